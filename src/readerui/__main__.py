@@ -1,0 +1,5 @@
+"""``python -m readerui``."""
+
+from readerui.cli import main
+
+raise SystemExit(main())

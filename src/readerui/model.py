@@ -1,0 +1,199 @@
+"""Plain data objects shared by the core and the UI.
+
+Data flows one way: ``ingest`` makes a :class:`CleanText`, ``segment`` turns it into a
+:class:`Document`, ``align`` makes an :class:`Alignment` of two documents, ``annotate`` makes
+:class:`Annotations`, and :class:`Analysis` holds all of it for ``export`` and the TUI. Every object
+here is frozen; nothing downstream mutates what upstream produced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Side = Literal["a", "b"]
+Role = Literal["title", "body"]
+LinkKind = Literal["strong", "partial"]
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What ingest learnt about a document besides its sentences."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601: "2022-03-30", or "--03-30" when the year is unknown
+    source: str | None = None  # agency or outlet, where the text states it
+    place: str | None = None  # dateline place, e.g. "HEFEI"
+    dateline: str | None = None  # the dateline as it stood, e.g. "HEFEI, March 30 (Xinhua) --"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph of the cleaned text: ``text[start:end]``."""
+
+    index: int
+    role: Role
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    """A decoded, cleaned text with its paragraphs, before sentence splitting."""
+
+    path: str | None
+    text: str  # paragraphs joined by "\n\n"
+    paragraphs: tuple[Paragraph, ...]
+    meta: Metadata
+    removed: tuple[str, ...] = ()  # page furniture lines that were dropped, for transparency
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence; ``start``/``end`` are offsets into its document's cleaned ``text``."""
+
+    id: int
+    paragraph: int
+    role: Role
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A segmented account: cleaned text, sentences in reading order, metadata."""
+
+    path: str | None
+    text: str
+    sentences: tuple[Sentence, ...]
+    meta: Metadata = field(default_factory=Metadata)
+    removed: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """Sentences of A and of B that carry the same content (ids sorted ascending)."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float  # in [0, 1]
+    kind: LinkKind
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``start:end`` of sentence ``sentence`` (offsets into the sentence's text)."""
+
+    sentence: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class WordDiff:
+    """Words of each side of a link that the other side does not carry."""
+
+    a: tuple[Span, ...]
+    b: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """The links between two documents; each sentence is in at most one link."""
+
+    links: tuple[Link, ...]
+    n_a: int
+    n_b: int
+
+    def __post_init__(self) -> None:
+        link_of_a: dict[int, int] = {}
+        link_of_b: dict[int, int] = {}
+        for index, link in enumerate(self.links):
+            for i in link.a:
+                link_of_a[i] = index
+            for j in link.b:
+                link_of_b[j] = index
+        object.__setattr__(self, "_link_of", {"a": link_of_a, "b": link_of_b})
+
+    def link_of(self, side: Side, sentence_id: int) -> Link | None:
+        """The link holding that sentence, or None when it is in one account only."""
+        index = self._link_of[side].get(sentence_id)  # type: ignore[attr-defined]
+        return None if index is None else self.links[index]
+
+    def partners(self, side: Side, sentence_id: int) -> tuple[int, ...]:
+        """Ids on the other side linked to that sentence."""
+        link = self.link_of(side, sentence_id)
+        if link is None:
+            return ()
+        return link.b if side == "a" else link.a
+
+    def only_in(self, side: Side) -> tuple[int, ...]:
+        """Ids of that side's sentences that are in no link."""
+        linked = self._link_of[side]  # type: ignore[attr-defined]
+        n = self.n_a if side == "a" else self.n_b
+        return tuple(i for i in range(n) if i not in linked)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """One person (or a joint speaker such as "both sides") with the sentences they speak."""
+
+    name: str
+    aliases: tuple[str, ...]
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    joint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """A named thing or recurring idea with the sentences that mention it on each side."""
+
+    name: str
+    terms: tuple[str, ...]
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    origin: Literal["lexicon", "auto"] = "auto"
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """Speakers and topics of both documents; per-sentence lookups are precomputed."""
+
+    speakers: tuple[Speaker, ...]
+    topics: tuple[Topic, ...]
+    speaker_a: tuple[str | None, ...]  # canonical speaker name per sentence of A
+    speaker_b: tuple[str | None, ...]
+    topics_a: tuple[tuple[str, ...], ...]  # topic names per sentence of A
+    topics_b: tuple[tuple[str, ...], ...]
+
+    def speaker_of(self, side: Side, sentence_id: int) -> str | None:
+        """The canonical speaker of that sentence, or None for the narrator."""
+        return (self.speaker_a if side == "a" else self.speaker_b)[sentence_id]
+
+    def topics_of(self, side: Side, sentence_id: int) -> tuple[str, ...]:
+        """Names of the topics that sentence mentions."""
+        return (self.topics_a if side == "a" else self.topics_b)[sentence_id]
+
+    @classmethod
+    def empty(cls, n_a: int, n_b: int) -> Annotations:
+        """No speakers and no topics."""
+        return cls((), (), (None,) * n_a, (None,) * n_b, ((),) * n_a, ((),) * n_b)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything the views need: both documents, their alignment and annotations."""
+
+    a: Document
+    b: Document
+    alignment: Alignment
+    annotations: Annotations
+
+    def document(self, side: Side) -> Document:
+        """Document A or B."""
+        return self.a if side == "a" else self.b

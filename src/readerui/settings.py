@@ -1,0 +1,18 @@
+"""Settings of the core, with their defaults; ``store`` fills them from config.toml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from readerui.align import AlignSettings
+from readerui.ingest import DEFAULT_MAX_SIZE
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that changes what the analysis produces."""
+
+    lang: str = "en"  # stemming language (ISO 639-1)
+    max_size: int = DEFAULT_MAX_SIZE  # largest input file accepted, in bytes
+    lexicon_path: str | None = None  # user topic lexicon (TOML)
+    align: AlignSettings = field(default_factory=AlignSettings)

@@ -1,0 +1,69 @@
+"""The readable side-by-side summary printed by ``readerui align`` without ``--json``."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from readerui.model import Analysis, Document, Link
+
+_MARK = {"strong": "═", "partial": "┄"}
+
+
+def _cell(doc: Document, ids: tuple[int, ...]) -> Text:
+    """Sentences as plain text (never parsed as markup)."""
+    return Text("\n".join(f"{i:>3} {doc.sentences[i].text}" for i in ids))
+
+
+def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]]:
+    """Rows in A's reading order; B-only sentences placed after the B sentence before them."""
+    alignment = analysis.alignment
+    rows: list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]] = []
+    placed: set[int] = set()
+    for s in analysis.a.sentences:
+        link = alignment.link_of("a", s.id)
+        if link is None:
+            rows.append(((s.id,), None, ()))
+        elif s.id == link.a[0]:
+            rows.append((link.a, link, link.b))
+            placed.update(link.b)
+    only_b = [j for j in alignment.only_in("b")]
+    for j in only_b:
+        # after the row holding the nearest earlier B sentence
+        at = len(rows)
+        for index, (_, _, bs) in enumerate(rows):
+            if bs and max(bs) < j:
+                at = index + 1
+        rows.insert(at, ((), None, (j,)))
+    return rows
+
+
+def coverage(analysis: Analysis) -> tuple[float, float]:
+    """Share of A's and of B's sentences that are linked to the other account."""
+    n_a, n_b = len(analysis.a), len(analysis.b)
+    cov_a = 1 - len(analysis.alignment.only_in("a")) / n_a if n_a else 0.0
+    cov_b = 1 - len(analysis.alignment.only_in("b")) / n_b if n_b else 0.0
+    return cov_a, cov_b
+
+
+def print_summary(analysis: Analysis, console: Console | None = None) -> None:
+    """Print both accounts in aligned rows with link kinds and coverage."""
+    console = console or Console(highlight=False)
+    a, b = analysis.a, analysis.b
+    cov_a, cov_b = coverage(analysis)
+    console.print(Text(f"A: {a.meta.title or a.path}  ({len(a)} sentences, "
+                       f"{cov_a:.0%} carried by B)"))
+    console.print(Text(f"B: {b.meta.title or b.path}  ({len(b)} sentences, "
+                       f"{cov_b:.0%} carried by A)"))
+    table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
+    table.add_column("A", ratio=1)
+    table.add_column("", width=7, justify="center")
+    table.add_column("B", ratio=1)
+    for a_ids, link, b_ids in _rows(analysis):
+        if link is None:
+            mark = Text("A only" if a_ids else "B only", style="yellow")
+        else:
+            mark = Text(f"{_MARK[link.kind]} {link.score:.2f}")
+        table.add_row(_cell(a, a_ids), mark, _cell(b, b_ids))
+    console.print(table)

@@ -23,8 +23,8 @@ class Metadata:
     title: str | None = None
     date: str | None = None  # ISO 8601: "2022-03-30", or "--03-30" when the year is unknown
     source: str | None = None  # agency or outlet, where the text states it
-    place: str | None = None  # dateline place, e.g. "HEFEI"
-    dateline: str | None = None  # the dateline as it stood, e.g. "HEFEI, March 30 (Xinhua) --"
+    place: str | None = None  # dateline place, e.g. "MOSCOW"
+    dateline: str | None = None  # the dateline as it stood, e.g. "MOSCOW, May 1 (Reuters) -"
 
 
 @dataclass(frozen=True, slots=True)

@@ -49,11 +49,11 @@ def test_gold_copy_matches_shared() -> None:
 
 
 def test_no_sample_names_in_engine_code() -> None:
-    """The engine generalises: nothing in the package names the sample's people or outlets."""
+    """The engine generalises: nothing but the sample loader names the sample's people or outlets."""
     banned = ("wang yi", "lavrov", "xinhua", "hefei", "tunxi", "anhui")
     package = ROOT / "src" / "readerui"
     for path in package.rglob("*"):
-        if path.is_dir() or "samples" in path.parts or path.suffix not in {".py", ".toml", ".tcss",
+        if path.is_dir() or path.stem == "samples" or path.suffix not in {".py", ".toml", ".tcss",
                                                                            ".txt", ".json"}:
             continue
         text = path.read_text(encoding="utf-8", errors="replace").casefold()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
 from readerui import ingest, segment
@@ -20,9 +23,39 @@ def load_document(path: str | Path, settings: Settings | None = None,
     return segment.segment(ingest.load(path, settings.max_size))
 
 
+_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
+_SAME_EVENT_DAYS = 7
+
+
+def complete_year(doc: Document, other: Document) -> Document:
+    """Give a year to a date stated without one ("March 30") from the other account of the event.
+
+    Two accounts of one event are written within days of each other, so when ``doc`` says only
+    month and day and ``other`` has a full date less than a week apart, the year is ``other``'s.
+    """
+    month_day = _MONTH_DAY.fullmatch(doc.meta.date or "")
+    full = _FULL_DATE.fullmatch(other.meta.date or "")
+    if not month_day or not full:
+        return doc
+    try:
+        anchor = date(int(full[1]), int(full[2]), int(full[3]))
+    except ValueError:
+        return doc
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            candidate = date(year, int(month_day[1]), int(month_day[2]))
+        except ValueError:
+            continue
+        if abs(candidate - anchor) <= timedelta(days=_SAME_EVENT_DAYS):
+            return replace(doc, meta=replace(doc.meta, date=candidate.isoformat()))
+    return doc
+
+
 def analyse(a: Document, b: Document, settings: Settings | None = None) -> Analysis:
     """Align and annotate two documents."""
     settings = settings or Settings()
+    a, b = complete_year(a, b), complete_year(b, a)
     alignment = align(a, b, settings.align, settings.lang)
     annotations = annotate(a, b, settings.lexicon_path, settings.lang)
     return Analysis(a, b, alignment, annotations)

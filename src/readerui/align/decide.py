@@ -1,0 +1,318 @@
+"""Decide the links: candidates from an inverted index, a monotone chain, reordering, groups."""
+
+from __future__ import annotations
+
+import heapq
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Indel
+
+from readerui.align.features import FeatureSpace, build_space
+from readerui.align.settings import AlignSettings
+from readerui.model import Alignment, Document, Link
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """How much two sides of a (possible) link share."""
+
+    score: float  # blend of weighted overlap (Dice) and word order, in [0, 1]
+    cover_a: float  # share of A's weight that B carries
+    cover_b: float  # share of B's weight that A carries
+
+
+class Scorer:
+    """Scores sentence groups of A against groups of B in one feature space."""
+
+    def __init__(self, space: FeatureSpace, settings: AlignSettings) -> None:
+        self.space = space
+        self.settings = settings
+        self._pairs: dict[tuple[int, int], Measure] = {}
+
+    def group(self, a_ids: tuple[int, ...], b_ids: tuple[int, ...]) -> Measure:
+        """Measure of the sentences ``a_ids`` of A against ``b_ids`` of B."""
+        pa = [self.space.a[i] for i in a_ids]
+        pb = [self.space.b[j] for j in b_ids]
+        fa = pa[0].features if len(pa) == 1 else frozenset().union(*(p.features for p in pa))
+        fb = pb[0].features if len(pb) == 1 else frozenset().union(*(p.features for p in pb))
+        wa = pa[0].weight if len(pa) == 1 else self.space.weight(fa)
+        wb = pb[0].weight if len(pb) == 1 else self.space.weight(fb)
+        if wa <= 0 or wb <= 0:
+            return Measure(0.0, 0.0, 0.0)
+        shared = self.space.weight(fa & fb)
+        if shared <= 0:
+            return Measure(0.0, 0.0, 0.0)
+        dice = 2 * shared / (wa + wb)
+        seq_a = [x for p in pa for x in p.sequence]
+        seq_b = [x for p in pb for x in p.sequence]
+        order = Indel.normalized_similarity(seq_a, seq_b) if seq_a and seq_b else dice
+        weight = self.settings.order_weight
+        score = min(1.0, max(0.0, (1 - weight) * dice + weight * order))
+        return Measure(score, min(1.0, shared / wa), min(1.0, shared / wb))
+
+    def pair(self, i: int, j: int) -> Measure:
+        """Measure of sentence ``i`` of A against sentence ``j`` of B (cached)."""
+        key = (i, j)
+        measure = self._pairs.get(key)
+        if measure is None:
+            measure = self._pairs[key] = self.group((i,), (j,))
+        return measure
+
+    def strength(self, measure: Measure) -> float:
+        """How strongly a measure supports a link: its score, or containment of one side."""
+        settings = self.settings
+        contained = max(measure.cover_a, measure.cover_b)
+        if contained >= settings.containment_threshold and \
+                measure.score >= settings.containment_min_score:
+            return max(measure.score, settings.link_threshold + (contained - 0.5) * 0.2)
+        return measure.score
+
+
+def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[int, int]]:
+    """Pairs (i, j) worth scoring, from an inverted index over B's rarer words.
+
+    Each sentence of A looks up its ``query_words`` heaviest words whose posting lists are short,
+    so the cost grows with the number of sentences, not its square. Each side keeps its
+    ``candidates_per_sentence`` best partners by shared weight.
+    """
+    weights = space.weights
+    postings = space.postings_b
+    limit = settings.candidates_per_sentence
+    best_of_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    pairs: set[tuple[int, int]] = set()
+    for i, profile in enumerate(space.a):
+        query = heapq.nlargest(
+            settings.query_words,
+            (f for f in profile.features
+             if f in postings and len(postings[f]) <= settings.max_posting),
+            key=weights.__getitem__,
+        )
+        shared: dict[int, float] = defaultdict(float)
+        for f in query:
+            w = weights[f]
+            for j in postings[f]:
+                shared[j] += w
+        for j, _ in heapq.nlargest(limit, shared.items(), key=lambda item: item[1]):
+            pairs.add((i, j))
+        for j, w in shared.items():
+            heap = best_of_b[j]
+            if len(heap) < limit:
+                heapq.heappush(heap, (w, i))
+            elif w > heap[0][0]:
+                heapq.heapreplace(heap, (w, i))
+    for j, heap in best_of_b.items():
+        for _, i in heap:
+            pairs.add((i, j))
+    return pairs
+
+
+def _monotone_chain(pairs: list[tuple[int, int, float]], n_b: int) -> list[tuple[int, int]]:
+    """The chain of pairs increasing in both i and j with the largest total strength.
+
+    A weighted longest-increasing-subsequence with a Fenwick tree of prefix maxima: O(k log k).
+    """
+    tree_value = [0.0] * (n_b + 1)
+    tree_index = [-1] * (n_b + 1)
+    back = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+    order = sorted(range(len(pairs)), key=lambda k: (pairs[k][0], pairs[k][1]))
+    position = 0
+    while position < len(order):
+        i = pairs[order[position]][0]
+        batch = []
+        while position < len(order) and pairs[order[position]][0] == i:
+            batch.append(order[position])
+            position += 1
+        for k in batch:  # query all of this row before updating: one pair per row
+            j = pairs[k][1]
+            best, best_k, x = 0.0, -1, j  # prefix over b ids < j (tree is 1-based)
+            while x > 0:
+                if tree_value[x] > best:
+                    best, best_k = tree_value[x], tree_index[x]
+                x -= x & -x
+            total[k] = best + pairs[k][2]
+            back[k] = best_k
+        for k in batch:
+            x = pairs[k][1] + 1
+            while x <= n_b:
+                if total[k] > tree_value[x]:
+                    tree_value[x], tree_index[x] = total[k], k
+                x += x & -x
+    if not pairs:
+        return []
+    k = max(range(len(pairs)), key=total.__getitem__)
+    chain = []
+    while k >= 0:
+        chain.append((pairs[k][0], pairs[k][1]))
+        k = back[k]
+    return chain[::-1]
+
+
+class _Groups:
+    """Mutable groups under construction; each sentence in at most one."""
+
+    def __init__(self) -> None:
+        self.groups: list[tuple[list[int], list[int]]] = []
+        self.of_a: dict[int, int] = {}
+        self.of_b: dict[int, int] = {}
+
+    def add(self, i: int, j: int) -> None:
+        index = len(self.groups)
+        self.groups.append(([i], [j]))
+        self.of_a[i] = index
+        self.of_b[j] = index
+
+    def extend(self, index: int, side: str, x: int) -> None:
+        a_ids, b_ids = self.groups[index]
+        if side == "a":
+            a_ids.append(x)
+            a_ids.sort()
+            self.of_a[x] = index
+        else:
+            b_ids.append(x)
+            b_ids.sort()
+            self.of_b[x] = index
+
+
+def _near(x: int, members: list[int], window: int) -> bool:
+    return any(abs(x - m) <= window for m in members)
+
+
+def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
+          partners_b: dict[int, list[int]], settings: AlignSettings) -> None:
+    """Add free sentences to groups where they carry more of the group's other side.
+
+    A sentence joins when most of it is about the other side (``grow_min_coverage``) and it adds
+    to what that side has covered (``grow_min_gain``); the best addition is made first.
+    """
+    heap: list[tuple[float, int, str, int]] = []
+
+    def consider(index: int) -> None:
+        a_ids, b_ids = groups.groups[index]
+        base = scorer.group(tuple(a_ids), tuple(b_ids))
+        for side, own, other, partners, taken in (
+            ("a", a_ids, b_ids, partners_b, groups.of_a),
+            ("b", b_ids, a_ids, partners_a, groups.of_b),
+        ):
+            if len(own) >= settings.max_group_size:
+                continue
+            seen: set[int] = set()
+            for y in other:
+                for x in partners.get(y, ()):
+                    if x in taken or x in seen or not _near(x, own, settings.group_window):
+                        continue
+                    seen.add(x)
+                    gain = _gain(scorer, side, x, a_ids, b_ids, base, settings)
+                    if gain > 0:
+                        heapq.heappush(heap, (-gain, index, side, x))
+
+    for index in range(len(groups.groups)):
+        consider(index)
+    while heap:
+        _, index, side, x = heapq.heappop(heap)
+        taken = groups.of_a if side == "a" else groups.of_b
+        a_ids, b_ids = groups.groups[index]
+        own = a_ids if side == "a" else b_ids
+        if x in taken or len(own) >= settings.max_group_size:
+            continue
+        base = scorer.group(tuple(a_ids), tuple(b_ids))
+        if _gain(scorer, side, x, a_ids, b_ids, base, settings) <= 0:
+            continue  # the group changed since this was queued and x no longer helps
+        groups.extend(index, side, x)
+        consider(index)
+
+
+def _gain(scorer: Scorer, side: str, x: int, a_ids: list[int], b_ids: list[int],
+          base: Measure, settings: AlignSettings) -> float:
+    """Coverage the other side gains when ``x`` joins this side, or 0 when it should not join."""
+    if side == "a":
+        alone = scorer.group((x,), tuple(b_ids))
+        own_cover = alone.cover_a
+        grown = scorer.group(tuple(sorted([*a_ids, x])), tuple(b_ids))
+        gain = grown.cover_b - base.cover_b
+    else:
+        alone = scorer.group(tuple(a_ids), (x,))
+        own_cover = alone.cover_b
+        grown = scorer.group(tuple(a_ids), tuple(sorted([*b_ids, x])))
+        gain = grown.cover_a - base.cover_a
+    if own_cover < settings.grow_min_coverage or gain < settings.grow_min_gain:
+        return 0.0
+    return gain
+
+
+def align(a: Document, b: Document, settings: AlignSettings | None = None,
+          lang: str = "en") -> Alignment:
+    """Links between the sentences of ``a`` and ``b``; each sentence in at most one link.
+
+    Steps: IDF-weighted stem sets (with spelling variants folded); candidate pairs from an
+    inverted index; headlines linked to each other; a monotone chain (dynamic programming over
+    the reading order); leftovers linked anywhere when strong enough (reordering); groups grown
+    with neighbouring sentences that add coverage (splits and merges).
+    """
+    settings = settings or AlignSettings()
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    if n_a == 0 or n_b == 0:
+        return Alignment((), n_a, n_b)
+    space = build_space(a.sentences, b.sentences, lang, settings)
+    scorer = Scorer(space, settings)
+    pairs = candidate_pairs(space, settings)
+    # Neighbours of candidates along the diagonal: sentences made of common words only still get
+    # a chance next to their well-anchored neighbours.
+    for i, j in list(pairs):
+        for d in (-1, 1):
+            if 0 <= i + d < n_a and 0 <= j + d < n_b:
+                pairs.add((i + d, j + d))
+
+    strength = {p: scorer.strength(scorer.pair(*p)) for p in pairs}
+    best_a: dict[int, float] = defaultdict(float)
+    best_b: dict[int, float] = defaultdict(float)
+    for (i, j), s in strength.items():
+        best_a[i] = max(best_a[i], s)
+        best_b[j] = max(best_b[j], s)
+    partners_a: dict[int, list[int]] = defaultdict(list)  # A sentence -> plausible B partners
+    partners_b: dict[int, list[int]] = defaultdict(list)
+    for (i, j), s in strength.items():
+        if s > 0:
+            partners_a[i].append(j)
+            partners_b[j].append(i)
+
+    groups = _Groups()
+    titles_a = [s.id for s in a.sentences if s.role == "title"]
+    titles_b = [s.id for s in b.sentences if s.role == "title"]
+    if titles_a and titles_b:
+        i, j = max(((i, j) for i in titles_a for j in titles_b),
+                   key=lambda p: scorer.pair(*p).score)
+        if scorer.pair(i, j).score >= settings.title_threshold:
+            groups.add(i, j)
+
+    def plausible(i: int, j: int, s: float) -> bool:
+        return s >= settings.keep_ratio * best_a[i] and s >= settings.keep_ratio * best_b[j]
+
+    chain_pairs = [
+        (i, j, s) for (i, j), s in strength.items()
+        if s >= settings.link_threshold and plausible(i, j, s)
+        and i not in groups.of_a and j not in groups.of_b
+    ]
+    for i, j in _monotone_chain(chain_pairs, n_b):
+        groups.add(i, j)
+
+    leftovers = sorted(
+        ((s, i, j) for (i, j), s in strength.items()
+         if s >= settings.reorder_threshold and i not in groups.of_a and j not in groups.of_b),
+        reverse=True,
+    )
+    for _, i, j in leftovers:
+        if i not in groups.of_a and j not in groups.of_b:
+            groups.add(i, j)
+
+    _grow(groups, scorer, partners_a, partners_b, settings)
+
+    links = []
+    for a_ids, b_ids in groups.groups:
+        measure = scorer.group(tuple(a_ids), tuple(b_ids))
+        strong = min(measure.cover_a, measure.cover_b) >= settings.strong_threshold
+        links.append(Link(tuple(a_ids), tuple(b_ids), round(measure.score, 4),
+                          "strong" if strong else "partial"))
+    links.sort(key=lambda link: (link.a[0], link.b[0]))
+    return Alignment(tuple(links), n_a, n_b)

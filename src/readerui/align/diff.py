@@ -1,0 +1,79 @@
+"""Word diff inside one link: the words each side carries that the other side does not."""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
+
+from readerui.align.features import word_features
+from readerui.model import Document, Link, Sentence, Span, WordDiff
+from readerui.tokens import Token, is_stopword, tokenize
+
+# Two words count as one when their stems are at least this similar ("sergey"/"sergei").
+VARIANT_SIMILARITY = 80.0
+VARIANT_MIN_LENGTH = 5
+
+
+def _keys(token: Token, lang: str) -> set[str]:
+    main, parts = word_features(token.norm, lang)
+    return {main, *parts}
+
+
+def _side(sentences: list[Sentence], lang: str) -> list[tuple[int, Token, set[str]]]:
+    return [(s.id, t, _keys(t, lang)) for s in sentences for t in tokenize(s.text, lang)]
+
+
+def _missing(own: list[tuple[int, Token, set[str]]], other: list[tuple[int, Token, set[str]]],
+             lang: str) -> list[tuple[int, Token]]:
+    """Content words of ``own`` that ``other`` does not carry in any form.
+
+    Words in the common subsequence of both stem lists (rapidfuzz opcodes) are carried; the rest
+    are carried when the other side holds the same stem anywhere (moved words), one of its parts
+    ("multi-polar" / "multipolar"), or a close spelling variant.
+    """
+    own_stems = [token.stem for _, token, _ in own]
+    other_stems = [token.stem for _, token, _ in other]
+    in_common = [False] * len(own)
+    for op in Indel.opcodes(own_stems, other_stems):
+        if op.tag == "equal":
+            for k in range(op.src_start, op.src_end):
+                in_common[k] = True
+    other_keys: set[str] = set().union(*(keys for _, _, keys in other)) if other else set()
+    long_keys = [k for k in other_keys if len(k) >= VARIANT_MIN_LENGTH]
+    missing = []
+    for k, (sentence_id, token, keys) in enumerate(own):
+        if in_common[k] or keys & other_keys or is_stopword(token.norm, lang):
+            continue
+        main = token.stem
+        if len(main) >= VARIANT_MIN_LENGTH and any(
+            fuzz.ratio(main, key, score_cutoff=VARIANT_SIMILARITY) for key in long_keys
+        ):
+            continue
+        missing.append((sentence_id, token))
+    return missing
+
+
+def _spans(missing: list[tuple[int, Token]], sentences: dict[int, Sentence]) -> tuple[Span, ...]:
+    """Spans of missing words, neighbours separated only by spaces merged into one span."""
+    spans: list[Span] = []
+    for sentence_id, token in missing:
+        last = spans[-1] if spans else None
+        if last is not None and last.sentence == sentence_id and \
+                not sentences[sentence_id].text[last.end:token.start].strip():
+            spans[-1] = Span(sentence_id, last.start, token.end)
+        else:
+            spans.append(Span(sentence_id, token.start, token.end))
+    return tuple(spans)
+
+
+def word_diff(a: Document, b: Document, link: Link, lang: str = "en") -> WordDiff:
+    """Character spans (within each sentence's text) of the words of each side of ``link`` that
+    the other side does not carry; function words are never marked."""
+    sentences_a = [a.sentences[i] for i in link.a if 0 <= i < len(a.sentences)]
+    sentences_b = [b.sentences[j] for j in link.b if 0 <= j < len(b.sentences)]
+    side_a = _side(sentences_a, lang)
+    side_b = _side(sentences_b, lang)
+    by_id_a = {s.id: s for s in sentences_a}
+    by_id_b = {s.id: s for s in sentences_b}
+    return WordDiff(_spans(_missing(side_a, side_b, lang), by_id_a),
+                    _spans(_missing(side_b, side_a, lang), by_id_b))

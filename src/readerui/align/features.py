@@ -1,0 +1,145 @@
+"""Sentence representations for the aligner: IDF-weighted sets of stems and their variants."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from readerui.align.settings import AlignSettings
+from readerui.model import Sentence
+from readerui.tokens import is_stopword, stem, tokenize
+
+_JOINERS = re.compile(r"['’\-‐‑]")
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """One sentence: its feature ids, the ids of its content words in order, its total weight."""
+
+    features: frozenset[int]
+    sequence: tuple[int, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSpace:
+    """Profiles of both documents' sentences over one vocabulary with IDF weights."""
+
+    a: tuple[Profile, ...]
+    b: tuple[Profile, ...]
+    weights: tuple[float, ...]  # weight of each feature id
+    postings_b: dict[int, list[int]]  # feature id -> ids of B's sentences that hold it
+
+    def weight(self, features: frozenset[int] | set[int]) -> float:
+        """Total weight of a set of features."""
+        weights = self.weights
+        return sum(weights[f] for f in features)
+
+
+def word_features(norm: str, lang: str) -> tuple[str, list[str]]:
+    """The main feature of a normalised word (stem of its joined form) and its parts' stems.
+
+    "multi-polar" gives ("multipolar", ["multi", "polar"]), so it meets "multipolarity";
+    "de-escalation" gives ("deescal", ["de", "escal"]).
+    """
+    if not _JOINERS.search(norm):
+        return stem(norm, lang), []
+    if norm.endswith(("'s", "’s")):
+        return stem(norm, lang), []
+    joined = _JOINERS.sub("", norm)
+    parts = [stem(part, lang) for part in _JOINERS.split(norm) if len(part) > 1]
+    return stem(joined, lang), parts
+
+
+def _sentence_strings(text: str, lang: str) -> tuple[dict[str, bool], list[str]]:
+    """Feature strings of a sentence (-> whether a function word) and its content stems in order."""
+    features: dict[str, bool] = {}
+    sequence: list[str] = []
+    for token in tokenize(text, lang):
+        main, parts = word_features(token.norm, lang)
+        stop = is_stopword(token.norm, lang)
+        features[main] = features.get(main, True) and stop
+        if not stop:
+            sequence.append(main)
+        for part in parts:
+            features.setdefault(part, is_stopword(part, lang))
+    return features, sequence
+
+
+def _variant_map(only_a: list[str], only_b: list[str], settings: AlignSettings) -> dict[str, str]:
+    """Words seen only in B mapped to a spelling variant seen only in A ("sergei" -> "sergey").
+
+    Candidates share their first three letters, so the cost stays near linear in the vocabulary.
+    """
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for word in only_a:
+        if len(word) >= settings.variant_min_length and word.isalpha():
+            blocks[word[:3]].append(word)
+    mapping: dict[str, str] = {}
+    cutoff = settings.variant_similarity * 100
+    for word in only_b:
+        if len(word) < settings.variant_min_length or not word.isalpha():
+            continue
+        choices = blocks.get(word[:3])
+        if not choices:
+            continue
+        best = process.extractOne(word, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        if best is not None:
+            mapping[word] = best[0]
+    return mapping
+
+
+def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str,
+                settings: AlignSettings) -> FeatureSpace:
+    """Profiles of the sentences of A and B with IDF over both documents."""
+    raw_a = [_sentence_strings(s.text, lang) for s in a]
+    raw_b = [_sentence_strings(s.text, lang) for s in b]
+    vocab_a = {word for features, _ in raw_a for word in features}
+    vocab_b = {word for features, _ in raw_b for word in features}
+    variants = _variant_map(sorted(vocab_a - vocab_b), sorted(vocab_b - vocab_a), settings)
+
+    ids: dict[str, int] = {}
+    stop_of: list[bool] = []
+
+    def intern(word: str, stop: bool) -> int:
+        index = ids.get(word)
+        if index is None:
+            index = ids[word] = len(stop_of)
+            stop_of.append(stop)
+        elif not stop:
+            stop_of[index] = False
+        return index
+
+    def profiles(raw: list[tuple[dict[str, bool], list[str]]],
+                 mapping: dict[str, str]) -> list[tuple[frozenset[int], tuple[int, ...]]]:
+        out = []
+        for features, sequence in raw:
+            feature_ids = frozenset(intern(mapping.get(w, w), stop) for w, stop in features.items())
+            out.append((feature_ids, tuple(ids[mapping.get(w, w)] for w in sequence)))
+        return out
+
+    pa = profiles(raw_a, {})
+    pb = profiles(raw_b, variants)
+    df = [0] * len(stop_of)
+    for features, _ in pa + pb:
+        for f in features:
+            df[f] += 1
+    total = len(pa) + len(pb)
+    weights = tuple(
+        math.log((total + 1) / df[f]) * (settings.stopword_weight if stop_of[f] else 1.0)
+        for f in range(len(df))
+    )
+    postings_b: dict[int, list[int]] = defaultdict(list)
+    for j, (features, _) in enumerate(pb):
+        for f in features:
+            postings_b[f].append(j)
+
+    def finish(raw: list[tuple[frozenset[int], tuple[int, ...]]]) -> tuple[Profile, ...]:
+        return tuple(Profile(f, seq, sum(weights[x] for x in f)) for f, seq in raw)
+
+    return FeatureSpace(finish(pa), finish(pb), weights, dict(postings_b))

@@ -1,0 +1,50 @@
+"""The aligner's knobs: every threshold a named field with a documented default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignSettings:
+    """Thresholds and limits of the aligner (scores and coverages are in [0, 1])."""
+
+    # Minimum score of a link that keeps the reading order of both accounts.
+    link_threshold: float = 0.3
+    # Minimum score of a link that breaks the reading order (content moved elsewhere).
+    reorder_threshold: float = 0.4
+    # A sentence also links when this share of its weighted words is carried by the other side.
+    containment_threshold: float = 0.6
+    # Minimum weighted share of the words of the smaller side that the other side must carry for
+    # a containment link (see containment_threshold) to count.
+    containment_min_score: float = 0.15
+    # Both sides must carry at least this share of each other's weighted words for kind "strong".
+    strong_threshold: float = 0.5
+    # Minimum score for the two headlines to be linked to each other (as a rule "partial").
+    title_threshold: float = 0.08
+    # A sentence joins a group when at least this share of its weighted words is in the group's
+    # other side ...
+    grow_min_coverage: float = 0.4
+    # ... and it adds at least this share of the other side's weighted words to what is carried.
+    grow_min_gain: float = 0.12
+    # How far (in sentences) a group member may be from the group's other members on its side.
+    group_window: int = 3
+    # Most sentences one side of a group may hold.
+    max_group_size: int = 4
+    # Candidate partners kept per sentence from the inverted index.
+    candidates_per_sentence: int = 10
+    # Rare words per sentence used to look up candidates in the inverted index.
+    query_words: int = 10
+    # Words in more sentences than this are not used to look up candidates (still scored).
+    max_posting: int = 200
+    # Pairs scoring below this share of a sentence's best pair are not considered for it.
+    keep_ratio: float = 0.5
+    # Two words seen on one side only are taken as spelling variants ("Sergey"/"Sergei") when
+    # their similarity reaches this ...
+    variant_similarity: float = 0.8
+    # ... and both are at least this long.
+    variant_min_length: int = 5
+    # Weight multiplier of function words ("the", "der") on top of their low IDF.
+    stopword_weight: float = 0.2
+    # Share of rapidfuzz's word-order similarity in a link's score (the rest is weighted overlap).
+    order_weight: float = 0.2

@@ -1,0 +1,180 @@
+"""Safe files: atomic writes, advisory locks, and moving a damaged file aside instead of losing it.
+
+Every file the store writes goes through :func:`atomic_write` (temporary file in the same folder,
+fsync, ``os.replace``), so a crash leaves either the old file or the new one, never half of each.
+A file that cannot be read or parsed is renamed to ``<name>.corrupt-<timestamp>`` by
+:func:`move_aside` with a one-line warning, so the user's bytes survive and defaults take over.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from readerui.errors import ReaderError
+
+PROG = "readerui"
+
+_notices: list[str] = []
+_notices_lock = threading.Lock()
+
+
+class StoreError(ReaderError):
+    """A store file or folder cannot be written (or locked); the message names the path."""
+
+
+def warn(message: str) -> None:
+    """Queue a one-line warning for the user (the CLI prints them; the TUI shows them)."""
+    with _notices_lock:
+        _notices.append(message)
+
+
+def take_warnings() -> list[str]:
+    """Return and forget the warnings queued since the last call."""
+    with _notices_lock:
+        taken = list(_notices)
+        _notices.clear()
+    return taken
+
+
+def _reason(exc: OSError) -> str:
+    """The human part of an OSError ("Permission denied"), without errno noise."""
+    return exc.strerror or exc.__class__.__name__
+
+
+def ensure_dir(folder: Path) -> Path:
+    """Create ``folder`` (private to the user) if needed; StoreError when that is impossible."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise StoreError(f"cannot create folder {folder}: {_reason(exc)}") from None
+    if not folder.is_dir():
+        raise StoreError(f"cannot use {folder}: it is not a folder")
+    return folder
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (best effort: some file systems refuse to open folders)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
+    """Replace ``path`` with ``data`` atomically; StoreError (one line) if it cannot be written."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    folder = ensure_dir(path.parent)
+    tmp_name: str | None = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp_name, mode)
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise StoreError(f"cannot write {path}: {_reason(exc)}") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    _fsync_dir(folder)
+
+
+@contextlib.contextmanager
+def file_lock(path: Path) -> Iterator[None]:
+    """Hold an exclusive ``fcntl.flock`` on ``<path>.lock`` (serialises read-merge-write cycles)."""
+    lock_path = path.with_name(path.name + ".lock")
+    ensure_dir(lock_path.parent)
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise StoreError(f"cannot lock {path}: {_reason(exc)} ({lock_path})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
+
+
+def aside_path(path: Path, now: datetime | None = None) -> Path:
+    """A free name ``<name>.corrupt-<UTC timestamp>`` next to ``path``."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    candidate = path.with_name(f"{path.name}.corrupt-{stamp}")
+    counter = 1
+    while candidate.exists() or candidate.is_symlink():
+        candidate = path.with_name(f"{path.name}.corrupt-{stamp}-{counter}")
+        counter += 1
+    return candidate
+
+
+def move_aside(path: Path, problem: str, report: Callable[[str], None] = warn) -> Path | None:
+    """Rename a damaged ``path`` out of the way and warn; returns the new name (None if stuck).
+
+    When even the rename fails the file stays where it is, the warning says so, and callers still
+    fall back to defaults.
+    """
+    target = aside_path(path)
+    try:
+        os.replace(path, target)
+    except OSError as exc:
+        report(f"{PROG}: warning: {path} {problem}; could not move it aside ({_reason(exc)}), "
+               "using defaults")
+        return None
+    report(f"{PROG}: warning: {path} {problem}; moved it to {target.name} and using defaults")
+    return target
+
+
+def read_bytes_or_aside(path: Path, report: Callable[[str], None] = warn) -> bytes | None:
+    """The bytes of ``path``; None when it is absent, or unreadable (then moved aside)."""
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_dir():
+        move_aside(path, "is a folder, not a file", report)
+        return None
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        move_aside(path, f"cannot be read ({_reason(exc)})", report)
+        return None
+
+
+def read_json_or_aside(path: Path, check: Callable[[Any], bool]) -> Any | None:
+    """Parsed JSON of ``path`` when it exists, parses and passes ``check``; else None.
+
+    A file that exists but is unreadable, not JSON, or of the wrong shape is moved aside.
+    """
+    data = read_bytes_or_aside(path)
+    if data is None:
+        return None
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        move_aside(path, "is not UTF-8 text")
+        return None
+    except json.JSONDecodeError as exc:
+        move_aside(path, f"is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})")
+        return None
+    if not check(value):
+        move_aside(path, "does not hold what readerui expects")
+        return None
+    return value
+
+
+def write_json(path: Path, value: Any) -> None:
+    """Write ``value`` as indented JSON atomically."""
+    atomic_write(path, json.dumps(value, ensure_ascii=False, indent=1) + "\n")

@@ -1,46 +1,357 @@
 """Read a file and clean its text: decode, normalise, strip control sequences and page furniture.
 
-PLACEHOLDER (first cut, being replaced under issue 2): UTF-8 only, paragraphs on blank lines.
+``read_text`` refuses unusable files with one clear line (missing, directory, unreadable, binary,
+empty, blank, too large) and decodes by BOM, then strict UTF-8, then a detector. ``clean`` turns the
+text into paragraphs, drops page furniture (recorded in ``CleanText.removed``), and lifts a title,
+a wire dateline, a date and a source into :class:`Metadata`. Inputs are only ever read.
 """
 
 from __future__ import annotations
 
+import codecs
+import itertools
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
+import charset_normalizer
+
+from readerui import furniture
+from readerui.dateline import find_dateline
+from readerui.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.errors import InputError
 from readerui.model import CleanText, Metadata, Paragraph
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+_MB = 1024 * 1024
+
+# ---------------------------------------------------------------------------------- reading
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Alphabets (charset-normalizer's names) of Western text, where cp1252 is the likely encoding.
+_WESTERN_BLOCKS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation",
+                   "Currency Symbols", "Letterlike Symbols", "Spacing Modifier Letters")
+
+
+def _human_size(size: int) -> str:
+    if size >= _MB:
+        return f"{size / _MB:.1f}".removesuffix(".0") + " MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
+    return f"{size} bytes"
+
+
+def _read_bytes(path: Path, name: str, max_size: int) -> bytes:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{name}: is a directory")
+    too_big = f"over the {_human_size(max_size)} limit (use --max-size)"
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
+        raise InputError(f"{name}: is {_human_size(info.st_size)}, {too_big}")
+    try:
+        with path.open("rb") as handle:  # read-only; a pipe is read up to the limit
+            data = handle.read(max_size + 1)
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
+    if len(data) > max_size:
+        raise InputError(f"{name}: is more than {_human_size(max_size)}, {too_big}")
+    return data
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM has a NUL in every other byte; decode it if so."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _detect(data: bytes) -> str | None:
+    """Decode a non-UTF-8 text: cp1252 for Western text, else charset-normalizer's best guess."""
+    best = charset_normalizer.from_bytes(data).best()
+    western = best is None or all(
+        any(block.startswith(w) for w in _WESTERN_BLOCKS) for block in best.alphabets)
+    if western:
+        try:
+            return data.decode("cp1252")  # short Western texts fool the detector (cp1250, mac_*)
+        except UnicodeDecodeError:
+            pass
+    return None if best is None else str(best)
+
+
+def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{name}: starts with a {encoding} mark but is not valid "
+                                 f"{encoding}") from None
+    if b"\x00" in data:
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(f"{name}: looks like a binary file, not text")
+        return text
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = _detect(data)
+    if text is None:
+        raise InputError(f"{name}: cannot tell its text encoding (save it as UTF-8)")
+    return text
+
+
+def _mostly_binary(text: str) -> bool:
+    """True when many characters are control characters or replacement marks."""
+    sample = text[:65536]
+    bad = sum(1 for c in sample if (c < " " and c not in "\t\n\r\f\v\x1b") or c == "\ufffd")
+    return bad > max(8, 0.05 * len(sample))
 
 
 def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """Read and decode a file; raise InputError with one clear line when it cannot be used."""
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{p}: no such file")
-    data = p.read_bytes()
-    if len(data) > max_size:
-        raise InputError(f"{p}: file is larger than the limit of {max_size} bytes")
-    return data.decode("utf-8")
+    name = str(path)
+    data = _read_bytes(Path(path), name, max_size)
+    if not data:
+        raise InputError(f"{name}: is empty")
+    text = _decode(data, name)
+    if _mostly_binary(text):
+        raise InputError(f"{name}: looks like a binary file, not text")
+    if not text.strip():
+        raise InputError(f"{name}: is blank (only whitespace)")
+    return text
+
+
+# ---------------------------------------------------------------------------------- cleaning
+
+_CONTROL_SEQUENCES = re.compile(
+    r"""
+      \x1b\[[0-?]*[ -/]*[@-~]                      # CSI, e.g. colours "\x1b[31m"
+    | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
+    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC, ended by BEL or ST
+    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
+    | \x1b[ -/]*[0-~]?                             # other escapes (charset selection, ...)
+    """,
+    re.VERBOSE,
+)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(
+    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_FINAL = ".!?…:;"
+_CLOSERS = "\"'”’»)]"
+
+
+def strip_controls(text: str) -> str:
+    """Remove terminal control sequences and control characters; keep newlines and tabs."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _CONTROL_SEQUENCES.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def normalise(text: str) -> str:
+    """Newlines, control sequences, odd spaces, invisible characters, NFC; lines left-kept."""
+    text = strip_controls(text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str  # whitespace collapsed
+    indented: bool
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip(_CLOSERS)[-1:] in _FINAL
+
+
+def _join(lines: list[_Line]) -> str:
+    out = lines[0].text
+    for line in lines[1:]:
+        if out.endswith("-") and line.text[:1].islower():
+            out += line.text  # "multi-" + "polar": keep the hyphen, drop the break
+        else:
+            out += " " + line.text
+    return out
+
+
+def _paragraphs_of_block(block: list[_Line]) -> list[str]:
+    """Split a block of lines (no blank lines inside) into paragraphs.
+
+    Hard-wrapped text (most lines filled to a similar width) is rejoined; otherwise every line
+    is a paragraph unless it plainly continues on the next line (no final punctuation, lowercase
+    start). In wrapped text an indented line starts a paragraph.
+    """
+    if len(block) == 1:
+        return [block[0].text]
+    width = max(len(line.text) for line in block)
+    inner = block[:-1]
+    full = sum(1 for line in inner if len(line.text) >= 0.75 * width)
+    wrapped = width >= 30 and width <= 200 and full >= 0.6 * len(inner) and len(block) >= 3
+    paragraphs: list[list[_Line]] = [[block[0]]]
+    for prev, line in itertools.pairwise(block):
+        first = line.text[:1]
+        starts_lower = first.islower() or (first.isdigit() and prev.text[-1:] == ",")
+        continues = not _ends_sentence(prev.text) and starts_lower
+        if wrapped and not line.indented:
+            filled = len(prev.text) >= 0.75 * width
+            half_open = len(prev.text) >= 0.5 * width and not _ends_sentence(prev.text)
+            continues = continues or filled or half_open
+        if continues:
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [_join(p) for p in paragraphs]
+
+
+@dataclass(slots=True)
+class _Found:
+    """Metadata candidates gathered while dropping furniture."""
+
+    labelled_dates: list[FoundDate]
+    bare_dates: list[FoundDate]
+    source: str | None = None
+
+
+def _drop_furniture(lines: list[_Line], removed: list[str], found: _Found) -> list[_Line | None]:
+    """Furniture lines become None (a paragraph break); metadata is collected on the way."""
+    out: list[_Line | None] = []
+    in_related_list = False
+    for line in lines:
+        if not line.text:
+            in_related_list = False
+            out.append(line)
+            continue
+        kind = furniture.classify(line.text)
+        if kind is None and in_related_list and furniture.looks_like_headline(line.text, 15):
+            kind = "related"
+        else:
+            in_related_list = False
+        if kind is None:
+            out.append(line)
+            continue
+        removed.append(line.text)
+        out.append(None)
+        if kind == "related" and furniture.is_related_header(line.text):
+            in_related_list = True
+        elif kind == "date":
+            date = find_date(line.text)
+            if date:
+                labelled = is_labelled(line.text) and not is_update_label(line.text)
+                (found.labelled_dates if labelled else found.bare_dates).append(date)
+        elif kind == "credit":
+            credit = furniture.credit_value(line.text)
+            if credit and credit[0] in ("source", "sources", "quelle") and found.source is None:
+                found.source = credit[1]
+    return out
+
+
+def _paragraph_texts(lines: list[_Line | None]) -> list[str]:
+    texts: list[str] = []
+    block: list[_Line] = []
+    for line in [*lines, None]:
+        if line is None or not line.text:
+            if block:
+                texts.extend(_paragraphs_of_block(block))
+            block = []
+        else:
+            block.append(line)
+    return [t for t in texts if t]
+
+
+def _pick_date(found: _Found, dateline_date: FoundDate | None,
+               first_body: str | None) -> str | None:
+    """Prefer explicit metadata lines, then the dateline, then bare date lines, then the text."""
+    full = [*found.labelled_dates, *([dateline_date] if dateline_date else []), *found.bare_dates]
+    for date in full:
+        if date.has_year:
+            return date.iso
+    if first_body:
+        date = find_date(first_body[:250])
+        if date and date.has_year:
+            return date.iso
+    for date in full:
+        return date.iso
+    return None
 
 
 def clean(text: str, path: str | None = None) -> CleanText:
-    """Clean raw text into paragraphs with metadata."""
+    """Clean raw text into paragraphs with metadata; page furniture goes to ``removed``."""
+    if path and _is_html(text, path):
+        from readerui.html import html_to_text
+
+        text = html_to_text(text)
+    raw_lines = normalise(text).split("\n")
+    lines = [_Line(" ".join(raw.split()), raw[:1] == " " and bool(raw.strip()))
+             for raw in raw_lines]
+    removed: list[str] = []
+    found = _Found([], [])
+    texts = _paragraph_texts(_drop_furniture(lines, removed, found))
+
+    title: str | None = None
+    if len(texts) >= 2 and furniture.looks_like_headline(texts[0]):
+        title = texts[0]
+    first_body_index = 1 if title else 0
+    dateline = None
+    if first_body_index < len(texts):
+        dateline = find_dateline(texts[first_body_index])
+        if dateline:
+            rest = texts[first_body_index][dateline.length :].strip()
+            if rest:
+                texts[first_body_index] = rest
+            else:
+                del texts[first_body_index]
+    first_body = texts[first_body_index] if first_body_index < len(texts) else None
+    date = _pick_date(found, dateline.date if dateline else None, first_body)
+
     paragraphs: list[Paragraph] = []
-    parts: list[str] = []
     offset = 0
-    for block in text.replace("\r\n", "\n").split("\n\n"):
-        block = " ".join(block.split())
-        if not block:
-            continue
-        if parts:
-            offset += 2
-        role = "title" if not paragraphs else "body"
-        paragraphs.append(Paragraph(len(paragraphs), role, offset, offset + len(block)))
-        parts.append(block)
-        offset += len(block)
-    title = parts[0] if parts else None
-    return CleanText(path, "\n\n".join(parts), tuple(paragraphs), Metadata(title=title))
+    for index, body in enumerate(texts):
+        role = "title" if index == 0 and title else "body"
+        paragraphs.append(Paragraph(index, role, offset, offset + len(body)))
+        offset += len(body) + 2
+    meta = Metadata(
+        title=title,
+        date=date,
+        source=(dateline.agency if dateline and dateline.agency else None) or found.source,
+        place=dateline.place if dateline else None,
+        dateline=dateline.text if dateline else None,
+    )
+    return CleanText(path, "\n\n".join(texts), tuple(paragraphs), meta, tuple(removed))
+
+
+def _is_html(text: str, path: str) -> bool:
+    if path.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = text.lstrip()[:200].lower()
+    return head.startswith(("<!doctype html", "<html"))
 
 
 def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> CleanText:

@@ -1,45 +1,117 @@
 """Split cleaned text into sentences that know their paragraph and character offsets.
 
-PLACEHOLDER (first cut, being replaced under issue 2): a naive regex splitter.
+Splitting uses sentencex (rule-based, many languages, fast) followed by a small post-pass for the
+cases it gets wrong on ``benchmarks/data/segment_cases.txt``: a bare list number ("1.") is joined
+to the item it numbers, and there is never a break after an abbreviation that cannot end a sentence
+("Ref.", "Gen.", "No. 5") or inside a day-month date ("3. Oktober"). Figures:
+``python benchmarks/segmenters.py``.
 """
 
 from __future__ import annotations
 
 import re
 
-from readerui.model import CleanText, Document, Paragraph, Sentence
+import sentencex
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+from readerui.ingest import strip_controls
+from readerui.model import CleanText, Document, Sentence
+
+# Abbreviations that precede a name or number and so never end a sentence (case-sensitive).
+_NEVER_FINAL = frozenset({
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Gen", "Lt", "Col", "Capt", "Cmdr", "Maj", "Sgt", "Cpl",
+    "Adm", "Brig", "Sen", "Rep", "Gov", "Pres", "Rev", "Hon", "Fr", "St", "Mt", "Ft",
+    "Ref", "Fig", "Figs", "Nos", "Art", "Sec", "Vol", "Ch", "Pp", "vs", "cf", "approx", "ca",
+    "Hr", "Hrn", "Frau", "Herr", "Nr", "bzw", "vgl", "ggf", "Abs", "Bd", "Jh",
+})
+# These never end a sentence when a number follows: "No. 5", "Jan. 5", "Art. 3".
+_BEFORE_NUMBER = frozenset({
+    "No", "no", "Nr", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Art",
+    "p", "pp", "Vol", "Ch", "Sec", "Fig", "Op", "Ps",
+})
+_LAST_WORD = re.compile(r"(?:^|[\s(\[\"“'‘])([^\W\d_]+)\.\s*$")
+_LIST_MARK = re.compile(r"^\s*\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$")
+_ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
+_MONTH_START = re.compile(
+    r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b"
+)
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences of one paragraph."""
-    spans, start = [], 0
-    for m in _BOUNDARY.finditer(text):
-        spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
+def _glue(before: str, after: str) -> bool:
+    """True when the break between two pieces is wrong and they belong to one sentence."""
+    if _LIST_MARK.match(before):
+        return True
+    m = _LAST_WORD.search(before)
+    if m:
+        word = m.group(1)
+        if word in _NEVER_FINAL:
+            return True
+        if word in _BEFORE_NUMBER and after.lstrip()[:1].isdigit():
+            return True
+    return bool(_ORDINAL_END.search(before) and _MONTH_START.match(after.lstrip()))
+
+
+def _pieces(text: str, lang: str) -> list[tuple[int, int]]:
+    """Raw (start, end) spans from sentencex, covering the text."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for piece in sentencex.segment(lang, text):
+        if not piece:
+            continue
+        if text.startswith(piece, pos):
+            start = pos
+        else:  # never seen, but keep offsets honest if the library ever alters text
+            start = text.find(piece.strip(), pos)
+            if start < 0:
+                continue
+            piece = piece.strip()
+        spans.append((start, start + len(piece)))
+        pos = start + len(piece)
+    if pos < len(text) and text[pos:].strip():
+        spans.append((pos, len(text)))
     return spans
 
 
-def segment(clean: CleanText) -> Document:
-    """Sentences of every paragraph, in reading order."""
+def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph, whitespace trimmed."""
+    merged: list[list[int]] = []
+    for start, end in _pieces(text, lang):
+        if merged and _glue(text[merged[-1][0] : merged[-1][1]], text[start:end]):
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
+    spans: list[tuple[int, int]] = []
+    for start, end in merged:
+        piece = text[start:end]
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        lead = len(piece) - len(piece.lstrip())
+        spans.append((start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def segment(clean: CleanText, lang: str = "en") -> Document:
+    """Sentences of every paragraph, in reading order, with offsets into ``clean.text``."""
     sentences: list[Sentence] = []
     for para in clean.paragraphs:
         body = clean.text[para.start : para.end]
-        for s, e in split_sentences(body):
-            sentences.append(
-                Sentence(len(sentences), para.index, para.role, body[s:e], para.start + s,
-                         para.start + e)
-            )
+        for s, e in split_sentences(body, lang):
+            sentences.append(Sentence(len(sentences), para.index, para.role, body[s:e],
+                                      para.start + s, para.start + e))
     return Document(clean.path, clean.text, tuple(sentences), clean.meta, clean.removed)
 
 
 def from_lines(text: str, path: str | None = None) -> Document:
-    """A pre-split text: one sentence per line, a blank line between paragraphs; no cleaning."""
+    """A pre-split text: one sentence per line, a blank line between paragraphs; no cleaning.
+
+    Only control sequences and line-end characters are stripped, so sentence ``i`` is non-blank
+    line ``i`` exactly as written.
+    """
+    text = strip_controls(text)
+    if text.endswith("\n"):
+        text = text[:-1]
     sentences: list[Sentence] = []
-    paragraphs: list[Paragraph] = []
     paragraph, offset, blank_before = 0, 0, False
     for line in text.split("\n"):
         end = offset + len(line)
@@ -51,5 +123,4 @@ def from_lines(text: str, path: str | None = None) -> Document:
         else:
             blank_before = True
         offset = end + 1
-    del paragraphs
     return Document(path, text, tuple(sentences))

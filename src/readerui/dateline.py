@@ -1,0 +1,94 @@
+"""Find the wire dateline that opens a news story and split it from the text.
+
+Shapes recognised (place in capitals, then optional region, date and agency, then a dash):
+"NANJING, June 4 (Kyodo) --", "WASHINGTON —", "MOSCOW, May 1 (Reuters) -", "LONDON (AP) —",
+"KYIV, Ukraine —", "NEW YORK, March 3, 2024 /PRNewswire/ --". A sentence that merely starts with a
+capitalised word and a comma ("Wang said, ...") is not a dateline: the place must be in capitals and
+the head must end in a dash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readerui.dates import FoundDate, find_date
+
+# The head is everything before the first spaced dash (or "--"/"—" even without spaces).
+_HEAD = re.compile(r"^(?P<head>[^\n]{2,130}?)\s*(?P<dash>--|—|–|\s-|:)\s*(?=\S)")
+_AGENCY = re.compile(r"\s*(?:\((?P<paren>[^()]{1,40})\)|/(?P<slash>[^/]{1,40})/)\s*$")
+_PLACE_CHARS = re.compile(r"^[^\W\d_][\w.'’ -]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """A dateline found at the start of a paragraph; ``length`` characters are cut from it."""
+
+    text: str  # as it stood, e.g. "NANJING, June 4 (Kyodo) --"
+    place: str
+    region: str | None
+    date: FoundDate | None
+    agency: str | None
+    length: int  # characters to cut, including the space after the dash
+
+
+def _is_place(text: str) -> bool:
+    """A place in capitals such as "PARIS", "NEW YORK", "ST. LOUIS" or "RIO DE JANEIRO"."""
+    letters = [c for c in text if c.isalpha()]
+    return (len(letters) >= 2 and len(text.split()) <= 4 and text == text.upper()
+            and _PLACE_CHARS.match(text) is not None)
+
+
+def _is_region(text: str) -> bool:
+    """A region such as "Ukraine", "Calif." or "England": short, capitalised, no digits."""
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w[0].isupper() for w in words) and not any(
+        c.isdigit() for c in text)
+
+
+def _agency(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 4 and words[0][0].isalpha() and text[-1:] not in ".!?"
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline at the start of ``paragraph``, or None."""
+    m = _HEAD.match(paragraph)
+    if not m:
+        return None
+    head = m.group("head").strip()
+    if m.group("dash") == ":" and "(" not in head and "/" not in head:
+        return None  # "BREAKING: ..." or "WARNING: ..." are not datelines
+    agency = None
+    am = _AGENCY.search(head)
+    if am:
+        agency = (am.group("paren") or am.group("slash") or "").strip()
+        if not _agency(agency):
+            return None
+        head = head[: am.start()].strip()
+    head = head.rstrip(",")
+    place, _, rest = head.partition(",")
+    place, rest = place.strip(), rest.strip()
+    if not _is_place(place):
+        return None
+    region, date = None, None
+    if rest:
+        date = find_date(rest)
+        if date and date.start == 0 and rest[date.end :].strip(" ,") == "":
+            pass  # "PLACE, March 30"
+        else:
+            region_text, _, date_text = rest.partition(",")
+            region_text, date_text = region_text.strip(), date_text.strip()
+            date = find_date(date_text) if date_text else None
+            if not _is_region(region_text):
+                return None
+            if date_text and not (date and date.start == 0
+                                  and date_text[date.end :].strip(" ,") == ""):
+                return None
+            region = region_text
+    first = paragraph[m.end() : m.end() + 1]
+    if not (first.isupper() or first.isdigit() or first in "\"“‘'«„"):
+        return None  # what follows a dateline starts a sentence
+    end = m.end()
+    text = paragraph[: m.end("dash")].strip()
+    return Dateline(text, place, region, date, agency, end)

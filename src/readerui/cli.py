@@ -1,4 +1,5 @@
-"""Command line: ``readerui [A B]`` opens the reader; ``readerui align A B`` prints the analysis."""
+"""Command line: ``readerui [A B]`` opens the reader; ``readerui align A B`` prints the analysis;
+``export`` writes a report; ``config`` and ``cache`` look after the store."""
 
 from __future__ import annotations
 
@@ -8,18 +9,22 @@ import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
-from readerui import __version__
+from readerui import __version__, store
 from readerui.analysis import analyse, load_document
 from readerui.errors import ReaderError
-from readerui.export import to_contract, to_json
+from readerui.export import to_contract, to_html, to_json, to_markdown
+from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.settings import Settings
+from readerui.store.config import parse_size
 
 PROG = "readerui"
-SUBCOMMANDS = ("align",)
+SUBCOMMANDS = ("align", "export", "config", "cache")
+EXPORT_FORMATS = {"md": ".md", "html": ".html", "json": ".json"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -31,17 +36,16 @@ class _Parser(argparse.ArgumentParser):
 
 def _size(value: str) -> int:
     """Parse a size such as 20000000, 500k, 20M or 1G into bytes."""
-    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
-    text = value.strip().lower().removesuffix("b")
-    factor = units.get(text[-1:], 1)
-    number = text[:-1] if text[-1:] in units else text
     try:
-        size = int(float(number) * factor)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size: {value!r}") from None
-    if size <= 0:
-        raise argparse.ArgumentTypeError(f"size must be positive: {value!r}")
-    return size
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _add_store_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR",
+                        help="read config.toml (and topics.toml) from DIR "
+                             "(default: $READERUI_CONFIG_DIR or the platform's config folder)")
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +57,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", default=None, metavar="CODE",
                         help="language for stemming, ISO 639-1 (default: en)")
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
-                        help="largest input accepted, e.g. 20M (default: 20M)")
+                        help="largest input accepted, e.g. 20M (default: max_size in "
+                             "config.toml, else 20M)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="analyse afresh: neither read nor write the analysis cache")
+    _add_store_options(parser)
 
 
 def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -63,6 +71,9 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                     f"Subcommands: {', '.join(SUBCOMMANDS)} (see '{PROG} align --help').",
     )
     main.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    main.add_argument("--recent", nargs="?", type=int, const=0, default=None, metavar="N",
+                      help="without N: list the pairs opened before, most recent first; "
+                           "with N: open the Nth of that list")
     _add_input_options(main)
 
     align = _Parser(prog=f"{PROG} align",
@@ -78,16 +89,25 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return main, align
 
 
+def _apply_store_options(args: argparse.Namespace) -> None:
+    """``--config-dir`` points the store's config folder elsewhere for this process."""
+    if getattr(args, "config_dir", None):
+        os.environ[store.ENV_VARS["config_dir"]] = str(args.config_dir.expanduser().absolute())
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = Settings()
+    """Settings from config.toml (its problems as warnings on stderr), then command-line flags."""
+    _apply_store_options(args)
+    config = store.load_config()
+    for line in config.warnings:
+        print(line, file=sys.stderr)
+    settings = config.settings
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang
     if args.max_size:
         overrides["max_size"] = args.max_size
     if overrides:
-        from dataclasses import replace
-
         settings = replace(settings, **overrides)
     return settings
 
@@ -98,6 +118,20 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
     return Path(args.paths[0]), Path(args.paths[1])
+
+
+def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
+              settings: Settings) -> Analysis:
+    """Analyse a pair of files, through the cache unless ``--no-cache``."""
+
+    def compute() -> Analysis:
+        a = load_document(path_a, settings, args.lines)
+        b = load_document(path_b, settings, args.lines)
+        return analyse(a, b, settings)
+
+    if args.no_cache:
+        return compute()
+    return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
 
 
 def _batch_one(job: tuple[str, str, Settings, bool]) -> str:
@@ -158,9 +192,7 @@ def _run_align(argv: Sequence[str]) -> int:
             parser.error("--batch takes no FILE arguments")
         return _run_batch(args, settings)
     path_a, path_b = _pair(args, parser)
-    a = load_document(path_a, settings, args.lines)
-    b = load_document(path_b, settings, args.lines)
-    analysis = analyse(a, b, settings)
+    analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
         sys.stdout.write(to_json(analysis) + "\n")
     else:
@@ -170,13 +202,41 @@ def _run_align(argv: Sequence[str]) -> int:
     return 0
 
 
+def _print_recent() -> int:
+    pairs = store.recent_pairs()
+    if not pairs:
+        print(f"No recent pairs yet: '{PROG} A B' opens one.")
+        return 0
+    for number, pair in enumerate(pairs, start=1):
+        lines = "  (--lines)" if pair.lines else ""
+        print(f"{number:>2}  {pair.path_a}  {pair.path_b}{lines}  [{pair.opened[:16]}]")
+    return 0
+
+
 def _run_reader(argv: Sequence[str]) -> int:
     parser, _ = _build_parsers()
     args = parser.parse_args(argv)
     settings = _settings(args)
-    path_a, path_b = _pair(args, parser)
+    if args.recent is not None:
+        if args.paths:
+            parser.error("--recent takes no FILE arguments")
+        if args.recent == 0:
+            return _print_recent()
+        pairs = store.recent_pairs()
+        if not 1 <= args.recent <= len(pairs):
+            raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
+                              f"(see '{PROG} --recent')")
+        chosen = pairs[args.recent - 1]
+        path_a, path_b = Path(chosen.path_a), Path(chosen.path_b)
+        args.lines = args.lines or chosen.lines
+    else:
+        path_a, path_b = _pair(args, parser)
     a = load_document(path_a, settings, args.lines)
     b = load_document(path_b, settings, args.lines)
+    try:
+        store.remember_pair(path_a, path_b, args.lines, (a.meta.title, b.meta.title))
+    except store.StoreError as exc:
+        print(f"{PROG}: warning: recent pairs not saved: {exc}", file=sys.stderr)
     from readerui.tui.app import ReaderApp
 
     app = ReaderApp(a, b, settings=settings)
@@ -184,12 +244,143 @@ def _run_reader(argv: Sequence[str]) -> int:
     return app.return_code or 0
 
 
+def _export_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} export",
+                     description="Write a report of two accounts: aligned pairs with word "
+                                 "differences, what each account alone says, coverage by speaker "
+                                 "and topic, and your notes on the pair.")
+    _add_input_options(parser)
+    parser.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default=None,
+                        help="md (Markdown for a code forge), html (one self-contained page) or "
+                             "json (the contract, as 'align --json'); default: from the -o "
+                             "suffix, else md")
+    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                        help="write to FILE (atomically) instead of standard output")
+    return parser
+
+
+def _export_format(args: argparse.Namespace) -> str:
+    if args.format:
+        return args.format
+    suffix = args.output.suffix.lower() if args.output else ""
+    by_suffix = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+    return by_suffix.get(suffix, "md")
+
+
+def _run_export(argv: Sequence[str]) -> int:
+    parser = _export_parser()
+    args = parser.parse_args(argv)
+    settings = _settings(args)
+    path_a, path_b = _pair(args, parser)
+    analysis = _analysis(args, path_a, path_b, settings)
+    fmt = _export_format(args)
+    if fmt == "json":
+        text = to_json(analysis) + "\n"
+    else:
+        key = store.pair_key(analysis.a, analysis.b)
+        notes = []
+        for note in store.load_notes(key):
+            sentence = store.anchor(note, analysis.document(note.side))
+            notes.append(note if sentence is None else replace(note, sentence=sentence))
+        render = to_html if fmt == "html" else to_markdown
+        text = render(analysis, notes, settings.lang)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        store.atomic_write(args.output, text, mode=0o644)
+        print(f"{PROG}: wrote {args.output} ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _run_config(argv: Sequence[str]) -> int:
+    parser = _Parser(prog=f"{PROG} config",
+                     description="Show or edit config.toml (theme, alignment thresholds, "
+                                 "language, size limit, keymap, topic lexicon).")
+    parser.add_argument("action", choices=("path", "show", "edit"),
+                        help="path: print where config.toml is (--all: every store folder); "
+                             "show: print the values in effect; edit: open it in $VISUAL or "
+                             "$EDITOR (creating a commented default first), then check it")
+    parser.add_argument("--all", action="store_true", help="with 'path': every store folder")
+    _add_store_options(parser)
+    args = parser.parse_args(argv)
+    _apply_store_options(args)
+    where = store.locations()
+    if args.action == "path":
+        if args.all:
+            for name in ("config_dir", "data_dir", "cache_dir", "state_dir"):
+                print(f"{name:<10}  {getattr(where, name)}  (${store.ENV_VARS[name]})")
+        else:
+            print(where.config_file)
+        return 0
+    if args.action == "show":
+        config = store.load_config(where=where)
+        for line in config.warnings:
+            print(line, file=sys.stderr)
+        origin = where.config_file if where.config_file.is_file() else "defaults (no config file)"
+        sys.stdout.write(f"# values in effect, from {origin}\n" + store.config_to_toml(config))
+        return 0
+    return _edit_config(where.config_file)
+
+
+def _edit_config(path: Path) -> int:
+    """Open config.toml in the user's editor, then report its problems (exit 1 when any)."""
+    import shlex
+    import subprocess
+
+    if store.ensure_config_file(path):
+        print(f"{PROG}: created {path} with every setting commented out", file=sys.stderr)
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    command = [*shlex.split(editor), str(path)]
+    try:
+        status = subprocess.call(command)
+    except OSError as exc:
+        raise ReaderError(f"cannot run the editor {editor!r} ($VISUAL / $EDITOR): "
+                          f"{exc.strerror or exc}") from None
+    if status != 0:
+        print(f"{PROG}: warning: the editor exited with status {status}", file=sys.stderr)
+    problems = store.check_config(path)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        print(f"{PROG}: {path} has {len(problems)} problem(s); the defaults are used for those "
+              f"('{PROG} config edit' to fix)", file=sys.stderr)
+        return 1
+    print(f"{PROG}: {path} is valid")
+    return 0
+
+
+def _run_cache(argv: Sequence[str]) -> int:
+    parser = _Parser(prog=f"{PROG} cache",
+                     description="Manage the cache of analyses (safe to clear at any time).")
+    parser.add_argument("action", choices=("clear", "path"),
+                        help="clear: delete every cached analysis and list what was removed; "
+                             "path: print the cache folder")
+    args = parser.parse_args(argv)
+    where = store.locations()
+    if args.action == "path":
+        print(where.cache_dir)
+        return 0
+    removed = store.clear_cache(where)
+    for path in removed:
+        print(f"removed {path}")
+    print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "
+          f"from {where.cache_dir}")
+    return 0
+
+
+def _print_store_warnings() -> None:
+    for line in store.take_warnings():
+        print(line, file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    commands = {"align": _run_align, "export": _run_export, "config": _run_config,
+                "cache": _run_cache}
     try:
-        if argv and argv[0] == "align":
-            return _run_align(argv[1:])
+        if argv and argv[0] in commands:
+            return commands[argv[0]](argv[1:])
         return _run_reader(argv)
     except ReaderError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)

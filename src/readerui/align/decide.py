@@ -5,6 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz.distance import Indel
 
@@ -163,6 +164,20 @@ class _Groups:
         self.of_a[i] = index
         self.of_b[j] = index
 
+    def merge(self, first: int, second: int) -> int:
+        """Join two groups into a new one; the old ones are left empty. Returns the new index."""
+        a_ids = sorted(self.groups[first][0] + self.groups[second][0])
+        b_ids = sorted(self.groups[first][1] + self.groups[second][1])
+        self.groups[first] = ([], [])
+        self.groups[second] = ([], [])
+        index = len(self.groups)
+        self.groups.append((a_ids, b_ids))
+        for i in a_ids:
+            self.of_a[i] = index
+        for j in b_ids:
+            self.of_b[j] = index
+        return index
+
     def extend(self, index: int, side: str, x: int) -> None:
         a_ids, b_ids = self.groups[index]
         if side == "a":
@@ -208,7 +223,8 @@ def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
                         heapq.heappush(heap, (-gain, index, side, x))
 
     for index in range(len(groups.groups)):
-        consider(index)
+        if groups.groups[index][0]:
+            consider(index)
     while heap:
         _, index, side, x = heapq.heappop(heap)
         taken = groups.of_a if side == "a" else groups.of_b
@@ -225,20 +241,123 @@ def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
 
 def _gain(scorer: Scorer, side: str, x: int, a_ids: list[int], b_ids: list[int],
           base: Measure, settings: AlignSettings) -> float:
-    """Coverage the other side gains when ``x`` joins this side, or 0 when it should not join."""
-    if side == "a":
-        alone = scorer.group((x,), tuple(b_ids))
-        own_cover = alone.cover_a
-        grown = scorer.group(tuple(sorted([*a_ids, x])), tuple(b_ids))
-        gain = grown.cover_b - base.cover_b
-    else:
-        alone = scorer.group(tuple(a_ids), (x,))
-        own_cover = alone.cover_b
-        grown = scorer.group(tuple(a_ids), tuple(sorted([*b_ids, x])))
-        gain = grown.cover_a - base.cover_a
-    if own_cover < settings.grow_min_coverage or gain < settings.grow_min_gain:
+    """How much ``x`` adds when it joins this side of the group, or 0 when it should not join.
+
+    It joins when enough of it is about the other side (``grow_min_coverage``) and it adds to
+    what that side has covered (``grow_min_gain``), or, for a short sentence, when most of it is
+    about the other side (``grow_min_own``) and half of that is new to the group.
+    """
+    space = scorer.space
+    own_ids, other_ids = (a_ids, b_ids) if side == "a" else (b_ids, a_ids)
+    own_profiles = space.a if side == "a" else space.b
+    other_profiles = space.b if side == "a" else space.a
+    x_features = own_profiles[x].features
+    x_weight = own_profiles[x].weight
+    other_features = frozenset().union(*(other_profiles[y].features for y in other_ids))
+    own_features = frozenset().union(*(own_profiles[y].features for y in own_ids))
+    if x_weight <= 0:
         return 0.0
-    return gain
+    carried = x_features & other_features
+    own_cover = space.weight(carried) / x_weight
+    novel = space.weight(carried - own_features)
+    other_weight = space.weight(other_features)
+    gain = novel / other_weight if other_weight > 0 else 0.0
+    if own_cover >= settings.grow_min_coverage and gain >= settings.grow_min_gain:
+        return gain
+    if own_cover >= settings.grow_min_own and novel >= 0.5 * own_cover * x_weight:
+        return gain
+    return 0.0
+
+
+def _fill_gaps(groups: _Groups, chain: list[tuple[int, int]], scorer: Scorer, n_a: int, n_b: int,
+               settings: AlignSettings) -> None:
+    """Link pairs inside small gaps between consecutive links of the monotone chain.
+
+    A sentence sandwiched between two linked neighbours on both sides most likely pairs with the
+    sentence sandwiched opposite, so a lower score (``gap_threshold``) is enough there.
+    """
+    anchors = [(-1, -1), *chain, (n_a, n_b)]
+    for (i1, j1), (i2, j2) in pairwise(anchors):
+        free_a = [i for i in range(i1 + 1, i2) if i not in groups.of_a]
+        free_b = [j for j in range(j1 + 1, j2) if j not in groups.of_b]
+        if not free_a or not free_b or i2 - i1 - 1 > settings.gap_size \
+                or j2 - j1 - 1 > settings.gap_size:
+            continue
+        scored = sorted(((scorer.pair(i, j).score, i, j) for i in free_a for j in free_b),
+                        reverse=True)
+        for score, i, j in scored:
+            if score >= settings.gap_threshold and i not in groups.of_a and j not in groups.of_b:
+                groups.add(i, j)
+
+
+def _merge(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
+           settings: AlignSettings) -> None:
+    """Merge neighbouring links into one n:m group when their sentences cross-cover each other.
+
+    Two links merge when a cross pair scores nearly as well as the weaker link
+    (``merge_cross_ratio``) and the merged group covers at least ``merge_min_gain`` more of
+    some member side than that member's link did alone.
+    """
+    heap: list[tuple[float, int, int]] = []
+
+    def consider(index: int) -> None:
+        a_ids, b_ids = groups.groups[index]
+        for i in a_ids:
+            for j in partners_a.get(i, ()):
+                other = groups.of_b.get(j, -1)
+                if other < 0 or other == index:
+                    continue
+                o_a, o_b = groups.groups[other]
+                if not (any(_near(x, a_ids, settings.group_window) for x in o_a)
+                        and any(_near(y, b_ids, settings.group_window) for y in o_b)):
+                    continue
+                if len(a_ids) + len(o_a) > settings.max_group_size or \
+                        len(b_ids) + len(o_b) > settings.max_group_size:
+                    continue
+                cross = scorer.pair(i, j).score
+                heapq.heappush(heap, (-cross, index, other))
+
+    def worth(first: int, second: int, cross: float) -> bool:
+        a1, b1 = (tuple(x) for x in groups.groups[first])
+        a2, b2 = (tuple(x) for x in groups.groups[second])
+        m1, m2 = scorer.group(a1, b1), scorer.group(a2, b2)
+        if cross < settings.merge_cross_ratio * min(m1.score, m2.score):
+            return False
+        all_a, all_b = tuple(sorted(a1 + a2)), tuple(sorted(b1 + b2))
+        gains = (
+            scorer.group(all_a, b1).cover_b - m1.cover_b,
+            scorer.group(a1, all_b).cover_a - m1.cover_a,
+            scorer.group(all_a, b2).cover_b - m2.cover_b,
+            scorer.group(a2, all_b).cover_a - m2.cover_a,
+        )
+        return max(gains) >= settings.merge_min_gain
+
+    for index in range(len(groups.groups)):
+        if groups.groups[index][0]:
+            consider(index)
+    while heap:
+        negative, first, second = heapq.heappop(heap)
+        if not groups.groups[first][0] or not groups.groups[second][0]:
+            continue
+        if worth(first, second, -negative):
+            consider(groups.merge(first, second))
+
+
+def _link_titles(groups: _Groups, a: Document, b: Document, scorer: Scorer,
+                 settings: AlignSettings) -> tuple[set[int], set[int]]:
+    """Link the two headlines to each other; return the title ids kept out of other links.
+
+    When both accounts have a headline, headlines link only with each other: a headline sums up
+    the story, so it resembles the lead sentence, but it does not carry the same content.
+    """
+    titles_a = [s.id for s in a.sentences if s.role == "title"]
+    titles_b = [s.id for s in b.sentences if s.role == "title"]
+    if not titles_a or not titles_b:
+        return set(), set()
+    i, j = max(((i, j) for i in titles_a for j in titles_b), key=lambda p: scorer.pair(*p).score)
+    if scorer.pair(i, j).score >= settings.title_threshold:
+        groups.add(i, j)
+    return set(titles_a), set(titles_b)
 
 
 def align(a: Document, b: Document, settings: AlignSettings | None = None,
@@ -247,8 +366,9 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
 
     Steps: IDF-weighted stem sets (with spelling variants folded); candidate pairs from an
     inverted index; headlines linked to each other; a monotone chain (dynamic programming over
-    the reading order); leftovers linked anywhere when strong enough (reordering); groups grown
-    with neighbouring sentences that add coverage (splits and merges).
+    the reading order) with small gaps between its links filled; leftovers linked anywhere when
+    strong enough (reordering); groups grown with sentences that add coverage (splits and
+    merges); neighbouring links merged into n:m groups when they cover each other.
     """
     settings = settings or AlignSettings()
     n_a, n_b = len(a.sentences), len(b.sentences)
@@ -256,6 +376,8 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         return Alignment((), n_a, n_b)
     space = build_space(a.sentences, b.sentences, lang, settings)
     scorer = Scorer(space, settings)
+    groups = _Groups()
+    titles_a, titles_b = _link_titles(groups, a, b, scorer, settings)
     pairs = candidate_pairs(space, settings)
     # Neighbours of candidates along the diagonal: sentences made of common words only still get
     # a chance next to their well-anchored neighbours.
@@ -263,39 +385,38 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         for d in (-1, 1):
             if 0 <= i + d < n_a and 0 <= j + d < n_b:
                 pairs.add((i + d, j + d))
+    strength = {p: scorer.strength(scorer.pair(*p)) for p in pairs
+                if p[0] not in titles_a and p[1] not in titles_b}
 
-    strength = {p: scorer.strength(scorer.pair(*p)) for p in pairs}
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
+    partners_a: dict[int, list[int]] = defaultdict(list)  # A sentence -> B sentences it shares with
+    partners_b: dict[int, list[int]] = defaultdict(list)
     for (i, j), s in strength.items():
         best_a[i] = max(best_a[i], s)
         best_b[j] = max(best_b[j], s)
-    partners_a: dict[int, list[int]] = defaultdict(list)  # A sentence -> plausible B partners
-    partners_b: dict[int, list[int]] = defaultdict(list)
-    for (i, j), s in strength.items():
         if s > 0:
             partners_a[i].append(j)
             partners_b[j].append(i)
 
-    groups = _Groups()
-    titles_a = [s.id for s in a.sentences if s.role == "title"]
-    titles_b = [s.id for s in b.sentences if s.role == "title"]
-    if titles_a and titles_b:
-        i, j = max(((i, j) for i in titles_a for j in titles_b),
-                   key=lambda p: scorer.pair(*p).score)
-        if scorer.pair(i, j).score >= settings.title_threshold:
-            groups.add(i, j)
-
-    def plausible(i: int, j: int, s: float) -> bool:
-        return s >= settings.keep_ratio * best_a[i] and s >= settings.keep_ratio * best_b[j]
-
     chain_pairs = [
         (i, j, s) for (i, j), s in strength.items()
-        if s >= settings.link_threshold and plausible(i, j, s)
-        and i not in groups.of_a and j not in groups.of_b
+        if s >= settings.link_threshold
+        and s >= settings.keep_ratio * best_a[i] and s >= settings.keep_ratio * best_b[j]
     ]
-    for i, j in _monotone_chain(chain_pairs, n_b):
+    chain = _monotone_chain(chain_pairs, n_b)
+    for i, j in chain:
         groups.add(i, j)
+    title_links = [(g[0][0], g[1][0]) for g in groups.groups if g[0][0] in titles_a]
+    if title_links and all((title_links[0][0] < i) == (title_links[0][1] < j) for i, j in chain):
+        chain = sorted([*title_links, *chain])
+    blocked_a = titles_a - set(groups.of_a)
+    blocked_b = titles_b - set(groups.of_b)
+    for i in blocked_a:  # unlinked headlines stay out of every other link
+        groups.of_a[i] = -1
+    for j in blocked_b:
+        groups.of_b[j] = -1
+    _fill_gaps(groups, chain, scorer, n_a, n_b, settings)
 
     leftovers = sorted(
         ((s, i, j) for (i, j), s in strength.items()
@@ -307,9 +428,12 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
             groups.add(i, j)
 
     _grow(groups, scorer, partners_a, partners_b, settings)
+    _merge(groups, scorer, partners_a, settings)
 
     links = []
     for a_ids, b_ids in groups.groups:
+        if not a_ids:
+            continue
         measure = scorer.group(tuple(a_ids), tuple(b_ids))
         strong = min(measure.cover_a, measure.cover_b) >= settings.strong_threshold
         links.append(Link(tuple(a_ids), tuple(b_ids), round(measure.score, 4),

@@ -10,23 +10,35 @@ class AlignSettings:
     """Thresholds and limits of the aligner (scores and coverages are in [0, 1])."""
 
     # Minimum score of a link that keeps the reading order of both accounts.
-    link_threshold: float = 0.3
+    link_threshold: float = 0.2
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
-    reorder_threshold: float = 0.4
+    reorder_threshold: float = 0.25
     # A sentence also links when this share of its weighted words is carried by the other side.
     containment_threshold: float = 0.6
     # Minimum weighted share of the words of the smaller side that the other side must carry for
     # a containment link (see containment_threshold) to count.
     containment_min_score: float = 0.15
     # Both sides must carry at least this share of each other's weighted words for kind "strong".
-    strong_threshold: float = 0.5
+    strong_threshold: float = 0.3
+    # Between two links that keep the order, a gap of at most gap_size sentences a side is filled
+    # with its pairs that score at least gap_threshold (the order itself is evidence).
+    gap_threshold: float = 0.1
+    gap_size: int = 3
+    # Two neighbouring links merge into one group when a cross pair (a sentence of one with a
+    # sentence of the other) scores at least this share of the weaker link's score ...
+    merge_cross_ratio: float = 0.6
+    # ... and the merge adds at least this share of some member's weighted words to what is carried.
+    merge_min_gain: float = 0.15
     # Minimum score for the two headlines to be linked to each other (as a rule "partial").
     title_threshold: float = 0.08
     # A sentence joins a group when at least this share of its weighted words is in the group's
     # other side ...
-    grow_min_coverage: float = 0.4
+    grow_min_coverage: float = 0.3
     # ... and it adds at least this share of the other side's weighted words to what is carried.
-    grow_min_gain: float = 0.12
+    grow_min_gain: float = 0.08
+    # ... or, for a short sentence, at least this share of it is carried by the other side (and
+    # half of that is new to the group).
+    grow_min_own: float = 0.45
     # How far (in sentences) a group member may be from the group's other members on its side.
     group_window: int = 3
     # Most sentences one side of a group may hold.

@@ -322,7 +322,7 @@ def config_to_toml(config: Config) -> str:
     if settings.lexicon_path:
         document["lexicon"] = settings.lexicon_path
     document["align"] = {f.name: getattr(settings.align, f.name)
-                         for f in dataclasses.fields(AlignSettings)}
+                         for f in dataclasses.fields(settings.align)}
     document["keymap"] = dict(config.keymap)
     return tomli_w.dumps(document)
 
@@ -341,10 +341,10 @@ def default_config_text() -> str:
     for key, help_text in TOP_LEVEL_HELP.items():
         lines += [*_comment(help_text), f"# {key} = {_toml_value(values[key])}", ""]
     lines += ["[align]", "# Alignment knobs (scores and shares are in [0, 1]).", ""]
-    helps = align_help()
+    helps, align_defaults = align_help(), AlignSettings()
     for item in dataclasses.fields(AlignSettings):
         lines += [*_comment(helps.get(item.name, "")),
-                  f"# {item.name} = {_toml_value(getattr(defaults.align, item.name))}", ""]
+                  f"# {item.name} = {_toml_value(getattr(align_defaults, item.name))}", ""]
     lines += ["[keymap]", "# Key bindings: binding id = key(s); the reader's help screen (?)",
               "# lists the ids. For example:", '# quit = "ctrl+q"', ""]
     return "\n".join(lines)

@@ -1,0 +1,172 @@
+"""Markdown and HTML reports: content, word differences, escaping, and a real browser render."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from readerui.export import md_escape, to_contract, to_html, to_json, to_markdown
+from readerui.model import Alignment, Analysis, Annotations, Link, Speaker, Topic
+from readerui.segment import from_lines
+from readerui.store import Note
+
+HOSTILE = "Officials posted <script>document.body.setAttribute('data-ran','yes')</script> here."
+
+A_LINES = [
+    "The council approved the budget on Monday.",
+    "Mayor Jane Roe said the plan *protects* jobs & services.",
+    HOSTILE,
+    "# 1. Not a heading | not a cell ~~not struck~~ [a link](http://x.example) _under_",
+]
+B_LINES = [
+    "The council approved the budget.",
+    "Roe said the plan protects jobs.",
+    "Critics called the vote rushed.",
+]
+
+
+@pytest.fixture()
+def analysis() -> Analysis:
+    a = from_lines("\n".join(A_LINES), "a.txt")
+    b = from_lines("\n".join(B_LINES), "b.txt")
+    links = (Link((0,), (0,), 0.91, "strong"), Link((1,), (1,), 0.62, "partial"))
+    annotations = Annotations(
+        speakers=(Speaker("Jane Roe", ("Roe",), (1,), (1,)),),
+        topics=(Topic("budget", ("budget",), (0,), (0,)),
+                Topic("vote", ("vote",), (), (2,))),
+        speaker_a=(None, "Jane Roe", None, None), speaker_b=(None, "Jane Roe", None),
+        topics_a=(("budget",), (), (), ()), topics_b=(("budget",), (), ("vote",)),
+    )
+    return Analysis(a, b, Alignment(links, len(a), len(b)), annotations)
+
+
+NOTES = [Note("a", 2, "Check <b>who</b> posted *this*", "2026-01-02T03:04:05", True, HOSTILE),
+         Note("b", 2, "", "2026-01-02T03:04:06", True, B_LINES[2])]
+
+
+def render_md(text: str) -> str:
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(text)
+
+
+# --- Markdown ----------------------------------------------------------------------------------
+
+def test_markdown_has_every_part(analysis: Analysis) -> None:
+    md = to_markdown(analysis, NOTES)
+    for heading in ("## Aligned", "### 1. A 0 / B 0 - strong (0.91)",
+                    "### 2. A 1 / B 1 - partial (0.62)", "## Only in A (2)", "## Only in B (1)",
+                    "## Speakers", "## Topics", "## Notes (2)"):
+        assert heading in md
+    assert "| Jane Roe | 1 | 1 | 1/1 | 1/1 |" in md
+    assert "| vote | 0 | 1 | 0 | 0/1 |" in md
+    assert "4 sentences, 2 (50%) carried by B" in md
+
+
+def test_markdown_marks_the_differing_words(analysis: Analysis) -> None:
+    html = render_md(to_markdown(analysis))
+    assert "<s>Monday</s>" in html  # only A says when
+    assert "<strong>Mayor Jane</strong>" not in html  # names: shared "Roe" is not marked
+    assert "<s>Mayor Jane</s>" in html
+
+
+def test_markdown_escapes_document_text(analysis: Analysis) -> None:
+    html = render_md(to_markdown(analysis, NOTES))
+    assert "<script" not in html and "&lt;script&gt;" in html
+    assert "<a href" not in html and "[a link](http://x.example) _under_" in html
+    assert "<em>protects</em>" not in html and "*protects*" in html
+    assert "<b>who</b>" not in html and "&lt;b&gt;who&lt;/b&gt;" in html
+    assert "<h1>1. Not a heading" not in html and "# 1. Not a heading" in html
+    assert "~~not struck~~" in html and "<table>" in html  # only the coverage tables
+
+
+@pytest.mark.parametrize("text", ["1. one", "- item", "+ plus", "> quote", "=== ", "# h",
+                                  "a_b_c *x* `code` <i>", "100 $ and 5 $", "&amp; &copy;"])
+def test_md_escape_leaves_plain_text(text: str) -> None:
+    html = render_md(md_escape(text))
+    shown = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert html == f"<p>{shown}</p>\n"
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: list[tuple[str, str | None]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        self.attrs += attrs
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(html: str) -> _Tags:
+    tags = _Tags()
+    tags.feed(html)
+    return tags
+
+
+def test_html_is_self_contained_and_escaped(analysis: Analysis) -> None:
+    page = to_html(analysis, NOTES)
+    tags = parse(page)
+    assert "script" not in tags.tags and "link" not in tags.tags and "img" not in tags.tags
+    assert not any(name in {"src", "onload", "onerror"} for name, _ in tags.attrs)
+    assert "http://" not in page.replace("http://x.example", "")  # only the document's own text
+    assert "url(" not in page and "@import" not in page
+    text = "".join(tags.text)
+    assert HOSTILE in text  # shown as text
+    assert "Check <b>who</b> posted *this*" in text
+    assert "Content-Security-Policy" in page
+
+
+def test_html_has_every_part(analysis: Analysis) -> None:
+    page = to_html(analysis, NOTES)
+    text = " ".join(parse(page).text)
+    for part in ("Aligned (2 links: 1 strong, 1 partial)", "Only in A (2)", "Only in B (1)",
+                 "Speakers", "Topics", "Notes (2)", "Jane Roe", "Critics called the vote"):
+        assert part in text
+    assert '<mark class="only-a" title="only in A">Monday</mark>' in page
+    assert 'id="a-2"' in page and 'href="#a-2"' in page  # notes link to their sentence
+
+
+def test_json_export_is_the_contract(analysis: Analysis) -> None:
+    assert json.loads(to_json(analysis)) == to_contract(analysis)
+
+
+def test_reports_of_a_pair_without_links(analysis: Analysis) -> None:
+    empty = Analysis(analysis.a, analysis.b, Alignment((), len(analysis.a), len(analysis.b)),
+                     Annotations.empty(len(analysis.a), len(analysis.b)))
+    assert "No sentences of A and B carry the same content." in to_markdown(empty)
+    assert "No speakers found." in to_html(empty)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs it)")
+def test_html_renders_in_headless_chromium_and_shows_the_script_as_text(
+        analysis: Analysis, tmp_path: Path) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(to_html(analysis, NOTES), encoding="utf-8")
+    result = subprocess.run(
+        [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom",
+         page.as_uri()],
+        capture_output=True, text=True, timeout=90)
+    dom = result.stdout
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "<body" in dom and "Aligned (2 links" in dom
+    assert "data-ran" in dom  # the text of the script is on the page ...
+    assert 'data-ran="yes"' not in dom  # ... and it did not run
+    assert "&lt;script&gt;document.body.setAttribute" in dom
+    assert "<script" not in dom

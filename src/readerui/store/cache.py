@@ -147,7 +147,9 @@ def _entries(where: Locations) -> list[Path]:
         return []
 
 
-def _prune(where: Locations, keep: int = MAX_ENTRIES) -> None:
+def _prune(where: Locations) -> None:
+    """Keep the ``MAX_ENTRIES`` most recently used entries."""
+    keep = MAX_ENTRIES
     entries = _entries(where)
     if len(entries) <= keep:
         return

@@ -177,22 +177,16 @@ def assert_moved_aside(path: Path, original: bytes | None, config: store.Config)
     assert config.settings == Settings()
 
 
-def test_truncated_toml_is_moved_aside() -> None:
+@pytest.mark.parametrize(("original", "problem"), [
+    (b'theme = "nord"\n[align]\nlink_threshold = 0.', "not valid TOML"),  # truncated
+    (b'theme = "\xff\xfe"\n', "not UTF-8"),
+])
+def test_an_unparseable_config_is_moved_aside(original: bytes, problem: str) -> None:
     path = config_file()
-    original = b'theme = "nord"\n[align]\nlink_threshold = 0.'
     path.write_bytes(original)
     config = store.load_config()
     assert_moved_aside(path, original, config)
-    assert "not valid TOML" in config.warnings[0]
-
-
-def test_non_utf8_config_is_moved_aside() -> None:
-    path = config_file()
-    original = b'theme = "\xff\xfe"\n'
-    path.write_bytes(original)
-    config = store.load_config()
-    assert_moved_aside(path, original, config)
-    assert "UTF-8" in config.warnings[0]
+    assert problem in config.warnings[0]
 
 
 def test_a_folder_where_the_config_should_be_is_moved_aside() -> None:

@@ -1,14 +1,33 @@
 """Speakers and topics of two accounts.
 
-PLACEHOLDER (first cut, being replaced under issue 4): no speakers, no topics.
+``annotate`` runs the speaker attribution (:mod:`.speakers`, rules over :mod:`.cues`, names
+merged by :mod:`.names`) and the topic finder (:mod:`.topics`, with an optional user lexicon from
+:mod:`.lexicon`) over both documents and returns one :class:`~readerui.model.Annotations`.
 """
 
 from __future__ import annotations
 
+from readerui.annotate.lexicon import load_lexicon
+from readerui.annotate.speakers import attribute_speakers
+from readerui.annotate.topics import find_topics
 from readerui.model import Annotations, Document
+
+__all__ = ["annotate"]
 
 
 def annotate(a: Document, b: Document, lexicon_path: str | None = None,
              lang: str = "en") -> Annotations:
-    """Attribute each sentence to a speaker and tag topics across both documents."""
-    return Annotations.empty(len(a), len(b))
+    """Attribute each sentence to a speaker and tag topics across both documents.
+
+    Speaker rules are for English; for other languages only topics are found.
+    Raises :class:`readerui.errors.ConfigError` when the lexicon file cannot be used.
+    """
+    lexicon = load_lexicon(lexicon_path) if lexicon_path else None
+    if lang == "en":
+        speakers, speaker_a, speaker_b = attribute_speakers(a, b)
+    else:
+        speakers, speaker_a, speaker_b = (), [None] * len(a), [None] * len(b)
+    exclude_names = {alias for s in speakers if not s.joint for alias in (s.name, *s.aliases)}
+    topics, topics_a, topics_b = find_topics(a, b, lang, lexicon, exclude_names)
+    return Annotations(tuple(speakers), tuple(topics), tuple(speaker_a), tuple(speaker_b),
+                       tuple(topics_a), tuple(topics_b))

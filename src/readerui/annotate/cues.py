@@ -1,0 +1,284 @@
+"""Speech cues inside one sentence: who a reporting verb says is speaking.
+
+A cue is a subject phrase tied to a reporting verb ("Ms. Ortiz said", "said a spokesman for the
+ministry", "according to the two sides"). This module only reads one sentence; deciding the
+speaker of every sentence (pronouns, carry-over, paragraphs) is :mod:`readerui.annotate.speakers`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+from readerui.annotate import wordlists
+from readerui.annotate.names import RUN_AT_END_RE, RUN_RE, Name, parse_name
+
+RefKind = Literal["name", "pronoun", "plural", "joint", "entity", "document"]
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """Who a cue points at, before names are merged across the accounts.
+
+    ``name`` for kind "name" (a person, organisation or place as written); ``label`` for an
+    entity that is not a named individual ("Foreign Ministry spokesperson", "officials").
+    """
+
+    kind: RefKind
+    name: Name | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A speech cue: where its subject starts, what it points at, and how it stands."""
+
+    start: int
+    ref: Ref
+    trailing: bool = False  # "..., X said." closing the sentence: it governs the whole sentence
+
+
+_SUBORDINATOR_RE = re.compile(
+    r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|"
+    r"whose|than|until|though|although|once|whether)\s*[\"“]?\s*$", re.IGNORECASE)
+_TRAILING_ADVERBS_RE = re.compile(
+    r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
+    r"would|will|could|did|does|do|not|never|long|already|recently|now|today|however|meanwhile|"
+    r"too|first|publicly|privately|separately|only|just|jointly|[a-z]+ly|on\s+[A-Z][a-z]+|"
+    r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
+_PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they)$", re.IGNORECASE)
+_JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
+          r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
+_JOINT_END_RE = re.compile(rf"(?:^|\W)({_JOINT})$", re.IGNORECASE)
+_JOINT_START_RE = re.compile(rf"^({_JOINT})\b", re.IGNORECASE)
+_SIDE = r"the\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+side"
+_SIDE_END_RE = re.compile(rf"(?:^|\W){_SIDE}$")
+_SIDE_START_RE = re.compile(rf"^{_SIDE}\b", re.IGNORECASE)
+_RUN = RUN_RE.pattern
+_SPOKES = (rf"(?:an?|the|its|his|her|their)\s+((?:[\w.'’\-]+\s+){{0,4}}?)"
+           rf"(?:spokesman|spokeswoman|spokesperson|spokespeople|press\s+secretary)"
+           rf"(?:\s+for\s+(?:the\s+)?(?P<org>{_RUN}))?")
+_SPOKES_END_RE = re.compile(rf"(?:^|\W){_SPOKES}$", re.IGNORECASE)
+_SPOKES_START_RE = re.compile(rf"^{_SPOKES}", re.IGNORECASE)
+_POSSESSIVE_SPOKES_END_RE = re.compile(
+    rf"(?P<org>{_RUN})['’]s?\s+(?:spokesman|spokeswoman|spokesperson|press\s+secretary)$")
+_SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|witnesses|"
+                 r"residents|lawmakers|critics|prosecutors|investigators|authorities|observers|"
+                 r"economists|scientists|researchers|doctors|ministry|government|spokespeople|"
+                 r"organizers|organisers|aides|insiders|negotiators|activists|protesters|"
+                 r"campaigners|regulators|executives|people\s+familiar\s+with\s+the\s+\w+")
+_SOURCE_END_RE = re.compile(
+    rf"(?:^|[^\w.])((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+)"
+    rf"{{0,3}}(?:{_SOURCE_NOUNS}))$")
+_SOURCE_START_RE = re.compile(
+    rf"^((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+){{0,3}}"
+    rf"(?:{_SOURCE_NOUNS}))\b")
+_DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
+            r"communiqu[eé]|declaration|release|press\s+release)"
+_DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
+_DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
+                               re.IGNORECASE)
+_INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "wrote",
+                    "writes", "continued", "explained", "insisted", "warned", "replied", "argued",
+                    "stressed", "declared", "announced", "explained", "recalled", "concluded")
+_INVERSION_RE = re.compile(rf"[,\"”]\s*(?:{'|'.join(_INVERSION_VERBS)})\s+")
+_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_SAYING_RE = re.compile(r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
+                        r"explaining|calling\s+for|urging)\b")
+_OPENER_RE = re.compile(
+    r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
+    r"Speaking|Following|Since|Last|This|Throughout|Upon|Over|Amid|Ahead|Under|For\s+(?:his|her|"
+    r"their|its)\s+part|In\s+(?:his|her|their|its)\s+(?:remarks|speech|statement))\b[^,]{0,120},\s*"
+    r")+")
+_AFTER_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
+    r"([a-z][\w\-]*)")
+_TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\s*$")
+
+
+@cache
+def _verb_re() -> re.Pattern[str]:
+    """Any reporting verb form except the bare lemma and -ing (those are rarely the main verb)."""
+    verbs = wordlists.reporting_verbs()
+    forms = sorted((f for f in verbs.forms if not f.endswith("ing")), key=len, reverse=True)
+    return re.compile(rf"\b({'|'.join(map(re.escape, forms))})\b")
+
+
+@cache
+def _lemmas() -> frozenset[str]:
+    """Bare lemmas of the reporting verbs (excluded as main verbs: "the two sides note" is rare
+    and "call", "report", "state" are more often nouns)."""
+    verbs = wordlists.reporting_verbs()
+    return frozenset(f for f in verbs.forms if f + "s" in verbs.forms or f + "es" in verbs.forms
+                     or f[:-1] + "ies" in verbs.forms)
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """For every character, whether it sits inside a quotation."""
+    mask, inside = [False] * len(text), False
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and not inside):
+            inside = True
+        elif ch == "”" or (ch == '"' and inside):
+            mask[i] = True
+            inside = False
+            continue
+        mask[i] = inside
+    if inside:  # an unclosed quote: the quotation runs on into the next sentence, not this one
+        return [False] * len(text)
+    return mask
+
+
+def _spokes_label(words: str, org: str | None) -> str:
+    """'Pentagon spokesperson' from 'a Pentagon spokesman', 'X spokesperson' from '... for X'."""
+    if org:
+        name = parse_name(org)
+        owner = name.text if name else org
+    else:
+        owner = " ".join(w for w in words.split() if w[:1].isupper())
+    return f"{owner} spokesperson".strip()
+
+
+def _source_label(phrase: str) -> str:
+    """'US officials' from 'senior U.S. officials': determiners and grading words dropped."""
+    drop = {"the", "some", "many", "two", "three", "several", "senior", "other"}
+    words = [w.replace(".", "") if w.isupper() or "." in w else w for w in phrase.split()]
+    return " ".join(w for w in words if w.lower() not in drop)
+
+
+def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
+    """The subject phrase that ends ``prefix`` (just before a reporting verb), with its start."""
+    text = _TRAILING_ADVERBS_RE.sub("", prefix.rstrip())
+    if not text:
+        return None
+    if m := _PRONOUN_END_RE.search(text):
+        pronoun = m.group(1).lower()
+        return m.start(1), Ref("plural" if pronoun == "they" else "pronoun")
+    if m := _JOINT_END_RE.search(text):
+        return m.start(1), Ref("joint", label=m.group(1).lower())
+    if m := _SIDE_END_RE.search(text):
+        return m.start(), Ref("entity", label=f"{m.group(1)} side")
+    if m := _POSSESSIVE_SPOKES_END_RE.search(text):
+        return m.start(), Ref("entity", label=_spokes_label("", m.group("org")))
+    if m := _SPOKES_END_RE.search(text):
+        return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
+    if m := _DOCUMENT_END_RE.search(text):
+        return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
+    m = _SOURCE_END_RE.search(text)
+    if m and (not m.group(1)[:1].isupper() or " " in m.group(1)):
+        return m.start(1), Ref("entity", label=_source_label(m.group(1)))
+    if text.endswith(","):  # an appositive: "Ms. Ortiz, the finance minister, said"
+        if m := re.search(r",[^,]{1,150},$", text):
+            inner = subject_at_end(text[:m.start()])
+            if inner is not None and inner[1].kind in ("name", "entity"):
+                return inner
+        return None
+    if m := RUN_AT_END_RE.search(text):
+        run = m.group()
+        if run.endswith(("'s", "’s", "'", "’")):
+            return None
+        name = parse_name(run)
+        if name is not None:
+            start = m.start() + run.find(name.words[0])
+            return start, Ref("name", name=name)
+    return None
+
+
+def subject_at_start(text: str) -> tuple[int, Ref] | None:
+    """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
+    offset = 0
+    if m := _DOCUMENT_FROM_RE.match(text):
+        offset = m.end()
+        text = text[offset:]
+    if m := re.match(r"^(he|she)\b", text, re.IGNORECASE):
+        return offset, Ref("pronoun")
+    if m := _JOINT_START_RE.match(text):
+        return offset, Ref("joint", label=m.group(1).lower())
+    if m := _SIDE_START_RE.match(text):
+        return offset, Ref("entity", label=f"{m.group(1)} side")
+    if m := _SPOKES_START_RE.match(text):
+        return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
+    if m := _SOURCE_START_RE.match(text):
+        return offset, Ref("entity", label=_source_label(m.group(1)))
+    if m := re.match(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?", text):
+        for group in (1, 2):
+            run = m.group(group)
+            if run and (name := parse_name(run)) is not None:
+                return offset + m.start(group), Ref("name", name=name)
+    return None
+
+
+def _is_embedded(text: str, start: int) -> bool:
+    """A subject inside a subordinate clause ("Noting that Ortiz said ...") is not the speaker."""
+    return bool(_SUBORDINATOR_RE.search(text[:start]))
+
+
+def find_cues(text: str) -> list[Cue]:
+    """Every speech cue of a sentence outside quotations, main-clause cues only, in order."""
+    mask = quoted_mask(text)
+    verbs = wordlists.reporting_verbs()
+    lemmas = _lemmas()
+    cues: list[Cue] = []
+    for m in _verb_re().finditer(text):
+        verb = m.group(1)
+        if mask[m.start()] or verb in lemmas:
+            continue
+        needs = verbs.particles.get(verb)
+        rest = text[m.end():]
+        if needs:
+            following = re.match(r"\s+(\w+)", rest)
+            if not following or following.group(1).lower() not in needs:
+                continue
+            rest = rest[following.end():]
+        found = subject_at_end(text[:m.start()])
+        if found is None:
+            continue
+        start, ref = found
+        if _is_embedded(text, start):
+            continue
+        trailing = bool(re.search(r"[,\"”]\s*$", text[:start])) and bool(
+            _TRAIL_REMAINDER_RE.match(rest))
+        cues.append(Cue(start, ref, trailing))
+    for pattern in (_INVERSION_RE, _ACCORDING_RE):
+        for m in pattern.finditer(text):
+            if mask[m.start()] and pattern is _ACCORDING_RE:
+                continue
+            found = subject_at_start(text[m.end():])
+            if found is None or (found[1].kind == "name" and found[1].name is not None
+                                 and found[1].name.kind == "place" and pattern is _INVERSION_RE):
+                continue
+            trailing = pattern is _INVERSION_RE
+            cues.append(Cue(m.end() + found[0], found[1], trailing))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def sentence_subject(text: str) -> tuple[Ref, str] | None:
+    """The subject opening a sentence (after an adverbial opener) and the word after it."""
+    opener = _OPENER_RE.match(text)
+    body = text[opener.end():] if opener else text
+    found = subject_at_start(body)
+    if found is None:
+        return None
+    start, ref = found
+    if ref.kind == "name" and ref.name is not None:
+        end = body.find(ref.name.words[-1], start) + len(ref.name.words[-1])
+    else:
+        m = re.match(r"^\S+(?:\s+\S+)?", body[start:])
+        end = start + (len(ref.label) if ref.label and body[start:].lower().startswith(
+            ref.label.lower()) else (m.end() if m else 0))
+    following = _AFTER_SUBJECT_RE.match(body[end:])
+    return ref, following.group(1).lower() if following else ""
+
+
+def is_event_narration(text: str) -> bool:
+    """A sentence opening with someone doing something ("X held talks with Y") is narration."""
+    found = sentence_subject(text)
+    return found is not None and found[1] in wordlists.event_verbs()
+
+
+def saying_clause(text: str) -> bool:
+    """Whether the sentence hangs a statement on a participle: "..., saying ..."."""
+    return bool(_SAYING_RE.search(text))

@@ -1,0 +1,213 @@
+"""Person names: capitalised runs, titles stripped, and one person per set of name variants.
+
+A *run* is a sequence of capitalised words ("Russian Foreign Minister Sergey Ivanov", "UN
+Charter"). :func:`strip_titles` keeps what follows the last title word, so titles are never part
+of a name. :class:`People` clusters the full names seen in both accounts (same surname and a
+given name that matches exactly, by initial, or as a transliteration judged by rapidfuzz) and
+resolves a bare surname to the right person, preferring the most recently mentioned one when two
+people share it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from rapidfuzz import fuzz
+
+from readerui.annotate import wordlists
+from readerui.tokens import normalise
+
+_WORD = r"[A-Z][\w'’\-]*\.?|[A-Z]\."
+_CONNECT = r"(?:of|for|de|da|van|von|bin|al|der|del|du|dos|das|le|la)(?:\s+the)?"
+# A capitalised run: words starting with a capital, optionally joined by "of", "van", "bin" ...
+RUN_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
+RUN_AT_END_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*$")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
+CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "bin", "al", "der", "del", "du",
+                        "dos", "das", "le", "la", "the"})
+# Given-name similarity (rapidfuzz ratio, 0-100) at which two spellings are one name.
+GIVEN_NAME_SIMILARITY = 75.0
+
+NameKind = Literal["person", "org", "place", "unknown"]
+
+
+def word_key(word: str) -> str:
+    """A comparable form of one name word: casefolded, accents folded, dots and possessive cut."""
+    return _POSSESSIVE_RE.sub("", normalise(word).rstrip("."))
+
+
+def is_title_case(text: str) -> bool:
+    """True for headline-style text where most words are capitalised (names cannot be told)."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text)
+             if w.lower() not in wordlists.function_words()]
+    if len(words) < 4:
+        return False
+    return not any(w[0].islower() for w in words)
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name as written (titles stripped): its words and what kind of thing it names."""
+
+    words: tuple[str, ...]
+    kind: NameKind
+    titled: bool  # a title stood before it ("Mr. Steele", "President X")
+
+    @property
+    def text(self) -> str:
+        """The name as one string."""
+        return " ".join(self.words)
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], bool]:
+    """The words after the last title (and its modifiers/connectors); whether a title was there."""
+    keys = [word_key(w) for w in words]
+    last_title = max((i for i, k in enumerate(keys) if k in wordlists.titles()), default=-1)
+    if last_title < 0:
+        rest = list(words)
+        while rest and word_key(rest[0]) in wordlists.function_words():
+            rest.pop(0)
+        return rest, False
+    rest = words[last_title + 1:]
+    while rest and (word_key(rest[0]) in CONNECTORS
+                    or word_key(rest[0]) in wordlists.title_modifiers()):
+        rest.pop(0)
+    return rest, True
+
+
+def name_kind(words: list[str], titled: bool) -> NameKind:
+    """Whether a title-stripped run names a person, an organisation, a place, or cannot tell."""
+    keys = [word_key(w) for w in words]
+    if any(k in wordlists.calendar_words() for k in keys):
+        return "unknown" if len(keys) > 1 else "org"
+    if titled:
+        return "person"
+    if any(k in wordlists.org_words() for k in keys):
+        return "org"
+    if any(k in wordlists.places() for k in keys):
+        return "place"
+    if any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in words):
+        return "org"
+    if any(k in CONNECTORS or k in wordlists.title_modifiers() for k in keys):
+        return "org"
+    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+        return "person"
+    return "unknown"
+
+
+def parse_name(run: str) -> Name | None:
+    """The name a capitalised run holds, titles stripped; None when nothing is left."""
+    words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in run.split()]
+    words, titled = strip_titles(words)
+    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    if all(word_key(w) in wordlists.calendar_words() for w in words):
+        return None
+    return Name(tuple(words), name_kind(words, titled), titled)
+
+
+def runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, run) of every capitalised run of ``text``."""
+    return [(m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text)]
+
+
+@dataclass(slots=True)
+class Person:
+    """One person: the full forms seen (A before B) and every form used for them."""
+
+    index: int
+    full_forms: list[tuple[str, ...]] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)  # every surface form seen, first-seen order
+
+    @property
+    def canonical(self) -> str:
+        """The longest full form seen; ties go to the first seen (account A comes first)."""
+        if not self.full_forms:
+            return self.forms[0]
+        best = max(self.full_forms, key=lambda f: (len(f), len(" ".join(f))))
+        return " ".join(best)
+
+    def add_form(self, form: str) -> None:
+        """Remember a surface form."""
+        if form not in self.forms:
+            self.forms.append(form)
+
+
+def _given_names_match(a: str, b: str) -> bool:
+    """Two given names are one: equal, an initial of the other, or a close transliteration."""
+    a, b = word_key(a), word_key(b)
+    if a == b:
+        return True
+    if len(a) == 1 or len(b) == 1:
+        return a[0] == b[0]
+    return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
+
+
+class People:
+    """The people of both accounts: full-name clusters plus bare surnames resolved in context."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self._by_word: dict[tuple[str, int], list[int]] = {}  # (word key, position) -> persons
+
+    def add_full_name(self, words: tuple[str, ...]) -> int:
+        """Add a full name (two words or more), merging it with a matching person; its index."""
+        keys = [word_key(w) for w in words]
+        for person in self.persons:
+            for form in person.full_forms:
+                fkeys = [word_key(w) for w in form]
+                if fkeys[-1] == keys[-1] and _given_names_match(fkeys[0], keys[0]):
+                    if words not in person.full_forms:
+                        person.full_forms.append(words)
+                    person.add_form(" ".join(words))
+                    return person.index
+        person = Person(len(self.persons), [words], [" ".join(words)])
+        self.persons.append(person)
+        self._by_word.setdefault((keys[-1], -1), []).append(person.index)
+        self._by_word.setdefault((keys[0], 0), []).append(person.index)
+        return person.index
+
+    def candidates(self, word: str) -> list[int]:
+        """Persons whose surname (else whose first name word) is ``word``."""
+        key = word_key(word)
+        return self._by_word.get((key, -1)) or self._by_word.get((key, 0)) or []
+
+    def add_single(self, word: str) -> int:
+        """A person known only by one word (no full name seen anywhere)."""
+        person = Person(len(self.persons), [], [word])
+        self.persons.append(person)
+        self._by_word.setdefault((word_key(word), -1), []).append(person.index)
+        return person.index
+
+    def resolve(self, name: Name, recent: dict[int, int], create: bool = True) -> int | None:
+        """The person a name refers to; a bare word goes to the most recent of its candidates.
+
+        ``recent`` maps person index -> the latest sentence position it was mentioned at in the
+        account being read. None when the word is shared by people none of whom was mentioned
+        yet in this account (ambiguous), or when nothing matches and ``create`` is False.
+        """
+        if len(name.words) >= 2:
+            return self.add_full_name(name.words)
+        found = self.candidates(name.words[0])
+        if len(found) == 1:
+            return found[0]
+        if found:
+            seen = [p for p in found if p in recent]
+            return max(seen, key=lambda p: recent[p]) if seen else None
+        return self.add_single(name.words[0]) if create else None
+
+
+def collect_full_names(texts: Iterable[str], people: People) -> None:
+    """Add every person-like full name of ``texts`` (in order) to ``people``."""
+    for text in texts:
+        if is_title_case(text):
+            continue
+        for _, _, run in runs(text):
+            name = parse_name(run)
+            if name is not None and name.kind == "person" and len(name.words) >= 2:
+                people.add_full_name(name.words)

@@ -1,0 +1,242 @@
+"""Whose statement each sentence reports, across both accounts.
+
+Rules, in order, for each sentence:
+1. A title, or a headline-style sentence, is the narrator's.
+2. A speech cue (see :mod:`readerui.annotate.cues`) names the speaker: the sentence-closing
+   attribution ("..., X said.") if there is one, else the first main-clause cue. "he"/"she" go to
+   the person most recently named as a speaker or as a sentence subject in that account.
+3. A sentence that opens with a person (or the joint sides) doing something ("X held talks with
+   Y", "The two sides exchanged views") is narration: verbs of action, not of statement. Joint
+   cues later in such a sentence ("..., and both sides pledged ...") are part of that narration.
+4. With no cue, a sentence carries on the speaker of the sentence before it in the same
+   paragraph; a paragraph break, a title, or a new person as subject stops the carry-over.
+5. An organisation or country cue inside a person's carried-over statement ("Russia stressed
+   ...") stays with that person: they are speaking for it.
+
+Names are merged across the accounts by :class:`readerui.annotate.names.People`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from readerui.annotate.cues import (
+    Cue,
+    Ref,
+    find_cues,
+    is_event_narration,
+    saying_clause,
+    sentence_subject,
+)
+from readerui.annotate.names import (
+    People,
+    collect_full_names,
+    is_title_case,
+    parse_name,
+    runs,
+    word_key,
+)
+from readerui.model import Document, Speaker
+
+JOINT_NAME = "both sides"
+
+# A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
+SpeakerKey = tuple[str, int | str]
+
+
+@dataclass(slots=True)
+class _Reading:
+    """State while reading one account top to bottom."""
+
+    current: SpeakerKey | None = None  # the speaker being carried over
+    paragraph: int = -1
+    last_person: int | None = None  # who "he"/"she" refers to
+    recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
+
+
+class SpeakerAttributor:
+    """Attributes the sentences of both accounts, sharing one pool of people."""
+
+    def __init__(self, a: Document, b: Document) -> None:
+        self.people = People()
+        collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
+        collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
+        self.surfaces: dict[SpeakerKey, list[str]] = {}
+        self.order: list[SpeakerKey] = []
+
+    # -- resolving a cue -------------------------------------------------------------------
+    def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
+        name = ref.name
+        assert name is not None and state.recent is not None
+        if name.kind in ("org", "place") or (name.kind == "unknown" and len(name.words) > 1):
+            return ("entity", name.text)
+        create = name.kind == "person" or name.titled or len(name.words) == 1
+        index = self.people.resolve(name, state.recent, create=create)
+        if index is None:
+            return ("entity", name.text)  # a surname shared by people not yet told apart
+        state.recent[index] = position
+        return ("person", index)
+
+    def _key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
+        if ref.kind == "pronoun":
+            return None if state.last_person is None else ("person", state.last_person)
+        if ref.kind == "plural":
+            return state.current if state.current and state.current[0] == "joint" else None
+        if ref.kind == "joint":
+            return ("joint", "")
+        if ref.kind == "entity":
+            return ("entity", ref.label)
+        if ref.kind == "document":
+            return state.current
+        return self._person_key(ref, state, position)
+
+    def _note(self, key: SpeakerKey, surface: str) -> None:
+        forms = self.surfaces.setdefault(key, [])
+        if key not in self.order:
+            self.order.append(key)
+        if surface and surface not in forms:
+            forms.append(surface)
+
+    # -- reading ---------------------------------------------------------------------------
+    def _update_mentions(self, text: str, state: _Reading, position: int) -> None:
+        """Remember which people this sentence names (for surnames shared by two people)."""
+        assert state.recent is not None
+        for _, _, run in runs(text):
+            name = parse_name(run)
+            if name is None or name.kind in ("org", "place"):
+                continue
+            if len(name.words) >= 2 and name.kind == "person":
+                state.recent[self.people.add_full_name(name.words)] = position
+            elif len(name.words) == 1:
+                found = self.people.candidates(name.words[0])
+                if len(found) == 1:
+                    state.recent[found[0]] = position
+                    self.people.persons[found[0]].add_form(name.words[0])
+
+    def _choose_cue(self, text: str) -> Cue | None:
+        cues = find_cues(text)
+        if not cues:
+            return None
+        if is_event_narration(text):
+            cues = [c for c in cues if c.ref.kind in ("name", "pronoun")]
+            if not cues:
+                return None
+        trailing = [c for c in cues if c.trailing]
+        return trailing[-1] if trailing else cues[0]
+
+    def _subject_person(self, text: str, state: _Reading) -> int | None:
+        """The person opening the sentence, if any (for pronouns and carry-over)."""
+        found = sentence_subject(text)
+        if found is None or found[0].kind != "name" or found[0].name is None:
+            return None
+        name = found[0].name
+        if name.kind != "person" and not (len(name.words) == 1 and
+                                          self.people.candidates(name.words[0])):
+            return None
+        assert state.recent is not None
+        return self.people.resolve(name, state.recent, create=False)
+
+    def attribute(self, doc: Document) -> list[SpeakerKey | None]:
+        """The speaker key of every sentence of one account."""
+        state = _Reading(recent={})
+        out: list[SpeakerKey | None] = []
+        for position, sentence in enumerate(doc.sentences):
+            text = sentence.text
+            if sentence.role == "title" or is_title_case(text):
+                out.append(None)
+                state.current = None
+                continue
+            if sentence.paragraph != state.paragraph:
+                state.current = None
+                state.paragraph = sentence.paragraph
+            key = self._attribute_one(text, state, position)
+            if key is not None and key[0] == "person":
+                state.last_person = int(key[1])
+            state.current = key
+            out.append(key)
+        return out
+
+    def _attribute_one(self, text: str, state: _Reading, position: int) -> SpeakerKey | None:
+        cue = self._choose_cue(text)
+        subject = self._subject_person(text, state)
+        if cue is None:
+            self._update_mentions(text, state, position)
+            if is_event_narration(text):
+                if subject is not None:
+                    state.last_person = subject
+                return None
+            if saying_clause(text) and subject is not None:
+                key: SpeakerKey = ("person", subject)
+                self._note(key, "")
+                return key
+            if subject is not None and ("person", subject) != state.current:
+                state.last_person = subject
+                return None
+            return state.current
+        key = self._key_of(cue.ref, state, position)
+        self._update_mentions(text, state, position)
+        if key is None:
+            return state.current if cue.ref.kind in ("plural", "document") else None
+        if (key[0] == "entity" and state.current is not None and state.current[0] == "person"
+                and cue.ref.kind == "name"):
+            return state.current  # "Russia is ready ..." inside a person's statement
+        surface = cue.ref.name.text if cue.ref.name is not None else cue.ref.label
+        self._note(key, surface)
+        return key
+
+    # -- results ---------------------------------------------------------------------------
+    def speaker_name(self, key: SpeakerKey) -> str:
+        """The canonical name of a speaker key."""
+        kind, value = key
+        if kind == "person":
+            return self.people.persons[int(value)].canonical
+        if kind == "joint":
+            return JOINT_NAME
+        return str(value)
+
+    def aliases(self, key: SpeakerKey) -> tuple[str, ...]:
+        """Other names of a speaker: forms seen, the bare surname, "Mr. X" forms seen."""
+        name = self.speaker_name(key)
+        forms: list[str] = []
+        if key[0] == "person":
+            person = self.people.persons[int(key[1])]
+            forms += person.forms
+        forms += self.surfaces.get(key, [])
+        seen: list[str] = []
+        for form in forms:
+            if form and form != name and word_key(form) != word_key(name) and form not in seen:
+                seen.append(form)
+        return tuple(seen)
+
+
+def attribute_speakers(a: Document, b: Document
+                       ) -> tuple[tuple[Speaker, ...], list[str | None], list[str | None]]:
+    """Speakers of both accounts and the canonical speaker name of every sentence."""
+    attributor = SpeakerAttributor(a, b)
+    keys_a = attributor.attribute(a)
+    keys_b = attributor.attribute(b)
+    names: dict[SpeakerKey, str] = {}
+    for key in [*keys_a, *keys_b]:
+        if key is not None and key not in names:
+            names[key] = attributor.speaker_name(key)
+    # Two keys may end up with one canonical name (an entity named like a person): join them.
+    by_name: dict[str, list[SpeakerKey]] = {}
+    for key, name in names.items():
+        by_name.setdefault(name, []).append(key)
+    speakers = []
+    for name, keys in by_name.items():
+        ids_a = _ids(keys_a, keys)
+        ids_b = _ids(keys_b, keys)
+        aliases: list[str] = []
+        for key in keys:
+            aliases += [x for x in attributor.aliases(key) if x not in aliases]
+        speakers.append(Speaker(name, tuple(aliases), ids_a, ids_b,
+                                joint=keys[0][0] == "joint"))
+    speakers.sort(key=lambda s: (-(len(s.a) + len(s.b)), s.name))
+    return (tuple(speakers), [None if k is None else names[k] for k in keys_a],
+            [None if k is None else names[k] for k in keys_b])
+
+
+def _ids(keys: Sequence[SpeakerKey | None], wanted: list[SpeakerKey]) -> tuple[int, ...]:
+    return tuple(i for i, k in enumerate(keys) if k is not None and k in wanted)

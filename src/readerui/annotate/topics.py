@@ -1,0 +1,439 @@
+"""Topics: named things and recurring content terms of both accounts, grouped and ranked.
+
+Candidates are (1) named things: capitalised runs with titles, day and month names cut out, and
+acronyms ("UN Charter", "Korean Peninsula", "BRICS"); (2) content words that recur in two
+sentences or more; (3) two-word terms that recur ("peace talks"). Terms are compared by key:
+casefolded, hyphens dropped, Snowball-stemmed ("multi-polar" ~ "multipolar"). Keys that are
+variants of one idea are grouped: one key a prefix of the other ("hegemon"/"hegemoni"), close
+spellings (rapidfuzz), and place/adjective pairs ("Europe"/"European"). A topic's sentences are
+every sentence that contains one of its terms, on either side. Topics are ranked: found in both
+accounts, mentioned often, named, multi-word first; ones that cover most sentences sink.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+from wordfreq import zipf_frequency
+
+from readerui.annotate import wordlists
+from readerui.annotate.lexicon import Lexicon
+from readerui.annotate.names import is_title_case, runs, word_key
+from readerui.model import Document, Topic
+from readerui.tokens import normalise, stem, tokenize
+
+MAX_AUTO_TOPICS = 40
+# Suffixes that turn a place into its adjective or relative ("Europe" -> "European").
+_PLACE_SUFFIXES = ("n", "an", "ian", "ean", "ese", "ish", "i", "istan", "stan")
+_DOTTED_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
+_SENTENCE_START_RE = re.compile(r"^[\s\"“'‘(\[]*$")
+# Prefix grouping needs the shorter key to be at least this long ("hegemon" / "hegemoni").
+MIN_PREFIX_KEY = 6
+# Two content keys this similar (rapidfuzz ratio) are spellings of one word.
+KEY_SIMILARITY = 90.0
+# A content word this common in general use (wordfreq Zipf scale: 3 = once per million words)
+# is too generic to be a topic on its own ("international", "world", "support").
+MAX_TOPIC_ZIPF = 5.3
+# Above this, a word is a function word of its language (used when there is no stopword list).
+FUNCTION_WORD_ZIPF = 6.0
+
+Key = tuple[str, ...]
+Where = tuple[str, int]  # (side, sentence id)
+
+
+@lru_cache(maxsize=100_000)
+def term_key(word: str, lang: str = "en") -> str:
+    """The comparable form of one word: acronyms as they are, else casefolded and stemmed."""
+    bare = word.replace(".", "")
+    if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+        return bare
+    norm = normalise(word).strip("'")
+    if norm.endswith("'s"):
+        norm = norm[:-2]
+    return stem(norm.replace("-", "").replace("'", ""), lang)
+
+
+def phrase_key(phrase: str, lang: str = "en") -> Key:
+    """Keys of every word of a phrase."""
+    return tuple(term_key(t.text, lang) for t in tokenize(_undot(phrase), lang))
+
+
+@lru_cache(maxsize=100_000)
+def zipf(word: str, lang: str = "en") -> float:
+    """How common a word is in general use (wordfreq Zipf scale, 0 when unknown)."""
+    try:
+        return zipf_frequency(word, lang)
+    except LookupError:  # a language wordfreq does not cover
+        return 0.0
+
+
+def phrase_zipf(phrase: str, lang: str = "en") -> float:
+    """Mean Zipf frequency of the words of a phrase."""
+    words = [t.norm for t in tokenize(phrase, lang)]
+    return sum(zipf(w, lang) for w in words) / len(words) if words else 0.0
+
+
+def _undot(text: str) -> str:
+    return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A term seen in the text: its key, surface forms counted, where seen, whether named."""
+
+    key: Key
+    named: bool
+    surfaces: Counter[str] = field(default_factory=Counter)
+    where: set[Where] = field(default_factory=set)
+    first: int = 0  # order of first sighting (A before B)
+
+
+@dataclass(slots=True)
+class _Index:
+    """Keys of every sentence of both accounts, for matching terms."""
+
+    seqs: dict[Where, list[str]] = field(default_factory=dict)
+    by_key: dict[str, set[Where]] = field(default_factory=dict)
+
+    def add(self, where: Where, seq: list[str], parts: Iterable[str]) -> None:
+        self.seqs[where] = seq
+        for key in (*seq, *parts):
+            self.by_key.setdefault(key, set()).add(where)
+
+    def match(self, key: Key) -> set[Where]:
+        """Sentences containing the term (a one-word term also matches hyphen parts)."""
+        found = self.by_key.get(key[0], set())
+        if len(key) == 1:
+            return set(found)
+        out = set()
+        n = len(key)
+        for where in found:
+            seq = self.seqs[where]
+            if any(tuple(seq[i:i + n]) == key for i in range(len(seq) - n + 1)):
+                out.add(where)
+        return out
+
+
+class _Finder:
+    """Collects candidates from both accounts, then groups and ranks them."""
+
+    def __init__(self, lang: str, excluded: set[Key]) -> None:
+        self.lang = lang
+        self.english = lang == "en"
+        self.excluded = excluded
+        self.candidates: dict[Key, _Candidate] = {}
+        self.index = _Index()
+        self.capitalised_inside: set[str] = set()  # words seen capitalised mid-sentence
+        self.initial_only: dict[Key, str] = {}  # one-word names seen opening a sentence
+
+    def _add(self, key: Key, surface: str, where: Where, named: bool) -> None:
+        if key in self.excluded or not key:
+            return
+        cand = self.candidates.get(key)
+        if cand is None:
+            cand = self.candidates[key] = _Candidate(key, named, first=len(self.candidates))
+        cand.named = cand.named or named
+        cand.surfaces[surface] += 1
+        cand.where.add(where)
+
+    def read(self, side: str, doc: Document) -> None:
+        """Index every sentence and collect its candidates."""
+        for sentence in doc.sentences:
+            where = (side, sentence.id)
+            text = _undot(sentence.text)
+            tokens = tokenize(text, self.lang)
+            seq = [term_key(t.text, self.lang) for t in tokens]
+            parts = [term_key(p, self.lang) for t in tokens if "-" in t.text
+                     for p in t.text.split("-") if p]
+            self.index.add(where, seq, parts)
+            for i, t in enumerate(tokens):
+                if t.text[:1].isupper() and i > 0:
+                    self.capitalised_inside.add(t.norm)
+            self._content_terms(tokens, seq, text, where)
+            if self.english and not is_title_case(text):
+                self._named_things(text, where)
+            elif not self.english:
+                for t, key in zip(tokens, seq, strict=True):
+                    if len(t.text) >= 2 and t.text.isupper() and t.text.isalpha():
+                        self._add((key,), t.text, where, named=True)
+
+    def _content_terms(self, tokens: Sequence, seq: list[str], text: str, where: Where) -> None:
+        function, generic = wordlists.function_words(), wordlists.generic_words()
+        calendar = wordlists.calendar_words()
+        for i, t in enumerate(tokens):
+            if not self._is_content(t.text, t.norm, function, calendar):
+                continue
+            if t.norm not in generic:
+                self._add((seq[i],), t.norm, where, named=False)
+            if i + 1 < len(tokens):
+                u = tokens[i + 1]
+                gap = text[t.end:u.start]
+                if (gap.strip() == "" and self._is_content(u.text, u.norm, function, calendar)
+                        and not (t.norm in generic and u.norm in generic)):
+                    self._add((seq[i], seq[i + 1]), f"{t.norm} {u.norm}", where, named=False)
+
+    def _is_content(self, text: str, norm: str, function: frozenset[str],
+                    calendar: frozenset[str]) -> bool:
+        if self.english and not text[:1].islower():
+            return False
+        if not self.english and zipf(norm, self.lang) >= FUNCTION_WORD_ZIPF:
+            return False
+        if self.english and norm.endswith("ly"):
+            return False  # adverbs ("continuously") are never topics
+        return (len(norm) >= 4 and not norm[0].isdigit() and norm not in function
+                and norm not in calendar)
+
+    def _named_things(self, text: str, where: Where) -> None:
+        skip = wordlists.titles() | wordlists.title_modifiers() | wordlists.calendar_words()
+        function = wordlists.function_words()
+        for start, _, run in runs(text):
+            words = run.split()
+            fragments: list[list[str]] = [[]]
+            for w in words:
+                if word_key(w) in skip:
+                    fragments.append([])
+                    continue
+                fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
+                if w.endswith(("'s", "’s", "'", "’")):  # "China's Anhui": two names
+                    fragments.append([])
+            at_start = bool(_SENTENCE_START_RE.match(text[:start]))
+            for n, fragment in enumerate(fragments):
+                while fragment and word_key(fragment[0]) in function:
+                    fragment.pop(0)
+                    at_start = False
+                while fragment and word_key(fragment[-1]) in function | {"of", "for"}:
+                    fragment.pop()
+                if not fragment:
+                    continue
+                first_of_sentence = at_start and n == 0 and fragment[0] == words[0]
+                self._add_named(fragment, where, first_of_sentence)
+
+    def _add_named(self, words: list[str], where: Where, first_of_sentence: bool) -> None:
+        words = [re.sub(r"['’]s?$", "", w) for w in words]
+        words = [w for w in words if w]
+        if not words:
+            return
+        if len(words) == 1:
+            word = words[0]
+            norm = normalise(word)
+            if norm in wordlists.generic_words() or norm in wordlists.function_words():
+                return
+            if first_of_sentence and not (word.isupper() or norm in wordlists.places()):
+                # "Noting", "Russia": keep a sentence-initial word only if it is a place or is
+                # seen capitalised inside a sentence somewhere; decided in `named_ok`.
+                self._add((term_key(word, self.lang),), word, where, named=True)
+                self.initial_only.setdefault((term_key(word, self.lang),), norm)
+                return
+        key = tuple(term_key(w, self.lang) for w in words)
+        self._add(key, " ".join(words), where, named=True)
+        if len(words) > 1:  # "Neighbouring Countries of Nepal": the place is a topic too
+            for word in words:
+                if normalise(word) in wordlists.places():
+                    self._add((term_key(word, self.lang),), word, where, named=True)
+
+    def keep(self, n_sentences: int) -> list[_Candidate]:
+        """The candidates worth a topic."""
+        kept = []
+        named_keys = {k for k, c in self.candidates.items() if c.named}
+        for key, cand in self.candidates.items():
+            if cand.named:
+                norm = self.initial_only.get(key)
+                if (norm is not None and norm not in self.capitalised_inside
+                        and norm not in wordlists.places()):
+                    continue  # only ever seen opening a sentence: a common word
+                if len(key) == 1 and "-" in next(iter(cand.surfaces)):
+                    parts = [term_key(p, self.lang) for p in next(iter(cand.surfaces)).split("-")]
+                    if all((p,) in named_keys for p in parts):
+                        continue  # "X-Y talks": the parts are topics themselves
+                kept.append(cand)
+                continue
+            if not self.english and len(cand.where) > max(3, n_sentences // 5):
+                continue  # very frequent words of an unknown language are function words
+            kept.append(cand)
+        # A word that only ever occurs inside one kept two-word term is that term.
+        out = []
+        for cand in kept:
+            if len(cand.key) == 1 and not cand.named:
+                covering = [c for c in kept if len(c.key) == 2 and cand.key[0] in c.key
+                            and len(c.where) >= 2 and c.where >= cand.where]
+                if covering:
+                    continue
+            out.append(cand)
+        return out
+
+
+def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
+    """Union candidates that are variants of one idea."""
+    parent = list(range(len(cands)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        parent[find(i)] = find(j)
+
+    singles = [(i, c) for i, c in enumerate(cands) if len(c.key) == 1]
+    buckets: dict[str, list[tuple[int, _Candidate]]] = {}
+    for i, c in singles:
+        buckets.setdefault(c.key[0][:4].lower(), []).append((i, c))
+    for members in buckets.values():
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                (i, a), (j, b) = members[x], members[y]
+                if _variants(a, b):
+                    union(i, j)
+    groups: dict[int, list[_Candidate]] = {}
+    for i, c in enumerate(cands):
+        groups.setdefault(find(i), []).append(c)
+    return list(groups.values())
+
+
+def _variants(a: _Candidate, b: _Candidate) -> bool:
+    """Two one-word candidates that name one idea."""
+    ka, kb = a.key[0], b.key[0]
+    if ka.isupper() != kb.isupper():
+        return False
+    if a.named or b.named:
+        if not (a.named and b.named):
+            return ka.lower() == kb.lower()
+        na = normalise(a.surfaces.most_common(1)[0][0])
+        nb = normalise(b.surfaces.most_common(1)[0][0])
+        short, long = sorted((na, nb), key=len)
+        return len(short) >= 4 and long.startswith(short) and long[len(short):] in _PLACE_SUFFIXES
+    short, long = sorted((ka, kb), key=len)
+    if len(short) >= MIN_PREFIX_KEY and long.startswith(short):
+        return True
+    return min(len(ka), len(kb)) >= 7 and fuzz.ratio(ka, kb) >= KEY_SIMILARITY
+
+
+def _topic_name(group: list[_Candidate]) -> str:
+    """The most frequent surface form; ties go to the shortest, then the first seen."""
+    counts: Counter[str] = Counter()
+    for c in group:
+        counts.update(c.surfaces)
+    first = min(group, key=lambda c: c.first)
+    return min(counts, key=lambda s: (-counts[s], len(s), s not in first.surfaces, s))
+
+
+def _terms(group: list[_Candidate]) -> tuple[str, ...]:
+    counts: Counter[str] = Counter()
+    for c in group:
+        counts.update(c.surfaces)
+    seen: dict[str, str] = {}
+    for surface, _ in counts.most_common():
+        seen.setdefault(surface.casefold(), surface)
+    return tuple(seen.values())
+
+
+def _split(where: set[Where]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    return (tuple(sorted(i for s, i in where if s == "a")),
+            tuple(sorted(i for s, i in where if s == "b")))
+
+
+def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
+    """Higher for topics in both accounts, mentioned often, named, multi-word and specific."""
+    count = len(topic.a) + len(topic.b)
+    score = 1.5 * math.log2(1 + count)
+    if topic.a and topic.b:
+        score += 2.0
+    if named:
+        score += 4.0
+    if " " in topic.name or "-" in topic.name:
+        score += 0.5
+    score += 2.0 * min(1.3, max(0.0, (6.0 - phrase_zipf(topic.name, lang)) / 3.0))
+    verbish = sum(t.endswith(("ed", "ing")) for t in topic.terms) / len(topic.terms)
+    score -= 2.0 * verbish if not named else 0.0
+    if total and count / total > 0.4:
+        score -= 4.0
+    return score
+
+
+def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> bool:
+    """Named things always; content terms when they recur and are not everyday words."""
+    if any(c.named for c in group):
+        return True
+    if len(where) < 2:
+        return False
+    if all(len(c.key) == 1 for c in group):
+        return min(zipf(normalise(s), lang) for c in group for s in c.surfaces) < MAX_TOPIC_ZIPF
+    return True
+
+
+def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | None = None,
+                speaker_names: Iterable[str] = ()
+                ) -> tuple[list[Topic], list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Topics of both accounts (lexicon topics first), and the topic names of every sentence."""
+    excluded = {phrase_key(n, lang) for n in speaker_names}
+    if lexicon is not None:
+        excluded |= {phrase_key(t, lang) for t in lexicon.exclude}
+    excluded.discard(())
+    finder = _Finder(lang, excluded)
+    finder.read("a", a)
+    finder.read("b", b)
+    total = len(a) + len(b)
+    groups = _group(finder.keep(total))
+    auto: list[tuple[float, Topic, list[_Candidate]]] = []
+    for group in groups:
+        where: set[Where] = set()
+        for cand in group:
+            where |= finder.index.match(cand.key)
+        if not where or not _worth_a_topic(group, where, lang):
+            continue
+        ids_a, ids_b = _split(where)
+        topic = Topic(_topic_name(group), _terms(group), ids_a, ids_b, "auto")
+        auto.append((_score(topic, any(c.named for c in group), total, lang), topic, group))
+    topics = _lexicon_topics(lexicon, finder, a, b, auto) if lexicon else []
+    auto.sort(key=lambda t: (-t[0], min(c.first for c in t[2])))
+    taken = {t.name for t in topics}
+    added = 0
+    for _, topic, _ in auto:
+        if added >= MAX_AUTO_TOPICS:
+            break
+        if topic.name not in taken:
+            topics.append(topic)
+            taken.add(topic.name)
+            added += 1
+    per_a: list[list[str]] = [[] for _ in range(len(a))]
+    per_b: list[list[str]] = [[] for _ in range(len(b))]
+    for topic in topics:
+        for i in topic.a:
+            per_a[i].append(topic.name)
+        for i in topic.b:
+            per_b[i].append(topic.name)
+    return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+def _lexicon_topics(lexicon: Lexicon, finder: _Finder, a: Document, b: Document,
+                    auto: list[tuple[float, Topic, list[_Candidate]]]) -> list[Topic]:
+    """User topics with their sentences; auto topics they cover are folded into them."""
+    out = []
+    sentences = [("a", s) for s in a.sentences] + [("b", s) for s in b.sentences]
+    for entry in lexicon.topics:
+        keys = {phrase_key(t, finder.lang) for t in entry.terms} - {()}
+        where: set[Where] = set()
+        for key in keys:
+            where |= finder.index.match(key)
+        for pattern in entry.patterns:
+            where |= {(side, s.id) for side, s in sentences if pattern.search(s.text)}
+        terms = list(entry.terms)
+        for item in list(auto):
+            _, topic, group = item
+            covered = any(c.key in keys for c in group) or any(
+                p.fullmatch(term) for p in entry.patterns for term in topic.terms)
+            if covered:
+                auto.remove(item)
+                terms += [t for t in topic.terms if t not in terms]
+                where |= {("a", i) for i in topic.a} | {("b", i) for i in topic.b}
+        if where:
+            ids_a, ids_b = _split(where)
+            out.append(Topic(entry.name, tuple(terms), ids_a, ids_b, "lexicon"))
+    return out

@@ -1,0 +1,105 @@
+"""The word lists the annotators use, read once from the text files in ``annotate/words``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment lines of one word-list file, stripped and lowercased."""
+    text = (resources.files("readerui.annotate") / "words" / name).read_text(encoding="utf-8")
+    return [line.strip().lower() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of one word-list file."""
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    """Third person, past and -ing forms of a regular English verb."""
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class ReportingVerbs:
+    """Reporting verb forms, and the particle a form needs, if any ("called" needs "for")."""
+
+    forms: frozenset[str]
+    particles: dict[str, frozenset[str]]
+
+
+@cache
+def reporting_verbs() -> ReportingVerbs:
+    """Every inflected form of the reporting verbs, with required particles."""
+    forms: set[str] = set()
+    particles: dict[str, frozenset[str]] = {}
+    for line in _lines("reporting_verbs.txt"):
+        words = line.split()
+        needs = frozenset(w[1:] for w in words if w.startswith("+"))
+        lemma_forms = _regular_forms(words[0]) | {w for w in words[1:] if not w.startswith("+")}
+        forms |= lemma_forms
+        if needs:
+            for form in lemma_forms:
+                particles[form] = needs
+    return ReportingVerbs(frozenset(forms), particles)
+
+
+@cache
+def event_verbs() -> frozenset[str]:
+    """Verb forms that narrate an event ("held", "met", "visited")."""
+    return _words("event_verbs.txt")
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Title words that end a run of titles before a person's name ("Minister", "Mr")."""
+    return _words("titles.txt")
+
+
+@cache
+def title_modifiers() -> frozenset[str]:
+    """Words that qualify a title ("Foreign", "Prime")."""
+    return _words("title_modifiers.txt")
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Words that make a capitalised run an organisation or place."""
+    return _words("org_words.txt")
+
+
+@cache
+def calendar_words() -> frozenset[str]:
+    """Day and month names."""
+    return _words("calendar.txt")
+
+
+@cache
+def function_words() -> frozenset[str]:
+    """English function words."""
+    return _words("function_words.txt")
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """Generic words that are never a topic on their own."""
+    return _words("generic_words.txt")
+
+
+@cache
+def places() -> frozenset[str]:
+    """Countries, continents and regions."""
+    return _words("places.txt")

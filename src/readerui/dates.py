@@ -7,6 +7,7 @@ label such as "Updated:"), which is page furniture rather than a sentence.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
 
@@ -30,7 +31,7 @@ _WEEKDAY = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?
 _DATE_PATTERNS = [
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<nmonth>[01]?\d)[-/.](?P<day>[0-3]?\d)\b",
+        r"\b(?P<year>(?:19|20)\d\d)[-/.](?P<nmonth>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)",
         r"\b(?P<year>(?:19|20)\d\d)年(?P<nmonth>[01]?\d)月(?P<day>[0-3]?\d)日",
         r"(?<!\d)(?P<nmonth>[01]?\d)月(?P<day>[0-3]?\d)日",
         # 30.03.2022 (day first, the convention wherever dots are used)
@@ -63,8 +64,11 @@ class FoundDate:
     end: int
 
 
-def _valid(month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= 31
+def _valid(year: int | None, month: int, day: int) -> bool:
+    """A real calendar day (February 29 allowed when the year is unknown)."""
+    if not 1 <= month <= 12:
+        return False
+    return 1 <= day <= calendar.monthrange(year or 2000, month)[1]
 
 
 def _from_match(m: re.Match[str]) -> FoundDate | None:
@@ -84,7 +88,7 @@ def _from_match(m: re.Match[str]) -> FoundDate | None:
         if not groups["month"][0].isupper():
             return None  # "they march 30 miles": month names are capitalised
         month, day = _MONTHS[groups["month"].lower().rstrip(".")], int(groups["day"])
-    if not _valid(month, day):
+    if not _valid(year, month, day):
         return None
     iso = f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
     return FoundDate(iso, year is not None, m.start(), m.end())

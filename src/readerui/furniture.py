@@ -45,7 +45,8 @@ _RELATED_INLINE = re.compile(
     r"^(?:related|read\s+(?:more|also|next)|see\s+also|more|lesen\s+sie\s+auch)\s*[:»>|]\s*\S",
     re.IGNORECASE,
 )
-_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b|all\s+rights\s+reserved)", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b|$)|all\s+rights\s+reserved)", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:chief\s+|responsible\s+|web\s+)?editor|editors|source|sources|quelle|photo|photos"
     r"|image|picture|video|credit|credits|translator|translated\s+by|compiled\s+by"

@@ -160,6 +160,8 @@ _CONTROL_SEQUENCES = re.compile(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_END_CR = re.compile(r"\r+\n")
+_OTHER_BREAKS = re.compile(r"[\r\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # not "\n"
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(
     r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
@@ -167,9 +169,17 @@ _FINAL = ".!?…:;"
 _CLOSERS = "\"'”’»)]"
 
 
-def strip_controls(text: str) -> str:
-    """Remove terminal control sequences and control characters; keep newlines and tabs."""
-    text = _LINE_BREAKS.sub("\n", text)
+def strip_controls(text: str, keep_lines: bool = False) -> str:
+    """Remove terminal control sequences and control characters; keep newlines and tabs.
+
+    Line breaks other than "\n" (CR, CRLF, NEL, U+2028, ...) become "\n", unless ``keep_lines``:
+    then CRs at line ends are dropped and other breaks (and tabs) become spaces, so the lines stay
+    as ``text.split("\n")`` numbers them (for pre-split input).
+    """
+    if keep_lines:
+        text = _OTHER_BREAKS.sub(" ", _LINE_END_CR.sub("\n", text).rstrip("\r"))
+    else:
+        text = _LINE_BREAKS.sub("\n", text)
     text = _CONTROL_SEQUENCES.sub("", text)
     return _CONTROLS.sub("", text)
 
@@ -214,7 +224,9 @@ def _paragraphs_of_block(block: list[_Line]) -> list[str]:
     width = max(len(line.text) for line in block)
     inner = block[:-1]
     full = sum(1 for line in inner if len(line.text) >= 0.75 * width)
-    wrapped = width >= 30 and width <= 200 and full >= 0.6 * len(inner) and len(block) >= 3
+    open_ends = sum(1 for line in inner if not _ends_sentence(line.text))
+    wrapped = (len(block) >= 3 and 40 <= width <= 200 and full >= 0.6 * len(inner)
+               and open_ends >= 0.5 * len(inner))
     paragraphs: list[list[_Line]] = [[block[0]]]
     for prev, line in itertools.pairwise(block):
         first = line.text[:1]

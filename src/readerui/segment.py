@@ -105,10 +105,10 @@ def segment(clean: CleanText, lang: str = "en") -> Document:
 def from_lines(text: str, path: str | None = None) -> Document:
     """A pre-split text: one sentence per line, a blank line between paragraphs; no cleaning.
 
-    Only control sequences and line-end characters are stripped, so sentence ``i`` is non-blank
-    line ``i`` exactly as written.
+    Only control sequences, control characters and line-end characters are stripped, so sentence
+    ``i`` is non-blank line ``i`` (lines as ``text.split("\\n")`` counts them) as written.
     """
-    text = strip_controls(text)
+    text = strip_controls(text, keep_lines=True)
     if text.endswith("\n"):
         text = text[:-1]
     sentences: list[Sentence] = []

@@ -239,3 +239,12 @@ def test_a_stuck_damaged_file_is_left_in_place_with_a_warning(
     assert path.read_text() == "theme = "
     assert len(config.warnings) == 1 and "could not move it aside" in config.warnings[0]
     assert config.settings == Settings()
+
+
+def test_keymap_problems_name_unknown_binding_ids() -> None:
+    problems = store.keymap_problems({"quit": "ctrl+q", "next_one_sidd": "u", "zzz": "z"},
+                                     ["quit", "next_one_sided", "search"])
+    assert len(problems) == 2
+    assert "'keymap.next_one_sidd'" in problems[0]
+    assert "did you mean 'next_one_sided'" in problems[0]
+    assert "'keymap.zzz'" in problems[1]

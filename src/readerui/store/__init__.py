@@ -19,6 +19,7 @@ from readerui.store.config import (
     config_to_toml,
     default_config_text,
     ensure_config_file,
+    keymap_problems,
     load_config,
 )
 from readerui.store.locations import ENV_VARS, Locations, locations
@@ -60,6 +61,7 @@ __all__ = [
     "default_config_text",
     "engine_fingerprint",
     "ensure_config_file",
+    "keymap_problems",
     "load_config",
     "load_notes",
     "load_pair_state",

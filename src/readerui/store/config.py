@@ -16,7 +16,7 @@ import re
 import textwrap
 import tomllib
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -311,6 +311,19 @@ def check_config(path: Path) -> list[str]:
     except OSError as exc:
         return [f"{PROG}: warning: {path} cannot be read ({exc.strerror or exc})"]
     parse_config(data, path, problems.append)
+    return problems
+
+
+def keymap_problems(keymap: Mapping[str, str], known_ids: Iterable[str]) -> list[str]:
+    """One warning line per keymap entry whose binding id the reader does not have."""
+    known = sorted(set(known_ids))
+    problems = []
+    for binding in keymap:
+        if binding not in known:
+            close = difflib.get_close_matches(binding, known, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'?" if close else "see the help screen for the ids"
+            problems.append(f"{PROG}: warning: config.toml: 'keymap.{binding}' is not a key "
+                            f"binding of the reader ({hint}); ignored")
     return problems
 
 

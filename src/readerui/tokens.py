@@ -45,8 +45,11 @@ def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
     return snowballstemmer.stemmer(name) if name else None
 
 
+@lru_cache(maxsize=200_000)
 def normalise(word: str) -> str:
     """Casefold, fold accents and typographic apostrophes; keep inner hyphens out."""
+    if word.isascii():
+        return word.lower()
     word = unicodedata.normalize("NFKD", word.casefold())
     word = "".join(ch for ch in word if not unicodedata.combining(ch))
     return word.replace("’", "'").replace("‐", "-").replace("‑", "-")

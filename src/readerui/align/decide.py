@@ -57,7 +57,13 @@ class Scorer:
         key = (i, j)
         measure = self._pairs.get(key)
         if measure is None:
-            measure = self._pairs[key] = self.group((i,), (j,))
+            pa, pb = self.space.a[i], self.space.b[j]
+            common = pa.features & pb.features
+            if not common or pa.weight <= 0 or pb.weight <= 0:
+                measure = Measure(0.0, 0.0, 0.0)
+            else:
+                measure = self.group((i,), (j,))
+            self._pairs[key] = measure
         return measure
 
     def strength(self, measure: Measure) -> float:
@@ -71,12 +77,15 @@ class Scorer:
 
 
 def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[int, int]]:
-    """Pairs (i, j) worth scoring, from an inverted index over B's rarer words.
+    """Pairs (i, j) worth scoring: all of them for short documents, else from an inverted index.
 
-    Each sentence of A looks up its ``query_words`` heaviest words whose posting lists are short,
-    so the cost grows with the number of sentences, not its square. Each side keeps its
-    ``candidates_per_sentence`` best partners by shared weight.
+    Each sentence of A looks up its ``query_words`` heaviest words whose posting lists in B are
+    short (``max_posting``), so the cost grows with the number of sentences, not its square.
+    Each side keeps its ``candidates_per_sentence`` best partners by shared weight.
     """
+    n_a, n_b = len(space.a), len(space.b)
+    if n_a * n_b <= settings.exhaustive_pairs:
+        return {(i, j) for i in range(n_a) for j in range(n_b)}
     weights = space.weights
     postings = space.postings_b
     limit = settings.candidates_per_sentence
@@ -94,14 +103,19 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
             w = weights[f]
             for j in postings[f]:
                 shared[j] += w
-        for j, _ in heapq.nlargest(limit, shared.items(), key=lambda item: item[1]):
+        top = heapq.nlargest(limit, shared.items(), key=lambda item: item[1])
+        for j, w in top:
             pairs.add((i, j))
-        for j, w in shared.items():
             heap = best_of_b[j]
             if len(heap) < limit:
                 heapq.heappush(heap, (w, i))
             elif w > heap[0][0]:
                 heapq.heapreplace(heap, (w, i))
+        if len(top) < len(shared):  # B sentences that have few candidates of their own
+            for j, w in shared.items():
+                heap = best_of_b[j]
+                if len(heap) < 2:
+                    heapq.heappush(heap, (w, i))
     for j, heap in best_of_b.items():
         for _, i in heap:
             pairs.add((i, j))
@@ -379,14 +393,24 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     groups = _Groups()
     titles_a, titles_b = _link_titles(groups, a, b, scorer, settings)
     pairs = candidate_pairs(space, settings)
-    # Neighbours of candidates along the diagonal: sentences made of common words only still get
-    # a chance next to their well-anchored neighbours.
-    for i, j in list(pairs):
-        for d in (-1, 1):
-            if 0 <= i + d < n_a and 0 <= j + d < n_b:
-                pairs.add((i + d, j + d))
     strength = {p: scorer.strength(scorer.pair(*p)) for p in pairs
                 if p[0] not in titles_a and p[1] not in titles_b}
+    # Diagonal neighbours of each sentence's best pair: sentences made of common words only still
+    # get a chance next to their well-anchored neighbours.
+    top_a: dict[int, tuple[float, int]] = {}
+    top_b: dict[int, tuple[float, int]] = {}
+    for (i, j), s in strength.items():
+        if s > top_a.get(i, (0.0, 0))[0]:
+            top_a[i] = (s, j)
+        if s > top_b.get(j, (0.0, 0))[0]:
+            top_b[j] = (s, i)
+    anchors = {(i, j) for i, (_, j) in top_a.items()} | {(i, j) for j, (_, i) in top_b.items()}
+    for i, j in anchors:
+        for d in (-1, 1):
+            p = (i + d, j + d)
+            if 0 <= p[0] < n_a and 0 <= p[1] < n_b and p not in strength \
+                    and p[0] not in titles_a and p[1] not in titles_b:
+                strength[p] = scorer.strength(scorer.pair(*p))
 
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)

@@ -7,12 +7,13 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
 from readerui.align.settings import AlignSettings
 from readerui.model import Sentence
-from readerui.tokens import is_stopword, stem, tokenize
+from readerui.tokens import WORD_RE, is_stopword, normalise, stem
 
 _JOINERS = re.compile(r"['’\-‐‑]")
 
@@ -56,18 +57,25 @@ def word_features(norm: str, lang: str) -> tuple[str, list[str]]:
     return stem(joined, lang), parts
 
 
+@lru_cache(maxsize=500_000)
+def _word_info(word: str, lang: str) -> tuple[str, tuple[str, ...], bool, tuple[bool, ...]]:
+    """Main feature, part features, and function-word flags of a word as it stands in the text."""
+    norm = normalise(word)
+    main, parts = word_features(norm, lang)
+    return main, tuple(parts), is_stopword(norm, lang), tuple(is_stopword(p, lang) for p in parts)
+
+
 def _sentence_strings(text: str, lang: str) -> tuple[dict[str, bool], list[str]]:
     """Feature strings of a sentence (-> whether a function word) and its content stems in order."""
     features: dict[str, bool] = {}
     sequence: list[str] = []
-    for token in tokenize(text, lang):
-        main, parts = word_features(token.norm, lang)
-        stop = is_stopword(token.norm, lang)
+    for word in WORD_RE.findall(text):
+        main, parts, stop, part_stops = _word_info(word, lang)
         features[main] = features.get(main, True) and stop
         if not stop:
             sequence.append(main)
-        for part in parts:
-            features.setdefault(part, is_stopword(part, lang))
+        for part, part_stop in zip(parts, part_stops, strict=True):
+            features.setdefault(part, part_stop)
     return features, sequence
 
 

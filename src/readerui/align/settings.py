@@ -43,12 +43,15 @@ class AlignSettings:
     group_window: int = 3
     # Most sentences one side of a group may hold.
     max_group_size: int = 4
+    # Documents with at most this many sentence pairs (A x B) have every pair scored; longer
+    # ones get candidates from an inverted index.
+    exhaustive_pairs: int = 20000
     # Candidate partners kept per sentence from the inverted index.
-    candidates_per_sentence: int = 10
+    candidates_per_sentence: int = 8
     # Rare words per sentence used to look up candidates in the inverted index.
-    query_words: int = 10
+    query_words: int = 8
     # Words in more sentences than this are not used to look up candidates (still scored).
-    max_posting: int = 200
+    max_posting: int = 100
     # Pairs scoring below this share of a sentence's best pair are not considered for it.
     keep_ratio: float = 0.5
     # Two words seen on one side only are taken as spelling variants ("Sergey"/"Sergei") when

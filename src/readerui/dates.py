@@ -51,6 +51,9 @@ _STAMP_PIECE = re.compile(
     rf"\s*(?:{_LABEL}|{_WEEKDAY}|{_TIME}|{_ZONE}|[|,·•/()\[\]–—-]|\b(?:at|on|um|am)\b)\s*",
     re.IGNORECASE,
 )
+_RELATIVE = re.compile(
+    rf"^\s*{_LABEL}?\s*(?:\d+|an?|one)\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)"
+    r"\s+ago\.?\s*$", re.IGNORECASE)
 _LABELLED = re.compile(rf"^\s*{_LABEL}", re.IGNORECASE)
 
 
@@ -115,6 +118,8 @@ def is_date_line(line: str) -> bool:
     """True when the line is only a date/time stamp, e.g. "Updated: March 3, 2024 10:12 GMT"."""
     if len(line) > 80:
         return False
+    if _RELATIVE.match(line):
+        return True  # "Updated 2 hours ago": a stamp, though it gives no date
     dates = find_dates(line)
     rest = line
     for date in reversed(dates):

@@ -28,6 +28,8 @@ _SHARE_WORDS = {
     "copy url", "link copied", "comments", "comment", "save", "bookmark", "subscribe", "follow",
     "suggest to a friend", "send to a friend", "tell a friend", "recommend", "font size",
     "text size", "a+", "a-", "a", "listen", "listen to this article", "gift this article",
+    "copy link copied", "flipboard", "mastodon", "bluesky", "threads", "vk", "line", "sms",
+    "share via", "share article", "more sharing options", "close", "show comments",
 }
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|⋅|/|,|\s{2,})\s*")
 _BRACKETED = re.compile(r"\[\s*([^\[\]]{1,60}?)\s*\]")
@@ -49,8 +51,13 @@ _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}|by\b|$)|all\s+rights\s+reserved)", re.IGNORECASE)
 _CREDIT = re.compile(
     r"^(?:(?:chief\s+|responsible\s+|web\s+)?editor|editors|source|sources|quelle|photo|photos"
-    r"|image|picture|video|credit|credits|translator|translated\s+by|compiled\s+by"
+    r"|(?:image|picture|photo|video)(?:\s+(?:source|credit|caption))?|credit|credits"
+    r"|translator|translated\s+by|compiled\s+by"
     r"|produced\s+by)\s*[:：]\s*(?P<value>.{1,80})$",
+    re.IGNORECASE,
+)
+_MEDIA_CREDIT = re.compile(
+    r"^(?:image|picture|photo|video|media)\s+(?:source|credit|caption)s?\b\s*[,:]?(?:\s+\S+){0,6}$",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
@@ -132,7 +139,8 @@ def classify(line: str) -> Kind | None:
         return "related"
     if _COPYRIGHT.match(line) and _words(line) <= 30:
         return "copyright"
-    if credit_value(line) or (_REPORTING.match(line) and _words(line) <= 30):
+    if credit_value(line) or _MEDIA_CREDIT.match(line) or (
+            _REPORTING.match(line) and _words(line) <= 30):
         return "credit"
     if _BYLINE.match(line) and _words(line) <= 12 and line[-1:] not in _FINAL_PUNCT:
         return "byline"

@@ -314,6 +314,53 @@ def _pick_date(found: _Found, dateline_date: FoundDate | None,
     return None
 
 
+def _is_prose(text: str) -> bool:
+    """A paragraph of article text: a few words ending like a sentence, or opening a dateline."""
+    return (len(text.split()) >= 6 and _ends_sentence(text)) or find_dateline(text) is not None
+
+
+def _is_scrap(text: str) -> bool:
+    """A menu item, section label or tag: at most three words and no sentence ending."""
+    return len(text.split()) <= 3 and not _ends_sentence(text)
+
+
+def _first_body(texts: list[str], start: int) -> int:
+    """Index of the first paragraph from ``start`` that reads as text (a sentence or a dateline)."""
+    return next((i for i in range(start, len(texts))
+                 if _ends_sentence(texts[i]) or find_dateline(texts[i])), start)
+
+
+def _trim_page_frame(texts: list[str], removed: list[str]) -> tuple[list[str], str | None]:
+    """Find the title and drop the page frame around the article: navigation and labels.
+
+    Before the first prose paragraph, the title is the first headline (a short line without a
+    full stop) of four words or more, else the longest headline there; what stands before it
+    (site name, menu) is dropped, and so are scraps (menu items, section labels) after it. After
+    the last prose paragraph, scraps (tags, share-button labels) are dropped.
+    """
+    prose = [i for i, text in enumerate(texts) if _is_prose(text)]
+    if not prose:
+        if len(texts) >= 2 and furniture.looks_like_headline(texts[0]):
+            return texts, texts[0]
+        return texts, None
+    head, body, tail = texts[: prose[0]], texts[prose[0] : prose[-1] + 1], texts[prose[-1] + 1 :]
+    headlines = [i for i, text in enumerate(head) if furniture.looks_like_headline(text)]
+    title_index = next((i for i in headlines if len(head[i].split()) >= 4), None)
+    if title_index is None and headlines:
+        title_index = max(headlines, key=lambda i: (len(head[i].split()), -i))
+    kept_head: list[str] = []
+    for i, text in enumerate(head):
+        if (title_index is not None and i < title_index) or (i != title_index
+                                                              and _is_scrap(text)):
+            removed.append(text)
+        else:
+            kept_head.append(text)
+    kept_tail = [text for text in tail if not _is_scrap(text)]
+    removed.extend(text for text in tail if _is_scrap(text))
+    title = head[title_index] if title_index is not None else None
+    return [*kept_head, *body, *kept_tail], title
+
+
 def clean(text: str, path: str | None = None) -> CleanText:
     """Clean raw text into paragraphs with metadata; page furniture goes to ``removed``."""
     if path and _is_html(text, path):
@@ -327,10 +374,8 @@ def clean(text: str, path: str | None = None) -> CleanText:
     found = _Found([], [])
     texts = _paragraph_texts(_drop_furniture(lines, removed, found))
 
-    title: str | None = None
-    if len(texts) >= 2 and furniture.looks_like_headline(texts[0]):
-        title = texts[0]
-    first_body_index = 1 if title else 0
+    texts, title = _trim_page_frame(texts, removed)
+    first_body_index = _first_body(texts, 1 if title else 0)
     dateline = None
     if first_body_index < len(texts):
         dateline = find_dateline(texts[first_body_index])

@@ -1,24 +1,411 @@
-"""PLACEHOLDER reader app (being replaced under issue 5)."""
+"""The reader: two accounts side by side, kept level by their alignment.
+
+The app only presents an :class:`~readerui.model.Analysis` (computed by
+``readerui.analysis.analyse`` in a worker thread) and turns keys into calls.
+"""
 
 from __future__ import annotations
 
-from textual.app import App, ComposeResult
-from textual.widgets import Footer, Static
+from collections.abc import Mapping
 
-from readerui.model import Document
+from textual.app import App, ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.events import Resize
+from textual.widget import Widget
+from textual.widgets import Footer, SelectionList, Static
+from textual.worker import Worker, WorkerState
+
+from readerui.align import word_diff
+from readerui.analysis import analyse
+from readerui.errors import ReaderError
+from readerui.model import Alignment, Analysis, Annotations, Document, Side
 from readerui.settings import Settings
+from readerui.tui.bindings import Key, app_bindings
+from readerui.tui.commands import ReaderCommands
+from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.screens.help import HelpScreen
+from readerui.tui.screens.search import SearchScreen
+from readerui.tui.screens.summary import SummaryScreen
+from readerui.tui.widgets.chrome import DocHeader, StatusBar
+from readerui.tui.widgets.gutter import LinkGutter, Overview
+from readerui.tui.widgets.pane import AccountPane
+from readerui.tui.widgets.sidebar import Sidebar
+
+SIDEBAR_MIN_WIDTH = 100  # below this many columns the sidebar starts hidden
 
 
 class ReaderApp(App[int]):
-    """Two accounts side by side."""
+    """Two accounts side by side: cursor, partners, sync, filters, search, summary."""
 
-    BINDINGS = [("q", "quit", "Quit")]
+    TITLE = "readerui"
+    CSS_PATH = "styles/reader.tcss"
+    BINDINGS = app_bindings()
+    COMMANDS = App.COMMANDS | {ReaderCommands}
 
-    def __init__(self, a: Document, b: Document, settings: Settings | None = None) -> None:
+    def __init__(self, a: Document, b: Document, settings: Settings | None = None, *,
+                 analysis: Analysis | None = None,
+                 keymap: Mapping[str, str] | None = None) -> None:
+        """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids."""
         super().__init__()
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()
+        self.analysis: Analysis | None = None
+        self.analysis_error: str | None = None
+        self.sync_on = True
+        self.filter = Filter()
+        self.keymap_overrides: dict[str, str] = dict(keymap or {})
+        self.last_query = ""
+        self._given_analysis = analysis
+        self._syncing = False
+        self._sidebar_choice: bool | None = None  # None: follow the terminal width
+        self.pane_a = AccountPane(a, "a", id="pane-a")
+        self.pane_b = AccountPane(b, "b", id="pane-b")
+
+    # ----- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{len(self.doc_a)} / {len(self.doc_b)} sentences", markup=False)
+        """Sidebar, headers, [overview | pane A | gutter | pane B | overview], status, footer."""
+        with Horizontal(id="body"):
+            yield Sidebar(id="sidebar")
+            with Vertical(id="reader"):
+                with Horizontal(id="headers"):
+                    yield DocHeader(self.doc_a, "a", id="header-a")
+                    yield Static("", id="header-gap")
+                    yield DocHeader(self.doc_b, "b", id="header-b")
+                with Horizontal(id="panes"):
+                    yield Overview(self.pane_a, id="overview-a")
+                    yield self.pane_a
+                    yield LinkGutter(self.pane_a, self.pane_b, id="gutter")
+                    yield self.pane_b
+                    yield Overview(self.pane_b, id="overview-b")
+        yield StatusBar(id="status")
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus pane A, apply the keymap, start the analysis."""
+        for pane in (self.pane_a, self.pane_b):
+            pane.on_scrolled = self._pane_scrolled
+            pane.on_cursor = self._cursor_moved
+        if self.keymap_overrides:
+            self.set_keymap(self.keymap_overrides)
+        self.pane_a.focus()
+        self._layout_sidebar(self.size.width)
+        if self._given_analysis is not None:
+            self._show_analysis(self._given_analysis)
+        else:
+            self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
+        self._refresh_chrome()
+
+    def _analyse(self) -> Analysis:
+        return analyse(self.doc_a, self.doc_b, self.settings)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Show the analysis when it is ready, or say clearly why it failed."""
+        if event.worker.name != "analyse":
+            return
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
+            self._show_analysis(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            if isinstance(error, ReaderError):
+                self.analysis_error = str(error)
+            else:
+                self.analysis_error = f"{type(error).__name__}: {error}"
+            self.notify(f"Analysis failed: {self.analysis_error}. The texts are shown unaligned.",
+                        title="readerui", severity="error", timeout=10)
+            self._refresh_chrome()
+
+    def _show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_analysis(analysis)
+        self.query_one("#overview-a", Overview).set_analysis(analysis)
+        self.query_one("#overview-b", Overview).set_analysis(analysis)
+        self.query_one(LinkGutter).analysis = analysis
+        for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
+            header = self.query_one(header_id, DocHeader)
+            header.coverage = carried(analysis, side,
+                                      range(len(analysis.document(side)))).share
+            header.refresh_text()
+        self.query_one(Sidebar).set_analysis(analysis)
+        self._apply_filter(self.filter)
+        self._cursor_moved(self.focused_pane)
+
+    # ----- state helpers ----------------------------------------------------------------------
+
+    @property
+    def focused_pane(self) -> AccountPane:
+        """The pane the cursor keys act on (the last focused one)."""
+        return self.pane_b if self.pane_b.active else self.pane_a
+
+    def pane(self, side: Side) -> AccountPane:
+        """Pane A or B."""
+        return self.pane_a if side == "a" else self.pane_b
+
+    def keys_of(self, key: Key) -> str:
+        """The keys bound to ``key`` now (the user's keymap wins over the default)."""
+        return self.keymap_overrides.get(key.id, key.keys)
+
+    def _refresh_chrome(self) -> None:
+        """Repaint the gutter and overviews and rewrite the status bar."""
+        for widget_id in ("#gutter", "#overview-a", "#overview-b"):
+            self.query_one(widget_id, Widget).refresh()
+        focused = self.focused_pane
+        parts: list[tuple[str, str]] = []
+        for pane in (self.pane_a, self.pane_b):
+            label = f"{pane.side.upper()} {pane.cursor + 1}/{len(pane.document)}"
+            parts.append((label, "bold" if pane is focused else ""))
+        parts.append(("sync on" if self.sync_on else "sync OFF", "" if self.sync_on else "bold"))
+        filter_text = self.filter.describe()
+        parts.append((f"filter: {filter_text}", "bold" if self.filter.active else ""))
+        if self.analysis is not None:
+            share_a = carried(self.analysis, "a", range(len(self.doc_a))).share
+            share_b = carried(self.analysis, "b", range(len(self.doc_b))).share
+            parts.append((f"shared: A {share_a:.0%} B {share_b:.0%}", ""))
+        elif self.analysis_error:
+            parts.append(("analysis failed (texts unaligned)", "bold"))
+        else:
+            parts.append(("aligning…", "italic"))
+        self.query_one(StatusBar).show(parts)
+        self.query_one("#header-a").set_class(focused is self.pane_a, "-active")
+        self.query_one("#header-b").set_class(focused is self.pane_b, "-active")
+
+    # ----- sync -------------------------------------------------------------------------------
+
+    def _anchor(self, pane: AccountPane) -> int | None:
+        """The first linked sentence in view in ``pane``, else the last linked one above it."""
+        assert self.analysis is not None
+        alignment = self.analysis.alignment
+        layout, top = pane.layout, pane.top_row
+        start = layout.nearest_sentence(top)
+        if start is None:
+            return None
+        sid = start
+        while sid < len(pane.document) and layout.first_row[sid] < top + pane.view_height:
+            if alignment.link_of(pane.side, sid) is not None:
+                return sid
+            sid += 1
+        for sid in range(start - 1, -1, -1):
+            if alignment.link_of(pane.side, sid) is not None:
+                return sid
+        return None
+
+    def _level(self, source: AccountPane, sid: int) -> None:
+        """Scroll the other pane so the partner of ``sid`` sits level with it."""
+        assert self.analysis is not None
+        partners = self.analysis.alignment.partners(source.side, sid)
+        if not partners:
+            return
+        target = self.pane(other(source.side))
+        partner = partners[0]
+        src_rows = source.layout.rows_of(sid)
+        dst_rows = target.layout.rows_of(partner)
+        top = source.top_row
+        if src_rows.start < top:  # the sentence began above the view: keep the same fraction
+            fraction = (top - src_rows.start) / len(src_rows)
+            row = dst_rows.start + int(fraction * len(dst_rows))
+        else:
+            row = dst_rows.start - (src_rows.start - top)
+        self._syncing = True
+        try:
+            target.scroll_rows(row)
+        finally:
+            self._syncing = False
+
+    def _pane_scrolled(self, pane: AccountPane) -> None:
+        """Keep the other pane level by alignment (guarded: the echo does not sync back)."""
+        if not self._syncing and self.sync_on and self.analysis is not None:
+            anchor = self._anchor(pane)
+            if anchor is not None:
+                self._level(pane, anchor)
+        self._refresh_chrome()
+
+    def _cursor_moved(self, pane: AccountPane) -> None:
+        """Highlight the cursor's partners and word differences; jump to far partners."""
+        analysis = self.analysis
+        target = self.pane(other(pane.side))
+        if analysis is None:
+            self._refresh_chrome()
+            return
+        link = analysis.alignment.link_of(pane.side, pane.cursor)
+        mine = (link.a if pane.side == "a" else link.b) if link else ()
+        theirs = (link.b if pane.side == "a" else link.a) if link else ()
+        pane.partners = frozenset(mine) - {pane.cursor}
+        target.partners = frozenset(theirs)
+        diff_a: dict[int, list[tuple[int, int]]] = {}
+        diff_b: dict[int, list[tuple[int, int]]] = {}
+        if link is not None:
+            try:
+                spans = word_diff(analysis.a, analysis.b, link, self.settings.lang)
+            except Exception:  # a word-diff failure must not break reading
+                spans = None
+            if spans is not None:
+                for found, store in ((spans.a, diff_a), (spans.b, diff_b)):
+                    for span in found:
+                        store.setdefault(span.sentence, []).append((span.start, span.end))
+        self.pane_a.diff = {k: tuple(sorted(v)) for k, v in diff_a.items()}
+        self.pane_b.diff = {k: tuple(sorted(v)) for k, v in diff_b.items()}
+        if self.sync_on and theirs and not self._syncing and not pane.paging:
+            self._level(pane, pane.cursor)
+        target.refresh()
+        pane.refresh()
+        self._refresh_chrome()
+
+    # ----- filter -----------------------------------------------------------------------------
+
+    def _apply_filter(self, chosen: Filter) -> None:
+        self.filter = chosen
+        if self.analysis is not None:
+            for pane in (self.pane_a, self.pane_b):
+                pane.kept = matching(self.analysis, pane.side, chosen)
+                pane.refresh()
+            pane = self.focused_pane
+            if pane.kept and pane.cursor not in pane.kept:
+                after = [sid for sid in pane.kept if sid >= pane.cursor]
+                pane.move_cursor(min(after) if after else min(pane.kept))
+        self._refresh_chrome()
+
+    def on_sidebar_filter_changed(self, event: Sidebar.FilterChanged) -> None:
+        """The sidebar's ticks changed."""
+        self._apply_filter(event.chosen)
+
+    def toggle_filter(self, kind: str, name: str) -> None:
+        """Add a speaker/topic to the filter, or remove it (command palette, tests)."""
+        chosen = self.filter.toggled(kind, name)
+        self.query_one(Sidebar).show_filter(chosen)
+        self._apply_filter(chosen)
+
+    def action_clear_filter(self) -> None:
+        """Show every sentence again (and drop search highlights)."""
+        for pane in (self.pane_a, self.pane_b):
+            pane.matches = frozenset()
+        self.query_one(Sidebar).show_filter(Filter())
+        self._apply_filter(Filter())
+
+    # ----- layout -----------------------------------------------------------------------------
+
+    def _layout_sidebar(self, width: int) -> None:
+        sidebar = self.query_one(Sidebar)
+        show = self._sidebar_choice if self._sidebar_choice is not None \
+            else width >= SIDEBAR_MIN_WIDTH
+        sidebar.display = show
+
+    def on_resize(self, event: Resize) -> None:
+        """Hide the sidebar on narrow terminals unless the user asked for it; re-level panes."""
+        self._layout_sidebar(event.size.width)
+        self.call_after_refresh(self._pane_scrolled, self.focused_pane)
+
+    def action_toggle_sidebar(self) -> None:
+        """Show and focus the speakers/topics sidebar, or hide it."""
+        sidebar = self.query_one(Sidebar)
+        in_sidebar = self.focused is not None and sidebar in self.focused.ancestors_with_self
+        if sidebar.display and (in_sidebar or self._sidebar_choice is not False):
+            if in_sidebar or not sidebar.display:
+                self._sidebar_choice = False
+                sidebar.display = False
+                self.pane_a.focus()
+            else:
+                sidebar.focus_first()
+        else:
+            self._sidebar_choice = True
+            sidebar.display = True
+            sidebar.focus_first()
+        self.call_after_refresh(self._refresh_chrome)
+
+    def on_descendant_focus(self) -> None:
+        """The focused pane becomes the active one; repaint headers and status."""
+        if isinstance(self.focused, AccountPane):
+            self.pane_a.active = self.focused is self.pane_a
+            self.pane_b.active = self.focused is self.pane_b
+            self.pane_a.refresh()
+            self.pane_b.refresh()
+        self._refresh_chrome()
+
+    # ----- actions ----------------------------------------------------------------------------
+
+    def run_reader_action(self, action: str) -> None:
+        """Run an action by name for the command palette (pane actions go to the focused pane)."""
+        pane_actions = {"cursor_down", "cursor_up", "page_down", "page_up", "first", "last"}
+        if action in pane_actions:
+            self.call_later(self.focused_pane.run_action, action)
+        else:
+            self.call_later(self.run_action, action)
+
+    def action_switch_pane(self) -> None:
+        """Focus the other pane; its cursor goes to the partner of this one's (if any)."""
+        source = self.focused_pane
+        target = self.pane(other(source.side))
+        partners = self.analysis.alignment.partners(source.side, source.cursor) \
+            if self.analysis is not None else ()
+        target.focus()
+        if partners:
+            target.move_cursor(partners[0])
+        elif not target.is_visible(target.cursor):
+            target.move_cursor(target.top_sentence() or 0, scroll=False)
+        else:
+            self._cursor_moved(target)
+
+    def _jump_one_sided(self, step: int) -> None:
+        pane = self.focused_pane
+        if self.analysis is None:
+            self.notify("Still aligning…", timeout=2)
+            return
+        found = next_one_sided(self.analysis, pane.side, pane.cursor, step)
+        if found is None:
+            where = "after" if step > 0 else "before"
+            self.notify(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
+            return
+        pane.move_cursor(found)
+
+    def action_next_one_sided(self) -> None:
+        """Next sentence of this pane that the other account lacks."""
+        self._jump_one_sided(1)
+
+    def action_prev_one_sided(self) -> None:
+        """Previous sentence of this pane that the other account lacks."""
+        self._jump_one_sided(-1)
+
+    def action_toggle_sync(self) -> None:
+        """Turn alignment sync on or off (on: level the other pane at once)."""
+        self.sync_on = not self.sync_on
+        if self.sync_on and self.analysis is not None:
+            self._pane_scrolled(self.focused_pane)
+        self._refresh_chrome()
+
+    def _searchable(self) -> Analysis:
+        if self.analysis is not None:
+            return self.analysis
+        return Analysis(self.doc_a, self.doc_b, Alignment((), len(self.doc_a), len(self.doc_b)),
+                        Annotations.empty(len(self.doc_a), len(self.doc_b)))
+
+    def action_search(self) -> None:
+        """Fuzzy search both accounts; Enter jumps to the chosen sentence."""
+        self.push_screen(SearchScreen(self._searchable(), self.last_query), self._jumped)
+
+    def _jumped(self, hit: SearchHit | None) -> None:
+        if hit is None:
+            return
+        pane = self.pane(hit.side)
+        pane.focus()
+        pane.move_cursor(hit.sentence)
+
+    def action_help(self) -> None:
+        """Show every key."""
+        self.push_screen(HelpScreen(self.keymap_overrides))
+
+    def action_summary(self) -> None:
+        """Show the coverage summary."""
+        if self.analysis is None:
+            self.notify("Still aligning…" if not self.analysis_error else self.analysis_error,
+                        timeout=3)
+            return
+        self.push_screen(SummaryScreen(self.analysis))
+
+    def action_quit_reader(self) -> None:
+        """Quit with status 0."""
+        self.exit(0, return_code=0)
+
+    def on_selection_list_selection_highlighted(
+            self, event: SelectionList.SelectionHighlighted) -> None:
+        """Keep the status bar fresh while moving in the sidebar."""
+        self._refresh_chrome()

@@ -1,0 +1,77 @@
+"""Every key of the reader, as data, in one place.
+
+Each binding has an ``id`` so users can remap it from the config keymap (``App.set_keymap``);
+the help screen and the command palette are generated from these lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """One action and its default keys."""
+
+    id: str
+    keys: str  # comma-separated Textual key names
+    action: str
+    description: str  # what the help screen and the command palette say
+    group: str
+    short: str = ""  # the footer's word for it; empty: not shown in the footer
+    key_display: str | None = None
+
+    def binding(self) -> Binding:
+        """The Textual binding for this key."""
+        return Binding(self.keys, self.action, self.short or self.description,
+                       show=bool(self.short), key_display=self.key_display, id=self.id,
+                       tooltip=self.description)
+
+
+# Keys of a focused account pane.
+PANE_KEYS: tuple[Key, ...] = (
+    Key("cursor_down", "down,j", "cursor_down", "Next sentence", "Move"),
+    Key("cursor_up", "up,k", "cursor_up", "Previous sentence", "Move"),
+    Key("page_down", "pagedown,space", "page_down", "Page down", "Move"),
+    Key("page_up", "pageup", "page_up", "Page up", "Move"),
+    Key("first", "home,g", "first", "First sentence", "Move"),
+    Key("last", "end,G", "last", "Last sentence", "Move"),
+    Key("switch_pane", "tab,shift+tab", "app.switch_pane", "Other pane", "Move", "Pane", "tab"),
+    Key("next_one_sided", "n", "app.next_one_sided", "Next in one account only", "Jump",
+        "Only-in"),
+    Key("prev_one_sided", "N", "app.prev_one_sided", "Previous in one account only", "Jump"),
+)
+
+# Keys of the whole reader.
+APP_KEYS: tuple[Key, ...] = (
+    Key("search", "slash", "search", "Search both accounts", "Jump", "Search", "/"),
+    Key("toggle_sync", "s", "toggle_sync", "Sync panes on/off", "View", "Sync"),
+    Key("toggle_sidebar", "f", "toggle_sidebar", "Speakers & topics (filter)", "View", "Filter"),
+    Key("clear_filter", "c", "clear_filter", "Clear filter and search marks", "View"),
+    Key("summary", "v", "summary", "Summary view", "View", "Summary"),
+    Key("add_note", "m", "add_note", "Note / bookmark this sentence", "Notes"),
+    Key("notes", "M", "notes", "List notes", "Notes"),
+    Key("export", "E", "export", "Export analysis (Markdown + HTML)", "Notes"),
+    Key("help", "question_mark", "help", "Help: every key", "App", "Help", "?"),
+    Key("quit", "q", "quit_reader", "Quit", "App", "Quit"),
+)
+
+# Keys of the modal screens (help, summary, notes) that close them.
+CLOSE_KEYS = "escape,q"
+
+
+def pane_bindings() -> list[Binding]:
+    """Bindings of an account pane."""
+    return [key.binding() for key in PANE_KEYS]
+
+
+def app_bindings() -> list[Binding]:
+    """Bindings of the app."""
+    return [key.binding() for key in APP_KEYS]
+
+
+def all_keys() -> tuple[Key, ...]:
+    """Every key, pane keys first, in help order."""
+    return PANE_KEYS + APP_KEYS

@@ -1,0 +1,65 @@
+"""Command palette (ctrl+p): every action, and filtering by any speaker or topic."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+
+from readerui.tui.bindings import all_keys
+from readerui.tui.screens.help import key_label
+
+if TYPE_CHECKING:
+    from readerui.tui.app import ReaderApp
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """``text`` with the matched letters styled; unlike ``Matcher.highlight`` it never parses
+    markup (speaker and topic names come from documents)."""
+    content = Content(text)
+    score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    if score:
+        for offset in offsets:
+            if not text[offset].isspace():
+                content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
+class ReaderCommands(Provider):
+    """Actions from the key bindings, plus one entry per speaker and per topic."""
+
+    def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        app: ReaderApp = self.app  # type: ignore[assignment]
+        entries: list[tuple[str, Callable[[], object], str]] = []
+        for key in all_keys():
+            entries.append((key.description,
+                            partial(app.run_reader_action, key.action.removeprefix("app.")),
+                            f"key: {key_label(app.keys_of(key))}"))
+        if app.analysis is not None:
+            notes = app.analysis.annotations
+            for speaker in notes.speakers:
+                entries.append((f"Filter by speaker: {speaker.name}",
+                                partial(app.toggle_filter, "speaker", speaker.name),
+                                f"A {len(speaker.a)} · B {len(speaker.b)} sentences"))
+            for topic in notes.topics:
+                entries.append((f"Filter by topic: {topic.name}",
+                                partial(app.toggle_filter, "topic", topic.name),
+                                f"A {len(topic.a)} · B {len(topic.b)} sentences"))
+        return entries
+
+    async def discover(self) -> Hits:
+        """Everything, before the user types."""
+        for text, command, help_text in self._entries():
+            yield DiscoveryHit(Content(text), command, text=text, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        """Entries fuzzily matching ``query``."""
+        matcher = self.matcher(query)
+        for text, command, help_text in self._entries():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, _highlight(matcher, text), command, text=text, help=help_text)

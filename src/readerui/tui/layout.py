@@ -1,0 +1,128 @@
+"""Wrap a document's sentences to a width and map screen rows <-> sentences.
+
+Pure Python (no Textual): the panes, the link gutter and the overview all read one
+:class:`WrappedLayout` per width, computed once and cached by the pane.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from rich.cells import cell_len
+
+from readerui.model import Document
+
+_WORD = re.compile(r"\S+")
+# C0/C1 controls and DEL become spaces (same length, so sentence offsets stay valid).
+_CONTROLS = {c: " " for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
+
+BLANK = -1  # sentence id of a row that separates paragraphs
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every control character replaced by a space (offsets unchanged)."""
+    return text.translate(_CONTROLS)
+
+
+def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Cut one over-long word into pieces of at most ``width`` cells."""
+    pieces: list[tuple[int, int]] = []
+    piece_start, used = start, 0
+    for index in range(start, end):
+        cells = cell_len(text[index])
+        if used + cells > width and index > piece_start:
+            pieces.append((piece_start, index))
+            piece_start, used = index, 0
+        used += cells
+    pieces.append((piece_start, end))
+    return pieces
+
+
+def wrap(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of one sentence: ``(start, end)`` offsets of each line."""
+    width = max(1, width)
+    ascii_only = text.isascii()
+    if ascii_only and len(text) <= width:
+        return [(0, len(text.rstrip()))] if text.strip() else [(0, 0)]
+    lines: list[tuple[int, int]] = []
+    line_start = line_end = -1
+    used = 0
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        cells = end - start if ascii_only else cell_len(match.group())
+        if line_start >= 0 and used + (start - line_end) + cells <= width:
+            used += (start - line_end) + cells
+            line_end = end
+            continue
+        if line_start >= 0:
+            lines.append((line_start, line_end))
+        if cells > width:
+            pieces = _split_long(text, start, end, width)
+            lines.extend(pieces[:-1])
+            start = pieces[-1][0]
+            cells = cell_len(text[start:end])
+        line_start, line_end, used = start, end, cells
+    if line_start >= 0:
+        lines.append((line_start, line_end))
+    return lines or [(0, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class WrappedLayout:
+    """Rows of one document at one width.
+
+    ``rows[r]`` is ``(sentence_id, start, end)`` (``BLANK`` for a paragraph gap);
+    ``first_row[i]`` / ``last_row[i]`` are the rows sentence ``i`` spans.
+    """
+
+    width: int
+    rows: tuple[tuple[int, int, int], ...]
+    first_row: tuple[int, ...]
+    last_row: tuple[int, ...]
+
+    @property
+    def height(self) -> int:
+        """Number of rows."""
+        return len(self.rows)
+
+    def sentence_at(self, row: int) -> int | None:
+        """The sentence shown on ``row``, or None for a gap or a row past the end."""
+        if 0 <= row < len(self.rows):
+            sentence = self.rows[row][0]
+            return None if sentence == BLANK else sentence
+        return None
+
+    def nearest_sentence(self, row: int) -> int | None:
+        """The sentence on ``row``, else the one just after it, else the last one."""
+        if not self.first_row:
+            return None
+        row = max(0, min(row, len(self.rows) - 1))
+        sentence = self.rows[row][0]
+        if sentence != BLANK:
+            return sentence
+        index = bisect_right(self.first_row, row)
+        return min(index, len(self.first_row) - 1)
+
+    def rows_of(self, sentence: int) -> range:
+        """The rows sentence ``sentence`` occupies."""
+        return range(self.first_row[sentence], self.last_row[sentence] + 1)
+
+
+def build_layout(document: Document, width: int, texts: list[str] | None = None) -> WrappedLayout:
+    """Wrap every sentence of ``document`` to ``width`` cells, with a gap row between paragraphs."""
+    texts = texts if texts is not None else [safe_text(s.text) for s in document.sentences]
+    rows: list[tuple[int, int, int]] = []
+    first: list[int] = []
+    last: list[int] = []
+    previous_paragraph: int | None = None
+    for sentence, text in zip(document.sentences, texts, strict=True):
+        if previous_paragraph is not None and sentence.paragraph != previous_paragraph:
+            rows.append((BLANK, 0, 0))
+        previous_paragraph = sentence.paragraph
+        first.append(len(rows))
+        sid = sentence.id
+        rows.extend((sid, start, end) for start, end in wrap(text, width))
+        last.append(len(rows) - 1)
+    return WrappedLayout(width, tuple(rows), tuple(first), tuple(last))

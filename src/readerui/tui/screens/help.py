@@ -1,0 +1,70 @@
+"""The help screen, generated from the key bindings (and the user's keymap)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from readerui.tui.bindings import CLOSE_KEYS, Key, all_keys
+
+_NAMES = {
+    "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PgDn", "pageup": "PgUp",
+    "home": "Home", "end": "End", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Space",
+    "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
+}
+
+
+def key_label(keys: str) -> str:
+    """Readable form of a comma-separated key list, e.g. ``"down,j"`` -> ``"↓ j"``."""
+    labels = []
+    for key in keys.split(","):
+        key = key.strip()
+        if key in _NAMES:
+            labels.append(_NAMES[key])
+        elif key.startswith("ctrl+"):
+            labels.append("Ctrl+" + key[5:])
+        else:
+            labels.append(key)
+    return " ".join(labels)
+
+
+def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
+    """A table of every key by group; ``keymap`` (id -> keys) overrides the defaults."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    group = None
+    for key in keys:
+        if key.group != group:
+            if group is not None:
+                table.add_row("", "")
+            table.add_row("", Text(key.group, style="bold underline"))
+            group = key.group
+        table.add_row(key_label(keymap.get(key.id, key.keys)), key.description)
+    table.add_row("", "")
+    table.add_row("Ctrl+p", "Command palette: actions, speakers, topics")
+    table.add_row("Esc q", "Close this help")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Every key of the reader."""
+
+    BINDINGS = [Binding(CLOSE_KEYS + ",question_mark", "dismiss", "Close", id="close_help")]
+
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        super().__init__()
+        self.keymap = dict(keymap or {})
+
+    def compose(self) -> ComposeResult:
+        """The generated key table in a scrollable box."""
+        with VerticalScroll(id="help-box") as box:
+            box.border_title = "Keys"
+            yield Static(help_table(all_keys(), self.keymap), id="help-table")

@@ -1,0 +1,79 @@
+"""Fuzzy search across both accounts; choosing a result jumps to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from readerui.model import Analysis
+from readerui.tui.reading import SearchHit, search
+
+
+def hit_prompt(hit: SearchHit) -> Text:
+    """``A 12  sentence text`` on one line, as plain text."""
+    prompt = Text(f"{hit.side.upper()} {hit.sentence + 1:>4}  ", style="bold", no_wrap=True,
+                  overflow="ellipsis")
+    prompt.append(" ".join(hit.text.split()))
+    return prompt
+
+
+class SearchScreen(ModalScreen[SearchHit | None]):
+    """An input and the best matches from both panes; Enter jumps to the highlighted one."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Close", id="close_search"),
+        Binding("down", "focus_results", "Results", show=False, id="search_results"),
+    ]
+
+    def __init__(self, analysis: Analysis, query: str = "") -> None:
+        super().__init__()
+        self.analysis = analysis
+        self.initial_query = query
+        self.hits: list[SearchHit] = []
+
+    def compose(self) -> ComposeResult:
+        """Query box, result count, results."""
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search both accounts"
+            yield Input(self.initial_query, placeholder="words to find (fuzzy)…", id="search-input")
+            yield Static("", id="search-count", markup=False)
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        """Show results for a query carried over from last time."""
+        if self.initial_query:
+            self._update(self.initial_query)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Search as the user types."""
+        self._update(event.value)
+
+    def _update(self, query: str) -> None:
+        self.hits = search(self.analysis, query)
+        results = self.query_one("#search-results", OptionList)
+        results.clear_options()
+        results.add_options([Option(hit_prompt(hit)) for hit in self.hits])
+        if self.hits:
+            results.highlighted = 0
+        count = f"{len(self.hits)} matches" if query.strip() else ""
+        self.query_one("#search-count", Static).update(count)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the box jumps to the highlighted (best) result."""
+        results = self.query_one("#search-results", OptionList)
+        if self.hits:
+            self.dismiss(self.hits[results.highlighted or 0])
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a result jumps to it."""
+        self.dismiss(self.hits[event.option_index])
+
+    def action_focus_results(self) -> None:
+        """Move from the box to the results."""
+        if self.hits:
+            self.query_one("#search-results", OptionList).focus()

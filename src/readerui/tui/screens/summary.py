@@ -1,0 +1,98 @@
+"""The summary view: how much of each account the other carries, and what each says alone."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from readerui.model import Analysis, Side
+from readerui.tui.bindings import CLOSE_KEYS
+from readerui.tui.reading import Carried, carried
+from readerui.tui.widgets.chrome import document_label
+
+
+def _share(value: Carried) -> str:
+    return f"{value.carried}/{value.total} ({value.share:.0%})" if value.total else "—"
+
+
+def coverage_table(analysis: Analysis) -> Table:
+    """One row per account: sentences and how many the other account carries."""
+    table = Table(title="Overall", title_justify="left", expand=True, show_edge=False)
+    table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
+    table.add_column("Carried by the other", ratio=2, justify="right")
+    table.add_column("Alone", justify="right")
+    for side in ("a", "b"):
+        document = analysis.document(side)
+        value = carried(analysis, side, range(len(document)))
+        table.add_row(Text(f"{side.upper()}  {document_label(document)}"), _share(value),
+                      str(value.total - value.carried))
+    return table
+
+
+def group_table(analysis: Analysis, title: str,
+                groups: list[tuple[str, tuple[int, ...], tuple[int, ...]]]) -> Table:
+    """Per speaker or topic: A sentences carried by B, B sentences carried by A."""
+    table = Table(title=title, title_justify="left", expand=True, show_edge=False)
+    table.add_column(title[:-1] if title.endswith("s") else title, ratio=3, no_wrap=True,
+                     overflow="ellipsis")
+    table.add_column("A carried by B", ratio=2, justify="right")
+    table.add_column("B carried by A", ratio=2, justify="right")
+    if not groups:
+        table.add_row(Text("none found", style="dim"), "", "")
+    for name, ids_a, ids_b in groups:
+        table.add_row(Text(name), _share(carried(analysis, "a", ids_a)),
+                      _share(carried(analysis, "b", ids_b)))
+    return table
+
+
+def alone_list(analysis: Analysis, side: Side) -> RenderableType:
+    """Numbered sentences of ``side`` that the other account does not carry."""
+    other = "B" if side == "a" else "A"
+    ids = analysis.alignment.only_in(side)
+    heading = Text(f"Only in {side.upper()} ({len(ids)} sentences {other} does not carry)",
+                   style="bold")
+    table = Table.grid(padding=(0, 1))
+    table.add_column(justify="right", style="dim", no_wrap=True)
+    table.add_column()
+    document = analysis.document(side)
+    for sid in ids:
+        table.add_row(str(sid + 1), Text(" ".join(document.sentences[sid].text.split())))
+    if not ids:
+        table.add_row("", Text("nothing: every sentence is carried", style="dim"))
+    return Group(heading, table)
+
+
+def summary_renderable(analysis: Analysis) -> RenderableType:
+    """Everything on the summary screen, top to bottom."""
+    notes = analysis.annotations
+    speakers = [(s.name, s.a, s.b) for s in sorted(notes.speakers,
+                                                   key=lambda s: -(len(s.a) + len(s.b)))]
+    topics = [(t.name, t.a, t.b) for t in sorted(notes.topics,
+                                                 key=lambda t: -(len(t.a) + len(t.b)))]
+    gap = Text("")
+    return Group(coverage_table(analysis), gap, group_table(analysis, "Speakers", speakers), gap,
+                 group_table(analysis, "Topics", topics), gap, alone_list(analysis, "a"), gap,
+                 alone_list(analysis, "b"))
+
+
+class SummaryScreen(Screen[None]):
+    """A full screen of tables; Esc, q or v goes back to the reader."""
+
+    BINDINGS = [Binding(CLOSE_KEYS + ",v", "app.pop_screen", "Back", id="close_summary")]
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self.analysis = analysis
+
+    def compose(self) -> ComposeResult:
+        """The tables in a scrollable column."""
+        with VerticalScroll(id="summary-box") as box:
+            box.border_title = "Summary"
+            yield Static(summary_renderable(self.analysis), id="summary-body")
+        yield Footer()

@@ -1,0 +1,63 @@
+"""The header above each pane and the status bar."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from readerui.model import Document, Side
+
+
+def document_label(document: Document) -> str:
+    """A document's title, else its file name, else ``untitled``."""
+    if document.meta.title:
+        return document.meta.title
+    if document.path:
+        return document.path.replace("\\", "/").rsplit("/", 1)[-1]
+    return "untitled"
+
+
+class DocHeader(Static):
+    """Two lines: ``A  title`` and ``source · date · place · n sentences``."""
+
+    def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.document = document
+        self.side = side
+        self.coverage: float | None = None
+
+    def on_mount(self) -> None:
+        """Show the metadata."""
+        self.refresh_text()
+
+    def refresh_text(self) -> None:
+        """Rebuild the two lines (all document text as plain Text, never markup)."""
+        meta = self.document.meta
+        title = Text(f" {self.side.upper()} ", style="reverse bold")
+        title.append(" ")
+        title.append(document_label(self.document), style="bold")
+        details = [part for part in (meta.source, meta.date, meta.place) if part]
+        details.append(f"{len(self.document)} sentences")
+        if self.coverage is not None:
+            other = "B" if self.side == "a" else "A"
+            details.append(f"{self.coverage:.0%} in {other}")
+        second = Text("    " + " · ".join(details), style="dim")
+        both = Text("\n").join([title, second])
+        both.no_wrap, both.overflow = True, "ellipsis"
+        self.update(both)
+
+
+class StatusBar(Static):
+    """One line: position in each pane, sync, filter, coverage (plain text)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+    def show(self, parts: list[tuple[str, str]]) -> None:
+        """Show ``(text, style)`` parts separated by thin bars."""
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for index, (text, style) in enumerate(parts):
+            if index:
+                line.append(" │ ", style="dim")
+            line.append(text, style=style)
+        self.update(line)

@@ -1,0 +1,200 @@
+"""The link gutter between the panes (like Meld's link bands) and the per-pane overview column."""
+
+from __future__ import annotations
+
+from itertools import accumulate
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.strip import Strip
+from textual.widget import Widget
+
+from readerui.model import Analysis, Link
+from readerui.tui.widgets.pane import AccountPane
+
+# Box-drawing character for each set of directions a gutter cell connects.
+_BOX = {
+    frozenset("lr"): "─", frozenset("ud"): "│", frozenset("ld"): "┐", frozenset("lu"): "┘",
+    frozenset("rd"): "┌", frozenset("ru"): "└", frozenset("udl"): "┤", frozenset("udr"): "├",
+    frozenset("lru"): "┴", frozenset("lrd"): "┬", frozenset("lrud"): "┼",
+    frozenset("l"): "╴", frozenset("r"): "╶", frozenset("u"): "╵", frozenset("d"): "╷",
+}
+_PARTIAL = {"─": "┄", "│": "┆"}  # dashed lines for partial links where a cell is a plain line
+
+GUTTER_WIDTH = 3
+
+
+class LinkGutter(Widget):
+    """Three columns drawing a connector from each visible A sentence to its partner in B.
+
+    Level rows show ``───``; when the partner sits higher or lower the connector bends to it;
+    an arrow marks a partner that is scrolled out of view. The cursor's link is drawn last
+    and brightest.
+    """
+
+    COMPONENT_CLASSES = {"link-gutter--strong", "link-gutter--partial", "link-gutter--cursor"}
+
+    def __init__(self, pane_a: AccountPane, pane_b: AccountPane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane_a, self.pane_b = pane_a, pane_b
+        self.analysis: Analysis | None = None
+        self._cache_key: tuple | None = None
+        self._strips: list[Strip] = []
+
+    def _key(self) -> tuple:
+        a, b = self.pane_a, self.pane_b
+        return (a.top_row, b.top_row, a.cursor, b.cursor, a.has_focus, a.text_width, b.text_width,
+                self.size.height, id(self.analysis))
+
+    def _first_visible(self, pane: AccountPane, side: str, height: int) -> dict[int, int]:
+        """Screen row where each visible link first shows on that side, by link index."""
+        assert self.analysis is not None
+        alignment = self.analysis.alignment
+        layout, top = pane.layout, pane.top_row
+        found: dict[int, int] = {}
+        for y in range(height):
+            sid = layout.sentence_at(top + y)
+            if sid is None:
+                continue
+            link = alignment.link_of(side, sid)  # type: ignore[arg-type]
+            if link is not None and id(link) not in found:
+                found[id(link)] = y
+        return found
+
+    def _grid(self) -> list[Strip]:
+        key = self._key()
+        if key == self._cache_key:
+            return self._strips
+        height = self.size.height
+        base = self.rich_style
+        cells: list[list[set[str]]] = [[set(), set(), set()] for _ in range(height)]
+        glyphs: list[list[str | None]] = [[None, None, None] for _ in range(height)]
+        styles: list[list[Style]] = [[base, base, base] for _ in range(height)]
+        if self.analysis is not None and height:
+            self._draw(cells, glyphs, styles, height, base)
+        strips = []
+        for y in range(height):
+            segments = []
+            for x in range(GUTTER_WIDTH):
+                char = glyphs[y][x] or _BOX.get(frozenset(cells[y][x]), " ")
+                if styles[y][x] is not base and styles[y][x] == self._partial_style(base):
+                    char = _PARTIAL.get(char, char)
+                segments.append(Segment(char, styles[y][x]))
+            strips.append(Strip(segments, GUTTER_WIDTH))
+        self._cache_key, self._strips = key, strips
+        return strips
+
+    def _partial_style(self, base: Style) -> Style:
+        return base + self.get_component_rich_style("link-gutter--partial")
+
+    def _draw(self, cells: list[list[set[str]]], glyphs: list[list[str | None]],
+              styles: list[list[Style]], height: int, base: Style) -> None:
+        assert self.analysis is not None
+        alignment = self.analysis.alignment
+        seen_a = self._first_visible(self.pane_a, "a", height)
+        seen_b = self._first_visible(self.pane_b, "b", height)
+        cursor_pane = self.pane_a if self.pane_a.has_focus or not self.pane_b.has_focus \
+            else self.pane_b
+        cursor_link = alignment.link_of(cursor_pane.side, cursor_pane.cursor)
+        links: dict[int, Link] = {}
+        for side, pane, seen in (("a", self.pane_a, seen_a), ("b", self.pane_b, seen_b)):
+            top = pane.top_row
+            for y in range(height):
+                sid = pane.layout.sentence_at(top + y)
+                if sid is not None:
+                    link = alignment.link_of(side, sid)  # type: ignore[arg-type]
+                    if link is not None:
+                        links[id(link)] = link
+            del seen
+        ordered = sorted(links.values(), key=lambda link: link is cursor_link)
+        for link in ordered:
+            name = "cursor" if link is cursor_link else link.kind
+            style = base + self.get_component_rich_style(f"link-gutter--{name}")
+            ya, yb = seen_a.get(id(link)), seen_b.get(id(link))
+            if ya is not None and yb is not None:
+                self._connect(cells, styles, ya, yb, style)
+            elif ya is not None:
+                glyphs[ya][0] = self._arrow(self.pane_b, link.b[0])
+                styles[ya][0] = style
+            elif yb is not None:
+                glyphs[yb][2] = self._arrow(self.pane_a, link.a[0])
+                styles[yb][2] = style
+
+    @staticmethod
+    def _arrow(pane: AccountPane, sid: int) -> str:
+        return "↑" if pane.screen_row_of(sid) < 0 else "↓"
+
+    @staticmethod
+    def _connect(cells: list[list[set[str]]], styles: list[list[Style]], ya: int, yb: int,
+                 style: Style) -> None:
+        cells[ya][0] |= {"l", "r"}
+        styles[ya][0] = style
+        cells[yb][2] |= {"l", "r"}
+        styles[yb][2] = style
+        if ya == yb:
+            cells[ya][1] |= {"l", "r"}
+            styles[ya][1] = style
+            return
+        step = 1 if yb > ya else -1
+        cells[ya][1] |= {"l", "d" if step > 0 else "u"}
+        cells[yb][1] |= {"r", "u" if step > 0 else "d"}
+        styles[ya][1] = styles[yb][1] = style
+        for y in range(ya + step, yb, step):
+            cells[y][1] |= {"u", "d"}
+            styles[y][1] = style
+
+    def render_line(self, y: int) -> Strip:
+        """One row of connectors."""
+        strips = self._grid()
+        if 0 <= y < len(strips):
+            return strips[y]
+        return Strip.blank(GUTTER_WIDTH, self.rich_style)
+
+
+_SHADES = " ░▒▓█"
+
+
+class Overview(Widget):
+    """A one-column map of a whole account: how much of each stretch the other account carries.
+
+    Darker blocks = more carried; rows covering the part in view are highlighted.
+    """
+
+    COMPONENT_CLASSES = {"overview--carried", "overview--one-sided", "overview--view"}
+
+    def __init__(self, pane: AccountPane, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.pane = pane
+        self._linked_prefix: list[int] = [0] * (len(pane.document) + 1)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Count linked sentences once so each row is O(1) to draw."""
+        alignment = analysis.alignment
+        side = self.pane.side
+        flags = (alignment.link_of(side, sid) is not None for sid in range(len(self.pane.document)))
+        self._linked_prefix = [0, *accumulate(int(flag) for flag in flags)]
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        """The block for the sentences that map to row ``y``."""
+        base = self.rich_style
+        n, height = len(self.pane.document), max(1, self.size.height)
+        if not n:
+            return Strip.blank(self.size.width, base)
+        start = y * n // height
+        end = max(start + 1, (y + 1) * n // height)
+        if start >= n:
+            return Strip.blank(self.size.width, base)
+        end = min(end, n)
+        linked = self._linked_prefix[end] - self._linked_prefix[start]
+        share = linked / (end - start)
+        shade = _SHADES[min(4, 1 + round(share * 3))]
+        name = "carried" if share >= 0.5 else "one-sided"
+        style = base + self.get_component_rich_style(f"overview--{name}")
+        pane = self.pane
+        layout = pane.layout
+        first = layout.nearest_sentence(pane.top_row) or 0
+        last = layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+        if start <= last and end > first:
+            style += self.get_component_rich_style("overview--view")
+        return Strip([Segment(shade, style)], 1).extend_cell_length(self.size.width, style)

@@ -1,0 +1,301 @@
+"""One account as a Line-API scroll view: wrapped sentences, a cursor, link colours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from rich.segment import Segment
+from rich.style import Style
+from textual.events import Click, Resize
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from readerui.model import Analysis, Document, Side
+from readerui.tui.bindings import pane_bindings
+from readerui.tui.layout import BLANK, WrappedLayout, build_layout, safe_text
+
+MARKER_WIDTH = 2  # a kind glyph and a space before the text
+# Glyphs differ by kind so the marks survive without colour (NO_COLOR).
+MARKERS = {"strong": "┃", "partial": "╏", "only": "▪", "none": " "}
+CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
+
+PaneCallback = Callable[["AccountPane"], None]
+
+
+class AccountPane(ScrollView, can_focus=True):
+    """Sentences of one account, wrapped to the width; the cursor is a sentence id."""
+
+    BINDINGS = pane_bindings()
+
+    COMPONENT_CLASSES = {
+        "account-pane--strong",
+        "account-pane--partial",
+        "account-pane--only",
+        "account-pane--only-text",
+        "account-pane--title",
+        "account-pane--cursor",
+        "account-pane--cursor-blurred",
+        "account-pane--partner",
+        "account-pane--diff",
+        "account-pane--dim",
+        "account-pane--match",
+    }
+
+    def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document = document
+        self.side = side
+        self.analysis: Analysis | None = None
+        self.cursor = 0
+        self.partners: frozenset[int] = frozenset()
+        self.diff: dict[int, tuple[tuple[int, int], ...]] = {}
+        self.kept: frozenset[int] | None = None  # sentences the filter keeps (None: all)
+        self.matches: frozenset[int] = frozenset()  # sentences found by the last search
+        self.active = side == "a"  # the pane the cursor keys act on (shows its cursor)
+        self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
+        self.on_scrolled: PaneCallback | None = None
+        self.on_cursor: PaneCallback | None = None
+        self._texts = [safe_text(s.text) for s in document.sentences]
+        self._layouts: dict[int, WrappedLayout] = {}
+        self._shown: WrappedLayout | None = None  # the layout the virtual size was set from
+        self._quiet = False  # True while scrolling for a resize (no sync from this pane)
+        self._kinds: list[str] = ["none"] * len(document)
+
+    # ----- data -------------------------------------------------------------------------------
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Colour the sentences by how they link to the other account."""
+        self.analysis = analysis
+        alignment = analysis.alignment
+        kinds = []
+        for sid in range(len(self.document)):
+            link = alignment.link_of(self.side, sid)
+            kinds.append("only" if link is None else link.kind)
+        self._kinds = kinds
+        self.refresh()
+
+    def kind_of(self, sid: int) -> str:
+        """``strong``, ``partial``, ``only``, or ``none`` before the analysis is ready."""
+        return self._kinds[sid]
+
+    @property
+    def text_width(self) -> int:
+        """Cells available for text on a row."""
+        return max(8, self.scrollable_content_region.width - MARKER_WIDTH)
+
+    @property
+    def layout(self) -> WrappedLayout:
+        """The wrapped layout at the current width (cached per width)."""
+        width = self.text_width
+        layout = self._layouts.get(width)
+        if layout is None:
+            if len(self._layouts) > 4:
+                self._layouts.clear()
+            layout = build_layout(self.document, width, self._texts)
+            self._layouts[width] = layout
+        return layout
+
+    def _update_virtual_size(self) -> None:
+        layout = self._shown = self.layout
+        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+
+    # ----- geometry ---------------------------------------------------------------------------
+
+    @property
+    def top_row(self) -> int:
+        """The layout row at the top of the view."""
+        return round(self.scroll_y)
+
+    @property
+    def view_height(self) -> int:
+        """Rows visible at once."""
+        return max(1, self.scrollable_content_region.height)
+
+    def top_sentence(self) -> int | None:
+        """The sentence on (or just after) the top row."""
+        return self.layout.nearest_sentence(self.top_row)
+
+    def screen_row_of(self, sid: int) -> int:
+        """Row of the view where sentence ``sid`` starts (may be negative or past the end)."""
+        return self.layout.first_row[sid] - self.top_row
+
+    def is_visible(self, sid: int) -> bool:
+        """True when any row of ``sid`` is in view."""
+        layout = self.layout
+        top = self.top_row
+        return layout.last_row[sid] >= top and layout.first_row[sid] < top + self.view_height
+
+    def scroll_rows(self, row: float) -> None:
+        """Scroll so layout row ``row`` is at the top, at once (no animation)."""
+        self.scroll_to(y=max(0, row), animate=False, immediate=True)
+
+    def on_resize(self, event: Resize) -> None:
+        """Re-wrap for the new width; the active pane keeps its cursor where it was on screen,
+        the other keeps its top sentence (the app re-levels it afterwards)."""
+        if not len(self.document):
+            return
+        old = self._shown
+        anchor = self.cursor if self.active else (old.nearest_sentence(self.top_row) or 0
+                                                  if old is not None else 0)
+        offset = old.first_row[anchor] - self.top_row if old is not None else 0
+        self._update_virtual_size()
+        offset = max(0, min(offset, self.view_height - 1))
+        self._quiet = not self.active
+        try:
+            self.scroll_rows(self.layout.first_row[anchor] - offset)
+        finally:
+            self._quiet = False
+        self.call_after_refresh(self._keep_cursor_in_view)
+        self.refresh()
+
+    def _keep_cursor_in_view(self) -> None:
+        if self.active and len(self.document) and not self.is_visible(self.cursor):
+            self.scroll_to_sentence(self.cursor)
+
+    def on_mount(self) -> None:
+        """Lay out once the width is known."""
+        self._update_virtual_size()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        """Repaint and let the app keep the other pane level."""
+        super().watch_scroll_y(old_value, new_value)
+        if round(old_value) != round(new_value) and self.on_scrolled is not None \
+                and not self._quiet:
+            self.on_scrolled(self)
+
+    # ----- cursor -----------------------------------------------------------------------------
+
+    def move_cursor(self, sid: int, *, scroll: bool = True) -> None:
+        """Put the cursor on sentence ``sid`` and bring it into view."""
+        if not len(self.document):
+            return
+        sid = max(0, min(sid, len(self.document) - 1))
+        self.cursor = sid
+        if scroll:
+            self.scroll_to_sentence(sid)
+        self.refresh()
+        if self.on_cursor is not None:
+            self.on_cursor(self)
+
+    def scroll_to_sentence(self, sid: int) -> None:
+        """Scroll the least needed to show sentence ``sid`` (its start when it is taller)."""
+        rows = self.layout.rows_of(sid)
+        top, height = self.top_row, self.view_height
+        if rows.start < top or len(rows) > height:
+            self.scroll_rows(rows.start)
+        elif rows.stop > top + height:
+            self.scroll_rows(rows.stop - height)
+
+    def action_cursor_down(self) -> None:
+        """Next sentence."""
+        self.move_cursor(self.cursor + 1)
+
+    def action_cursor_up(self) -> None:
+        """Previous sentence."""
+        self.move_cursor(self.cursor - 1)
+
+    def _page(self, direction: int) -> None:
+        if not len(self.document):
+            return
+        offset = max(0, min(self.screen_row_of(self.cursor), self.view_height - 1))
+        before = self.top_row
+        self.paging = True
+        try:
+            self.scroll_rows(before + direction * self.view_height)
+            if self.top_row == before:
+                target = len(self.document) - 1 if direction > 0 else 0
+            else:
+                target = self.layout.nearest_sentence(self.top_row + offset) or 0
+            self.move_cursor(target, scroll=self.top_row == before)
+        finally:
+            self.paging = False
+
+    def action_page_down(self) -> None:
+        """Scroll a page down; the cursor keeps its place on screen."""
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        """Scroll a page up."""
+        self._page(-1)
+
+    def action_first(self) -> None:
+        """First sentence."""
+        self.move_cursor(0)
+
+    def action_last(self) -> None:
+        """Last sentence."""
+        self.move_cursor(len(self.document) - 1)
+
+    def on_click(self, event: Click) -> None:
+        """Clicking a sentence puts the cursor on it."""
+        sid = self.layout.sentence_at(self.top_row + event.y)
+        if sid is not None:
+            self.focus()
+            self.move_cursor(sid, scroll=False)
+
+    def on_focus(self) -> None:
+        """Show the cursor as active."""
+        self.refresh()
+
+    def on_blur(self) -> None:
+        """Show the cursor as inactive."""
+        self.refresh()
+
+    # ----- drawing ----------------------------------------------------------------------------
+
+    def _style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"account-pane--{name}")
+
+    def render_line(self, y: int) -> Strip:
+        """Row ``y`` of the view: a kind marker and a slice of one sentence."""
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        layout = self.layout
+        row = self.top_row + y
+        if row >= layout.height:
+            return Strip.blank(width, base)
+        sid, start, end = layout.rows[row]
+        if sid == BLANK:
+            return Strip.blank(width, base)
+        kind = self._kinds[sid]
+        first = layout.first_row[sid] == row
+        style = base
+        if self.document.sentences[sid].role == "title":
+            style += self._style("title")
+        if kind == "only":
+            style += self._style("only-text")
+        if self.kept is not None and sid not in self.kept:
+            style += self._style("dim")
+        if sid in self.matches:
+            style += self._style("match")
+        if sid == self.cursor and self.active:
+            style += self._style("cursor" if self.has_focus else "cursor-blurred")
+        elif sid in self.partners:
+            style += self._style("partner")
+        marker_style = base + self._style(kind) if kind != "none" else base
+        glyph = (MARKERS if first else CONTINUED)[kind]
+        segments = [Segment(glyph, marker_style), Segment(" ", style)]
+        segments.extend(self._text_segments(sid, start, end, style))
+        strip = Strip(segments)
+        return strip.extend_cell_length(width, style).crop(0, width)
+
+    def _text_segments(self, sid: int, start: int, end: int, style: Style) -> list[Segment]:
+        text = self._texts[sid]
+        spans = self.diff.get(sid, ())
+        if not spans:
+            return [Segment(text[start:end], style)]
+        diff_style = style + self._style("diff")
+        segments: list[Segment] = []
+        position = start
+        for span_start, span_end in spans:
+            span_start, span_end = max(span_start, position), min(span_end, end)
+            if span_start >= span_end:
+                continue
+            if span_start > position:
+                segments.append(Segment(text[position:span_start], style))
+            segments.append(Segment(text[span_start:span_end], diff_style))
+            position = span_end
+        if position < end:
+            segments.append(Segment(text[position:end], style))
+        return segments

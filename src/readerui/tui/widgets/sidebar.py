@@ -1,0 +1,106 @@
+"""Speakers and topics with per-side counts; choosing entries filters both panes."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Label, SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from readerui.model import Analysis
+from readerui.tui.reading import Filter
+
+NAME_WIDTH = 16
+
+
+def _prompt(name: str, in_a: int, in_b: int) -> Text:
+    """``name  A3 B0  only A`` as plain text (names come from documents: never markup)."""
+    shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+    prompt = Text(shown.ljust(NAME_WIDTH))
+    prompt.append(f" A{in_a:<3}B{in_b:<3}", style="dim")
+    if in_a and not in_b:
+        prompt.append(" only A", style="bold")
+    elif in_b and not in_a:
+        prompt.append(" only B", style="bold")
+    return prompt
+
+
+class Sidebar(Vertical):
+    """Two multi-choice lists (speakers, topics); the chosen entries form the filter."""
+
+    class FilterChanged(Message):
+        """The user chose or unchose a speaker or topic."""
+
+        def __init__(self, chosen: Filter) -> None:
+            super().__init__()
+            self.chosen = chosen
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._quiet = False
+
+    def compose(self) -> ComposeResult:
+        """Headings, the two lists and a hint."""
+        yield Label("Speakers", classes="sidebar-heading")
+        yield SelectionList[tuple[str, str]](id="speakers")
+        yield Static("", id="speakers-empty", classes="sidebar-empty", markup=False)
+        yield Label("Topics", classes="sidebar-heading")
+        yield SelectionList[tuple[str, str]](id="topics")
+        yield Static("", id="topics-empty", classes="sidebar-empty", markup=False)
+        yield Static("space: choose  c: clear", classes="sidebar-hint", markup=False)
+
+    def set_analysis(self, analysis: Analysis) -> None:
+        """Fill the lists from the annotations (most mentioned first)."""
+        notes = analysis.annotations
+        speakers = sorted(notes.speakers, key=lambda s: (-(len(s.a) + len(s.b)), s.name))
+        topics = sorted(notes.topics, key=lambda t: (-(len(t.a) + len(t.b)), t.name))
+        self._fill("#speakers", [("speaker", s.name, len(s.a), len(s.b)) for s in speakers],
+                   "no speakers found")
+        self._fill("#topics", [("topic", t.name, len(t.a), len(t.b)) for t in topics],
+                   "no topics found")
+
+    def _fill(self, selector: str, rows: list[tuple[str, str, int, int]], empty: str) -> None:
+        options = self.query_one(selector, SelectionList)
+        self._quiet = True
+        options.clear_options()
+        options.add_options([Selection(_prompt(name, in_a, in_b), (kind, name))
+                             for kind, name, in_a, in_b in rows])
+        note = self.query_one(f"{selector}-empty", Static)
+        note.update(empty if not rows else "")
+        note.display = not rows
+        options.display = bool(rows)
+        self._quiet = False
+
+    def show_filter(self, chosen: Filter) -> None:
+        """Tick exactly the entries of ``chosen`` (without announcing a change)."""
+        self._quiet = True
+        for selector, kind, names in (("#speakers", "speaker", chosen.speakers),
+                                      ("#topics", "topic", chosen.topics)):
+            options = self.query_one(selector, SelectionList)
+            options.deselect_all()
+            for name in names:
+                options.select((kind, name))
+        self._quiet = False
+
+    def current(self) -> Filter:
+        """The filter the ticked entries make."""
+        speakers = self.query_one("#speakers", SelectionList).selected
+        topics = self.query_one("#topics", SelectionList).selected
+        return Filter(frozenset(name for _, name in speakers),
+                      frozenset(name for _, name in topics))
+
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+        """Announce the new filter."""
+        event.stop()
+        if not self._quiet:
+            self.post_message(self.FilterChanged(self.current()))
+
+    def focus_first(self) -> None:
+        """Focus the speakers list, or topics when there are no speakers."""
+        speakers = self.query_one("#speakers", SelectionList)
+        target = speakers if speakers.option_count else self.query_one("#topics", SelectionList)
+        if target.option_count and target.highlighted is None:
+            target.highlighted = 0
+        target.focus()

@@ -1,0 +1,302 @@
+"""Pilot tests: press keys in the real app and check what the panes, sidebar and screens show."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from textual.widgets import SelectionList
+
+from readerui.errors import ReaderError
+from readerui.model import Analysis
+from readerui.tui.app import ReaderApp
+from readerui.tui.bindings import all_keys
+from readerui.tui.screens.help import HelpScreen, help_table
+from readerui.tui.screens.search import SearchScreen
+from readerui.tui.screens.summary import SummaryScreen
+from readerui.tui.widgets.chrome import StatusBar
+from readerui.tui.widgets.pane import AccountPane
+from readerui.tui.widgets.sidebar import Sidebar
+
+from .helpers import big_analysis, council_analysis, council_docs
+
+SIZES = [(80, 24), (160, 45)]
+
+
+def council_app(**kwargs: object) -> ReaderApp:
+    analysis = council_analysis()
+    return ReaderApp(analysis.a, analysis.b, analysis=analysis, **kwargs)  # type: ignore[arg-type]
+
+
+def row_text(pane: AccountPane, y: int) -> str:
+    return "".join(segment.text for segment in pane.render_line(y))
+
+
+def sentence_text(pane: AccountPane, sid: int) -> str:
+    """What the pane draws for sentence ``sid`` (it must be in view), rows joined."""
+    return " ".join(row_text(pane, pane.layout.first_row[sid] - pane.top_row + k)[2:].strip()
+                    for k in range(len(pane.layout.rows_of(sid))))
+
+
+def status(app: ReaderApp) -> str:
+    return str(app.query_one(StatusBar).render())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_analysis_worker_fills_both_panes(size: tuple[int, int]) -> None:
+    a, b = council_docs()
+    app = ReaderApp(a, b)
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.analysis, Analysis)
+        assert app.pane_a.kind_of(1) in {"strong", "partial", "only"}
+        assert "Harbour council approves" in row_text(app.pane_a, 0)
+        assert "Tram line to reach" in row_text(app.pane_b, 0)
+        assert "shared: A" in status(app)
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_cursor_moves_with_arrows_and_vi_keys(size: tuple[int, int]) -> None:
+    app = council_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "j", "j")
+        assert app.pane_a.cursor == 3
+        await pilot.press("up", "k")
+        assert app.pane_a.cursor == 1
+        await pilot.press("end")
+        assert app.pane_a.cursor == len(app.doc_a) - 1
+        assert app.pane_a.is_visible(app.pane_a.cursor)
+        await pilot.press("home")
+        assert app.pane_a.cursor == 0
+        assert status(app).startswith("A 1/12")
+
+
+async def test_cursor_highlights_partner_and_tab_moves_to_the_other_pane() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "down")  # A2 is linked to B4 (reordered)
+        assert app.pane_b.partners == {4}
+        assert app.pane_b.is_visible(4)
+        assert app.pane_a.screen_row_of(2) == app.pane_b.screen_row_of(4)
+        await pilot.press("tab")
+        assert app.focused is app.pane_b
+        assert app.pane_b.cursor == 4
+        await pilot.press("down")
+        assert app.pane_b.cursor == 5
+        assert app.pane_a.partners == {8}
+        assert app.pane_a.cursor == 2  # the other pane's cursor stays put
+
+
+@pytest.mark.parametrize("side", ["a", "b"])
+@pytest.mark.parametrize("size", SIZES)
+async def test_page_down_keeps_the_partner_of_the_top_sentence_level(side: str,
+                                                                     size: tuple[int, int]) -> None:
+    analysis = big_analysis(600)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=size) as pilot:
+        if side == "b":
+            await pilot.press("tab")
+        source = app.pane(side)  # type: ignore[arg-type]
+        target = app.pane("b" if side == "a" else "a")
+        for _ in range(3):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert source.top_row > 0
+            anchor = app._anchor(source)
+            assert anchor is not None
+            partner = analysis.alignment.partners(side, anchor)[0]  # type: ignore[arg-type]
+            if source.screen_row_of(anchor) >= 0:
+                assert target.screen_row_of(partner) == source.screen_row_of(anchor)
+            else:  # the anchor began above the view: its partner straddles the top too
+                assert target.top_row in target.layout.rows_of(partner)
+
+
+async def test_sync_off_leaves_the_other_pane_alone() -> None:
+    analysis = big_analysis(600)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s", "pagedown", "pagedown")
+        assert app.pane_a.top_row > 0
+        assert app.pane_b.top_row == 0
+        assert "sync OFF" in status(app)
+        await pilot.press("s")
+        assert app.pane_b.top_row > 0
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_filter_by_speaker_from_the_sidebar_dims_the_rest(size: tuple[int, int]) -> None:
+    app = council_app()
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f")
+        sidebar = app.query_one(Sidebar)
+        assert sidebar.display
+        assert isinstance(app.focused, SelectionList)
+        await pilot.press("space")  # the first speaker: Elena Ruiz (4 sentences)
+        await pilot.pause()
+        assert app.filter.speakers == {"Elena Ruiz"}
+        assert app.pane_a.kept == {2, 8}
+        assert app.pane_b.kept == {4, 5}
+        assert "filter: speaker: Elena Ruiz" in status(app)
+        assert app.pane_a.cursor == 2  # moved to the first kept sentence
+        dim = app.pane_a.get_component_rich_style("account-pane--dim")
+        first = app.pane_a.render_line(app.pane_a.screen_row_of(1))
+        kept = app.pane_a.render_line(app.pane_a.screen_row_of(2))
+        assert any(seg.style and seg.style.dim for seg in first) or dim.color is not None
+        assert not any(seg.style and seg.style.dim for seg in kept)
+        await pilot.press("c")
+        assert app.pane_a.kept is None and app.pane_b.kept is None
+        assert not app.query_one("#speakers", SelectionList).selected
+        assert "filter: none" in status(app)
+
+
+async def test_filter_by_topic_and_clear() -> None:
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.toggle_filter("topic", "cost")
+        await pilot.pause()
+        assert app.pane_a.kept == {3, 4}
+        assert app.pane_b.kept == {2, 6}
+        assert ("topic", "cost") in app.query_one("#topics", SelectionList).selected
+        app.toggle_filter("speaker", "Tomas Berg")
+        assert app.pane_a.kept == {4}
+        await pilot.press("c")
+        assert app.pane_a.kept is None
+
+
+async def test_command_palette_offers_topics() -> None:
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"topic: ridership")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.filter.topics == {"ridership"}
+        assert app.pane_b.kept == {7}
+
+
+async def test_sidebar_hides_on_narrow_terminals_and_follows_the_toggle() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        sidebar = app.query_one(Sidebar)
+        assert not sidebar.display
+        await pilot.resize_terminal(150, 40)
+        await pilot.pause()
+        assert sidebar.display
+        await pilot.resize_terminal(90, 30)
+        await pilot.pause()
+        assert not sidebar.display
+        await pilot.press("f")
+        assert sidebar.display
+        await pilot.press("f")
+        assert not sidebar.display
+        assert app.focused is app.pane_a
+
+
+async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
+    analysis = big_analysis(300)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(160, 45)) as pilot:
+        for _ in range(40):
+            await pilot.press("j")
+        wide_rows = app.pane_a.layout.height
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.pane_a.layout.height > wide_rows
+        assert app.pane_a.cursor == 40
+        assert app.pane_a.is_visible(40)
+
+
+async def test_n_and_shift_n_jump_between_one_sided_sentences() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert app.pane_a.cursor == 5
+        await pilot.press("n")
+        assert app.pane_a.cursor == 6
+        await pilot.press("N")
+        assert app.pane_a.cursor == 5
+        await pilot.press("tab", "n")
+        assert app.focused is app.pane_b
+        assert app.pane_b.cursor == 7
+
+
+async def test_search_jumps_to_the_chosen_sentence_in_either_pane() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"regional government confirm")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen)
+        assert app.focused is app.pane_b
+        assert app.pane_b.cursor == 8
+        assert app.pane_b.is_visible(8)
+
+
+async def test_help_is_generated_from_the_bindings_and_closes() -> None:
+    app = council_app(keymap={"next_one_sided": "x"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        console = Console(width=100, record=True)
+        console.print(help_table(all_keys(), app.keymap_overrides))
+        table = console.export_text()
+        assert "Next in one account only" in table
+        assert "Sync panes on/off" in table
+        assert any(line.split()[:1] == ["x"] for line in table.splitlines())  # remapped
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("x")  # the keymap remapped n to x
+        assert app.pane_a.cursor == 5
+
+
+async def test_summary_view_opens_and_closes() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, SummaryScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, SummaryScreen)
+        assert app.focused is app.pane_a
+
+
+async def test_document_markup_is_shown_literally() -> None:
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        app.pane_a.move_cursor(10)
+        await pilot.pause()
+        shown = sentence_text(app.pane_a, 10)
+        assert "[bold]jobs first[/bold]" in shown
+        assert "[@click=app.quit]the petition[/]" in shown
+        await pilot.click(AccountPane, offset=(20, app.pane_a.screen_row_of(10)))
+        assert app.is_running
+
+
+async def test_q_quits_with_status_zero() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_a_failing_analysis_is_a_message_not_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise ReaderError("the aligner could not run")
+
+    monkeypatch.setattr("readerui.tui.app.analyse", broken)
+    a, b = council_docs()
+    app = ReaderApp(a, b)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.analysis is None
+        assert app.analysis_error == "the aligner could not run"
+        assert "analysis failed" in status(app)
+        await pilot.press("down")
+        assert app.pane_a.cursor == 1  # reading still works

@@ -170,3 +170,16 @@ def test_html_renders_in_headless_chromium_and_shows_the_script_as_text(
     assert 'data-ran="yes"' not in dom  # ... and it did not run
     assert "&lt;script&gt;document.body.setAttribute" in dom
     assert "<script" not in dom
+
+
+def test_write_export_picks_the_format_from_the_suffix(analysis: Analysis, tmp_path: Path) -> None:
+    from readerui.export import format_of, render, write_export
+
+    assert [format_of(n) for n in ("r.md", "r.HTML", "r.htm", "r.json", "r.txt", None)] == [
+        "md", "html", "html", "json", "md", "md"]
+    page = write_export(analysis, tmp_path / "r.html", notes=NOTES)
+    assert page.read_text().startswith("<!DOCTYPE html>")
+    assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 1
+    assert write_export(analysis, tmp_path / "r.txt", "md").read_text() == to_markdown(analysis)
+    with pytest.raises(ValueError, match="unknown export format"):
+        render(analysis, "pdf")

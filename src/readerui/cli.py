@@ -16,7 +16,7 @@ from typing import NoReturn
 from readerui import __version__, store
 from readerui.analysis import analyse, load_document
 from readerui.errors import ReaderError
-from readerui.export import to_contract, to_html, to_json, to_markdown
+from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.settings import Settings
@@ -24,7 +24,6 @@ from readerui.store.config import parse_size
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
-EXPORT_FORMATS = {"md": ".md", "html": ".html", "json": ".json"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -250,7 +249,7 @@ def _export_parser() -> argparse.ArgumentParser:
                                  "differences, what each account alone says, coverage by speaker "
                                  "and topic, and your notes on the pair.")
     _add_input_options(parser)
-    parser.add_argument("--format", "-f", choices=sorted(EXPORT_FORMATS), default=None,
+    parser.add_argument("--format", "-f", choices=FORMATS, default=None,
                         help="md (Markdown for a code forge), html (one self-contained page) or "
                              "json (the contract, as 'align --json'); default: from the -o "
                              "suffix, else md")
@@ -259,35 +258,22 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _export_format(args: argparse.Namespace) -> str:
-    if args.format:
-        return args.format
-    suffix = args.output.suffix.lower() if args.output else ""
-    by_suffix = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
-    return by_suffix.get(suffix, "md")
-
-
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
-    fmt = _export_format(args)
-    if fmt == "json":
-        text = to_json(analysis) + "\n"
-    else:
-        key = store.pair_key(analysis.a, analysis.b)
-        notes = []
-        for note in store.load_notes(key):
+    fmt = args.format or format_of(args.output)
+    notes = []
+    if fmt != "json":
+        for note in store.load_notes(store.pair_key(analysis.a, analysis.b)):
             sentence = store.anchor(note, analysis.document(note.side))
             notes.append(note if sentence is None else replace(note, sentence=sentence))
-        render = to_html if fmt == "html" else to_markdown
-        text = render(analysis, notes, settings.lang)
     if args.output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(render(analysis, fmt, notes, settings.lang))
     else:
-        store.atomic_write(args.output, text, mode=0o644)
+        write_export(analysis, args.output, fmt, notes, settings.lang)
         print(f"{PROG}: wrote {args.output} ({fmt})", file=sys.stderr)
     return 0
 

@@ -9,9 +9,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readerui.model import Analysis, Link, Side
+
+if TYPE_CHECKING:
+    from readerui.store.notes import Note
 
 CONTRACT_VERSION = 1
 
@@ -192,14 +195,14 @@ def _doc_facts(analysis: Analysis, side: Side) -> list[tuple[str, str]]:
     return [(label, _plain(value)) for label, value in facts if value]
 
 
-def _notes_by_sentence(notes: Sequence[Any]) -> dict[tuple[str, int], list[Any]]:
-    found: dict[tuple[str, int], list[Any]] = {}
+def _notes_by_sentence(notes: Sequence[Note]) -> dict[tuple[str, int], list[Note]]:
+    found: dict[tuple[str, int], list[Note]] = {}
     for note in notes:
         found.setdefault((note.side, note.sentence), []).append(note)
     return found
 
 
-def _note_label(note: Any) -> str:
+def _note_label(note: Note) -> str:
     kind = "Bookmark" if note.bookmark and not note.text else (
         "Note (bookmarked)" if note.bookmark else "Note")
     return f"{kind} on {_SIDE_NAMES[note.side]} {note.sentence}"
@@ -250,12 +253,12 @@ def _md_coverage(title: str, rows: list[_Coverage], what: str) -> list[str]:
     return [*lines, *_md_table(headers, table), ""]
 
 
-def _md_note(note: Any) -> str:
+def _md_note(note: Note) -> str:
     text = f": {md_escape(note.text)}" if note.text else ""
     return f"- *{_note_label(note)}*{text}"
 
 
-def to_markdown(analysis: Analysis, notes: Sequence[Any] = (), lang: str = "en") -> str:
+def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") -> str:
     """A report for a code forge: each aligned group as A/B blockquotes with the differing words
     marked (~~struck~~ only in A, **bold** only in B), the sentences each account alone has,
     per-speaker and per-topic coverage, and the notes. All document text is escaped."""
@@ -370,7 +373,7 @@ def _html_runs(runs: tuple[tuple[str, bool], ...], css: str, title: str) -> str:
                    else _h(piece) for piece, marked in runs)
 
 
-def _html_notes(notes: list[Any]) -> list[str]:
+def _html_notes(notes: list[Note]) -> list[str]:
     return [f'<p class="note"><b>{_h(_note_label(n))}</b>'
             + (f": {_h(n.text)}" if n.text else "") + "</p>" for n in notes]
 
@@ -389,7 +392,7 @@ def _html_coverage(title: str, rows: list[_Coverage], what: str) -> list[str]:
     return [*out, "</tbody></table>"]
 
 
-def to_html(analysis: Analysis, notes: Sequence[Any] = (), lang: str = "en") -> str:
+def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") -> str:
     """One self-contained HTML page (inline CSS, no scripts, no external assets): aligned groups
     side by side with differing words highlighted, each account's own sentences, coverage by
     speaker and topic, and the notes. Every document string is HTML-escaped."""
@@ -454,3 +457,36 @@ def to_html(analysis: Analysis, notes: Sequence[Any] = (), lang: str = "en") -> 
                    + (f"<br>\u201c{_h(quote)}\u201d" if quote else "") + "</p>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
+
+
+# Files ------------------------------------------------------------------------------------------
+
+FORMATS = ("md", "html", "json")
+_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
+
+
+def format_of(path: str | Path | None, default: str = "md") -> str:
+    """The export format a file name asks for by its suffix (``default`` when it says none)."""
+    return _SUFFIXES.get(Path(path).suffix.lower(), default) if path else default
+
+
+def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (), lang: str = "en") -> str:
+    """The analysis as ``fmt`` text: "md", "html" or "json" (the contract; notes not included)."""
+    if fmt == "json":
+        return to_json(analysis) + "\n"
+    if fmt == "html":
+        return to_html(analysis, notes, lang)
+    if fmt == "md":
+        return to_markdown(analysis, notes, lang)
+    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
+
+
+def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
+                 notes: Sequence[Note] = (), lang: str = "en") -> Path:
+    """Write a report to ``path`` atomically (format from the suffix unless given); StoreError
+    (one line) when it cannot be written. Used by ``readerui export`` and the reader's export."""
+    from readerui.store.atomic import atomic_write
+
+    target = Path(path)
+    atomic_write(target, render(analysis, fmt or format_of(target), notes, lang), mode=0o644)
+    return target

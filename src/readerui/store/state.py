@@ -10,12 +10,15 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from readerui.model import Document
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.cache import document_bytes
 from readerui.store.locations import Locations, locations
+
+if TYPE_CHECKING:
+    from readerui.store.notes import Note
 
 STATE_VERSION = 1
 MAX_RECENT = 30
@@ -56,7 +59,7 @@ class PairState:
     cursor_id: int = 0
     filter_speakers: tuple[str, ...] = ()
     filter_topics: tuple[str, ...] = ()
-    notes: tuple[Any, ...] = ()  # tuple[Note, ...]; change notes with add_note / remove_note
+    notes: tuple[Note, ...] = ()  # change notes with add_note / update_note / remove_note
 
 
 def _recent_file(where: Locations) -> Path:

@@ -350,6 +350,37 @@ def test_agency_credit_under_a_byline_is_dropped() -> None:
     assert cleaned.meta.source == "EP"
 
 
+def test_label_lines_and_their_values_are_dropped() -> None:
+    raw = ("Press release\nMinister calls counterpart: 3 March 2024\n"
+           "The minister spoke to her counterpart this morning.\nFrom:\n"
+           "Office of the Minister and The Rt Hon Jane Roe MP\nPublished\n3 March 2024\n\n"
+           "The minister spoke to her counterpart this morning.\n\n"
+           "They discussed trade.\n\n* * *\n\nThey agreed to stay in touch.")
+    cleaned = clean(raw)
+    assert cleaned.meta.title == "Minister calls counterpart: 3 March 2024"
+    assert cleaned.meta.date == "2024-03-03"
+    assert cleaned.text.split("\n\n") == [
+        "Minister calls counterpart: 3 March 2024",
+        "The minister spoke to her counterpart this morning.",
+        "They discussed trade.", "They agreed to stay in touch."]
+    assert "From:" in cleaned.removed and "* * *" in cleaned.removed
+
+
+def test_capitalised_labels_before_the_article_are_dropped() -> None:
+    raw = ("Minister's Call with Her Counterpart\nREADOUT\nOFFICE OF THE SPOKESPERSON\n"
+           "MARCH 3, 2024\n\nThe minister spoke today with her counterpart about trade.")
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == [
+        "Minister's Call with Her Counterpart",
+        "The minister spoke today with her counterpart about trade."]
+    assert cleaned.meta.date == "2024-03-03"
+
+
+def test_repeated_paragraphs_far_apart_are_kept() -> None:
+    raw = "Title Here\n\nWe shall never surrender.\n\nThey fought on.\n\nWe shall never surrender."
+    assert clean(raw).text.count("We shall never surrender.") == 2
+
+
 def test_short_scraps_between_paragraphs_are_kept() -> None:
     raw = ("Budget passes\n\nThe budget passed on Monday after a long debate.\n\n"
            "Background\n\nThe debate began in March and lasted weeks.")

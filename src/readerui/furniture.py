@@ -14,7 +14,7 @@ from typing import Literal
 from readerui.dates import is_date_line
 
 Kind = Literal["breadcrumb", "share", "date", "related", "copyright", "credit", "byline",
-               "boilerplate"]
+               "label", "boilerplate"]
 
 _FINAL_PUNCT = ".!?…"
 # Link texts of share/print/social widgets; a line made only of these is furniture.
@@ -74,6 +74,14 @@ _BOILERPLATE = re.compile(
     r"|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?\.?"
     r"|click\s+here\s+to\s+\w+(?:\s+\w+){0,5}\.?|follow\s+us\s+on\s+\w+(?:\s+(?:and|&)\s+\w+)*\.?"
     r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.)$",
+    re.IGNORECASE,
+)
+
+# A metadata label standing alone; its value is on the next line ("Published" / "3 March 2024").
+_LABEL = re.compile(
+    r"^(?:from|by|published|updated|last\s+updated|first\s+published|posted|date|part\s+of"
+    r"|topics?|tags?|filed\s+under|categor(?:y|ies)|section|keywords|posted\s+in|source|sources"
+    r"|editor|author|authors|written\s+by|share|share\s+this|contact)\s*[:：]?$",
     re.IGNORECASE,
 )
 
@@ -144,9 +152,16 @@ def classify(line: str) -> Kind | None:
         return "credit"
     if _BYLINE.match(line) and _words(line) <= 12 and line[-1:] not in _FINAL_PUNCT:
         return "byline"
-    if _BOILERPLATE.match(line):
-        return "boilerplate"
+    if is_label(line):
+        return "label"
+    if _BOILERPLATE.match(line) or not any(c.isalnum() for c in line):
+        return "boilerplate"  # including separators such as "* * *" or "---"
     return None
+
+
+def is_label(line: str) -> bool:
+    """A metadata label alone on its line ("From:", "Published"); its value follows."""
+    return _LABEL.match(line.strip()) is not None
 
 
 def looks_like_headline(line: str, max_words: int = 25) -> bool:

@@ -255,7 +255,7 @@ class _Found:
 def _drop_furniture(lines: list[_Line], removed: list[str], found: _Found) -> list[_Line | None]:
     """Furniture lines become None (a paragraph break); metadata is collected on the way."""
     out: list[_Line | None] = []
-    in_related_list = False
+    in_related_list = after_label = False
     for line in lines:
         if not line.text:
             in_related_list = False
@@ -264,8 +264,12 @@ def _drop_furniture(lines: list[_Line], removed: list[str], found: _Found) -> li
         kind = furniture.classify(line.text)
         if kind is None and in_related_list and furniture.looks_like_headline(line.text, 15):
             kind = "related"
+        elif kind is None and after_label and len(line.text.split()) <= 15 and not (
+                _ends_sentence(line.text)):
+            kind = "label"  # the value of a label line: "From:" / "Prime Minister's Office"
         else:
             in_related_list = False
+        after_label = kind == "label" and furniture.is_label(line.text)
         if kind is None:
             out.append(line)
             continue
@@ -320,8 +324,12 @@ def _is_prose(text: str) -> bool:
 
 
 def _is_scrap(text: str) -> bool:
-    """A menu item, section label or tag: at most three words and no sentence ending."""
-    return len(text.split()) <= 3 and not _ends_sentence(text)
+    """A menu item, section label or tag: at most three words and no full stop, or a short
+    label in capitals ("OFFICE OF THE SPOKESPERSON")."""
+    words = len(text.split())
+    if text.rstrip(_CLOSERS)[-1:] in ".!?…":
+        return False
+    return words <= 3 or (words <= 6 and text == text.upper() and any(c.isalpha() for c in text))
 
 
 def _first_body(texts: list[str], start: int) -> int:
@@ -358,7 +366,19 @@ def _trim_page_frame(texts: list[str], removed: list[str]) -> tuple[list[str], s
     kept_tail = [text for text in tail if not _is_scrap(text)]
     removed.extend(text for text in tail if _is_scrap(text))
     title = head[title_index] if title_index is not None else None
-    return [*kept_head, *body, *kept_tail], title
+    return _drop_repeats([*kept_head, *body, *kept_tail], removed), title
+
+
+def _drop_repeats(texts: list[str], removed: list[str]) -> list[str]:
+    """Drop a paragraph that repeats the one before it (a summary repeated as the first
+    paragraph once the furniture between them is gone)."""
+    out: list[str] = []
+    for text in texts:
+        if out and text == out[-1] and len(text.split()) >= 4:
+            removed.append(text)
+        else:
+            out.append(text)
+    return out
 
 
 def clean(text: str, path: str | None = None) -> CleanText:

@@ -3,7 +3,8 @@
 Splitting uses sentencex (rule-based, many languages, fast) followed by a small post-pass for the
 cases it gets wrong on ``benchmarks/data/segment_cases.txt``: a bare list number ("1.") is joined
 to the item it numbers, and there is never a break after an abbreviation that cannot end a sentence
-("Ref.", "Gen.", "No. 5") or inside a day-month date ("3. Oktober"). Figures:
+("Ref.", "Gen.", "No. 5"), inside a day-month date ("3. Oktober"), or between a full stop and a
+lowercase word ("bn. last year"). Figures:
 ``python benchmarks/segmenters.py``.
 """
 
@@ -30,6 +31,7 @@ _BEFORE_NUMBER = frozenset({
 })
 _LAST_WORD = re.compile(r"(?:^|[\s(\[\"“'‘])([^\W\d_]+)\.\s*$")
 _LIST_MARK = re.compile(r"^\s*\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$")
+_LIST_START = re.compile(r"^\s*\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
 _MONTH_START = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -41,6 +43,9 @@ def _glue(before: str, after: str) -> bool:
     """True when the break between two pieces is wrong and they belong to one sentence."""
     if _LIST_MARK.match(before):
         return True
+    if before.rstrip().endswith(".") and after.lstrip()[:1].islower() and not (
+            _LIST_START.match(after)):
+        return True  # "$12.4 bn. last year": a sentence does not start in lowercase
     m = _LAST_WORD.search(before)
     if m:
         word = m.group(1)

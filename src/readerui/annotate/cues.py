@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from readerui.annotate import wordlists
@@ -95,6 +95,12 @@ _OPENER_RE = re.compile(
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
+_APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
+_NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
+_NEXT_WORD_RE = re.compile(r"\s+(\w+)")
+_CLAUSE_END_RE = re.compile(r"[,\"”]\s*$")
+_TWO_WORDS_RE = re.compile(r"^\S+(?:\s+\S+)?")
 _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\s*$")
 
 
@@ -117,6 +123,8 @@ def _lemmas() -> frozenset[str]:
 
 def quoted_mask(text: str) -> list[bool]:
     """For every character, whether it sits inside a quotation."""
+    if '"' not in text and "“" not in text:
+        return [False] * len(text)
     mask, inside = [False] * len(text), False
     for i, ch in enumerate(text):
         if ch == "“" or (ch == '"' and not inside):
@@ -170,7 +178,7 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m and (not m.group(1)[:1].isupper() or " " in m.group(1)):
         return m.start(1), Ref("entity", label=_source_label(m.group(1)))
     if text.endswith(","):  # an appositive: "Ms. Ortiz, the finance minister, said"
-        if m := re.search(r",[^,]{1,150},$", text):
+        if m := _APPOSITIVE_RE.search(text):
             inner = subject_at_end(text[:m.start()])
             if inner is not None and inner[1].kind in ("name", "entity"):
                 return inner
@@ -192,7 +200,7 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _DOCUMENT_FROM_RE.match(text):
         offset = m.end()
         text = text[offset:]
-    if m := re.match(r"^(he|she)\b", text, re.IGNORECASE):
+    if m := _PRONOUN_START_RE.match(text):
         return offset, Ref("pronoun")
     if m := _JOINT_START_RE.match(text):
         return offset, Ref("joint", label=m.group(1).lower())
@@ -202,7 +210,7 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _SOURCE_START_RE.match(text):
         return offset, Ref("entity", label=_source_label(m.group(1)))
-    if m := re.match(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?", text):
+    if m := _NAMES_START_RE.match(text):
         for group in (1, 2):
             run = m.group(group)
             if run and (name := parse_name(run)) is not None:
@@ -215,7 +223,8 @@ def _is_embedded(text: str, start: int) -> bool:
     return bool(_SUBORDINATOR_RE.search(text[:start]))
 
 
-def find_cues(text: str) -> list[Cue]:
+@lru_cache(maxsize=65_536)
+def find_cues(text: str) -> tuple[Cue, ...]:
     """Every speech cue of a sentence outside quotations, main-clause cues only, in order."""
     mask = quoted_mask(text)
     verbs = wordlists.reporting_verbs()
@@ -228,7 +237,7 @@ def find_cues(text: str) -> list[Cue]:
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
         if needs:
-            following = re.match(r"\s+(\w+)", rest)
+            following = _NEXT_WORD_RE.match(rest)
             if not following or following.group(1).lower() not in needs:
                 continue
             rest = rest[following.end():]
@@ -238,7 +247,7 @@ def find_cues(text: str) -> list[Cue]:
         start, ref = found
         if _is_embedded(text, start):
             continue
-        trailing = bool(re.search(r"[,\"”]\s*$", text[:start])) and bool(
+        trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
@@ -252,9 +261,10 @@ def find_cues(text: str) -> list[Cue]:
             trailing = pattern is _INVERSION_RE
             cues.append(Cue(m.end() + found[0], found[1], trailing))
     cues.sort(key=lambda c: c.start)
-    return cues
+    return tuple(cues)
 
 
+@lru_cache(maxsize=65_536)
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
     opener = _OPENER_RE.match(text)
@@ -266,7 +276,7 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
     if ref.kind == "name" and ref.name is not None:
         end = body.find(ref.name.words[-1], start) + len(ref.name.words[-1])
     else:
-        m = re.match(r"^\S+(?:\s+\S+)?", body[start:])
+        m = _TWO_WORDS_RE.match(body[start:])
         end = start + (len(ref.label) if ref.label and body[start:].lower().startswith(
             ref.label.lower()) else (m.end() if m else 0))
     following = _AFTER_SUBJECT_RE.match(body[end:])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from rapidfuzz import fuzz
@@ -26,6 +27,7 @@ _CONNECT = r"(?:of|for|de|da|van|von|bin|al|der|del|du|dos|das|le|la)(?:\s+the)?
 RUN_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
 RUN_AT_END_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "bin", "al", "der", "del", "du",
                         "dos", "das", "le", "la", "the"})
 # Given-name similarity (rapidfuzz ratio, 0-100) at which two spellings are one name.
@@ -34,14 +36,16 @@ GIVEN_NAME_SIMILARITY = 75.0
 NameKind = Literal["person", "org", "place", "unknown"]
 
 
+@lru_cache(maxsize=100_000)
 def word_key(word: str) -> str:
     """A comparable form of one name word: casefolded, accents folded, dots and possessive cut."""
     return _POSSESSIVE_RE.sub("", normalise(word).rstrip("."))
 
 
+@lru_cache(maxsize=65_536)
 def is_title_case(text: str) -> bool:
     """True for headline-style text where most words are capitalised (names cannot be told)."""
-    words = [w for w in re.findall(r"[^\W\d_][\w'’\-]*", text)
+    words = [w for w in _LETTER_WORD_RE.findall(text)
              if w.lower() not in wordlists.function_words()]
     if len(words) < 4:
         return False
@@ -98,6 +102,7 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
     return "unknown"
 
 
+@lru_cache(maxsize=100_000)
 def parse_name(run: str) -> Name | None:
     """The name a capitalised run holds, titles stripped; None when nothing is left."""
     words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in run.split()]
@@ -158,7 +163,8 @@ class People:
     def add_full_name(self, words: tuple[str, ...]) -> int:
         """Add a full name (two words or more), merging it with a matching person; its index."""
         keys = [word_key(w) for w in words]
-        for person in self.persons:
+        for index in self._by_word.get((keys[-1], -1), []):
+            person = self.persons[index]
             for form in person.full_forms:
                 fkeys = [word_key(w) for w in form]
                 if fkeys[-1] == keys[-1] and _given_names_match(fkeys[0], keys[0]):

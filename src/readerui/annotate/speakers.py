@@ -224,10 +224,10 @@ def attribute_speakers(a: Document, b: Document
     by_name: dict[str, list[SpeakerKey]] = {}
     for key, name in names.items():
         by_name.setdefault(name, []).append(key)
+    per_a, per_b = _ids(keys_a, names), _ids(keys_b, names)
     speakers = []
     for name, keys in by_name.items():
-        ids_a = _ids(keys_a, keys)
-        ids_b = _ids(keys_b, keys)
+        ids_a, ids_b = tuple(per_a.get(name, ())), tuple(per_b.get(name, ()))
         aliases: list[str] = []
         for key in keys:
             aliases += [x for x in attributor.aliases(key) if x not in aliases]
@@ -238,5 +238,11 @@ def attribute_speakers(a: Document, b: Document
             [None if k is None else names[k] for k in keys_b])
 
 
-def _ids(keys: Sequence[SpeakerKey | None], wanted: list[SpeakerKey]) -> tuple[int, ...]:
-    return tuple(i for i, k in enumerate(keys) if k is not None and k in wanted)
+def _ids(keys: Sequence[SpeakerKey | None], names: dict[SpeakerKey, str]
+         ) -> dict[str, list[int]]:
+    """Sentence ids of every speaker name."""
+    out: dict[str, list[int]] = {}
+    for i, key in enumerate(keys):
+        if key is not None:
+            out.setdefault(names[key], []).append(i)
+    return out

@@ -26,12 +26,13 @@ from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
 from readerui.annotate.names import is_title_case, runs, word_key
 from readerui.model import Document, Topic
-from readerui.tokens import normalise, stem, tokenize
+from readerui.tokens import WORD_RE, normalise, stem, tokenize
 
 MAX_AUTO_TOPICS = 40
 # Suffixes that turn a place into its adjective or relative ("Europe" -> "European").
 _PLACE_SUFFIXES = ("n", "an", "ian", "ean", "ese", "ish", "i", "istan", "stan")
 _DOTTED_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENTENCE_START_RE = re.compile(r"^[\s\"“'‘(\[]*$")
 # Prefix grouping needs the shorter key to be at least this long ("hegemon" / "hegemoni").
 MIN_PREFIX_KEY = 6
@@ -47,16 +48,20 @@ Key = tuple[str, ...]
 Where = tuple[str, int]  # (side, sentence id)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=200_000)
 def term_key(word: str, lang: str = "en") -> str:
-    """The comparable form of one word: acronyms as they are, else casefolded and stemmed."""
+    """The comparable form of one word: acronyms as they are; capitalised words and numbers
+    casefolded (names are not stemmed); other words casefolded and stemmed."""
     bare = word.replace(".", "")
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
         return bare
     norm = normalise(word).strip("'")
     if norm.endswith("'s"):
         norm = norm[:-2]
-    return stem(norm.replace("-", "").replace("'", ""), lang)
+    norm = norm.replace("-", "").replace("'", "")
+    if word[:1].isupper() or not norm.isalpha():
+        return norm
+    return stem(norm, lang)
 
 
 def phrase_key(phrase: str, lang: str = "en") -> Key:
@@ -81,6 +86,34 @@ def phrase_zipf(phrase: str, lang: str = "en") -> float:
 
 def _undot(text: str) -> str:
     return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """A word of a sentence: as written, normalised, and its offsets."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+
+_norm = lru_cache(maxsize=200_000)(normalise)
+
+
+@lru_cache(maxsize=200_000)
+def _is_content(word: str, lang: str) -> bool:
+    """A word that can make a content term: lowercase, not a function word, not an adverb."""
+    english = lang == "en"
+    norm = _norm(word)
+    if english and not word[:1].islower():
+        return False
+    if not english and zipf(norm, lang) >= FUNCTION_WORD_ZIPF:
+        return False
+    if english and norm.endswith("ly"):
+        return False  # adverbs ("continuously") are never topics
+    return (len(norm) >= 4 and not norm[0].isdigit() and norm not in wordlists.function_words()
+            and norm not in wordlists.calendar_words())
 
 
 @dataclass(slots=True)
@@ -111,6 +144,8 @@ class _Index:
         found = self.by_key.get(key[0], set())
         if len(key) == 1:
             return set(found)
+        for other in key[1:]:
+            found = found & self.by_key.get(other, set())
         out = set()
         n = len(key)
         for where in found:
@@ -147,13 +182,14 @@ class _Finder:
         for sentence in doc.sentences:
             where = (side, sentence.id)
             text = _undot(sentence.text)
-            tokens = tokenize(text, self.lang)
+            tokens = [_Word(m.group(), _norm(m.group()), m.start(), m.end())
+                      for m in WORD_RE.finditer(text)]
             seq = [term_key(t.text, self.lang) for t in tokens]
             parts = [term_key(p, self.lang) for t in tokens if "-" in t.text
                      for p in t.text.split("-") if p]
             self.index.add(where, seq, parts)
-            for i, t in enumerate(tokens):
-                if t.text[:1].isupper() and i > 0:
+            for t in tokens[1:]:
+                if t.text[:1].isupper():
                     self.capitalised_inside.add(t.norm)
             self._content_terms(tokens, seq, text, where)
             if self.english and not is_title_case(text):
@@ -163,31 +199,20 @@ class _Finder:
                     if len(t.text) >= 2 and t.text.isupper() and t.text.isalpha():
                         self._add((key,), t.text, where, named=True)
 
-    def _content_terms(self, tokens: Sequence, seq: list[str], text: str, where: Where) -> None:
-        function, generic = wordlists.function_words(), wordlists.generic_words()
-        calendar = wordlists.calendar_words()
+    def _content_terms(self, tokens: Sequence[_Word], seq: list[str], text: str,
+                       where: Where) -> None:
+        generic = wordlists.generic_words()
+        content = [_is_content(t.text, self.lang) for t in tokens]
         for i, t in enumerate(tokens):
-            if not self._is_content(t.text, t.norm, function, calendar):
+            if not content[i]:
                 continue
             if t.norm not in generic:
                 self._add((seq[i],), t.norm, where, named=False)
-            if i + 1 < len(tokens):
+            if i + 1 < len(tokens) and content[i + 1]:
                 u = tokens[i + 1]
-                gap = text[t.end:u.start]
-                if (gap.strip() == "" and self._is_content(u.text, u.norm, function, calendar)
-                        and not (t.norm in generic and u.norm in generic)):
+                if text[t.end:u.start].strip() == "" and not (t.norm in generic
+                                                              and u.norm in generic):
                     self._add((seq[i], seq[i + 1]), f"{t.norm} {u.norm}", where, named=False)
-
-    def _is_content(self, text: str, norm: str, function: frozenset[str],
-                    calendar: frozenset[str]) -> bool:
-        if self.english and not text[:1].islower():
-            return False
-        if not self.english and zipf(norm, self.lang) >= FUNCTION_WORD_ZIPF:
-            return False
-        if self.english and norm.endswith("ly"):
-            return False  # adverbs ("continuously") are never topics
-        return (len(norm) >= 4 and not norm[0].isdigit() and norm not in function
-                and norm not in calendar)
 
     def _named_things(self, text: str, where: Where) -> None:
         skip = wordlists.titles() | wordlists.title_modifiers() | wordlists.calendar_words()
@@ -215,7 +240,7 @@ class _Finder:
                 self._add_named(fragment, where, first_of_sentence)
 
     def _add_named(self, words: list[str], where: Where, first_of_sentence: bool) -> None:
-        words = [re.sub(r"['’]s?$", "", w) for w in words]
+        words = [_POSSESSIVE_RE.sub("", w) for w in words]
         words = [w for w in words if w]
         if not words:
             return

@@ -1,0 +1,129 @@
+"""End to end: the installed ``readerui`` in a real terminal (tmux, 80x24) on the sample pair."""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+COMMAND = shutil.which("readerui")
+GREYS = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}  # xterm-256 grey entries
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+
+
+class Terminal:
+    """One detached tmux session running ``readerui`` at 80x24."""
+
+    def __init__(self, home: Path, no_color: bool) -> None:
+        self.name = f"readerui-e2e-{uuid.uuid4().hex[:8]}"
+        self.exit_file = home / "exit-status"
+        env = {"HOME": str(home), "TERM": "xterm-256color",
+               **{f"READERUI_{kind}_DIR": str(home / kind.lower())
+                  for kind in ("CONFIG", "DATA", "CACHE", "STATE")}}
+        if no_color:
+            env["NO_COLOR"] = "1"
+        exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
+        script = (f"env -u NO_COLOR {exports} {shlex.quote(str(COMMAND))}; "
+                  f"echo EXIT=$? > {shlex.quote(str(self.exit_file))}; sleep 60")
+        _tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
+
+    def screen(self) -> str:
+        return _tmux("capture-pane", "-p", "-t", self.name)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            _tmux("send-keys", "-t", self.name, key)
+            time.sleep(0.15)
+
+    def wait_for(self, test: Callable[[str], bool], timeout: float = 3.0) -> str:
+        deadline = time.monotonic() + timeout
+        shown = self.screen()
+        while not test(shown):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out; the screen shows:\n{shown}")
+            time.sleep(0.05)
+            shown = self.screen()
+        return shown
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+
+
+@pytest.fixture(params=[False, True], ids=["256-colours", "NO_COLOR"])
+def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Terminal]:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    term = Terminal(tmp_path, no_color=request.param)
+    try:
+        yield term
+    finally:
+        term.close()
+
+
+def _status(screen: str) -> str:
+    """The status bar line (position of each pane, sync, filter)."""
+    return next(line for line in screen.splitlines() if "sync" in line and "filter" in line)
+
+
+def test_reader_in_tmux(terminal: Terminal) -> None:
+    started = time.monotonic()
+    shown = terminal.wait_for(lambda s: " A " in s and " B " in s and "A 1/" in s, timeout=3.0)
+    assert time.monotonic() - started < 3.5
+    lines = shown.splitlines()
+    assert lines[0].lstrip().startswith("A ") and " B " in lines[0]  # both headers
+    assert sum(1 for line in lines[2:20] if line.strip()) > 10  # both panes show text
+    assert _status(shown).lstrip().startswith("A 1/")
+
+    terminal.keys("Down")
+    shown = terminal.wait_for(lambda s: "A 2/" in _status(s))
+    assert "B 1/" in _status(shown)
+
+    terminal.keys("Tab")
+    before = terminal.wait_for(lambda s: "B " in _status(s))
+    b_before = int(_status(before).split("B ")[1].split("/")[0])
+    terminal.keys("Down")
+    terminal.wait_for(lambda s: f"B {b_before + 1}/" in _status(s))
+
+    terminal.keys("?")
+    terminal.wait_for(lambda s: "Keys" in s and "Next sentence" in s)
+    terminal.keys("Escape")
+    terminal.wait_for(lambda s: "Next sentence" not in s)
+
+    terminal.keys("q")
+    deadline = time.monotonic() + 3
+    while not terminal.exit_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert terminal.exit_file.read_text().strip() == "EXIT=0"
+
+
+def test_no_color_output_has_no_colours(tmp_path: Path) -> None:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    term = Terminal(tmp_path, no_color=True)
+    try:
+        term.wait_for(lambda s: "A 1/" in s, timeout=3.0)
+        term.keys("Down")
+        term.wait_for(lambda s: "A 2/" in s)
+        escapes = _tmux("capture-pane", "-p", "-e", "-t", term.name)
+        # Textual turns every colour into a grey under NO_COLOR; the cursor must then be marked
+        # by reverse video (not by a hue).
+        colours = {int(n) for n in re.findall(r"[34]8;5;(\d+)", escapes)}
+        assert colours <= GREYS, sorted(colours - GREYS)
+        body = "\n".join(escapes.splitlines()[2:])  # below the two header lines
+        assert re.search(r"\x1b\[[0-9;]*\b7m(?:\x1b\[[0-9;]*m)*\s?[A-Za-z]{3,}", body)
+    finally:
+        term.close()
+    assert os.environ.get("NO_COLOR") is None  # the test never leaks NO_COLOR

@@ -283,24 +283,37 @@ def _gain(scorer: Scorer, side: str, x: int, a_ids: list[int], b_ids: list[int],
     return 0.0
 
 
-def _fill_gaps(groups: _Groups, chain: list[tuple[int, int]], scorer: Scorer, n_a: int, n_b: int,
-               settings: AlignSettings) -> None:
+def _fill_gaps(groups: _Groups, chain: list[tuple[int, int]], scorer: Scorer,
+               strength: dict[tuple[int, int], float], partners_a: dict[int, list[int]],
+               partners_b: dict[int, list[int]], settings: AlignSettings) -> None:
     """Link pairs inside small gaps between consecutive links of the monotone chain.
 
     A sentence sandwiched between two linked neighbours on both sides most likely pairs with the
-    sentence sandwiched opposite, so a lower score (``gap_threshold``) is enough there.
+    sentence sandwiched opposite, so a lower score (``gap_threshold``) is enough there, provided
+    neither sentence has a better free partner elsewhere.
     """
+    n_a, n_b = len(scorer.space.a), len(scorer.space.b)
+
+    def best_free_a(i: int) -> float:
+        return max((strength[i, j] for j in partners_a.get(i, ()) if j not in groups.of_b),
+                   default=0.0)
+
+    def best_free_b(j: int) -> float:
+        return max((strength[i, j] for i in partners_b.get(j, ()) if i not in groups.of_a),
+                   default=0.0)
+
     anchors = [(-1, -1), *chain, (n_a, n_b)]
     for (i1, j1), (i2, j2) in pairwise(anchors):
+        if i2 - i1 - 1 > settings.gap_size or j2 - j1 - 1 > settings.gap_size:
+            continue
         free_a = [i for i in range(i1 + 1, i2) if i not in groups.of_a]
         free_b = [j for j in range(j1 + 1, j2) if j not in groups.of_b]
-        if not free_a or not free_b or i2 - i1 - 1 > settings.gap_size \
-                or j2 - j1 - 1 > settings.gap_size:
-            continue
         scored = sorted(((scorer.pair(i, j).score, i, j) for i in free_a for j in free_b),
                         reverse=True)
         for score, i, j in scored:
-            if score >= settings.gap_threshold and i not in groups.of_a and j not in groups.of_b:
+            if score >= settings.gap_threshold and i not in groups.of_a \
+                    and j not in groups.of_b and score >= best_free_a(i) \
+                    and score >= best_free_b(j):
                 groups.add(i, j)
 
 
@@ -309,8 +322,8 @@ def _merge(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
     """Merge neighbouring links into one n:m group when their sentences cross-cover each other.
 
     Two links merge when a cross pair scores nearly as well as the weaker link
-    (``merge_cross_ratio``) and the merged group covers at least ``merge_min_gain`` more of
-    some member side than that member's link did alone.
+    (``merge_cross_ratio``), the merged group scores at least as well as either link, and it
+    covers at least ``merge_min_gain`` more of some member side than that member's link did.
     """
     heap: list[tuple[float, int, int]] = []
 
@@ -338,6 +351,8 @@ def _merge(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
         if cross < settings.merge_cross_ratio * min(m1.score, m2.score):
             return False
         all_a, all_b = tuple(sorted(a1 + a2)), tuple(sorted(b1 + b2))
+        if scorer.group(all_a, all_b).score < max(m1.score, m2.score):
+            return False  # the two links were each tighter than their union
         gains = (
             scorer.group(all_a, b1).cover_b - m1.cover_b,
             scorer.group(a1, all_b).cover_a - m1.cover_a,
@@ -440,8 +455,6 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         groups.of_a[i] = -1
     for j in blocked_b:
         groups.of_b[j] = -1
-    _fill_gaps(groups, chain, scorer, n_a, n_b, settings)
-
     leftovers = sorted(
         ((s, i, j) for (i, j), s in strength.items()
          if s >= settings.reorder_threshold and i not in groups.of_a and j not in groups.of_b),
@@ -450,6 +463,7 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     for _, i, j in leftovers:
         if i not in groups.of_a and j not in groups.of_b:
             groups.add(i, j)
+    _fill_gaps(groups, chain, scorer, strength, partners_a, partners_b, settings)
 
     _grow(groups, scorer, partners_a, partners_b, settings)
     _merge(groups, scorer, partners_a, settings)

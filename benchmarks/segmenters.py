@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 CASES_PATH = Path(__file__).resolve().parent / "data" / "segment_cases.txt"
+UNSEEN_PATH = Path(__file__).resolve().parent / "data" / "segment_cases_unseen.txt"
 Splitter = Callable[[str], list[str]]
 
 
@@ -136,10 +137,12 @@ def main() -> None:
     """Print the figures for every splitter."""
     verbose = "-v" in sys.argv
     cases = load_cases()
+    unseen = load_cases(UNSEEN_PATH)
     paragraphs = big_text(cases)
-    print(f"{len(cases)} hard cases; speed text: {len(paragraphs)} paragraphs")
-    print(f"{'splitter':<10} {'exact':>8} {'prec':>6} {'recall':>6} {'sentences':>9} "
-          f"{'seconds':>8} {'sent/s':>9}")
+    print(f"{len(cases)} hard cases (the post-pass was written against these), {len(unseen)} "
+          f"unseen cases (written afterwards); speed text: {len(paragraphs)} paragraphs")
+    print(f"{'splitter':<10} {'exact':>8} {'prec':>6} {'recall':>6} {'unseen':>7} "
+          f"{'sentences':>9} {'seconds':>8} {'sent/s':>9}")
     for name, make in SPLITTERS.items():
         try:
             split = make()
@@ -147,11 +150,12 @@ def main() -> None:
             print(f"{name:<10} not installed ({error})")
             continue
         exact, precision, recall, failures = accuracy(split, cases)
+        unseen_exact, _, _, unseen_failures = accuracy(split, unseen)
         n, seconds = speed(split, paragraphs)
-        print(f"{name:<10} {exact:>4}/{len(cases):<3} {precision:>6.3f} {recall:>6.3f} {n:>9} "
-              f"{seconds:>8.2f} {n / seconds:>9.0f}")
+        print(f"{name:<10} {exact:>4}/{len(cases):<3} {precision:>6.3f} {recall:>6.3f} "
+              f"{unseen_exact:>4}/{len(unseen):<2} {n:>9} {seconds:>8.2f} {n / seconds:>9.0f}")
         if verbose:
-            for failure in failures:
+            for failure in failures + unseen_failures:
                 print(f"    wrong: {failure}")
 
 

@@ -92,6 +92,8 @@ def _words(text: str) -> int:
 
 def is_share_line(line: str) -> bool:
     """A line of share/print/email links: "[ Print ]", "Share | Tweet | Email", "Facebook"."""
+    if len(line) > 200:
+        return False
     bracketed = _BRACKETED.findall(line)
     if bracketed and _BRACKETED.sub("", line).strip(" |·•") == "":
         return all(_words(item) <= 6 and item[-1:] not in _FINAL_PUNCT for item in bracketed)
@@ -135,8 +137,8 @@ def is_related_header(line: str) -> bool:
 def classify(line: str) -> Kind | None:
     """The kind of page furniture this line is, or None when it is article text."""
     line = line.strip()
-    if not line:
-        return None
+    if not line or len(line) > 300:
+        return None  # furniture is short; article paragraphs are not
     if is_share_line(line):
         return "share"
     if is_breadcrumb(line):

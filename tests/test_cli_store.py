@@ -191,3 +191,34 @@ def test_a_damaged_config_does_not_stop_align(pair: tuple[Path, Path]) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "not valid TOML" in lines[0] and "moved it to" in lines[0]
     assert list(path.parent.glob("config.toml.corrupt-*"))
+
+
+def test_the_reader_entry_uses_config_cache_and_recent(capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch,
+                                                       pair: tuple[Path, Path]) -> None:
+    from readerui.tui import app as tui_app
+
+    opened: list[tuple[tui_app.ReaderApp, dict]] = []
+
+    class Recording(tui_app.ReaderApp):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            opened.append((self, kwargs))
+
+        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            return None
+
+    monkeypatch.setattr(tui_app, "ReaderApp", Recording)
+    path = store.locations().config_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("theme = 'nord'\n[keymap]\nquit = 'ctrl+q'\nno_such_binding = 'x'\n")
+    status, _, err = run_main(capsys, *map(str, pair))
+    app, kwargs = opened[-1]
+    assert status == 0 and kwargs["analysis"] is None  # first open: analysed in the UI
+    assert app.theme == "nord" and kwargs["keymap"] == {"quit": "ctrl+q"}
+    assert "'keymap.no_such_binding'" in err
+    assert [Path(p.path_a) for p in store.recent_pairs()] == [pair[0]]
+    run_main(capsys, "align", "--json", *map(str, pair))  # fills the cache
+    status, _, _ = run_main(capsys, "--recent", "1")
+    reopened = opened[-1][1]["analysis"]
+    assert status == 0 and reopened is not None and reopened.a.path == str(pair[0])

@@ -94,21 +94,25 @@ def _apply_store_options(args: argparse.Namespace) -> None:
         os.environ[store.ENV_VARS["config_dir"]] = str(args.config_dir.expanduser().absolute())
 
 
-def _settings(args: argparse.Namespace) -> Settings:
-    """Settings from config.toml (its problems as warnings on stderr), then command-line flags."""
+def _config(args: argparse.Namespace) -> store.Config:
+    """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
     _apply_store_options(args)
     config = store.load_config()
     for line in config.warnings:
         print(line, file=sys.stderr)
-    settings = config.settings
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang
     if args.max_size:
         overrides["max_size"] = args.max_size
     if overrides:
-        settings = replace(settings, **overrides)
-    return settings
+        config = replace(config, settings=replace(config.settings, **overrides))
+    return config
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    """Settings from config.toml, then command-line flags."""
+    return _config(args).settings
 
 
 def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, Path]:
@@ -215,7 +219,8 @@ def _print_recent() -> int:
 def _run_reader(argv: Sequence[str]) -> int:
     parser, _ = _build_parsers()
     args = parser.parse_args(argv)
-    settings = _settings(args)
+    config = _config(args)
+    settings = config.settings
     if args.recent is not None:
         if args.paths:
             parser.error("--recent takes no FILE arguments")
@@ -230,15 +235,29 @@ def _run_reader(argv: Sequence[str]) -> int:
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
-    a = load_document(path_a, settings, args.lines)
-    b = load_document(path_b, settings, args.lines)
+    cached = None if args.no_cache else store.lookup_files(path_a, path_b, settings, args.lines)
+    if cached is not None:
+        a, b = cached.a, cached.b  # reopening: no ingest, no analysis
+    else:
+        a = load_document(path_a, settings, args.lines)
+        b = load_document(path_b, settings, args.lines)
     try:
         store.remember_pair(path_a, path_b, args.lines, (a.meta.title, b.meta.title))
     except store.StoreError as exc:
         print(f"{PROG}: warning: recent pairs not saved: {exc}", file=sys.stderr)
     from readerui.tui.app import ReaderApp
+    from readerui.tui.bindings import all_keys
 
-    app = ReaderApp(a, b, settings=settings)
+    known = [key.id for key in all_keys()]
+    for line in store.keymap_problems(config.keymap, known):
+        print(line, file=sys.stderr)
+    keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
+    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap)
+    if config.theme in app.available_themes:
+        app.theme = config.theme
+    else:
+        print(f"{PROG}: warning: config.toml: 'theme' {config.theme!r} is not a theme (known: "
+              f"{', '.join(app.available_themes)}); using the default", file=sys.stderr)
     app.run()
     return app.return_code or 0
 

@@ -12,6 +12,7 @@ from readerui.store.cache import (
     cached_analysis_of_files,
     clear_cache,
     engine_fingerprint,
+    lookup_files,
 )
 from readerui.store.config import (
     Config,
@@ -66,6 +67,7 @@ __all__ = [
     "load_notes",
     "load_pair_state",
     "locations",
+    "lookup_files",
     "new_note",
     "pair_key",
     "recent_pairs",

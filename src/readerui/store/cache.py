@@ -184,6 +184,26 @@ def cached_analysis(a: Document, b: Document, settings: Settings,
     return analysis
 
 
+def _files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
+               lines: bool) -> str | None:
+    """The cache key of two files, or None when they cannot be read or are over the limit."""
+    try:
+        data_a, data_b = Path(path_a).read_bytes(), Path(path_b).read_bytes()
+    except OSError:
+        return None
+    if max(len(data_a), len(data_b)) > settings.max_size:
+        return None  # ingest reports the size error
+    return paths_key(data_a, data_b, settings, lines)
+
+
+def lookup_files(path_a: str | Path, path_b: str | Path, settings: Settings, lines: bool = False,
+                 where: Locations | None = None) -> Analysis | None:
+    """The cached analysis of two files with these bytes and settings, or None (no computing)."""
+    key = _files_key(path_a, path_b, settings, lines)
+    found = None if key is None else read_entry(key, where)
+    return None if found is None else _with_paths(found, str(path_a), str(path_b))
+
+
 def cached_analysis_of_files(path_a: str | Path, path_b: str | Path, settings: Settings,
                              compute: Callable[[], Analysis], lines: bool = False,
                              where: Locations | None = None) -> Analysis:
@@ -192,13 +212,9 @@ def cached_analysis_of_files(path_a: str | Path, path_b: str | Path, settings: S
     Keyed on the files' bytes, so a hit skips ingest and segmentation too. Files that cannot be
     read are left to ``compute`` (which reports them as usual), and are not cached.
     """
-    try:
-        data_a, data_b = Path(path_a).read_bytes(), Path(path_b).read_bytes()
-    except OSError:
+    key = _files_key(path_a, path_b, settings, lines)
+    if key is None:
         return compute()
-    if max(len(data_a), len(data_b)) > settings.max_size:
-        return compute()  # ingest reports the size error
-    key = paths_key(data_a, data_b, settings, lines)
     found = read_entry(key, where)
     if found is not None:
         return _with_paths(found, str(path_a), str(path_b))

@@ -374,7 +374,7 @@ def _merge(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
 
 def _link_titles(groups: _Groups, a: Document, b: Document, scorer: Scorer,
                  settings: AlignSettings) -> tuple[set[int], set[int]]:
-    """Link the two headlines to each other; return the title ids kept out of other links.
+    """Link the headlines of A and B to each other; return the title ids kept out of other links.
 
     When both accounts have a headline, headlines link only with each other: a headline sums up
     the story, so it resembles the lead sentence, but it does not carry the same content.
@@ -383,9 +383,11 @@ def _link_titles(groups: _Groups, a: Document, b: Document, scorer: Scorer,
     titles_b = [s.id for s in b.sentences if s.role == "title"]
     if not titles_a or not titles_b:
         return set(), set()
-    i, j = max(((i, j) for i in titles_a for j in titles_b), key=lambda p: scorer.pair(*p).score)
-    if scorer.pair(i, j).score >= settings.title_threshold:
-        groups.add(i, j)
+    scored = sorted(((scorer.pair(i, j).score, i, j) for i in titles_a for j in titles_b),
+                    key=lambda item: (-item[0], item[1], item[2]))
+    for score, i, j in scored:
+        if score >= settings.title_threshold and i not in groups.of_a and j not in groups.of_b:
+            groups.add(i, j)
     return set(titles_a), set(titles_b)
 
 

@@ -1,0 +1,34 @@
+"""Tokens: offsets, normalisation, stemming by language, function words."""
+
+from __future__ import annotations
+
+from readerui.tokens import is_stopword, normalise, stem, supported_languages, tokenize
+
+
+def test_tokens_carry_offsets_into_the_text() -> None:
+    text = "Sergey’s multi-polar world, 2022!"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["Sergey’s", "multi-polar", "world", "2022"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+def test_normalise_folds_case_accents_and_typographic_marks() -> None:
+    assert normalise("Müller") == "muller"
+    assert normalise("STRASSE") == normalise("Straße") == "strasse"
+    assert normalise("Europe’s") == "europe's"
+    assert normalise("multi‐polar") == "multi-polar"
+
+
+def test_stem_follows_the_language() -> None:
+    assert stem("negotiations") == stem("negotiation")
+    assert stem("Europe's".lower()) == stem("europe")
+    assert stem("verhandlungen", "de") == stem("verhandlung", "de")
+    assert stem("unknownish", "xx") == "unknownish"  # no stemmer: the word itself
+    assert {"en", "de", "fr", "es"} <= set(supported_languages())
+
+
+def test_function_words_by_language() -> None:
+    assert is_stopword("the") and not is_stopword("hegemony")
+    assert is_stopword(normalise("über"), "de") and not is_stopword("streik", "de")
+    assert is_stopword("les", "fr")
+    assert not is_stopword("the", "xx")  # unlisted language: IDF alone decides

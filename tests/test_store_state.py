@@ -239,3 +239,16 @@ def test_two_processes_adding_notes_at_once_lose_nothing() -> None:
     texts = {note.text for note in store.load_notes(KEY, where)}
     assert texts == {f"{tag}-{i}" for tag in ("p1", "p2") for i in range(50)}
     assert store.take_warnings() == []
+
+
+def test_a_symlinked_notes_file_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "dotfiles" / "notes.json"
+    real.parent.mkdir()
+    real.write_text('{"version": 1, "notes": []}')
+    link = notes_file()
+    link.parent.mkdir(parents=True)
+    link.symlink_to(real)
+    note = store.new_note("a", A, 0, "kept in the dotfiles")
+    store.add_note(KEY, note)
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["notes"][0]["text"] == "kept in the dotfiles"

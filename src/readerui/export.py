@@ -352,7 +352,7 @@ mark.only-b { background: var(--b); }
 .group.strong { border-left-color: var(--strong); }
 .group h3 { font-size: .85rem; color: var(--muted); margin: 0 0 .4rem; font-weight: 600; }
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; }
-.pair p, .only p { margin: 0 0 .4rem; }
+.pair p, .only p { margin: 0 0 .4rem; overflow-wrap: anywhere; }
 .label { color: var(--muted); font-size: .8rem; margin-right: .3rem; }
 .note { font-family: system-ui, sans-serif; font-size: .88rem; border-left: 3px solid var(--muted);
   padding: .1rem .6rem; margin: .2rem 0 .5rem; color: var(--muted); }

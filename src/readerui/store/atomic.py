@@ -74,6 +74,8 @@ def _fsync_dir(folder: Path) -> None:
 def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     """Replace ``path`` with ``data`` atomically; StoreError (one line) if it cannot be written."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    if path.is_symlink():  # e.g. a dotfiles manager's link: replace the file it points to
+        path = path.resolve()
     folder = ensure_dir(path.parent)
     tmp_name: str | None = None
     try:

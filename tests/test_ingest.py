@@ -407,6 +407,16 @@ def test_source_line_becomes_metadata() -> None:
     ("NEW YORK, March 3, 2024 /PRNewswire/ -- Acme Inc. announced.", "NEW YORK", "PRNewswire",
      "2024-03-03", "Acme Inc. announced."),
     ("ST. LOUIS, Mo. — A judge ruled.", "ST. LOUIS", None, None, "A judge ruled."),
+    ("MOSCOW, March 30. /TASS/. The minister said.", "MOSCOW", "TASS", "--03-30",
+     "The minister said."),
+    ("MOSCOW. March 30 (Interfax) - Russia said.", "MOSCOW", "Interfax", "--03-30",
+     "Russia said."),
+    ("Paris (AFP) - France said.", "Paris", "AFP", None, "France said."),
+    ("Nanjing, March 30 (Kyodo) -- Officials met.", "Nanjing", "Kyodo", "--03-30",
+     "Officials met."),
+    ("(CNN) — The president said.", None, "CNN", None, "The president said."),
+    ("LONDON, 3 March (Reuters) - Shares fell.", "LONDON", "Reuters", "--03-03", "Shares fell."),
+    ("GAZA CITY, Gaza Strip (AP) — Strikes hit.", "GAZA CITY", "AP", None, "Strikes hit."),
 ])
 def test_dateline_forms(paragraph: str, place: str, agency: str | None, date: str | None,
                         rest: str) -> None:
@@ -430,6 +440,10 @@ def test_dateline_forms(paragraph: str, place: str, agency: str | None, date: st
     "UN - talks resumed today.",
     "The U.S. — and its allies — agreed.",
     "Smith, a lawyer — and a friend — spoke.",
+    "Paris — the capital was calm.",
+    "Paris — The capital was calm.",
+    "He said (in May) - That was it.",
+    "MOSCOW, March 30. The talks began.",
 ])
 def test_normal_sentences_are_not_datelines(paragraph: str) -> None:
     assert find_dateline(paragraph) is None

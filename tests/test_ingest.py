@@ -262,7 +262,7 @@ FURNITURE = {
     "date": ["2022-03-30 23:00", "Updated: March 3, 2024 10:12 GMT", "March 30, 2022",
              "Published 12:30 BST, 3 May 2024", "Wednesday, 30 March 2022", "2024/03/05 | 08:00",
              "Mar. 30, 2022, 10:12 a.m. EST", "30.03.2022", "Updated 2 hours ago",
-             "5 mins ago"],
+             "5 mins ago", "March 3, 20245:42 PM GMTUpdated 2 hours ago"],
     "related": ["Related", "Related articles", "Read more", "Read more: Talks collapse in Geneva",
                 "See also", "You may also like"],
     "copyright": ["© 2024 Example News Ltd. All rights reserved.", "Copyright 2024 Example Media",

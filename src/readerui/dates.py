@@ -126,8 +126,32 @@ def is_date_line(line: str) -> bool:
         rest = rest[: date.start] + " " + rest[date.end :]
     had_time = re.search(_TIME, rest, re.IGNORECASE) is not None
     if not dates and not had_time:
+        return _only_stamp_words(line)
+    return _STAMP_PIECE.sub("", rest).strip() == "" or _only_stamp_words(line)
+
+
+_STAMP_WORDS = frozenset({
+    "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt",
+    "cst", "cdt", "jst", "ist", "msk", "z", "updated", "update", "published", "posted", "modified",
+    "last", "first", "on", "at", "ago", "hour", "hours", "hr", "hrs", "minute", "minutes", "min",
+    "mins", "second", "seconds", "day", "days", "week", "weeks", "date", "time", "uhr", "stand",
+})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+                       "sun"})
+
+
+def _only_stamp_words(line: str) -> bool:
+    """A stamp whose pieces ran together in copying: "March 3, 20245:42 PM GMTUpdated 2 hours ago".
+
+    True when the line has a digit, no sentence ending, and every run of letters (split where a
+    capital follows a lowercase or capital run) is a month, weekday, time zone or stamp word.
+    """
+    if not any(c.isdigit() for c in line) or line.rstrip()[-1:] in ".!?" or len(line.split()) > 15:
         return False
-    return _STAMP_PIECE.sub("", rest).strip() == ""
+    runs = re.findall(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+", line)
+    return bool(runs) and all(
+        r.lower() in _STAMP_WORDS or r.lower() in _MONTHS or r.lower() in _WEEKDAYS for r in runs)
 
 
 def is_labelled(line: str) -> bool:

@@ -235,7 +235,8 @@ def _run_reader(argv: Sequence[str]) -> int:
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
-    cached = None if args.no_cache else store.lookup_files(path_a, path_b, settings, args.lines)
+    key = None if args.no_cache else store.cache.files_key(path_a, path_b, settings, args.lines)
+    cached = None if key is None else store.cache.lookup_key(key, path_a, path_b)
     if cached is not None:
         a, b = cached.a, cached.b  # reopening: no ingest, no analysis
     else:
@@ -259,6 +260,8 @@ def _run_reader(argv: Sequence[str]) -> int:
         print(f"{PROG}: warning: config.toml: 'theme' {config.theme!r} is not a theme (known: "
               f"{', '.join(app.available_themes)}); using the default", file=sys.stderr)
     app.run()
+    if key is not None and cached is None and app.analysis is not None:
+        store.cache.write_entry(key, app.analysis)  # the next open of these files is instant
     return app.return_code or 0
 
 

@@ -184,8 +184,8 @@ def cached_analysis(a: Document, b: Document, settings: Settings,
     return analysis
 
 
-def _files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
-               lines: bool) -> str | None:
+def files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
+              lines: bool = False) -> str | None:
     """The cache key of two files, or None when they cannot be read or are over the limit."""
     try:
         data_a, data_b = Path(path_a).read_bytes(), Path(path_b).read_bytes()
@@ -199,8 +199,14 @@ def _files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
 def lookup_files(path_a: str | Path, path_b: str | Path, settings: Settings, lines: bool = False,
                  where: Locations | None = None) -> Analysis | None:
     """The cached analysis of two files with these bytes and settings, or None (no computing)."""
-    key = _files_key(path_a, path_b, settings, lines)
-    found = None if key is None else read_entry(key, where)
+    key = files_key(path_a, path_b, settings, lines)
+    return None if key is None else lookup_key(key, path_a, path_b, where)
+
+
+def lookup_key(key: str, path_a: str | Path, path_b: str | Path,
+               where: Locations | None = None) -> Analysis | None:
+    """The analysis cached under ``key`` (from :func:`files_key`), naming these paths, or None."""
+    found = read_entry(key, where)
     return None if found is None else _with_paths(found, str(path_a), str(path_b))
 
 
@@ -212,7 +218,7 @@ def cached_analysis_of_files(path_a: str | Path, path_b: str | Path, settings: S
     Keyed on the files' bytes, so a hit skips ingest and segmentation too. Files that cannot be
     read are left to ``compute`` (which reports them as usual), and are not cached.
     """
-    key = _files_key(path_a, path_b, settings, lines)
+    key = files_key(path_a, path_b, settings, lines)
     if key is None:
         return compute()
     found = read_entry(key, where)

@@ -89,6 +89,7 @@ def test_round_trip_of_every_setting(tmp_path: Path) -> None:
     ("max_size = 'lots'\n", "'max_size'", "positive size"),
     ("lang = 7\n", "'lang'", "language code"),
     ("lexicon = 'nowhere.toml'\n", "'lexicon'", "not a file"),
+    ("lexicon = ''\n", "'lexicon'", "must be a file path, not \"\"; no topic lexicon"),
     ("align = 3\n", "'align'", "must be a table"),
     ("[keymap]\nquit = 5\n", "'keymap.quit'", "must be a key"),
 ])

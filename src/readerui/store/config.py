@@ -249,7 +249,8 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
                     reader.problem(key, f"names {candidate}, which is not a file; "
                                         "no topic lexicon is used")
             else:
-                reader.wrong_type(key, "a file path", value, "")
+                reader.problem(key, f"must be a file path, not {_toml_value(value)}; "
+                                    "no topic lexicon is used")
         elif key == "align":
             align = _read_align(value, reader)
         elif key == "keymap":

@@ -32,3 +32,8 @@ def test_function_words_by_language() -> None:
     assert is_stopword(normalise("über"), "de") and not is_stopword("streik", "de")
     assert is_stopword("les", "fr")
     assert not is_stopword("the", "xx")  # unlisted language: IDF alone decides
+
+
+def test_numbers_keep_their_decimals_and_separators() -> None:
+    assert [t.text for t in tokenize("Rates rose to 4.25 percent; 4,000 fled in 2022.")] == [
+        "Rates", "rose", "to", "4.25", "percent", "4,000", "fled", "in", "2022"]

@@ -9,8 +9,9 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
-# A word: letters/digits, with inner hyphens or apostrophes ("multi-polar", "Europe's").
-WORD_RE = re.compile(r"\w+(?:['’\-‐‑]\w+)*", re.UNICODE)
+# A word: a number with decimal or thousands separators ("4.25", "4,000"), or letters/digits
+# with inner hyphens or apostrophes ("multi-polar", "Europe's").
+WORD_RE = re.compile(r"\d+(?:[.,]\d+)+|\w+(?:['’\-‐‑]\w+)*", re.UNICODE)
 
 # ISO 639-1 code -> Snowball algorithm name.
 SNOWBALL_NAMES = {

@@ -12,7 +12,7 @@ class AlignSettings:
     # Minimum score of a link that keeps the reading order of both accounts.
     link_threshold: float = 0.2
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
-    reorder_threshold: float = 0.25
+    reorder_threshold: float = 0.2
     # A sentence also links when this share of its weighted words is carried by the other side.
     containment_threshold: float = 0.6
     # Minimum weighted share of the words of the smaller side that the other side must carry for
@@ -28,12 +28,13 @@ class AlignSettings:
     # sentence of the other) scores at least this share of the weaker link's score ...
     merge_cross_ratio: float = 0.6
     # ... and the merge adds at least this share of some member's weighted words to what is carried.
-    merge_min_gain: float = 0.15
-    # Minimum score for the two headlines to be linked to each other (as a rule "partial").
-    title_threshold: float = 0.08
+    merge_min_gain: float = 0.2
+    # Minimum score for two headlines to be linked to each other; 0 links them whenever both
+    # accounts have one (two headlines of one event are about the same thing).
+    title_threshold: float = 0.0
     # A sentence joins a group when at least this share of its weighted words is in the group's
     # other side ...
-    grow_min_coverage: float = 0.3
+    grow_min_coverage: float = 0.25
     # ... and it adds at least this share of the other side's weighted words to what is carried.
     grow_min_gain: float = 0.08
     # ... or, for a short sentence, at least this share of it is carried by the other side (and

@@ -451,6 +451,15 @@ def test_normal_sentences_are_not_datelines(paragraph: str) -> None:
     assert cleaned.text.endswith(paragraph) and cleaned.meta.dateline is None
 
 
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_dateline_on_its_own_line(gap: str) -> None:
+    cleaned = clean(f"Talks held in the capital\n\nNANJING, March 30 (Kyodo) --{gap}"
+                    "Officials met on Monday.\n\nMore followed.")
+    assert cleaned.text.split("\n\n") == ["Talks held in the capital",
+                                          "Officials met on Monday.", "More followed."]
+    assert (cleaned.meta.place, cleaned.meta.source) == ("NANJING", "Kyodo")
+
+
 def test_dateline_is_cut_only_from_the_first_body_paragraph() -> None:
     cleaned = clean("Headline\n\nThe first paragraph.\n\nLONDON — Not a dateline here.")
     assert cleaned.meta.place is None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from readerui.dates import FoundDate, find_date
 
 # The head is everything before the first spaced dash (or "--"/"—" even without spaces).
-_HEAD = re.compile(r"^(?P<head>[^\n]{2,130}?)\s*(?P<dash>--|—|–|\s-|:|(?<=/)\.)\s*(?=\S)")
+_HEAD = re.compile(r"^(?P<head>[^\n]{2,130}?)\s*(?P<dash>--|—|–|\s-|:|(?<=/)\.)\s*(?=\S|$)")
 _AGENCY = re.compile(r"\s*(?:\((?P<paren>[^()]{1,40})\)|/(?P<slash>[^/]{1,40})/)\s*$")
 _PLACE_CHARS = re.compile(r"^[^\W\d_][\w.'’ -]*$")
 
@@ -109,7 +109,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if not place and not agency:
         return None  # "(CNN) —" has an agency and no place; an empty head is nothing
     first = paragraph[m.end() : m.end() + 1]
-    if not (first.isupper() or first.isdigit() or first in "\"“‘'«„"):
+    if first and not (first.isupper() or first.isdigit() or first in "\"“‘'«„"):
         return None  # what follows a dateline starts a sentence
     text = paragraph[: m.end("dash")].strip()
     return Dateline(text, place or None, region, date, agency, m.end())

@@ -185,13 +185,15 @@ def _coverage_line(analysis: Analysis, side: Side) -> str:
 
 def _doc_label(analysis: Analysis, side: Side) -> str:
     doc = analysis.document(side)
-    return _plain(doc.meta.title or (Path(doc.path).name if doc.path else f"Account {side}"))
+    return _plain(doc.meta.title or (Path(doc.path).name if doc.path
+                                     else f"Account {_SIDE_NAMES[side]}"))
 
 
 def _doc_facts(analysis: Analysis, side: Side) -> list[tuple[str, str]]:
     doc = analysis.document(side)
-    facts = [("File", doc.path), ("Date", doc.meta.date), ("Source", doc.meta.source),
-             ("Place", doc.meta.place)]
+    # The file's name only: a report is for sharing, and folders can say more than intended.
+    facts = [("File", Path(doc.path).name if doc.path else None), ("Date", doc.meta.date),
+             ("Source", doc.meta.source), ("Place", doc.meta.place)]
     return [(label, _plain(value)) for label, value in facts if value]
 
 

@@ -383,7 +383,9 @@ def _link_titles(groups: _Groups, a: Document, b: Document, scorer: Scorer,
     titles_b = [s.id for s in b.sentences if s.role == "title"]
     if not titles_a or not titles_b:
         return set(), set()
-    scored = sorted(((scorer.pair(i, j).score, i, j) for i in titles_a for j in titles_b),
+    space = scorer.space
+    scored = sorted(((scorer.pair(i, j).score, i, j) for i in titles_a for j in titles_b
+                     if space.a[i].features and space.b[j].features),  # no words, nothing to say
                     key=lambda item: (-item[0], item[1], item[2]))
     for score, i, j in scored:
         if score >= settings.title_threshold and i not in groups.of_a and j not in groups.of_b:

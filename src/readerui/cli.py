@@ -210,9 +210,13 @@ def _print_recent() -> int:
     if not pairs:
         print(f"No recent pairs yet: '{PROG} A B' opens one.")
         return 0
+    def shown(text: str) -> str:  # file names may hold terminal control characters
+        return "".join(ch if ch.isprintable() else "?" for ch in text)
+
     for number, pair in enumerate(pairs, start=1):
         lines = "  (--lines)" if pair.lines else ""
-        print(f"{number:>2}  {pair.path_a}  {pair.path_b}{lines}  [{pair.opened[:16]}]")
+        print(f"{number:>2}  {shown(pair.path_a)}  {shown(pair.path_b)}{lines}  "
+              f"[{shown(pair.opened[:16])}]")
     return 0
 
 

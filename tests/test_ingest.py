@@ -258,7 +258,7 @@ FURNITURE = {
                    "News > World > Europe"],
     "share": ["[ Print ]", "[ Suggest To A Friend ]", "[ Print ] [ Email ]", "Share this article",
               "Print", "Email", "Tweet", "Facebook", "Share | Tweet | Email",
-              "Share on Facebook · Share on Twitter"],
+              "Share on Facebook · Share on Twitter", "Share this article Facebook Twitter"],
     "date": ["2022-03-30 23:00", "Updated: March 3, 2024 10:12 GMT", "March 30, 2022",
              "Published 12:30 BST, 3 May 2024", "Wednesday, 30 March 2022", "2024/03/05 | 08:00",
              "Mar. 30, 2022, 10:12 a.m. EST", "30.03.2022", "Updated 2 hours ago",
@@ -270,7 +270,8 @@ FURNITURE = {
     "credit": ["Editor: Jane Doe", "Source: Example Agency", "Reporting by Ann Lee; Editing by "
                "Bo Chan", "Photo: Mark Kim"],
     "byline": ["By John Smith", "By John Smith and Jane Doe, Reuters", "By Maria de la Cruz"],
-    "boilerplate": ["Advertisement", "Skip to main content"],
+    "boilerplate": ["Advertisement", "Skip to main content", "* * *", "---",
+                    "We use cookies to improve your experience. Accept"],
     "media credit": ["Image source, Example Photo Agency", "Image caption,",
                      "Photo credit: Jane Roe"],
 }
@@ -295,6 +296,8 @@ def test_furniture_is_recognised(kind: str, line: str) -> None:
     "Copyright law was the main topic of the debate.",
     "Wang said, China-Russia ties are strong.",
     "Europe > Asia in terms of trade, the report found.",
+    "Share this story with friends, the campaign urged.",
+    "The cookies were baked by the minister's staff.",
     "Talks resume in Geneva",
     "The vote was 52-48 on Tuesday.",
 ])
@@ -550,6 +553,34 @@ def test_html_article_is_reduced_to_headline_and_paragraphs(tmp_path: Path) -> N
         "The talks began on Monday.", "They were the first in a year.",
         "“We will return,” a delegate said."]
     assert "By Jane Doe" in cleaned.removed
+
+
+def test_html_page_without_article_tag_starts_at_the_headline(tmp_path: Path) -> None:
+    page = tmp_path / "page.htm"
+    page.write_text(
+        "<html><head><title>Ministers agree on fund - Daily Example</title></head><body>"
+        "<div>We use cookies to improve your experience. <a>Accept</a></div>"
+        "<div><ul><li><a>Home</a></li><li><a>World</a></li></ul></div>"
+        "<span>Climate</span><h1>Ministers agree on fund</h1>"
+        "<p>By <a>Sam Green</a>, Environment Correspondent</p>"
+        "<p>Published: 14 November 2023 09:30 GMT</p>"
+        "<p>Ministers from 40 countries agreed on Tuesday to set up a fund.</p>\n"
+        "<p>It will be hosted by the bank for four years.\nPoorer countries objected.</p>"
+        "<div>Advertisement</div><h2>What happens next</h2>"
+        "<p>The deal must be approved at the summit.</p>"
+        "<div>Share this article <a>Facebook</a> <a>Twitter</a></div>"
+        "<div><h3>Related</h3><ul><li><a>Climate talks stall in Bonn</a></li>"
+        "<li><a>Heatwave hits southern Europe</a></li></ul></div>"
+        "<div>© 2023 Daily Example. All rights reserved. <a>Privacy</a></div></body></html>",
+        encoding="utf-8")
+    cleaned = load(page)
+    assert cleaned.meta.title == "Ministers agree on fund"
+    assert cleaned.meta.date == "2023-11-14"
+    assert cleaned.text.split("\n\n") == [
+        "Ministers agree on fund",
+        "Ministers from 40 countries agreed on Tuesday to set up a fund.",
+        "It will be hosted by the bank for four years. Poorer countries objected.",
+        "What happens next", "The deal must be approved at the summit."]
 
 
 def test_plain_text_that_mentions_tags_is_not_html() -> None:

@@ -76,6 +76,10 @@ _BOILERPLATE = re.compile(
     r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.)$",
     re.IGNORECASE,
 )
+_COOKIES = re.compile(
+    r"\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
+    re.IGNORECASE,
+)
 
 # A metadata label standing alone; its value is on the next line ("Published" / "3 March 2024").
 _LABEL = re.compile(
@@ -98,7 +102,21 @@ def is_share_line(line: str) -> bool:
     if bracketed and _BRACKETED.sub("", line).strip(" |·•") == "":
         return all(_words(item) <= 6 and item[-1:] not in _FINAL_PUNCT for item in bracketed)
     items = [part.strip(" :").lower() for part in _SEPARATORS.split(line) if part.strip(" :")]
-    return bool(items) and all(item in _SHARE_WORDS for item in items)
+    return bool(items) and all(item in _SHARE_WORDS or _share_phrases(item) for item in items)
+
+
+def _share_phrases(text: str) -> bool:
+    """True when the text is share-widget labels run together: "Share this article Facebook"."""
+    words = text.split()
+    i = 0
+    while i < len(words):
+        for length in range(min(5, len(words) - i), 0, -1):
+            if " ".join(words[i : i + length]) in _SHARE_WORDS:
+                i += length
+                break
+        else:
+            return False
+    return True
 
 
 def is_breadcrumb(line: str) -> bool:
@@ -156,7 +174,8 @@ def classify(line: str) -> Kind | None:
         return "byline"
     if is_label(line):
         return "label"
-    if _BOILERPLATE.match(line) or not any(c.isalnum() for c in line):
+    if (_BOILERPLATE.match(line) or not any(c.isalnum() for c in line)
+            or (_COOKIES.search(line) and _words(line) <= 40)):
         return "boilerplate"  # including separators such as "* * *" or "---"
     return None
 

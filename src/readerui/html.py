@@ -1,7 +1,8 @@
 """Turn an HTML article page into plain text: the headline, then one paragraph per text block.
 
 Uses the standard library's ``html.parser``. Navigation, header, footer, aside, forms, scripts and
-styles are dropped; when the page has an ``<article>`` (or ``<main>``), only its blocks are kept.
+styles are dropped; when the page has an ``<article>`` (or ``<main>``), only its blocks are kept,
+else only the blocks from the first ``<h1>`` on.
 The result is plain text with blank lines between paragraphs, which ``ingest.clean`` then cleans
 like any other text (so breadcrumbs or share links left inside the article are dropped there).
 """
@@ -15,6 +16,7 @@ _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscr
 _BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd",
                      "dt", "td", "th", "caption", "div", "section", "article", "main", "tr",
                      "ul", "ol", "table", "hr", "title"})
+_BREAK = "\ue000"  # a <br> inside a block (private-use character; source newlines are spaces)
 _VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed",
                    "source", "track", "wbr"})
 
@@ -34,7 +36,7 @@ class _ArticleParser(HTMLParser):
         self.saw_article = False
 
     def _flush(self) -> None:
-        lines = ("".join(self.current)).split("\n")
+        lines = ("".join(self.current)).split(_BREAK)
         text = "\n".join(" ".join(line.split()) for line in lines if line.strip())
         if text:
             self.blocks.append((self.current_tag, text, self.article_depth > 0))
@@ -49,14 +51,14 @@ class _ArticleParser(HTMLParser):
             self.article_depth += 1
             self.saw_article = True
         if tag == "br":
-            self.current.append("\n")
+            self.current.append(_BREAK)
         elif tag in _BLOCKS:
             self._flush()
             self.current_tag = tag
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "br":
-            self.current.append("\n")
+            self.current.append(_BREAK)
         elif tag in _BLOCKS:
             self._flush()
 
@@ -89,7 +91,12 @@ def html_to_text(markup: str) -> str:
     parser.feed(markup)
     parser.close()
     parser._flush()
-    blocks = [b for b in parser.blocks if b[2]] if parser.saw_article else parser.blocks
+    blocks = parser.blocks
+    first_h1 = next((i for i, (tag, _, _) in enumerate(blocks) if tag == "h1"), None)
+    if parser.saw_article:
+        blocks = [b for b in blocks if b[2]]
+    elif first_h1 is not None:
+        blocks = blocks[first_h1:]  # menus, banners and kickers stand before the headline
     headings = [text for tag, text, _ in parser.blocks if tag == "h1"]
     headline = headings[0] if headings else " ".join(parser.title.split())
     paragraphs = [text for _, text, _ in blocks if text != headline]

@@ -257,8 +257,7 @@ def _drop_furniture(lines: list[_Line], removed: list[str], found: _Found) -> li
     out: list[_Line | None] = []
     in_related_list = after_label = False
     for line in lines:
-        if not line.text:
-            in_related_list = False
+        if not line.text:  # a "Related" list may have blank lines between its links
             out.append(line)
             continue
         kind = furniture.classify(line.text)

@@ -477,7 +477,9 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         if not a_ids:
             continue
         measure = scorer.group(tuple(a_ids), tuple(b_ids))
-        strong = min(measure.cover_a, measure.cover_b) >= settings.strong_threshold
+        low, high = sorted((measure.cover_a, measure.cover_b))
+        strong = (a_ids[0] not in titles_a and low >= settings.strong_threshold
+                  and low >= settings.strong_balance * high)
         links.append(Link(tuple(a_ids), tuple(b_ids), round(measure.score, 4),
                           "strong" if strong else "partial"))
     links.sort(key=lambda link: (link.a[0], link.b[0]))

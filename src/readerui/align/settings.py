@@ -18,8 +18,12 @@ class AlignSettings:
     # Minimum weighted share of the words of the smaller side that the other side must carry for
     # a containment link (see containment_threshold) to count.
     containment_min_score: float = 0.15
-    # Both sides must carry at least this share of each other's weighted words for kind "strong".
-    strong_threshold: float = 0.3
+    # A link is "strong" (same content) when each side carries at least this share of the other's
+    # weighted words ...
+    strong_threshold: float = 0.15
+    # ... and the smaller of the two shares is at least this fraction of the larger; otherwise one
+    # side carries only part of the other and the link is "partial". Headline links are partial.
+    strong_balance: float = 0.5
     # Between two links that keep the order, a gap of at most gap_size sentences a side is filled
     # with its pairs that score at least gap_threshold (the order itself is evidence).
     gap_threshold: float = 0.1

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from readerui.export import md_escape, to_contract, to_html, to_json, to_markdown
+from readerui.export import _md_runs, _runs, md_escape, to_contract, to_html, to_json, to_markdown
 from readerui.model import Alignment, Analysis, Annotations, Link, Speaker, Topic
 from readerui.segment import from_lines
 from readerui.store import Note
@@ -90,6 +94,35 @@ def test_md_escape_leaves_plain_text(text: str) -> None:
     html = render_md(md_escape(text))
     shown = text.strip().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert html == f"<p>{shown}</p>\n"
+
+
+MD_TEXT = st.text(st.sampled_from(list("ab 1.)-+*_`#<>[]()!|~&$\\=:'\"/;é\t")), min_size=1,
+                  max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(MD_TEXT)
+def test_md_escape_shows_any_text_as_written(text: str) -> None:
+    html = render_md(md_escape(text))
+    if not text.strip():
+        return
+    body = re.fullmatch(r"<p>(.*)</p>\n", html, re.S)
+    assert body and "<" not in body.group(1)
+    assert unescape(body.group(1)) == text.strip(" \t")
+
+
+@settings(max_examples=300, deadline=None)
+@given(MD_TEXT.map(str.strip).filter(bool),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=4),
+       st.sampled_from(["~~", "**"]))
+def test_marked_words_render_as_marks_around_the_exact_text(
+        text: str, spans: list[tuple[int, int]], mark: str) -> None:
+    ordered = [(min(x, y), max(x, y)) for x, y in spans]
+    html = render_md("> **A 0** " + _md_runs(_runs(text, ordered), mark))
+    body = re.fullmatch(r"<blockquote>\n<p>(.*)</p>\n</blockquote>\n", html, re.S)
+    assert body, html
+    assert set(re.findall(r"</?([a-z]+)>", body.group(1))) <= {"strong", "s"}
+    assert unescape(re.sub(r"</?[a-z]+>", "", body.group(1))) == "A 0 " + text
 
 
 # --- HTML ------------------------------------------------------------------------------------

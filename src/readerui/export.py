@@ -222,20 +222,27 @@ def _md_inline(text: str) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Document text made inert in Markdown: every significant character backslash-escaped."""
+    """Document text made inert in Markdown at the start of a line: every significant character
+    backslash-escaped, and leading blanks (which would make a code block) dropped."""
     return _MD_LINE_START.sub(lambda m: m.group(1) + (
-        m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)), _md_inline(text))
+        m.group(2) + "\\" if m.group(2)[0].isdigit() else "\\" + m.group(2)),
+        _md_inline(text).lstrip())
+
+
+# A marked run is cut into (outside, inside, outside) so that the markers touch letters or digits
+# on their inner side: CommonMark only opens/closes ** and ~~ reliably there.
+_MD_MARKABLE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.S)
 
 
 def _md_runs(runs: tuple[tuple[str, bool], ...], mark: str) -> str:
+    """Sentence runs as Markdown, the marked ones wrapped in ``mark`` (``**`` or ``~~``)."""
     out = []
     for piece, marked in runs:
-        core = piece.strip()
+        lead, core, trail = _MD_MARKABLE.match(piece).groups()  # type: ignore[union-attr]
         if not marked or not core:
             out.append(md_escape(piece) if not out else _md_inline(piece))
             continue
-        lead, trail = piece[: len(piece) - len(piece.lstrip())], piece[len(piece.rstrip()):]
-        out.append(lead + mark + _md_inline(core) + mark + trail)
+        out.append(_md_inline(lead) + mark + _md_inline(core) + mark + _md_inline(trail))
     return "".join(out)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import sys
 import tomllib
 from pathlib import Path
 
@@ -35,6 +36,7 @@ def test_locations_follow_the_env_vars(isolated_store: Path) -> None:
     assert where.config_file == isolated_store / "config" / "config.toml"
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="XDG folders are Linux's")
 def test_locations_default_to_platformdirs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     for var in store.ENV_VARS.values():
         monkeypatch.delenv(var)

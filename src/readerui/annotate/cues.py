@@ -13,9 +13,9 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from readerui.annotate import wordlists
-from readerui.annotate.names import RUN_AT_END_RE, RUN_RE, Name, parse_name
+from readerui.annotate.names import RUN_AT_END_RE, RUN_RE, Name, parse_name, word_key
 
-RefKind = Literal["name", "pronoun", "plural", "joint", "entity", "document"]
+RefKind = Literal["name", "pronoun", "plural", "joint", "entity", "document", "title"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,8 @@ class Ref:
     """Who a cue points at, before names are merged across the accounts.
 
     ``name`` for kind "name" (a person, organisation or place as written); ``label`` for an
-    entity that is not a named individual ("Foreign Ministry spokesperson", "officials").
+    entity that is not a named individual ("Foreign Ministry spokesperson", "officials"), or
+    for kind "title" the title word of a bare title ("The President said" -> "president").
     """
 
     kind: RefKind
@@ -45,7 +46,7 @@ _SUBORDINATOR_RE = re.compile(
     r"whose|than|until|though|although|once|whether)\s*[\"“]?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
-    r"would|will|could|did|does|do|not|never|long|already|recently|now|today|however|meanwhile|"
+    r"would|will|could|long|already|recently|now|today|however|meanwhile|"
     r"too|first|publicly|privately|separately|only|just|jointly|[a-z]+ly|on\s+[A-Z][a-z]+|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they)$", re.IGNORECASE)
@@ -68,13 +69,20 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"residents|lawmakers|critics|prosecutors|investigators|authorities|observers|"
                  r"economists|scientists|researchers|doctors|ministry|government|spokespeople|"
                  r"organizers|organisers|aides|insiders|negotiators|activists|protesters|"
-                 r"campaigners|regulators|executives|people\s+familiar\s+with\s+the\s+\w+")
+                 r"campaigners|regulators|executives|people\s+familiar\s+with\s+the\s+\w+|"
+                 r"union|unions|company|firm|operator|operators|carrier|airline|agency|bank|"
+                 r"court|party|army|military|embassy|council|committee|board|regulator|"
+                 r"university|institute|department|office|campaign|lawyers?|attorneys?|family")
 _SOURCE_END_RE = re.compile(
     rf"(?:^|[^\w.])((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+)"
     rf"{{0,3}}(?:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS}))\b")
+_OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|ministry|team|lawyers?|" \
+         rf"attorneys?|family|aides?|administration|company|party)"
+_OWNED_END_RE = re.compile(rf"{_OWNED}$")
+_OWNED_START_RE = re.compile(rf"^{_OWNED}\b")
 _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
             r"communiqu[eé]|declaration|release|press\s+release)"
 _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
@@ -170,6 +178,8 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("entity", label=f"{m.group(1)} side")
     if m := _POSSESSIVE_SPOKES_END_RE.search(text):
         return m.start(), Ref("entity", label=_spokes_label("", m.group("org")))
+    if m := _OWNED_END_RE.search(text):
+        return m.start(), _owned(m)
     if m := _SPOKES_END_RE.search(text):
         return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _DOCUMENT_END_RE.search(text):
@@ -179,19 +189,43 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(1), Ref("entity", label=_source_label(m.group(1)))
     if text.endswith(","):  # an appositive: "Ms. Ortiz, the finance minister, said"
         if m := _APPOSITIVE_RE.search(text):
+            inside = text[m.start() + 1:-1].strip()
+            name = parse_name(inside) if RUN_RE.fullmatch(inside) else None
+            if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
+                return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
             inner = subject_at_end(text[:m.start()])
-            if inner is not None and inner[1].kind in ("name", "entity"):
+            if inner is not None and inner[1].kind in ("name", "entity", "title"):
                 return inner
         return None
     if m := RUN_AT_END_RE.search(text):
-        run = m.group()
-        if run.endswith(("'s", "’s", "'", "’")):
-            return None
-        name = parse_name(run)
-        if name is not None:
-            start = m.start() + run.find(name.words[0])
-            return start, Ref("name", name=name)
+        return _run_ref(m.group(), m.start())
     return None
+
+
+def _owned(m: re.Match[str]) -> Ref:
+    """ "Ortiz's office" -> an entity labelled as written."""
+    return Ref("entity", label=f"{m.group('owner')}'s {m.group('noun')}")
+
+
+def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
+    """The subject a capitalised run makes: a name, or a bare title ("The Prime Minister")."""
+    if run.endswith(("'s", "’s", "'", "’")):
+        return None
+    name = parse_name(run)
+    if name is not None:
+        return start + run.find(name.words[0]), Ref("name", name=name)
+    title = _bare_title(run)
+    return (start, Ref("title", label=title)) if title else None
+
+
+def _bare_title(run: str) -> str:
+    """The title key of a run made only of titles ("The Prime Minister" -> "minister")."""
+    keys = [word_key(w) for w in run.split()]
+    keys = [k for k in keys if k != "the"]
+    titles = [k for k in keys if k in wordlists.titles()]
+    if titles and all(k in wordlists.titles() or k in wordlists.title_modifiers() for k in keys):
+        return titles[-1]
+    return ""
 
 
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
@@ -210,11 +244,13 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _SOURCE_START_RE.match(text):
         return offset, Ref("entity", label=_source_label(m.group(1)))
+    if m := _OWNED_START_RE.match(text):
+        return offset, _owned(m)
     if m := _NAMES_START_RE.match(text):
         for group in (1, 2):
             run = m.group(group)
-            if run and (name := parse_name(run)) is not None:
-                return offset + m.start(group), Ref("name", name=name)
+            if run and (found := _run_ref(run, m.start(group))) is not None:
+                return offset + found[0], found[1]
     return None
 
 
@@ -232,7 +268,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     for m in _verb_re().finditer(text):
         verb = m.group(1)
-        if mask[m.start()] or verb in lemmas:
+        if mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
@@ -245,6 +281,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if found is None:
             continue
         start, ref = found
+        if verb in lemmas and ref.kind not in ("joint", "plural", "entity"):
+            continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(

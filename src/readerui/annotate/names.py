@@ -22,14 +22,22 @@ from readerui.annotate import wordlists
 from readerui.tokens import normalise
 
 _WORD = r"[A-Z][\w'’\-]*\.?|[A-Z]\."
-_CONNECT = r"(?:of|for|de|da|van|von|bin|al|der|del|du|dos|das|le|la)(?:\s+the)?"
-# A capitalised run: words starting with a capital, optionally joined by "of", "van", "bin" ...
-RUN_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
+_PARTICLES = r"de|da|van|von|bin|al|der|den|del|du|dos|das|le|la|ter|ten|di|ibn"
+_CONNECT = rf"(?:(?:of|for)(?:\s+the)?|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES}))?)"
+# A capitalised run: words starting with a capital, optionally joined by "of", "van der" ...;
+# a run may open with name particles ("van der Berg" after "Mr.").
+RUN_RE = re.compile(rf"(?:\b(?:{_PARTICLES})\s+(?:(?:{_PARTICLES})\s+)?(?=[A-Z]))?"
+                    rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
 RUN_AT_END_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
-CONNECTORS = frozenset({"of", "for", "de", "da", "van", "von", "bin", "al", "der", "del", "du",
-                        "dos", "das", "le", "la", "the"})
+PARTICLES = frozenset(_PARTICLES.split("|"))
+CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
+ORG_CONNECTORS = frozenset({"of", "for", "the"})
+GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f",
+                   "lord": "m", "lady": "f", "king": "m", "queen": "f", "prince": "m",
+                   "princess": "f", "congressman": "m", "congresswoman": "f", "spokesman": "m",
+                   "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
 # Given-name similarity (rapidfuzz ratio, 0-100) at which two spellings are one name.
 GIVEN_NAME_SIMILARITY = 75.0
 
@@ -59,27 +67,38 @@ class Name:
     words: tuple[str, ...]
     kind: NameKind
     titled: bool  # a title stood before it ("Mr. Steele", "President X")
+    title: str = ""  # the last title word, as a key ("president"); "" when none
 
     @property
     def text(self) -> str:
         """The name as one string."""
         return " ".join(self.words)
 
+    @property
+    def surname_only(self) -> bool:
+        """A surname alone, maybe with particles: "Ortiz", "van der Berg"."""
+        return len(self.words) == 1 or all(word_key(w) in PARTICLES for w in self.words[:-1])
 
-def strip_titles(words: list[str]) -> tuple[list[str], bool]:
-    """The words after the last title (and its modifiers/connectors); whether a title was there."""
+    @property
+    def gender(self) -> str:
+        """"m" or "f" when the title says so ("Mr.", "Ms."), else ""."""
+        return GENDER_OF_TITLE.get(self.title, "")
+
+
+def strip_titles(words: list[str]) -> tuple[list[str], str]:
+    """The words after the last title (and its modifiers/connectors), and that title's key."""
     keys = [word_key(w) for w in words]
     last_title = max((i for i, k in enumerate(keys) if k in wordlists.titles()), default=-1)
     if last_title < 0:
         rest = list(words)
         while rest and word_key(rest[0]) in wordlists.function_words():
             rest.pop(0)
-        return rest, False
+        return rest, ""
     rest = words[last_title + 1:]
-    while rest and (word_key(rest[0]) in CONNECTORS
+    while rest and (word_key(rest[0]) in ORG_CONNECTORS
                     or word_key(rest[0]) in wordlists.title_modifiers()):
         rest.pop(0)
-    return rest, True
+    return rest, keys[last_title]
 
 
 def name_kind(words: list[str], titled: bool) -> NameKind:
@@ -95,9 +114,9 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
         return "place"
     if any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "org"
-    if any(k in CONNECTORS or k in wordlists.title_modifiers() for k in keys):
+    if any(k in ORG_CONNECTORS or k in wordlists.title_modifiers() for k in keys):
         return "org"
-    if 2 <= len(words) <= 4 and all(w[0].isupper() for w in words):
+    if 2 <= len(words) <= 5 and all(w[0].isupper() or word_key(w) in PARTICLES for w in words):
         return "person"
     return "unknown"
 
@@ -106,14 +125,14 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
 def parse_name(run: str) -> Name | None:
     """The name a capitalised run holds, titles stripped; None when nothing is left."""
     words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in run.split()]
-    words, titled = strip_titles(words)
+    words, title = strip_titles(words)
     words = [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
     words = [w for w in words if w]
     if not words:
         return None
     if all(word_key(w) in wordlists.calendar_words() for w in words):
         return None
-    return Name(tuple(words), name_kind(words, titled), titled)
+    return Name(tuple(words), name_kind(words, bool(title)), bool(title), title)
 
 
 def runs(text: str) -> list[tuple[int, int, str]]:
@@ -128,6 +147,7 @@ class Person:
     index: int
     full_forms: list[tuple[str, ...]] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # every surface form seen, first-seen order
+    gender: str = ""  # "m" / "f" once a title such as "Mr." or "Ms." was used for them
 
     @property
     def canonical(self) -> str:
@@ -183,11 +203,11 @@ class People:
         key = word_key(word)
         return self._by_word.get((key, -1)) or self._by_word.get((key, 0)) or []
 
-    def add_single(self, word: str) -> int:
-        """A person known only by one word (no full name seen anywhere)."""
-        person = Person(len(self.persons), [], [word])
+    def add_single(self, surname: str) -> int:
+        """A person known only by a surname (no full name seen anywhere)."""
+        person = Person(len(self.persons), [], [surname])
         self.persons.append(person)
-        self._by_word.setdefault((word_key(word), -1), []).append(person.index)
+        self._by_word.setdefault((word_key(surname.split()[-1]), -1), []).append(person.index)
         return person.index
 
     def resolve(self, name: Name, recent: dict[int, int], create: bool = True) -> int | None:
@@ -197,15 +217,23 @@ class People:
         account being read. None when the word is shared by people none of whom was mentioned
         yet in this account (ambiguous), or when nothing matches and ``create`` is False.
         """
-        if len(name.words) >= 2:
+        index = self._resolve(name, recent, create)
+        if index is not None and name.gender and not self.persons[index].gender:
+            self.persons[index].gender = name.gender
+        return index
+
+    def _resolve(self, name: Name, recent: dict[int, int], create: bool) -> int | None:
+        if not name.surname_only:
             return self.add_full_name(name.words)
-        found = self.candidates(name.words[0])
+        found = self.candidates(name.words[-1])
+        if name.gender:  # "Ms. Harlan" is not the Harlan known as "Mr. Harlan"
+            found = [p for p in found if self.persons[p].gender in ("", name.gender)] or found
         if len(found) == 1:
             return found[0]
         if found:
             seen = [p for p in found if p in recent]
             return max(seen, key=lambda p: recent[p]) if seen else None
-        return self.add_single(name.words[0]) if create else None
+        return self.add_single(name.text) if create else None
 
 
 def collect_full_names(texts: Iterable[str], people: People) -> None:
@@ -215,5 +243,5 @@ def collect_full_names(texts: Iterable[str], people: People) -> None:
             continue
         for _, _, run in runs(text):
             name = parse_name(run)
-            if name is not None and name.kind == "person" and len(name.words) >= 2:
+            if name is not None and name.kind == "person" and not name.surname_only:
                 people.add_full_name(name.words)

@@ -19,7 +19,7 @@ Names are merged across the accounts by :class:`readerui.annotate.names.People`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from readerui.annotate.cues import (
     Cue,
@@ -53,6 +53,7 @@ class _Reading:
     paragraph: int = -1
     last_person: int | None = None  # who "he"/"she" refers to
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
+    titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
 
 
 class SpeakerAttributor:
@@ -69,18 +70,27 @@ class SpeakerAttributor:
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         name = ref.name
         assert name is not None and state.recent is not None
-        if name.kind in ("org", "place") or (name.kind == "unknown" and len(name.words) > 1):
+        if name.kind in ("org", "place") or (name.kind == "unknown" and not name.surname_only):
             return ("entity", name.text)
-        create = name.kind == "person" or name.titled or len(name.words) == 1
+        create = name.kind == "person" or name.titled or name.surname_only
         index = self.people.resolve(name, state.recent, create=create)
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
         state.recent[index] = position
+        if name.title:
+            state.titles[name.title] = index
         return ("person", index)
 
     def _key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
-        if ref.kind == "pronoun":
+        if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
+            if state.current is not None and state.current[0] == "person":
+                return state.current
             return None if state.last_person is None else ("person", state.last_person)
+        if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
+            index = state.titles.get(ref.label)
+            if index is not None:
+                return ("person", index)
+            return ("entity", ref.label.title())
         if ref.kind == "plural":
             return state.current if state.current and state.current[0] == "joint" else None
         if ref.kind == "joint":
@@ -106,18 +116,25 @@ class SpeakerAttributor:
             name = parse_name(run)
             if name is None or name.kind in ("org", "place"):
                 continue
-            if len(name.words) >= 2 and name.kind == "person":
-                state.recent[self.people.add_full_name(name.words)] = position
-            elif len(name.words) == 1:
-                found = self.people.candidates(name.words[0])
-                if len(found) == 1:
-                    state.recent[found[0]] = position
-                    self.people.persons[found[0]].add_form(name.words[0])
+            if name.surname_only:
+                index = self.people.resolve(name, state.recent, create=False)
+                if index is not None:
+                    self.people.persons[index].add_form(name.text)
+            elif name.kind == "person":
+                index = self.people.add_full_name(name.words)
+            else:
+                continue
+            if index is not None:
+                state.recent[index] = position
+                if name.title:
+                    state.titles[name.title] = index
 
     def _choose_cue(self, text: str) -> Cue | None:
         cues = find_cues(text)
         if not cues:
             return None
+        # "X told Y ..., the statement said": the statement carries X's words.
+        cues = tuple(c for c in cues if c.ref.kind != "document") or cues
         if is_event_narration(text):
             cues = [c for c in cues if c.ref.kind in ("name", "pronoun")]
             if not cues:
@@ -131,8 +148,8 @@ class SpeakerAttributor:
         if found is None or found[0].kind != "name" or found[0].name is None:
             return None
         name = found[0].name
-        if name.kind != "person" and not (len(name.words) == 1 and
-                                          self.people.candidates(name.words[0])):
+        if name.kind != "person" and not (name.surname_only and
+                                          self.people.candidates(name.words[-1])):
             return None
         assert state.recent is not None
         return self.people.resolve(name, state.recent, create=False)
@@ -170,7 +187,7 @@ class SpeakerAttributor:
                 key: SpeakerKey = ("person", subject)
                 self._note(key, "")
                 return key
-            if subject is not None and ("person", subject) != state.current:
+            if subject is not None:  # "Ortiz did not respond": narration about a person
                 state.last_person = subject
                 return None
             return state.current

@@ -50,8 +50,8 @@ Where = tuple[str, int]  # (side, sentence id)
 
 @lru_cache(maxsize=200_000)
 def term_key(word: str, lang: str = "en") -> str:
-    """The comparable form of one word: acronyms as they are; capitalised words and numbers
-    casefolded (names are not stemmed); other words casefolded and stemmed."""
+    """The comparable form of one word: acronyms as they are, numbers casefolded, other words
+    casefolded and stemmed."""
     bare = word.replace(".", "")
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
         return bare
@@ -59,7 +59,7 @@ def term_key(word: str, lang: str = "en") -> str:
     if norm.endswith("'s"):
         norm = norm[:-2]
     norm = norm.replace("-", "").replace("'", "")
-    if word[:1].isupper() or not norm.isalpha():
+    if not norm.isalpha():
         return norm
     return stem(norm, lang)
 
@@ -165,7 +165,8 @@ class _Finder:
         self.candidates: dict[Key, _Candidate] = {}
         self.index = _Index()
         self.capitalised_inside: set[str] = set()  # words seen capitalised mid-sentence
-        self.initial_only: dict[Key, str] = {}  # one-word names seen opening a sentence
+        # one-word names seen opening a sentence: (key, word, where, normalised word)
+        self.pending: list[tuple[Key, str, Where, str]] = []
 
     def _add(self, key: Key, surface: str, where: Where, named: bool) -> None:
         if key in self.excluded or not key:
@@ -215,13 +216,13 @@ class _Finder:
                     self._add((seq[i], seq[i + 1]), f"{t.norm} {u.norm}", where, named=False)
 
     def _named_things(self, text: str, where: Where) -> None:
-        skip = wordlists.titles() | wordlists.title_modifiers() | wordlists.calendar_words()
         function = wordlists.function_words()
         for start, _, run in runs(text):
             words = run.split()
+            skip = _title_words(words)
             fragments: list[list[str]] = [[]]
-            for w in words:
-                if word_key(w) in skip:
+            for w, skipped in zip(words, skip, strict=True):
+                if skipped:
                     fragments.append([])
                     continue
                 fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
@@ -250,10 +251,9 @@ class _Finder:
             if norm in wordlists.generic_words() or norm in wordlists.function_words():
                 return
             if first_of_sentence and not (word.isupper() or norm in wordlists.places()):
-                # "Noting", "Russia": keep a sentence-initial word only if it is a place or is
-                # seen capitalised inside a sentence somewhere; decided in `named_ok`.
-                self._add((term_key(word, self.lang),), word, where, named=True)
-                self.initial_only.setdefault((term_key(word, self.lang),), norm)
+                # "Noting", "Polls", "Russia": a sentence-initial word is a name only if it is
+                # also seen capitalised inside a sentence; decided in `keep`.
+                self.pending.append(((term_key(word, self.lang),), word, where, norm))
                 return
         key = tuple(term_key(w, self.lang) for w in words)
         self._add(key, " ".join(words), where, named=True)
@@ -264,14 +264,13 @@ class _Finder:
 
     def keep(self, n_sentences: int) -> list[_Candidate]:
         """The candidates worth a topic."""
+        for key, word, where, norm in self.pending:
+            if norm in self.capitalised_inside:
+                self._add(key, word, where, named=True)
         kept = []
         named_keys = {k for k, c in self.candidates.items() if c.named}
         for key, cand in self.candidates.items():
             if cand.named:
-                norm = self.initial_only.get(key)
-                if (norm is not None and norm not in self.capitalised_inside
-                        and norm not in wordlists.places()):
-                    continue  # only ever seen opening a sentence: a common word
                 if len(key) == 1 and "-" in next(iter(cand.surfaces)):
                     parts = [term_key(p, self.lang) for p in next(iter(cand.surfaces)).split("-")]
                     if all((p,) in named_keys for p in parts):
@@ -291,6 +290,23 @@ class _Finder:
                     continue
             out.append(cand)
         return out
+
+
+def _title_words(words: list[str]) -> list[bool]:
+    """Which words of a run are titles, their modifiers next to them, or dates: not names.
+
+    "Foreign Minister" and "State Councilor" go; "Montana State University" stays whole.
+    """
+    keys = [word_key(w) for w in words]
+    marked = [k in wordlists.titles() or k in wordlists.calendar_words() for k in keys]
+    modifiers = wordlists.title_modifiers()
+    for i in range(len(keys) - 2, -1, -1):  # "Prime" before "Minister"
+        if keys[i] in modifiers and marked[i + 1]:
+            marked[i] = True
+    for i in range(1, len(keys)):  # "Secretary of State": "of" then "State" after a title
+        if (keys[i] in modifiers or keys[i] in ("of", "the")) and marked[i - 1]:
+            marked[i] = True
+    return marked
 
 
 def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:

@@ -348,6 +348,7 @@ h1, h2, h3, th, .meta, .label, .legend { font-family: system-ui, -apple-system, 
 h1 { font-size: 1.5rem; margin: 0 0 .75rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .75rem; border-bottom: 1px solid var(--line); }
 .meta { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; font-size: .9rem; }
+.meta dl { margin: 0; }
 .meta div { background: var(--card); border: 1px solid var(--line); border-radius: 6px;
   padding: .6rem .8rem; }
 .meta dt { color: var(--muted); float: left; clear: left; width: 5rem; }
@@ -365,9 +366,9 @@ mark.only-b { background: var(--b); }
 .label { color: var(--muted); font-size: .8rem; margin-right: .3rem; }
 .note { font-family: system-ui, sans-serif; font-size: .88rem; border-left: 3px solid var(--muted);
   padding: .1rem .6rem; margin: .2rem 0 .5rem; color: var(--muted); }
-table { border-collapse: collapse; width: 100%; font-size: .92rem; }
-th, td { text-align: left; padding: .3rem .6rem; border-bottom: 1px solid var(--line); }
-td.n { text-align: right; font-variant-numeric: tabular-nums; }
+table { border-collapse: collapse; min-width: 60%; font-size: .92rem; }
+th, td { text-align: left; padding: .3rem .8rem; border-bottom: 1px solid var(--line); }
+.n { text-align: right; font-variant-numeric: tabular-nums; }
 @media (max-width: 44rem) { .pair, .meta { grid-template-columns: 1fr; } }
 @media print { .group { break-inside: avoid; } }
 """
@@ -391,8 +392,9 @@ def _html_coverage(title: str, rows: list[_Coverage], what: str) -> list[str]:
     out = [f"<h2>{title}</h2>"]
     if not rows:
         return [*out, f"<p>No {what} found.</p>"]
-    out.append("<table><thead><tr><th>Name</th><th>A</th><th>B</th><th>A carried by B</th>"
-               "<th>B carried by A</th></tr></thead><tbody>")
+    out.append("<table><thead><tr><th>Name</th><th class=n>A</th><th class=n>B</th>"
+               "<th class=n>A carried by B</th><th class=n>B carried by A</th></tr></thead>"
+               "<tbody>")
     for r in rows:
         extra = f' <span class="label">{_h(r.extra)}</span>' if r.extra else ""
         out.append(f"<tr><td>{_h(r.name)}{extra}</td><td class=n>{r.a}</td><td class=n>{r.b}</td>"

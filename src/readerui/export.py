@@ -247,7 +247,8 @@ def _md_runs(runs: tuple[tuple[str, bool], ...], mark: str) -> str:
 
 
 def _md_table(headers: list[str], rows: list[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(["---"] * len(headers)) + "|"]
+    rule = ["---"] + ["--:"] * (len(headers) - 1)  # counts right-aligned
+    lines = ["| " + " | ".join(headers) + " |", "|" + "|".join(rule) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
 

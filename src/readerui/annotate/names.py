@@ -135,9 +135,10 @@ def parse_name(run: str) -> Name | None:
     return Name(tuple(words), name_kind(words, bool(title)), bool(title), title)
 
 
-def runs(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=65_536)
+def runs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, run) of every capitalised run of ``text``."""
-    return [(m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text)]
+    return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
@@ -88,8 +89,7 @@ def _undot(text: str) -> str:
     return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
     """A word of a sentence: as written, normalised, and its offsets."""
 
     text: str
@@ -114,6 +114,11 @@ def _is_content(word: str, lang: str) -> bool:
         return False  # adverbs ("continuously") are never topics
     return (len(norm) >= 4 and not norm[0].isdigit() and norm not in wordlists.function_words()
             and norm not in wordlists.calendar_words())
+
+
+def _is_verb(norm: str) -> bool:
+    """A reporting or event verb form: never part of a two-word term ("urged de-escalation")."""
+    return norm in wordlists.reporting_verbs().forms or norm in wordlists.event_verbs()
 
 
 @dataclass(slots=True)
@@ -211,8 +216,8 @@ class _Finder:
                 self._add((seq[i],), t.norm, where, named=False)
             if i + 1 < len(tokens) and content[i + 1]:
                 u = tokens[i + 1]
-                if text[t.end:u.start].strip() == "" and not (t.norm in generic
-                                                              and u.norm in generic):
+                if (text[t.end:u.start].strip() == "" and t.norm not in generic
+                        and not _is_verb(t.norm) and not _is_verb(u.norm)):
                     self._add((seq[i], seq[i + 1]), f"{t.norm} {u.norm}", where, named=False)
 
     def _named_things(self, text: str, where: Where) -> None:

@@ -161,10 +161,60 @@ def test_carry_over_stops_at_a_new_person_acting() -> None:
     assert got == ["Maria Ortiz", None]
 
 
-def test_country_cue_inside_a_statement_stays_with_the_speaker() -> None:
+def test_country_cue_is_a_new_speaker() -> None:
     got = speakers_of(["Maria Ortiz said the budget would pass.",
-                       "Portugal stressed that it would honour its debts."])
-    assert got == ["Maria Ortiz", "Maria Ortiz"]
+                       "Portugal has said it will honour its debts."])
+    assert got == ["Maria Ortiz", "Portugal"]
+
+
+def test_bare_title_is_the_person_so_titled() -> None:
+    got = speakers_of("Prime Minister Elena Markovic spoke with President Jan Novak.",
+                      "The Prime Minister congratulated the President on the election.",
+                      "The President thanked her for the support.")
+    assert got == [None, "Elena Markovic", "Jan Novak"]
+
+
+def test_the_ministry_is_the_ministry_last_named() -> None:
+    got = speakers_of("The death toll rose to 212, the Health Ministry said.",
+                      "More than 1,400 people were injured, according to the ministry.")
+    assert got == ["Health Ministry", "Health Ministry"]
+
+
+def test_a_person_quoted_by_an_organisation_is_the_speaker() -> None:
+    got = speakers_of('Ortiz expressed "serious concern" over the tariffs, the ministry said.')
+    assert got == ["Ortiz"]
+
+
+def test_compound_subject_is_joint() -> None:
+    got = speakers_of("Maria Ortiz and Hans Keller agreed on Tuesday to cut tariffs.")
+    assert got == [JOINT_NAME]
+
+
+def test_group_side_and_it() -> None:
+    got = speakers_of(["The German side expressed concern over the tariffs.",
+                       "It urged the Portuguese side to honour its commitments."])
+    assert got == ["German side", "German side"]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Rescue workers said they had heard voices under the concrete.", "Rescue workers"),
+    ("Shipping analysts estimate that the strike costs 30 million euros a day.",
+     "Shipping analysts"),
+    ("Senior U.S. officials said the talks would resume.", "US officials"),
+    ("The union said the strike would go on, according to a statement.", "union"),
+    ("The Office of the U.S. Trade Representative said the call was useful.",
+     "Office of the U.S. Trade Representative"),
+])
+def test_groups_and_organisations_as_speakers(sentence: str, speaker: str) -> None:
+    assert speakers_of(sentence) == [speaker]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mr. Ortiz did not respond to a request for comment.",
+    "Ortiz, asked about the poll, smiled.",
+])
+def test_no_statement_about_a_person(sentence: str) -> None:
+    assert speakers_of(["Maria Ortiz said the budget would pass.", sentence])[1] is None
 
 
 def test_organisation_as_speaker() -> None:

@@ -24,10 +24,12 @@ def annotate(a: Document, b: Document, lexicon_path: str | None = None,
     """
     lexicon = load_lexicon(lexicon_path) if lexicon_path else None
     if lang == "en":
-        speakers, speaker_a, speaker_b = attribute_speakers(a, b)
+        found = attribute_speakers(a, b)
+        speakers, speaker_a, speaker_b = found.speakers, found.speaker_a, found.speaker_b
+        people: frozenset[str] = found.person_names
     else:
-        speakers, speaker_a, speaker_b = (), [None] * len(a), [None] * len(b)
-    exclude_names = {alias for s in speakers if not s.joint for alias in (s.name, *s.aliases)}
-    topics, topics_a, topics_b = find_topics(a, b, lang, lexicon, exclude_names)
+        speakers, speaker_a, speaker_b, people = (), [None] * len(a), [None] * len(b), frozenset()
+    # People who speak are listed as speakers, not again as topics; organisations stay topics.
+    topics, topics_a, topics_b = find_topics(a, b, lang, lexicon, people)
     return Annotations(tuple(speakers), tuple(topics), tuple(speaker_a), tuple(speaker_b),
                        tuple(topics_a), tuple(topics_b))

@@ -15,7 +15,8 @@ from typing import Literal
 from readerui.annotate import wordlists
 from readerui.annotate.names import RUN_AT_END_RE, RUN_RE, Name, parse_name, word_key
 
-RefKind = Literal["name", "pronoun", "plural", "joint", "entity", "document", "title"]
+RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
+                  "title"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +50,12 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
     r"too|first|publicly|privately|separately|only|just|jointly|[a-z]+ly|on\s+[A-Z][a-z]+|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
-_PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they)$", re.IGNORECASE)
+_PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
           r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
 _JOINT_END_RE = re.compile(rf"(?:^|\W)({_JOINT})$", re.IGNORECASE)
 _JOINT_START_RE = re.compile(rf"^({_JOINT})\b", re.IGNORECASE)
-_SIDE = r"the\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+side"
+_SIDE = r"[Tt]he\s+([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+side"
 _SIDE_END_RE = re.compile(rf"(?:^|\W){_SIDE}$")
 _SIDE_START_RE = re.compile(rf"^{_SIDE}\b", re.IGNORECASE)
 _RUN = RUN_RE.pattern
@@ -72,13 +73,16 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"campaigners|regulators|executives|people\s+familiar\s+with\s+the\s+\w+|"
                  r"union|unions|company|firm|operator|operators|carrier|airline|agency|bank|"
                  r"court|party|army|military|embassy|council|committee|board|regulator|"
-                 r"university|institute|department|office|campaign|lawyers?|attorneys?|family")
+                 r"university|institute|department|office|campaign|lawyers?|attorneys?|family|"
+                 r"workers|rescuers|volunteers|medics|officers|soldiers|villagers|survivors|"
+                 r"families|groups|companies|agencies|ministries|governments")
 _SOURCE_END_RE = re.compile(
-    rf"(?:^|[^\w.])((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+)"
-    rf"{{0,3}}(?:{_SOURCE_NOUNS}))$")
+    rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|two|three|several|senior|other|its|their|"
+    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?"
+    rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
-    rf"^((?:(?:the|some|many|two|three|several|senior|other|U\.S\.|[A-Z][\w\-]*)\s+){{0,3}}"
-    rf"(?:{_SOURCE_NOUNS}))\b")
+    rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|two|three|several|senior|other|its|their|(?:[A-Z]\.){{2,}}|"
+    rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
 _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|ministry|team|lawyers?|" \
          rf"attorneys?|family|aides?|administration|company|party)"
 _OWNED_END_RE = re.compile(rf"{_OWNED}$")
@@ -104,6 +108,7 @@ _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
@@ -159,19 +164,27 @@ def _spokes_label(words: str, org: str | None) -> str:
 
 def _source_label(phrase: str) -> str:
     """'US officials' from 'senior U.S. officials': determiners and grading words dropped."""
-    drop = {"the", "some", "many", "two", "three", "several", "senior", "other"}
+    drop = {"the", "some", "many", "two", "three", "several", "senior", "other", "its", "their"}
     words = [w.replace(".", "") if w.isupper() or "." in w else w for w in phrase.split()]
     return " ".join(w for w in words if w.lower() not in drop)
 
 
 def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     """The subject phrase that ends ``prefix`` (just before a reporting verb), with its start."""
-    text = _TRAILING_ADVERBS_RE.sub("", prefix.rstrip())
-    if not text:
+    raw = prefix.rstrip()
+    if raw.endswith(",") and (found := _appositive(raw)) is not None:
+        return found
+    text = _TRAILING_ADVERBS_RE.sub("", raw)
+    if text != raw and text.endswith(","):  # "Ortiz, a senator, has argued", "Ortiz, however,"
+        found = _appositive(text)
+        if found is not None:
+            return found
+        text = text[:-1].rstrip()
+    if not text or text.endswith(","):  # "Ortiz, asked about it, smiled": a participle
         return None
     if m := _PRONOUN_END_RE.search(text):
         pronoun = m.group(1).lower()
-        return m.start(1), Ref("plural" if pronoun == "they" else "pronoun")
+        return m.start(1), Ref({"they": "plural", "it": "it"}.get(pronoun, "pronoun"))
     if m := _JOINT_END_RE.search(text):
         return m.start(1), Ref("joint", label=m.group(1).lower())
     if m := _SIDE_END_RE.search(text):
@@ -184,21 +197,28 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
-    m = _SOURCE_END_RE.search(text)
-    if m and (not m.group(1)[:1].isupper() or " " in m.group(1)):
-        return m.start(1), Ref("entity", label=_source_label(m.group(1)))
-    if text.endswith(","):  # an appositive: "Ms. Ortiz, the finance minister, said"
-        if m := _APPOSITIVE_RE.search(text):
-            inside = text[m.start() + 1:-1].strip()
-            name = parse_name(inside) if RUN_RE.fullmatch(inside) else None
-            if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
-                return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
-            inner = subject_at_end(text[:m.start()])
-            if inner is not None and inner[1].kind in ("name", "entity", "title"):
-                return inner
-        return None
+    if m := _SOURCE_END_RE.search(text):
+        return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
-        return _run_ref(m.group(), m.start())
+        found = _run_ref(m.group(), m.start())
+        if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
+            return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
+        return found
+    return None
+
+
+def _appositive(text: str) -> tuple[int, Ref] | None:
+    """The subject before an appositive: "Ms. Ortiz, the finance minister, said"."""
+    m = _APPOSITIVE_RE.search(text)
+    if m is None:
+        return None
+    inside = text[m.start() + 1:-1].strip()
+    name = parse_name(inside) if RUN_RE.fullmatch(inside) else None
+    if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
+        return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
+    inner = subject_at_end(text[:m.start()])
+    if inner is not None and inner[1].kind in ("name", "entity", "title", "source"):
+        return inner
     return None
 
 
@@ -215,7 +235,14 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
     if name is not None:
         return start + run.find(name.words[0]), Ref("name", name=name)
     title = _bare_title(run)
-    return (start, Ref("title", label=title)) if title else None
+    if title:
+        return start, Ref("title", label=title)
+    words = run.split()
+    if words and word_key(words[0]) == "the":
+        words = words[1:]
+    if any(word_key(w) in wordlists.org_words() for w in words):  # "Office of the U.S. Trade
+        return start, Ref("entity", label=" ".join(words))        # Representative"
+    return None
 
 
 def _bare_title(run: str) -> str:
@@ -243,7 +270,7 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _SPOKES_START_RE.match(text):
         return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _SOURCE_START_RE.match(text):
-        return offset, Ref("entity", label=_source_label(m.group(1)))
+        return offset, Ref("source", label=_source_label(m.group(1)))
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
     if m := _NAMES_START_RE.match(text):
@@ -281,7 +308,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if found is None:
             continue
         start, ref = found
-        if verb in lemmas and ref.kind not in ("joint", "plural", "entity"):
+        if verb in lemmas and ref.kind not in ("joint", "plural", "entity", "source"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue

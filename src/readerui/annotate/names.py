@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from readerui.annotate import wordlists
 from readerui.tokens import normalise
 
-_WORD = r"[A-Z][\w'’\-]*\.?|[A-Z]\."
+_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?|[A-Z]\."
 _PARTICLES = r"de|da|van|von|bin|al|der|den|del|du|dos|das|le|la|ter|ten|di|ibn"
 _CONNECT = rf"(?:(?:of|for)(?:\s+the)?|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES}))?)"
 # A capitalised run: words starting with a capital, optionally joined by "of", "van der" ...;
@@ -104,14 +104,14 @@ def strip_titles(words: list[str]) -> tuple[list[str], str]:
 def name_kind(words: list[str], titled: bool) -> NameKind:
     """Whether a title-stripped run names a person, an organisation, a place, or cannot tell."""
     keys = [word_key(w) for w in words]
-    if any(k in wordlists.calendar_words() for k in keys):
-        return "unknown" if len(keys) > 1 else "org"
     if titled:
         return "person"
     if any(k in wordlists.org_words() for k in keys):
         return "org"
     if any(k in wordlists.places() for k in keys):
         return "place"
+    if keys[0] in wordlists.demonyms():
+        return "org"  # "Turkish Red Crescent", "Chinese side"
     if any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in words):
         return "org"
     if any(k in ORG_CONNECTORS or k in wordlists.title_modifiers() for k in keys):

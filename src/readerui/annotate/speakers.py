@@ -10,8 +10,8 @@ Rules, in order, for each sentence:
    cues later in such a sentence ("..., and both sides pledged ...") are part of that narration.
 4. With no cue, a sentence carries on the speaker of the sentence before it in the same
    paragraph; a paragraph break, a title, or a new person as subject stops the carry-over.
-5. An organisation or country cue inside a person's carried-over statement ("Russia stressed
-   ...") stays with that person: they are speaking for it.
+5. "the ministry", "the union" is the organisation of that kind named last ("Health Ministry");
+   "it" is the organisation or group speaking in this paragraph.
 
 Names are merged across the accounts by :class:`readerui.annotate.names.People`.
 """
@@ -54,6 +54,7 @@ class _Reading:
     last_person: int | None = None  # who "he"/"she" refers to
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
+    orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
 
 
 class SpeakerAttributor:
@@ -93,6 +94,13 @@ class SpeakerAttributor:
             return ("entity", ref.label.title())
         if ref.kind == "plural":
             return state.current if state.current and state.current[0] == "joint" else None
+        if ref.kind == "it":  # "It urged ...": the organisation or group speaking here
+            return state.current if state.current and state.current[0] == "entity" else None
+        if ref.kind == "source":  # "the ministry" -> the ministry last named ("Health Ministry")
+            label = ref.label
+            if " " not in label:
+                label = state.orgs.get(word_key(label), label)
+            return ("entity", label)
         if ref.kind == "joint":
             return ("joint", "")
         if ref.kind == "entity":
@@ -114,7 +122,10 @@ class SpeakerAttributor:
         assert state.recent is not None
         for _, _, run in runs(text):
             name = parse_name(run)
-            if name is None or name.kind in ("org", "place"):
+            if name is None or name.kind == "place":
+                continue
+            if name.kind == "org":
+                state.orgs[word_key(name.words[-1])] = name.text
                 continue
             if name.surname_only:
                 index = self.people.resolve(name, state.recent, create=False)
@@ -133,14 +144,23 @@ class SpeakerAttributor:
         cues = find_cues(text)
         if not cues:
             return None
-        # "X told Y ..., the statement said": the statement carries X's words.
-        cues = tuple(c for c in cues if c.ref.kind != "document") or cues
+        # "X told Y ..., the statement said": the statement carries X's words; "it said" and
+        # "they said" only count when nothing else names the speaker.
+        cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
         if is_event_narration(text):
             cues = [c for c in cues if c.ref.kind in ("name", "pronoun")]
             if not cues:
                 return None
         trailing = [c for c in cues if c.trailing]
-        return trailing[-1] if trailing else cues[0]
+        if not trailing:
+            return cues[0]
+        chosen = trailing[-1]
+        if chosen.ref.kind == "source":  # "X expressed concern, the ministry said": X speaks
+            people = [c for c in cues if c.start < chosen.start
+                      and c.ref.kind in ("name", "pronoun", "title")]
+            if people:
+                return people[0]
+        return chosen
 
     def _subject_person(self, text: str, state: _Reading) -> int | None:
         """The person opening the sentence, if any (for pronouns and carry-over)."""
@@ -195,9 +215,6 @@ class SpeakerAttributor:
         self._update_mentions(text, state, position)
         if key is None:
             return state.current if cue.ref.kind in ("plural", "document") else None
-        if (key[0] == "entity" and state.current is not None and state.current[0] == "person"
-                and cue.ref.kind == "name"):
-            return state.current  # "Russia is ready ..." inside a person's statement
         surface = cue.ref.name.text if cue.ref.name is not None else cue.ref.label
         self._note(key, surface)
         return key
@@ -227,8 +244,17 @@ class SpeakerAttributor:
         return tuple(seen)
 
 
-def attribute_speakers(a: Document, b: Document
-                       ) -> tuple[tuple[Speaker, ...], list[str | None], list[str | None]]:
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Speakers of both accounts, the speaker of every sentence, and which are people."""
+
+    speakers: tuple[Speaker, ...]
+    speaker_a: list[str | None]
+    speaker_b: list[str | None]
+    person_names: frozenset[str]  # names and aliases of speakers who are people
+
+
+def attribute_speakers(a: Document, b: Document) -> Attribution:
     """Speakers of both accounts and the canonical speaker name of every sentence."""
     attributor = SpeakerAttributor(a, b)
     keys_a = attributor.attribute(a)
@@ -251,8 +277,11 @@ def attribute_speakers(a: Document, b: Document
         speakers.append(Speaker(name, tuple(aliases), ids_a, ids_b,
                                 joint=keys[0][0] == "joint"))
     speakers.sort(key=lambda s: (-(len(s.a) + len(s.b)), s.name))
-    return (tuple(speakers), [None if k is None else names[k] for k in keys_a],
-            [None if k is None else names[k] for k in keys_b])
+    person_names = frozenset(
+        form for key, name in names.items() if key[0] == "person"
+        for form in (name, *attributor.aliases(key)))
+    return Attribution(tuple(speakers), [None if k is None else names[k] for k in keys_a],
+                       [None if k is None else names[k] for k in keys_b], person_names)
 
 
 def _ids(keys: Sequence[SpeakerKey | None], names: dict[SpeakerKey, str]

@@ -42,6 +42,8 @@ KEY_SIMILARITY = 90.0
 # A content word this common in general use (wordfreq Zipf scale: 3 = once per million words)
 # is too generic to be a topic on its own ("international", "world", "support").
 MAX_TOPIC_ZIPF = 5.3
+# A content word mentioned once is a topic only when rarer than this ("semiconductors" 2.9).
+SINGLE_MENTION_ZIPF = 3.0
 # Above this, a word is a function word of its language (used when there is no stopword list).
 FUNCTION_WORD_ZIPF = 6.0
 
@@ -407,11 +409,11 @@ def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> boo
     """Named things always; content terms when they recur and are not everyday words."""
     if any(c.named for c in group):
         return True
-    if len(where) < 2:
-        return False
-    if all(len(c.key) == 1 for c in group):
-        return min(zipf(normalise(s), lang) for c in group for s in c.surfaces) < MAX_TOPIC_ZIPF
-    return True
+    single_words = all(len(c.key) == 1 for c in group)
+    rarest = min(zipf(normalise(s), lang) for c in group for s in c.surfaces)
+    if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
+        return single_words and 0 < rarest < SINGLE_MENTION_ZIPF
+    return not single_words or rarest < MAX_TOPIC_ZIPF
 
 
 def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | None = None,

@@ -100,6 +100,12 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def demonyms() -> frozenset[str]:
+    """Nationality adjectives ("Turkish", "Chinese")."""
+    return _words("demonyms.txt")
+
+
+@cache
 def places() -> frozenset[str]:
     """Countries, continents and regions."""
     return _words("places.txt")

@@ -22,6 +22,12 @@ from .helpers import big_analysis, council_analysis, council_docs
 SIZES = [(80, 24), (160, 45)]
 
 
+async def settle(pilot: object) -> None:
+    """Let the app mount and show its analysis."""
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
 def council_app(**kwargs: object) -> ReaderApp:
     analysis = council_analysis()
     return ReaderApp(analysis.a, analysis.b, analysis=analysis, **kwargs)  # type: ignore[arg-type]
@@ -46,6 +52,7 @@ async def test_the_analysis_worker_fills_both_panes(size: tuple[int, int]) -> No
     a, b = council_docs()
     app = ReaderApp(a, b)
     async with app.run_test(size=size) as pilot:
+        await settle(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.analysis, Analysis)
@@ -59,6 +66,7 @@ async def test_the_analysis_worker_fills_both_panes(size: tuple[int, int]) -> No
 async def test_cursor_moves_with_arrows_and_vi_keys(size: tuple[int, int]) -> None:
     app = council_app()
     async with app.run_test(size=size) as pilot:
+        await settle(pilot)
         await pilot.press("down", "j", "j")
         assert app.pane_a.cursor == 3
         await pilot.press("up", "k")
@@ -74,6 +82,7 @@ async def test_cursor_moves_with_arrows_and_vi_keys(size: tuple[int, int]) -> No
 async def test_cursor_highlights_partner_and_tab_moves_to_the_other_pane() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("down", "down")  # A2 is linked to B4 (reordered)
         assert app.pane_b.partners == {4}
         assert app.pane_b.is_visible(4)
@@ -94,6 +103,7 @@ async def test_page_down_keeps_the_partner_of_the_top_sentence_level(side: str,
     analysis = big_analysis(600)
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
     async with app.run_test(size=size) as pilot:
+        await settle(pilot)
         if side == "b":
             await pilot.press("tab")
         source = app.pane(side)  # type: ignore[arg-type]
@@ -115,6 +125,7 @@ async def test_sync_off_leaves_the_other_pane_alone() -> None:
     analysis = big_analysis(600)
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("s", "pagedown", "pagedown")
         assert app.pane_a.top_row > 0
         assert app.pane_b.top_row == 0
@@ -127,6 +138,7 @@ async def test_sync_off_leaves_the_other_pane_alone() -> None:
 async def test_filter_by_speaker_from_the_sidebar_dims_the_rest(size: tuple[int, int]) -> None:
     app = council_app()
     async with app.run_test(size=size) as pilot:
+        await settle(pilot)
         await pilot.press("f")
         sidebar = app.query_one(Sidebar)
         assert sidebar.display
@@ -152,6 +164,7 @@ async def test_filter_by_speaker_from_the_sidebar_dims_the_rest(size: tuple[int,
 async def test_filter_by_topic_and_clear() -> None:
     app = council_app()
     async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
         app.toggle_filter("topic", "cost")
         await pilot.pause()
         assert app.pane_a.kept == {3, 4}
@@ -166,6 +179,7 @@ async def test_filter_by_topic_and_clear() -> None:
 async def test_command_palette_offers_topics() -> None:
     app = council_app()
     async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"topic: ridership")
@@ -179,6 +193,7 @@ async def test_command_palette_offers_topics() -> None:
 async def test_sidebar_hides_on_narrow_terminals_and_follows_the_toggle() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         sidebar = app.query_one(Sidebar)
         assert not sidebar.display
         await pilot.resize_terminal(150, 40)
@@ -198,6 +213,7 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
     analysis = big_analysis(300)
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
     async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
         for _ in range(40):
             await pilot.press("j")
         wide_rows = app.pane_a.layout.height
@@ -211,6 +227,7 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
 async def test_n_and_shift_n_jump_between_one_sided_sentences() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("n")
         assert app.pane_a.cursor == 5
         await pilot.press("n")
@@ -225,6 +242,7 @@ async def test_n_and_shift_n_jump_between_one_sided_sentences() -> None:
 async def test_search_jumps_to_the_chosen_sentence_in_either_pane() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("slash")
         assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"regional government confirm")
@@ -240,6 +258,7 @@ async def test_search_jumps_to_the_chosen_sentence_in_either_pane() -> None:
 async def test_help_is_generated_from_the_bindings_and_closes() -> None:
     app = council_app(keymap={"next_one_sided": "x"})
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         console = Console(width=100, record=True)
@@ -257,6 +276,7 @@ async def test_help_is_generated_from_the_bindings_and_closes() -> None:
 async def test_summary_view_opens_and_closes() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("v")
         assert isinstance(app.screen, SummaryScreen)
         await pilot.press("escape")
@@ -267,6 +287,7 @@ async def test_summary_view_opens_and_closes() -> None:
 async def test_document_markup_is_shown_literally() -> None:
     app = council_app()
     async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
         app.pane_a.move_cursor(10)
         await pilot.pause()
         shown = sentence_text(app.pane_a, 10)
@@ -279,6 +300,7 @@ async def test_document_markup_is_shown_literally() -> None:
 async def test_q_quits_with_status_zero() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
@@ -293,6 +315,7 @@ async def test_a_failing_analysis_is_a_message_not_a_traceback(
     a, b = council_docs()
     app = ReaderApp(a, b)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.analysis is None

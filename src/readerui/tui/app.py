@@ -56,6 +56,7 @@ class ReaderApp(App[int]):
         self.keymap_overrides: dict[str, str] = dict(keymap or {})
         self.last_query = ""
         self._given_analysis = analysis
+        self._shares = (0.0, 0.0)  # share of A / of B the other account carries
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
         self.pane_a = AccountPane(a, "a", id="pane-a")
@@ -91,7 +92,7 @@ class ReaderApp(App[int]):
         self.pane_a.focus()
         self._layout_sidebar(self.size.width)
         if self._given_analysis is not None:
-            self._show_analysis(self._given_analysis)
+            self.call_after_refresh(self._show_analysis, self._given_analysis)
         else:
             self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
         self._refresh_chrome()
@@ -117,6 +118,8 @@ class ReaderApp(App[int]):
 
     def _show_analysis(self, analysis: Analysis) -> None:
         self.analysis = analysis
+        self._shares = (carried(analysis, "a", range(len(analysis.a))).share,
+                        carried(analysis, "b", range(len(analysis.b))).share)
         for pane in (self.pane_a, self.pane_b):
             pane.set_analysis(analysis)
         self.query_one("#overview-a", Overview).set_analysis(analysis)
@@ -124,8 +127,7 @@ class ReaderApp(App[int]):
         self.query_one(LinkGutter).analysis = analysis
         for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
             header = self.query_one(header_id, DocHeader)
-            header.coverage = carried(analysis, side,
-                                      range(len(analysis.document(side)))).share
+            header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
         self._apply_filter(self.filter)
@@ -159,8 +161,7 @@ class ReaderApp(App[int]):
         filter_text = self.filter.describe()
         parts.append((f"filter: {filter_text}", "bold" if self.filter.active else ""))
         if self.analysis is not None:
-            share_a = carried(self.analysis, "a", range(len(self.doc_a))).share
-            share_b = carried(self.analysis, "b", range(len(self.doc_b))).share
+            share_a, share_b = self._shares
             parts.append((f"shared: A {share_a:.0%} B {share_b:.0%}", ""))
         elif self.analysis_error:
             parts.append(("analysis failed (texts unaligned)", "bold"))

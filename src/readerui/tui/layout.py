@@ -40,12 +40,37 @@ def _split_long(text: str, start: int, end: int, width: int) -> list[tuple[int, 
     return pieces
 
 
+_ASCII_LINES: dict[int, re.Pattern[str]] = {}
+
+
+def _ascii_lines(width: int) -> re.Pattern[str]:
+    """A regex whose matches are the greedy-wrapped lines of an ASCII text (one cell a char):
+    the longest run ending before a space (or the end) within ``width``, else ``width`` chars
+    of a word that is too long."""
+    pattern = _ASCII_LINES.get(width)
+    if pattern is None:
+        if width == 1:
+            pattern = re.compile(r"\S")
+        else:
+            pattern = re.compile(rf"\S(?:.{{0,{width - 2}}}\S)?(?=\s|$)|\S{{{width}}}")
+        _ASCII_LINES[width] = pattern
+    return pattern
+
+
 def wrap(text: str, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of one sentence: ``(start, end)`` offsets of each line."""
     width = max(1, width)
-    ascii_only = text.isascii()
-    if ascii_only and len(text) <= width:
-        return [(0, len(text.rstrip()))] if text.strip() else [(0, 0)]
+    if text.isascii():
+        if len(text) <= width:
+            return [(len(text) - len(text.lstrip()), len(text.rstrip()))] if text.strip() \
+                else [(0, 0)]
+        return [m.span() for m in _ascii_lines(width).finditer(text)] or [(0, 0)]
+    return _wrap_cells(text, width)
+
+
+def _wrap_cells(text: str, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap measuring cells (wide characters count two)."""
+    ascii_only = False
     lines: list[tuple[int, int]] = []
     line_start = line_end = -1
     used = 0

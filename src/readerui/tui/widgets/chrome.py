@@ -52,12 +52,16 @@ class StatusBar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        self._shown: list[tuple[str, str]] = []
 
     def show(self, parts: list[tuple[str, str]]) -> None:
         """Show ``(text, style)`` parts separated by thin bars."""
+        if parts == self._shown:
+            return
+        self._shown = list(parts)
         line = Text(no_wrap=True, overflow="ellipsis")
         for index, (text, style) in enumerate(parts):
             if index:
                 line.append(" │ ", style="dim")
             line.append(text, style=style)
-        self.update(line)
+        self.update(line, layout=False)  # one fixed line: no need to lay the screen out again

@@ -66,7 +66,7 @@ class LinkGutter(Widget):
         if key == self._cache_key:
             return self._strips
         height = self.size.height
-        base = self.rich_style
+        base = self.rich_style  # once per repaint of the gutter (cached grid)
         cells: list[list[set[str]]] = [[set(), set(), set()] for _ in range(height)]
         glyphs: list[list[str | None]] = [[None, None, None] for _ in range(height)]
         styles: list[list[Style]] = [[base, base, base] for _ in range(height)]
@@ -166,6 +166,7 @@ class Overview(Widget):
         super().__init__(id=id)
         self.pane = pane
         self._linked_prefix: list[int] = [0] * (len(pane.document) + 1)
+        self._base_style: Style | None = None
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Count linked sentences once so each row is O(1) to draw."""
@@ -175,9 +176,16 @@ class Overview(Widget):
         self._linked_prefix = [0, *accumulate(int(flag) for flag in flags)]
         self.refresh()
 
+    def notify_style_update(self) -> None:
+        """Forget the cached style when CSS or theme change."""
+        self._base_style = None
+        super().notify_style_update()
+
     def render_line(self, y: int) -> Strip:
         """The block for the sentences that map to row ``y``."""
-        base = self.rich_style
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        base = self._base_style
         n, height = len(self.pane.document), max(1, self.size.height)
         if not n:
             return Strip.blank(self.size.width, base)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.segment import Segment
 from rich.style import Style
 from textual.events import Click, Resize
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -61,6 +61,9 @@ class AccountPane(ScrollView, can_focus=True):
         self._shown: WrappedLayout | None = None  # the layout the virtual size was set from
         self._quiet = False  # True while scrolling for a resize (no sync from this pane)
         self._kinds: list[str] = ["none"] * len(document)
+        self._base_style: Style | None = None
+        self._region_key: tuple[Size, bool] | None = None
+        self._region = Region()
 
     # ----- data -------------------------------------------------------------------------------
 
@@ -79,10 +82,30 @@ class AccountPane(ScrollView, can_focus=True):
         """``strong``, ``partial``, ``only``, or ``none`` before the analysis is ready."""
         return self._kinds[sid]
 
+    def notify_style_update(self) -> None:
+        """Forget cached styles when CSS, theme or focus change."""
+        self._base_style = None
+        super().notify_style_update()
+
+    @property
+    def base_style(self) -> Style:
+        """The widget's own style (cached: computing it walks the DOM)."""
+        if self._base_style is None:
+            self._base_style = self.rich_style
+        return self._base_style
+
+    @property
+    def text_region(self) -> Region:
+        """The area inside the scrollbar (cached per size and scrollbar state)."""
+        key = (self.size, self.show_vertical_scrollbar)
+        if self._region_key != key:
+            self._region_key, self._region = key, self.scrollable_content_region
+        return self._region
+
     @property
     def text_width(self) -> int:
         """Cells available for text on a row."""
-        return max(8, self.scrollable_content_region.width - MARKER_WIDTH)
+        return max(8, self.text_region.width - MARKER_WIDTH)
 
     @property
     def layout(self) -> WrappedLayout:
@@ -98,7 +121,7 @@ class AccountPane(ScrollView, can_focus=True):
 
     def _update_virtual_size(self) -> None:
         layout = self._shown = self.layout
-        self.virtual_size = Size(self.scrollable_content_region.width, layout.height)
+        self.virtual_size = Size(self.text_region.width, layout.height)
 
     # ----- geometry ---------------------------------------------------------------------------
 
@@ -110,7 +133,7 @@ class AccountPane(ScrollView, can_focus=True):
     @property
     def view_height(self) -> int:
         """Rows visible at once."""
-        return max(1, self.scrollable_content_region.height)
+        return max(1, self.text_region.height)
 
     def top_sentence(self) -> int | None:
         """The sentence on (or just after) the top row."""
@@ -133,7 +156,7 @@ class AccountPane(ScrollView, can_focus=True):
     def on_resize(self, event: Resize) -> None:
         """Re-wrap for the new width; the active pane keeps its cursor where it was on screen,
         the other keeps its top sentence (the app re-levels it afterwards)."""
-        if not len(self.document):
+        if not len(self.document) or not self.size.width:
             return
         old = self._shown
         anchor = self.cursor if self.active else (old.nearest_sentence(self.top_row) or 0
@@ -154,8 +177,9 @@ class AccountPane(ScrollView, can_focus=True):
             self.scroll_to_sentence(self.cursor)
 
     def on_mount(self) -> None:
-        """Lay out once the width is known."""
-        self._update_virtual_size()
+        """Lay out now if the width is already known (else the first resize does it)."""
+        if self.size.width:
+            self._update_virtual_size()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Repaint and let the app keep the other pane level."""
@@ -249,8 +273,8 @@ class AccountPane(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the view: a kind marker and a slice of one sentence."""
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self.text_region.width
+        base = self.base_style
         layout = self.layout
         row = self.top_row + y
         if row >= layout.height:

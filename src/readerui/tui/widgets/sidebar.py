@@ -71,6 +71,8 @@ class Sidebar(Vertical):
         note.update(empty if not rows else "")
         note.display = not rows
         options.display = bool(rows)
+        if rows and options.highlighted is None:
+            options.highlighted = 0
         self._quiet = False
 
     def show_filter(self, chosen: Filter) -> None:

@@ -117,12 +117,13 @@ _TWO_WORDS_RE = re.compile(r"^\S+(?:\s+\S+)?")
 _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\s*$")
 
 
+_LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+
+
 @cache
-def _verb_re() -> re.Pattern[str]:
-    """Any reporting verb form except the bare lemma and -ing (those are rarely the main verb)."""
-    verbs = wordlists.reporting_verbs()
-    forms = sorted((f for f in verbs.forms if not f.endswith("ing")), key=len, reverse=True)
-    return re.compile(rf"\b({'|'.join(map(re.escape, forms))})\b")
+def _main_verb_forms() -> frozenset[str]:
+    """Reporting verb forms that can be a main verb (not -ing: "Noting that ...")."""
+    return frozenset(f for f in wordlists.reporting_verbs().forms if not f.endswith("ing"))
 
 
 @cache
@@ -293,9 +294,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     verbs = wordlists.reporting_verbs()
     lemmas = _lemmas()
     cues: list[Cue] = []
-    for m in _verb_re().finditer(text):
-        verb = m.group(1)
-        if mask[m.start()]:
+    forms = _main_verb_forms()
+    for m in _LOWER_WORD_RE.finditer(text):
+        verb = m.group()
+        if verb not in forms or mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]

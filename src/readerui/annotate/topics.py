@@ -18,7 +18,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 from wordfreq import zipf_frequency
@@ -91,13 +90,8 @@ def _undot(text: str) -> str:
     return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
 
 
-class _Word(NamedTuple):
-    """A word of a sentence: as written, normalised, and its offsets."""
-
-    text: str
-    norm: str
-    start: int
-    end: int
+# A word of a sentence: (as written, normalised, start, end).
+_Word = tuple[str, str, int, int]
 
 
 _norm = lru_cache(maxsize=200_000)(normalise)
@@ -190,37 +184,37 @@ class _Finder:
         for sentence in doc.sentences:
             where = (side, sentence.id)
             text = _undot(sentence.text)
-            tokens = [_Word(m.group(), _norm(m.group()), m.start(), m.end())
-                      for m in WORD_RE.finditer(text)]
-            seq = [term_key(t.text, self.lang) for t in tokens]
-            parts = [term_key(p, self.lang) for t in tokens if "-" in t.text
-                     for p in t.text.split("-") if p]
+            tokens: list[_Word] = [(w := m.group(), _norm(w), *m.span())
+                                   for m in WORD_RE.finditer(text)]
+            seq = [term_key(t[0], self.lang) for t in tokens]
+            parts = [term_key(p, self.lang) for t in tokens if "-" in t[0]
+                     for p in t[0].split("-") if p]
             self.index.add(where, seq, parts)
             for t in tokens[1:]:
-                if t.text[:1].isupper():
-                    self.capitalised_inside.add(t.norm)
+                if t[0][:1].isupper():
+                    self.capitalised_inside.add(t[1])
             self._content_terms(tokens, seq, text, where)
             if self.english and not is_title_case(text):
                 self._named_things(text, where)
             elif not self.english:
-                for t, key in zip(tokens, seq, strict=True):
-                    if len(t.text) >= 2 and t.text.isupper() and t.text.isalpha():
-                        self._add((key,), t.text, where, named=True)
+                for (word, _, _, _), key in zip(tokens, seq, strict=True):
+                    if len(word) >= 2 and word.isupper() and word.isalpha():
+                        self._add((key,), word, where, named=True)
 
     def _content_terms(self, tokens: Sequence[_Word], seq: list[str], text: str,
                        where: Where) -> None:
         generic = wordlists.generic_words()
-        content = [_is_content(t.text, self.lang) for t in tokens]
-        for i, t in enumerate(tokens):
+        content = [_is_content(t[0], self.lang) for t in tokens]
+        for i, (_, norm, _, end) in enumerate(tokens):
             if not content[i]:
                 continue
-            if t.norm not in generic:
-                self._add((seq[i],), t.norm, where, named=False)
+            if norm not in generic:
+                self._add((seq[i],), norm, where, named=False)
             if i + 1 < len(tokens) and content[i + 1]:
-                u = tokens[i + 1]
-                if (text[t.end:u.start].strip() == "" and t.norm not in generic
-                        and not _is_verb(t.norm) and not _is_verb(u.norm)):
-                    self._add((seq[i], seq[i + 1]), f"{t.norm} {u.norm}", where, named=False)
+                _, next_norm, next_start, _ = tokens[i + 1]
+                if (text[end:next_start].strip() == "" and norm not in generic
+                        and not _is_verb(norm) and not _is_verb(next_norm)):
+                    self._add((seq[i], seq[i + 1]), f"{norm} {next_norm}", where, named=False)
 
     def _named_things(self, text: str, where: Where) -> None:
         function = wordlists.function_words()

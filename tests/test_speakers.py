@@ -318,3 +318,21 @@ def test_ten_thousand_sentences_a_side_is_fast() -> None:
     elapsed = time.perf_counter() - start
     assert len(ann.speaker_a) == len(a) > 10_000
     assert elapsed < 20  # measured in benchmarks/annotate_quality.py; generous for slow CI
+
+
+def test_lowercase_title_is_the_person_so_titled() -> None:
+    got = speakers_of("Senator Rachel Ortega visited the dam on Monday.",
+                      "The senator said the water supply was safe.")
+    assert got == [None, "Rachel Ortega"]
+
+
+def test_paragraph_opening_with_a_quote_continues_the_quote() -> None:
+    got = speakers_of("Maria Ortiz said: \"The budget will pass.",
+                      "\"We have the votes, and we will use them.\"",
+                      "The vote is on Friday.")
+    assert got == ["Maria Ortiz", "Maria Ortiz", None]
+
+
+def test_anonymous_single_source() -> None:
+    got = speakers_of('"It was terrible," said one resident.')
+    assert got == ["resident"]

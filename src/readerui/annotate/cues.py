@@ -75,13 +75,17 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"court|party|army|military|embassy|council|committee|board|regulator|"
                  r"university|institute|department|office|campaign|lawyers?|attorneys?|family|"
                  r"workers|rescuers|volunteers|medics|officers|soldiers|villagers|survivors|"
-                 r"families|groups|companies|agencies|ministries|governments")
+                 r"families|groups|companies|agencies|ministries|governments|resident|"
+                 r"witness|analyst|expert|diplomat|source|worker|rescuer|volunteer|villager|"
+                 r"survivor|economist|observer|insider|negotiator|activist|protester|aide")
 _SOURCE_END_RE = re.compile(
-    rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|two|three|several|senior|other|its|their|"
+    rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|"
+    rf"senior|other|its|their|"
     rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?"
     rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
-    rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|two|three|several|senior|other|its|their|(?:[A-Z]\.){{2,}}|"
+    rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
+    rf"its|their|(?:[A-Z]\.){{2,}}|"
     rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
 _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|ministry|team|lawyers?|" \
          rf"attorneys?|family|aides?|administration|company|party)"
@@ -108,6 +112,7 @@ _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_LOWER_TITLE_END_RE = re.compile(r"(?:^|\W)[Tt]he\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
@@ -165,7 +170,8 @@ def _spokes_label(words: str, org: str | None) -> str:
 
 def _source_label(phrase: str) -> str:
     """'US officials' from 'senior U.S. officials': determiners and grading words dropped."""
-    drop = {"the", "some", "many", "two", "three", "several", "senior", "other", "its", "their"}
+    drop = {"the", "some", "many", "two", "three", "several", "senior", "other", "its", "their",
+            "a", "an", "one", "another"}
     words = [w.replace(".", "") if w.isupper() or "." in w else w for w in phrase.split()]
     return " ".join(w for w in words if w.lower() not in drop)
 
@@ -198,6 +204,8 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
+    if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
+        return m.start(), Ref("title", label=m.group(1))  # "the senator said"
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):

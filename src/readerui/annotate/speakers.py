@@ -9,7 +9,8 @@ Rules, in order, for each sentence:
    Y", "The two sides exchanged views") is narration: verbs of action, not of statement. Joint
    cues later in such a sentence ("..., and both sides pledged ...") are part of that narration.
 4. With no cue, a sentence carries on the speaker of the sentence before it in the same
-   paragraph; a paragraph break, a title, or a new person as subject stops the carry-over.
+   paragraph; a paragraph break, a title, or a person as subject ("Ortiz did not respond")
+   stops the carry-over. A paragraph that opens with a quotation carries the quote on.
 5. "the ministry", "the union" is the organisation of that kind named last ("Health Ministry");
    "it" is the organisation or group speaking in this paragraph.
 
@@ -185,8 +186,11 @@ class SpeakerAttributor:
                 state.current = None
                 continue
             if sentence.paragraph != state.paragraph:
-                state.current = None
                 state.paragraph = sentence.paragraph
+                # A paragraph opening with a quotation and no cue continues the quote of the
+                # paragraph before (newspaper style); anything else stops the carry-over.
+                if not (_opens_quote(text) and state.current and state.current[0] == "person"):
+                    state.current = None
             key = self._attribute_one(text, state, position)
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
@@ -282,6 +286,11 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
         for form in (name, *attributor.aliases(key)))
     return Attribution(tuple(speakers), [None if k is None else names[k] for k in keys_a],
                        [None if k is None else names[k] for k in keys_b], person_names)
+
+
+def _opens_quote(text: str) -> bool:
+    """A sentence that starts with a quotation mark."""
+    return text.lstrip()[:1] in ('"', "“")
 
 
 def _ids(keys: Sequence[SpeakerKey | None], names: dict[SpeakerKey, str]

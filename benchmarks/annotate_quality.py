@@ -18,6 +18,7 @@ both sides, and is absent from a side exactly when the gold is.
 from __future__ import annotations
 
 import json
+import os
 import random
 import sys
 import time
@@ -119,8 +120,8 @@ def sample_pair(verbose: bool) -> tuple[int, int]:
     return score("wang_lavrov (pipeline)", gold, a, b, wants[0], wants[1], verbose)
 
 
-def speed(n: int = 10_000) -> float:
-    """Seconds to annotate two generated accounts of ``n`` sentences each."""
+def speed(n: int = 10_000) -> tuple[float, float]:
+    """Wall-clock and CPU seconds to annotate two generated accounts of ``n`` sentences each."""
     rng = random.Random(7)
     first = ["Maria", "Hans", "Li", "Ahmed", "Olga", "John", "Aiko", "Pedro", "Fatima", "Igor"]
     last = ["Ortiz", "Keller", "Chen", "Haddad", "Petrova", "Smith", "Tanaka", "Silva"]
@@ -146,9 +147,9 @@ def speed(n: int = 10_000) -> float:
         return document_from_side(side)[0]
 
     a, b = doc(0), doc(10 * n)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     annotate(a, b)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def main() -> None:
@@ -162,7 +163,9 @@ def main() -> None:
         r, t = score(path.stem, gold, a, b, want_a, want_b, verbose)
         right, total = right + r, total + t
     print(f"{'all files':28} speakers {right}/{total} = {right / max(total, 1):.1%}")
-    print(f"speed: 2 x 9,999 generated sentences annotated in {speed(9_999):.2f} s")
+    wall, cpu = speed(9_999)
+    print(f"speed: 2 x 9,999 generated sentences annotated in {wall:.2f} s "
+          f"({cpu:.2f} s CPU; load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

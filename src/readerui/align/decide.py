@@ -72,7 +72,9 @@ class Scorer:
         contained = max(measure.cover_a, measure.cover_b)
         if contained >= settings.containment_threshold and \
                 measure.score >= settings.containment_min_score:
-            return max(measure.score, settings.link_threshold + (contained - 0.5) * 0.2)
+            # Enough to link, more the fuller the containment.
+            return max(measure.score,
+                       settings.link_threshold * contained / settings.containment_threshold)
         return measure.score
 
 
@@ -164,13 +166,27 @@ def _monotone_chain(pairs: list[tuple[int, int, float]], n_b: int) -> list[tuple
     return chain[::-1]
 
 
+RESERVED = -1  # group index of sentences kept out of every link (unlinked headlines)
+
+
 class _Groups:
-    """Mutable groups under construction; each sentence in at most one."""
+    """Mutable groups under construction; each sentence in at most one.
+
+    ``of_a``/``of_b`` map a sentence to its group index (or RESERVED); merged-away groups are
+    left empty in ``groups``.
+    """
 
     def __init__(self) -> None:
         self.groups: list[tuple[list[int], list[int]]] = []
         self.of_a: dict[int, int] = {}
         self.of_b: dict[int, int] = {}
+
+    def reserve(self, a_ids: set[int], b_ids: set[int]) -> None:
+        """Keep these sentences out of every link."""
+        for i in a_ids:
+            self.of_a.setdefault(i, RESERVED)
+        for j in b_ids:
+            self.of_b.setdefault(j, RESERVED)
 
     def add(self, i: int, j: int) -> None:
         index = len(self.groups)
@@ -331,8 +347,8 @@ def _merge(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
         a_ids, b_ids = groups.groups[index]
         for i in a_ids:
             for j in partners_a.get(i, ()):
-                other = groups.of_b.get(j, -1)
-                if other < 0 or other == index:
+                other = groups.of_b.get(j, RESERVED)
+                if other in (RESERVED, index):
                     continue
                 o_a, o_b = groups.groups[other]
                 if not (any(_near(x, a_ids, settings.group_window) for x in o_a)
@@ -393,29 +409,16 @@ def _link_titles(groups: _Groups, a: Document, b: Document, scorer: Scorer,
     return set(titles_a), set(titles_b)
 
 
-def align(a: Document, b: Document, settings: AlignSettings | None = None,
-          lang: str = "en") -> Alignment:
-    """Links between the sentences of ``a`` and ``b``; each sentence in at most one link.
+def _score_candidates(scorer: Scorer, settings: AlignSettings, excluded_a: set[int],
+                      excluded_b: set[int]) -> dict[tuple[int, int], float]:
+    """Strength of every candidate pair, plus the diagonal neighbours of each sentence's best.
 
-    Steps: IDF-weighted stem sets (with spelling variants folded); candidate pairs from an
-    inverted index; headlines linked to each other; a monotone chain (dynamic programming over
-    the reading order) with small gaps between its links filled; leftovers linked anywhere when
-    strong enough (reordering); groups grown with sentences that add coverage (splits and
-    merges); neighbouring links merged into n:m groups when they cover each other.
+    The neighbours give sentences made of common words a chance next to well-anchored ones.
     """
-    settings = settings or AlignSettings()
-    n_a, n_b = len(a.sentences), len(b.sentences)
-    if n_a == 0 or n_b == 0:
-        return Alignment((), n_a, n_b)
-    space = build_space(a.sentences, b.sentences, lang, settings)
-    scorer = Scorer(space, settings)
-    groups = _Groups()
-    titles_a, titles_b = _link_titles(groups, a, b, scorer, settings)
-    pairs = candidate_pairs(space, settings)
-    strength = {p: scorer.strength(scorer.pair(*p)) for p in pairs
-                if p[0] not in titles_a and p[1] not in titles_b}
-    # Diagonal neighbours of each sentence's best pair: sentences made of common words only still
-    # get a chance next to their well-anchored neighbours.
+    n_a, n_b = len(scorer.space.a), len(scorer.space.b)
+    strength = {p: scorer.strength(scorer.pair(*p))
+                for p in candidate_pairs(scorer.space, settings)
+                if p[0] not in excluded_a and p[1] not in excluded_b}
     top_a: dict[int, tuple[float, int]] = {}
     top_b: dict[int, tuple[float, int]] = {}
     for (i, j), s in strength.items():
@@ -428,20 +431,23 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         for d in (-1, 1):
             p = (i + d, j + d)
             if 0 <= p[0] < n_a and 0 <= p[1] < n_b and p not in strength \
-                    and p[0] not in titles_a and p[1] not in titles_b:
+                    and p[0] not in excluded_a and p[1] not in excluded_b:
                 strength[p] = scorer.strength(scorer.pair(*p))
+    return strength
 
+
+def _link_in_order(groups: _Groups, strength: dict[tuple[int, int], float], n_b: int,
+                   settings: AlignSettings) -> list[tuple[int, int]]:
+    """Link the best monotone chain of plausible pairs; return the chain.
+
+    A pair is plausible when it clears ``link_threshold`` and is not far weaker than the best
+    pair of either of its sentences (``keep_ratio``).
+    """
     best_a: dict[int, float] = defaultdict(float)
     best_b: dict[int, float] = defaultdict(float)
-    partners_a: dict[int, list[int]] = defaultdict(list)  # A sentence -> B sentences it shares with
-    partners_b: dict[int, list[int]] = defaultdict(list)
     for (i, j), s in strength.items():
         best_a[i] = max(best_a[i], s)
         best_b[j] = max(best_b[j], s)
-        if s > 0:
-            partners_a[i].append(j)
-            partners_b[j].append(i)
-
     chain_pairs = [
         (i, j, s) for (i, j), s in strength.items()
         if s >= settings.link_threshold
@@ -450,15 +456,12 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     chain = _monotone_chain(chain_pairs, n_b)
     for i, j in chain:
         groups.add(i, j)
-    title_links = [(g[0][0], g[1][0]) for g in groups.groups if g[0][0] in titles_a]
-    if title_links and all((title_links[0][0] < i) == (title_links[0][1] < j) for i, j in chain):
-        chain = sorted([*title_links, *chain])
-    blocked_a = titles_a - set(groups.of_a)
-    blocked_b = titles_b - set(groups.of_b)
-    for i in blocked_a:  # unlinked headlines stay out of every other link
-        groups.of_a[i] = -1
-    for j in blocked_b:
-        groups.of_b[j] = -1
+    return chain
+
+
+def _link_reordered(groups: _Groups, strength: dict[tuple[int, int], float],
+                    settings: AlignSettings) -> None:
+    """Link what is left anywhere in the other document, strongest pairs first."""
     leftovers = sorted(
         ((s, i, j) for (i, j), s in strength.items()
          if s >= settings.reorder_threshold and i not in groups.of_a and j not in groups.of_b),
@@ -467,11 +470,11 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     for _, i, j in leftovers:
         if i not in groups.of_a and j not in groups.of_b:
             groups.add(i, j)
-    _fill_gaps(groups, chain, scorer, strength, partners_a, partners_b, settings)
 
-    _grow(groups, scorer, partners_a, partners_b, settings)
-    _merge(groups, scorer, partners_a, settings)
 
+def _to_links(groups: _Groups, scorer: Scorer, titles_a: set[int],
+              settings: AlignSettings) -> tuple[Link, ...]:
+    """The groups as Links with their score and kind, in reading order of A."""
     links = []
     for a_ids, b_ids in groups.groups:
         if not a_ids:
@@ -483,4 +486,43 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
         links.append(Link(tuple(a_ids), tuple(b_ids), round(measure.score, 4),
                           "strong" if strong else "partial"))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
-    return Alignment(tuple(links), n_a, n_b)
+    return tuple(links)
+
+
+def align(a: Document, b: Document, settings: AlignSettings | None = None,
+          lang: str = "en") -> Alignment:
+    """Links between the sentences of ``a`` and ``b``; each sentence in at most one link.
+
+    Steps: IDF-weighted stem sets (with spelling variants folded); candidate pairs from an
+    inverted index; headlines linked to each other; a monotone chain (dynamic programming over
+    the reading order); leftovers linked anywhere when strong enough (reordering); small gaps
+    between chain links filled; groups grown with sentences that add coverage (splits and
+    merges); neighbouring links merged into n:m groups when they cover each other.
+    """
+    settings = settings or AlignSettings()
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    if n_a == 0 or n_b == 0:
+        return Alignment((), n_a, n_b)
+    space = build_space(a.sentences, b.sentences, lang, settings)
+    scorer = Scorer(space, settings)
+    groups = _Groups()
+    titles_a, titles_b = _link_titles(groups, a, b, scorer, settings)
+    strength = _score_candidates(scorer, settings, titles_a, titles_b)
+    partners_a: dict[int, list[int]] = defaultdict(list)  # A sentence -> B sentences it shares with
+    partners_b: dict[int, list[int]] = defaultdict(list)
+    for (i, j), s in strength.items():
+        if s > 0:
+            partners_a[i].append(j)
+            partners_b[j].append(i)
+
+    chain = _link_in_order(groups, strength, n_b, settings)
+    # Headline links count as chain links for gap filling when they keep the order.
+    title_links = [(g[0][0], g[1][0]) for g in groups.groups if g[0] and g[0][0] in titles_a]
+    chain = sorted([*chain, *(t for t in title_links
+                              if all((t[0] < i) == (t[1] < j) for i, j in chain))])
+    groups.reserve(titles_a - set(groups.of_a), titles_b - set(groups.of_b))
+    _link_reordered(groups, strength, settings)
+    _fill_gaps(groups, chain, scorer, strength, partners_a, partners_b, settings)
+    _grow(groups, scorer, partners_a, partners_b, settings)
+    _merge(groups, scorer, partners_a, settings)
+    return Alignment(_to_links(groups, scorer, titles_a, settings), n_a, n_b)

@@ -336,3 +336,10 @@ def test_paragraph_opening_with_a_quote_continues_the_quote() -> None:
 def test_anonymous_single_source() -> None:
     got = speakers_of('"It was terrible," said one resident.')
     assert got == ["resident"]
+
+
+def test_which_marks_an_organisation() -> None:
+    ann = annotate(make_doc("Lumen Pay, which filed for bankruptcy in March, said it would "
+                            "cooperate."), make_doc("Lumen Pay is based in Austin."))
+    assert ann.speaker_a == ("Lumen Pay",)
+    assert any(t.name == "Lumen Pay" for t in ann.topics)  # organisations stay topics

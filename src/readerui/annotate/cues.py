@@ -227,6 +227,9 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
         return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
     inner = subject_at_end(text[:m.start()])
     if inner is not None and inner[1].kind in ("name", "entity", "title", "source"):
+        name = inner[1].name
+        if name is not None and not name.titled and inside.lower().startswith("which "):
+            return inner[0], Ref("entity", label=name.text)  # "Lumen Pay, which ..., said"
         return inner
     return None
 

@@ -20,12 +20,15 @@ from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Side
 from readerui.settings import Settings
+from readerui.store import Note, anchor
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.help import HelpScreen
+from readerui.tui.screens.notes import NoteInput, NotesScreen
 from readerui.tui.screens.search import SearchScreen
 from readerui.tui.screens.summary import SummaryScreen
+from readerui.tui.session import Session
 from readerui.tui.widgets.chrome import DocHeader, StatusBar
 from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
@@ -53,7 +56,8 @@ class ReaderApp(App[int]):
         self.analysis_error: str | None = None
         self.sync_on = True
         self.filter = Filter()
-        self.keymap_overrides: dict[str, str] = dict(keymap or {})
+        self.session = Session.open(a, b)
+        self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
         self._given_analysis = analysis
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
@@ -89,6 +93,12 @@ class ReaderApp(App[int]):
             pane.on_cursor = self._cursor_moved
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
+        theme = self.session.config.theme
+        if theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.session.warnings.append(f"config: unknown theme {theme!r}; using the default")
+        self._show_warnings()
         self.pane_a.focus()
         self._layout_sidebar(self.size.width)
         if self._given_analysis is not None:
@@ -98,7 +108,12 @@ class ReaderApp(App[int]):
         self._refresh_chrome()
 
     def _analyse(self) -> Analysis:
-        return analyse(self.doc_a, self.doc_b, self.settings)
+        return self.session.analyse(self.settings, lambda a, b, s: analyse(a, b, s))
+
+    def _show_warnings(self) -> None:
+        for warning in self.session.warnings:
+            self.notify(warning, title="readerui", severity="warning", timeout=8)
+        self.session.warnings.clear()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Show the analysis when it is ready, or say clearly why it failed."""
@@ -130,8 +145,29 @@ class ReaderApp(App[int]):
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
-        self._apply_filter(self.filter)
-        self._cursor_moved(self.focused_pane)
+        self._refresh_notes()
+        self._restore(analysis)
+
+    def _restore(self, analysis: Analysis) -> None:
+        """Put the cursor and filter back where they were when this pair was last closed."""
+        state = self.session.state
+        chosen = self.session.restored_filter(analysis)
+        pane = self.pane(state.cursor_side if state.cursor_side in ("a", "b") else "a")
+        if pane is self.pane_b:
+            self.pane_b.focus()
+            self.pane_a.active, self.pane_b.active = False, True
+        if chosen.active:
+            self.query_one(Sidebar).show_filter(chosen)
+        self.filter = chosen
+        if 0 < state.cursor_id < len(pane.document):
+            pane.move_cursor(state.cursor_id)
+        self._apply_filter(chosen, follow=False)
+        self._cursor_moved(pane)
+
+    def _refresh_notes(self) -> None:
+        for pane in (self.pane_a, self.pane_b):
+            pane.noted = self.session.noted(pane.side)
+            pane.refresh()
 
     # ----- state helpers ----------------------------------------------------------------------
 
@@ -254,14 +290,15 @@ class ReaderApp(App[int]):
 
     # ----- filter -----------------------------------------------------------------------------
 
-    def _apply_filter(self, chosen: Filter) -> None:
+    def _apply_filter(self, chosen: Filter, follow: bool = True) -> None:
+        """Dim what ``chosen`` leaves out; ``follow`` moves the cursor to a kept sentence."""
         self.filter = chosen
         if self.analysis is not None:
             for pane in (self.pane_a, self.pane_b):
                 pane.kept = matching(self.analysis, pane.side, chosen)
                 pane.refresh()
             pane = self.focused_pane
-            if pane.kept and pane.cursor not in pane.kept:
+            if follow and pane.kept and pane.cursor not in pane.kept:
                 after = [sid for sid in pane.kept if sid >= pane.cursor]
                 pane.move_cursor(min(after) if after else min(pane.kept))
         self._refresh_chrome()
@@ -403,8 +440,62 @@ class ReaderApp(App[int]):
         self.push_screen(SummaryScreen(self.analysis))
 
     def action_quit_reader(self) -> None:
-        """Quit with status 0."""
+        """Remember the cursor and filter, then quit with status 0."""
+        pane = self.focused_pane
+        self.session.save(pane.side, pane.cursor, self.filter)
         self.exit(0, return_code=0)
+
+    def action_add_note(self) -> None:
+        """Ask for a note (empty: bookmark) on the cursor sentence and store it."""
+        pane = self.focused_pane
+        if not len(pane.document):
+            return
+        side, sid = pane.side, pane.cursor
+
+        def save(text: str | None) -> None:
+            if text is None:
+                return
+            note = self.session.add_note(side, sid, text)
+            self._show_warnings()
+            if note is not None:
+                self._refresh_notes()
+                what = "Bookmark" if note.bookmark else "Note"
+                self.notify(f"{what} saved on {side.upper()} {sid + 1}.", timeout=2)
+
+        self.push_screen(NoteInput(pane.document.sentences[sid].text), save)
+
+    def action_notes(self) -> None:
+        """List this pair's notes; Enter jumps to one."""
+        def remove(note: Note) -> tuple[Note, ...]:
+            self.session.remove_note(note)
+            self._refresh_notes()
+            return self.session.notes
+
+        def jump(note: Note | None) -> None:
+            self._show_warnings()
+            if note is None:
+                return
+            pane = self.pane(note.side)
+            sid = anchor(note, pane.document)
+            if sid is None:
+                self.notify("That note's sentence is no longer in the text.", timeout=3)
+                return
+            pane.focus()
+            pane.move_cursor(sid)
+
+        self.push_screen(NotesScreen(self.session.notes, remove), jump)
+
+    def action_export(self) -> None:
+        """Write the Markdown and HTML reports (with notes) to the data folder."""
+        if self.analysis is None:
+            self.notify("Still aligning…", timeout=2)
+            return
+        try:
+            written = self.session.export(self.analysis, self.settings.lang)
+        except (ReaderError, OSError) as exc:
+            self.notify(f"Export failed: {exc}", severity="error", timeout=8)
+            return
+        self.notify("Exported:\n" + "\n".join(str(path) for path in written), timeout=8)
 
     def on_selection_list_selection_highlighted(
             self, event: SelectionList.SelectionHighlighted) -> None:

@@ -40,6 +40,7 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--diff",
         "account-pane--dim",
         "account-pane--match",
+        "account-pane--note",
     }
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
@@ -52,6 +53,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.diff: dict[int, tuple[tuple[int, int], ...]] = {}
         self.kept: frozenset[int] | None = None  # sentences the filter keeps (None: all)
         self.matches: frozenset[int] = frozenset()  # sentences found by the last search
+        self.noted: frozenset[int] = frozenset()  # sentences with a note or bookmark
         self.active = side == "a"  # the pane the cursor keys act on (shows its cursor)
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
         self.on_scrolled: PaneCallback | None = None
@@ -299,7 +301,11 @@ class AccountPane(ScrollView, can_focus=True):
             style += self._style("partner")
         marker_style = base + self._style(kind) if kind != "none" else base
         glyph = (MARKERS if first else CONTINUED)[kind]
-        segments = [Segment(glyph, marker_style), Segment(" ", style)]
+        if first and sid in self.noted:
+            gap = Segment("*", style + self._style("note"))
+        else:
+            gap = Segment(" ", style)
+        segments = [Segment(glyph, marker_style), gap]
         segments.extend(self._text_segments(sid, start, end, style))
         strip = Strip(segments)
         return strip.extend_cell_length(width, style).crop(0, width)

@@ -1,0 +1,115 @@
+"""What the reader keeps between runs, through ``readerui.store``: config (keymap, theme),
+the cursor and filter per pair, notes/bookmarks, exports.
+
+Every store problem becomes a one-line warning for the user; the reader never stops for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readerui import store
+from readerui.errors import ReaderError
+from readerui.export import to_html, to_markdown
+from readerui.model import Analysis, Document, Side
+from readerui.settings import Settings
+from readerui.store import Config, Note, PairState
+from readerui.tui.reading import Filter
+
+
+@dataclass
+class Session:
+    """The store-backed state of one reading session of documents ``a`` and ``b``."""
+
+    a: Document
+    b: Document
+    config: Config = field(default_factory=Config)
+    key: str = ""
+    state: PairState = field(default_factory=PairState)
+    notes: tuple[Note, ...] = ()
+    warnings: list[str] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, a: Document, b: Document) -> Session:
+        """Read config, the pair's last state and its notes (problems become warnings)."""
+        session = cls(a, b)
+        try:
+            session.config = store.load_config()
+            session.warnings.extend(session.config.warnings)
+            session.key = store.pair_key(a, b)
+            session.state = store.load_pair_state(session.key)
+            session.notes = store.load_notes(session.key)
+        except (ReaderError, OSError) as exc:
+            session.warnings.append(str(exc))
+        session.warnings.extend(store.take_warnings())
+        return session
+
+    def analyse(self, settings: Settings, compute: object) -> Analysis:
+        """``compute(a, b, settings)`` through the analysis cache (recomputed on cache trouble)."""
+        try:
+            return store.cached_analysis(self.a, self.b, settings, compute)  # type: ignore[arg-type]
+        except OSError:
+            return compute(self.a, self.b, settings)  # type: ignore[operator,no-any-return]
+
+    def restored_filter(self, analysis: Analysis) -> Filter:
+        """The last filter of this pair, keeping only names the analysis still has."""
+        speakers = {s.name for s in analysis.annotations.speakers}
+        topics = {t.name for t in analysis.annotations.topics}
+        return Filter(frozenset(self.state.filter_speakers) & speakers,
+                      frozenset(self.state.filter_topics) & topics)
+
+    def save(self, side: Side, cursor: int, chosen: Filter) -> None:
+        """Remember the cursor and filter for next time."""
+        if not self.key:
+            return
+        state = PairState(side, cursor, tuple(sorted(chosen.speakers)),
+                          tuple(sorted(chosen.topics)), self.state.notes)
+        try:
+            store.save_pair_state(self.key, state)
+            self.state = state
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+
+    def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
+        """Store a note (empty text: a bookmark) on a sentence; None when it could not be saved."""
+        document = self.a if side == "a" else self.b
+        note = store.new_note(side, document, sentence, text.strip(), bookmark=not text.strip())
+        try:
+            self.notes = store.add_note(self.key, note)
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+            return None
+        return note
+
+    def remove_note(self, note: Note) -> None:
+        """Delete a note."""
+        try:
+            self.notes = store.remove_note(self.key, note)
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+
+    def noted(self, side: Side) -> frozenset[int]:
+        """Sentence ids of ``side`` that carry a note or bookmark (re-anchored by quote)."""
+        document = self.a if side == "a" else self.b
+        found = set()
+        for note in self.notes:
+            if note.side == side:
+                sid = store.anchor(note, document)
+                if sid is not None:
+                    found.add(sid)
+        return frozenset(found)
+
+    def export(self, analysis: Analysis, lang: str, folder: Path | None = None) -> list[Path]:
+        """Write the Markdown and HTML reports (with notes); returns the files written."""
+        folder = folder or store.locations().data_dir / "exports"
+        title = analysis.a.meta.title or Path(analysis.a.path or "pair").stem
+        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "pair"
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for suffix, render in ((".md", to_markdown), (".html", to_html)):
+            path = folder / f"{slug}-{self.key[:8] or 'pair'}{suffix}"
+            store.atomic_write(path, render(analysis, self.notes, lang))
+            written.append(path)
+        return written

@@ -1,0 +1,104 @@
+"""The reader with the store: config keymap and theme, restored cursor and filter, notes, export."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual.widgets import Input
+
+from readerui.tui.app import ReaderApp
+from readerui.tui.screens.notes import NoteInput, NotesScreen
+
+from .helpers import council_analysis
+
+
+async def settle(pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+def council_app() -> ReaderApp:
+    analysis = council_analysis()
+    return ReaderApp(analysis.a, analysis.b, analysis=analysis)
+
+
+async def test_config_keymap_and_theme_apply() -> None:
+    config = Path(os.environ["READERUI_CONFIG_DIR"]) / "config.toml"
+    config.write_text('theme = "gruvbox"\n\n[keymap]\nnext_one_sided = "x"\n', encoding="utf-8")
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "gruvbox"
+        await pilot.press("x")
+        assert app.pane_a.cursor == 5
+
+
+async def test_cursor_and_filter_come_back_next_time() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.toggle_filter("speaker", "Tomas Berg")
+        await pilot.press("tab", "j")
+        assert app.pane_b.cursor == 7
+        await pilot.press("q")
+    again = council_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.focused is again.pane_b
+        assert again.pane_b.cursor == 7
+        assert again.filter.speakers == {"Tomas Berg"}
+        assert again.pane_a.kept == {4, 5}
+
+
+async def test_notes_are_added_listed_jumped_to_and_kept() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j", "m")
+        assert isinstance(app.screen, NoteInput)
+        await pilot.press(*"check the figure", "enter")
+        await pilot.pause()
+        await pilot.press("G", "m", "enter")  # empty text: a bookmark on the last sentence
+        await pilot.pause()
+        notes = app.session.notes
+        assert {(n.side, n.sentence, n.text, n.bookmark) for n in notes} == {
+            ("a", 2, "check the figure", False), ("a", 11, "", True)}
+        assert app.pane_a.noted == {2, 11}
+        await pilot.press("M")
+        assert isinstance(app.screen, NotesScreen)
+        await pilot.press("enter")  # the first note (sentence 2)
+        await pilot.pause()
+        assert app.pane_a.cursor == 2
+    again = council_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.pane_a.noted == {2, 11}
+        row = again.pane_a.render_line(again.pane_a.screen_row_of(2))
+        assert "".join(segment.text for segment in row)[1] == "*"
+
+
+async def test_a_note_can_be_deleted_from_the_list() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m")
+        assert isinstance(app.screen.focused, Input)
+        await pilot.press(*"x", "enter", "M", "d")
+        await pilot.pause()
+        assert app.session.notes == ()
+        assert app.pane_a.noted == frozenset()
+
+
+async def test_export_writes_markdown_and_html_with_the_notes() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("m", *"union petition", "enter", "E")
+        await pilot.pause()
+    folder = Path(os.environ["READERUI_DATA_DIR"]) / "exports"
+    files = sorted(folder.iterdir())
+    assert [f.suffix for f in files] == [".html", ".md"]
+    markdown = files[1].read_text(encoding="utf-8")
+    assert "union petition" in markdown
+    assert "tram" in markdown.lower()

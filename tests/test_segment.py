@@ -122,6 +122,13 @@ def test_offsets_point_into_the_cleaned_text() -> None:
                                                "Dr. Kim stayed."]
 
 
+@pytest.mark.parametrize("text", ["0\u3000A\u2003.", "A.\u00a0B. C.\u2003D", "x\u2009.\u202f!"])
+def test_unicode_spaces_do_not_crash_the_splitter(text: str) -> None:
+    """sentencex's Rust core panicked on these; offsets must still be valid."""
+    spans = split_sentences(text)
+    assert spans and all(0 <= s < e <= len(text) for s, e in spans)
+
+
 def test_split_sentences_trims_whitespace() -> None:
     text = "  One here.   Two there?  "
     assert [text[s:e] for s, e in split_sentences(text)] == ["One here.", "Two there?"]

@@ -36,9 +36,6 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# Alphabets (charset-normalizer's names) of Western text, where cp1252 is the likely encoding.
-_WESTERN_BLOCKS = ("Basic Latin", "Latin-1 Supplement", "Latin Extended", "General Punctuation",
-                   "Currency Symbols", "Letterlike Symbols", "Spacing Modifier Letters")
 
 
 def _human_size(size: int) -> str:
@@ -89,17 +86,57 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _cp1252_for_bad_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read bytes that are not UTF-8 as cp1252 (Latin-1 where undefined)."""
+    assert isinstance(error, UnicodeDecodeError)
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), error.end
+
+
+codecs.register_error("readerui-cp1252", _cp1252_for_bad_bytes)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (a pasted cp1252 quote, say): keep the UTF-8 and
+    read only the stray bytes as cp1252, instead of turning every "é" into "Ã©"."""
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    valid = sum(1 for c in replaced if c >= "\x80") - bad
+    if valid == 0 or valid < bad:
+        return None
+    return data.decode("utf-8", errors="readerui-cp1252")
+
+
+_WESTERN_PUNCTUATION = frozenset("’‘“”„–—…•€£¥©®°±·«»§¶¿¡ ´¨ºª")
+
+
+def _looks_western(text: str) -> bool:
+    """True when a cp1252 reading is plausible: its non-ASCII characters are accented Latin
+    letters or typographic punctuation, and accented letters are a minority of all letters (a
+    Cyrillic or Greek text read as cp1252 is nearly all accented letters)."""
+    high = [c for c in text if c >= "\x80"]
+    if not high:
+        return True
+    plausible = sum(1 for c in high if ("\xc0" <= c <= "\xff" and c not in "×÷")
+                    or c in _WESTERN_PUNCTUATION or c in "ŒœŠšŽžŸƒ")
+    letters = sum(1 for c in text if c.isalpha())
+    accented = sum(1 for c in high if c.isalpha())
+    return plausible >= 0.9 * len(high) and accented < 0.4 * max(letters, 1)
+
+
 def _detect(data: bytes) -> str | None:
-    """Decode a non-UTF-8 text: cp1252 for Western text, else charset-normalizer's best guess."""
+    """Decode a non-UTF-8 text: cp1252 when that reads as Western text, else the best guess of
+    charset-normalizer (short Western texts fool the detector into cp1250 or mac_* encodings)."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _looks_western(western):
+        return western
     best = charset_normalizer.from_bytes(data).best()
-    western = best is None or all(
-        any(block.startswith(w) for w in _WESTERN_BLOCKS) for block in best.alphabets)
-    if western:
-        try:
-            return data.decode("cp1252")  # short Western texts fool the detector (cp1250, mac_*)
-        except UnicodeDecodeError:
-            pass
-    return None if best is None else str(best)
+    if best is not None:
+        return str(best)
+    return western
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -119,6 +156,9 @@ def _decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text
     text = _detect(data)
     if text is None:
         raise InputError(f"{name}: cannot tell its text encoding (save it as UTF-8)")

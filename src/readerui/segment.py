@@ -31,6 +31,8 @@ _BEFORE_NUMBER = frozenset({
 })
 _LAST_WORD = re.compile(r"(?:^|[\s(\[\"“'‘])([^\W\d_]+)\.\s*$")
 _LIST_MARK = re.compile(r"^\s*\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s*$")
+_UNICODE_SPACES = re.compile(r"[^\S\n]")  # every whitespace but the newline, incl. NBSP
+_FALLBACK_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+")
 _LIST_START = re.compile(r"^\s*\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]\s")
 _ORDINAL_END = re.compile(r"(?:^|\s)\d{1,2}\.\s*$")
 _MONTH_START = re.compile(
@@ -56,17 +58,42 @@ def _glue(before: str, after: str) -> bool:
     return bool(_ORDINAL_END.search(before) and _MONTH_START.match(after.lstrip()))
 
 
+def _library_pieces(text: str, lang: str) -> list[str]:
+    """sentencex's pieces; its Rust core panics on some non-ASCII spaces (byte offsets inside a
+    character), so those are given to it as ASCII spaces (same length, same offsets), and any
+    other failure falls back to splitting after . ! ? followed by a space."""
+    safe = _UNICODE_SPACES.sub(" ", text)
+    try:
+        return list(sentencex.segment(lang, safe))
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:  # pyo3's PanicException derives from BaseException
+        return [text[s:e] for s, e in _fallback_spans(text)]
+
+
+def _fallback_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _FALLBACK_BOUNDARY.finditer(text):
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
 def _pieces(text: str, lang: str) -> list[tuple[int, int]]:
-    """Raw (start, end) spans from sentencex, covering the text."""
+    """Raw (start, end) spans of the library's pieces, covering the text."""
+    safe = _UNICODE_SPACES.sub(" ", text)
     spans: list[tuple[int, int]] = []
     pos = 0
-    for piece in sentencex.segment(lang, text):
+    for piece in _library_pieces(text, lang):
+        piece = _UNICODE_SPACES.sub(" ", piece)
         if not piece:
             continue
-        if text.startswith(piece, pos):
+        if safe.startswith(piece, pos):
             start = pos
         else:  # never seen, but keep offsets honest if the library ever alters text
-            start = text.find(piece.strip(), pos)
+            start = safe.find(piece.strip(), pos)
             if start < 0:
                 continue
             piece = piece.strip()

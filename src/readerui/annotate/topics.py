@@ -227,7 +227,7 @@ class _Finder:
                     fragments.append([])
                     continue
                 fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
-                if w.endswith(("'s", "’s", "'", "’")):  # "China's Anhui": two names
+                if w.endswith(("'s", "’s", "'", "’")):  # "Spain's Catalonia": two names
                     fragments.append([])
             at_start = bool(_SENTENCE_START_RE.match(text[:start]))
             for n, fragment in enumerate(fragments):

@@ -62,7 +62,7 @@ def _library_pieces(text: str, lang: str) -> list[str]:
     """sentencex's pieces; its Rust core panics on some non-ASCII spaces (byte offsets inside a
     character), so those are given to it as ASCII spaces (same length, same offsets), and any
     other failure falls back to splitting after . ! ? followed by a space."""
-    safe = _UNICODE_SPACES.sub(" ", text)
+    safe = text if text.isascii() else _UNICODE_SPACES.sub(" ", text)
     try:
         return list(sentencex.segment(lang, safe))
     except (KeyboardInterrupt, SystemExit):
@@ -83,11 +83,12 @@ def _fallback_spans(text: str) -> list[tuple[int, int]]:
 
 def _pieces(text: str, lang: str) -> list[tuple[int, int]]:
     """Raw (start, end) spans of the library's pieces, covering the text."""
-    safe = _UNICODE_SPACES.sub(" ", text)
+    safe = text if text.isascii() else _UNICODE_SPACES.sub(" ", text)
     spans: list[tuple[int, int]] = []
     pos = 0
     for piece in _library_pieces(text, lang):
-        piece = _UNICODE_SPACES.sub(" ", piece)
+        if not piece.isascii():
+            piece = _UNICODE_SPACES.sub(" ", piece)
         if not piece:
             continue
         if safe.startswith(piece, pos):

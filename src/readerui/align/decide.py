@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -23,6 +24,9 @@ class Measure:
     cover_b: float  # share of B's weight that A carries
 
 
+_NOTHING = Measure(0.0, 0.0, 0.0)
+
+
 class Scorer:
     """Scores sentence groups of A against groups of B in one feature space."""
 
@@ -33,24 +37,15 @@ class Scorer:
 
     def group(self, a_ids: tuple[int, ...], b_ids: tuple[int, ...]) -> Measure:
         """Measure of the sentences ``a_ids`` of A against ``b_ids`` of B."""
+        if len(a_ids) == 1 and len(b_ids) == 1:
+            return self.pair(a_ids[0], b_ids[0])
         pa = [self.space.a[i] for i in a_ids]
         pb = [self.space.b[j] for j in b_ids]
-        fa = pa[0].features if len(pa) == 1 else frozenset().union(*(p.features for p in pa))
-        fb = pb[0].features if len(pb) == 1 else frozenset().union(*(p.features for p in pb))
-        wa = pa[0].weight if len(pa) == 1 else self.space.weight(fa)
-        wb = pb[0].weight if len(pb) == 1 else self.space.weight(fb)
-        if wa <= 0 or wb <= 0:
-            return Measure(0.0, 0.0, 0.0)
-        shared = self.space.weight(fa & fb)
-        if shared <= 0:
-            return Measure(0.0, 0.0, 0.0)
-        dice = 2 * shared / (wa + wb)
-        seq_a = [x for p in pa for x in p.sequence]
-        seq_b = [x for p in pb for x in p.sequence]
-        order = Indel.normalized_similarity(seq_a, seq_b) if seq_a and seq_b else dice
-        weight = self.settings.order_weight
-        score = min(1.0, max(0.0, (1 - weight) * dice + weight * order))
-        return Measure(score, min(1.0, shared / wa), min(1.0, shared / wb))
+        fa = frozenset().union(*(p.features for p in pa))
+        fb = frozenset().union(*(p.features for p in pb))
+        return self._measure(fa, fb, self.space.weight(fa), self.space.weight(fb),
+                             [x for p in pa for x in p.sequence],
+                             [x for p in pb for x in p.sequence])
 
     def pair(self, i: int, j: int) -> Measure:
         """Measure of sentence ``i`` of A against sentence ``j`` of B (cached)."""
@@ -58,13 +53,27 @@ class Scorer:
         measure = self._pairs.get(key)
         if measure is None:
             pa, pb = self.space.a[i], self.space.b[j]
-            common = pa.features & pb.features
-            if not common or pa.weight <= 0 or pb.weight <= 0:
-                measure = Measure(0.0, 0.0, 0.0)
-            else:
-                measure = self.group((i,), (j,))
+            measure = self._measure(pa.features, pb.features, pa.weight, pb.weight, pa.sequence,
+                                    pb.sequence)
             self._pairs[key] = measure
         return measure
+
+    def _measure(self, fa: frozenset[int], fb: frozenset[int], wa: float, wb: float,
+                 seq_a: Sequence[int], seq_b: Sequence[int]) -> Measure:
+        """Weighted Dice of the feature sets blended with rapidfuzz word-order similarity."""
+        if wa <= 0 or wb <= 0:
+            return _NOTHING
+        common = fa & fb
+        if not common:
+            return _NOTHING
+        shared = self.space.weight(common)
+        if shared <= 0:
+            return _NOTHING
+        dice = 2 * shared / (wa + wb)
+        order = Indel.normalized_similarity(seq_a, seq_b) if seq_a and seq_b else dice
+        weight = self.settings.order_weight
+        score = min(1.0, max(0.0, (1 - weight) * dice + weight * order))
+        return Measure(score, min(1.0, shared / wa), min(1.0, shared / wb))
 
     def strength(self, measure: Measure) -> float:
         """How strongly a measure supports a link: its score, or containment of one side."""

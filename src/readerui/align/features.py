@@ -38,8 +38,7 @@ class FeatureSpace:
 
     def weight(self, features: frozenset[int] | set[int]) -> float:
         """Total weight of a set of features."""
-        weights = self.weights
-        return sum(weights[f] for f in features)
+        return sum(map(self.weights.__getitem__, features))
 
 
 def word_features(norm: str, lang: str) -> tuple[str, list[str]]:

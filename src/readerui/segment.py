@@ -48,14 +48,15 @@ def _glue(before: str, after: str) -> bool:
     if before.rstrip().endswith(".") and after.lstrip()[:1].islower() and not (
             _LIST_START.match(after)):
         return True  # "$12.4 bn. last year": a sentence does not start in lowercase
-    m = _LAST_WORD.search(before)
+    m = _LAST_WORD.search(before, max(0, len(before) - 40))  # the end only: speed
     if m:
         word = m.group(1)
         if word in _NEVER_FINAL:
             return True
         if word in _BEFORE_NUMBER and after.lstrip()[:1].isdigit():
             return True
-    return bool(_ORDINAL_END.search(before) and _MONTH_START.match(after.lstrip()))
+    return bool(_ORDINAL_END.search(before, max(0, len(before) - 8))
+                and _MONTH_START.match(after.lstrip()))
 
 
 def _library_pieces(text: str, lang: str) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from readerui.align import AlignSettings, align, word_diff
+from readerui.align.features import canonical_number
 from readerui.analysis import analyse_paths
 from readerui.model import Alignment, Document, Sentence
 
@@ -231,3 +232,10 @@ def test_gold_files_align_without_errors() -> None:
         a = document([e["text"] for e in gold["a"]], [e["role"] for e in gold["a"]])
         b = document([e["text"] for e in gold["b"]], [e["role"] for e in gold["b"]])
         assert_valid(align(a, b, None, gold.get("lang", "en")), len(a), len(b))
+
+
+def test_numbers_match_across_separator_conventions() -> None:
+    assert canonical_number("4,000") == canonical_number("4.000") == "4000"
+    assert canonical_number("6,2") == canonical_number("6.2") == "6.2"
+    assert canonical_number("1,234,567") == "1234567"
+    assert canonical_number("2024") == "2024"

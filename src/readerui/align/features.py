@@ -16,6 +16,8 @@ from readerui.model import Sentence
 from readerui.tokens import WORD_RE, is_stopword, normalise, stem
 
 _JOINERS = re.compile(r"['’\-‐‑]")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,28 @@ class FeatureSpace:
         return sum(map(self.weights.__getitem__, features))
 
 
+def canonical_number(text: str) -> str:
+    """One spelling per number: "4,000", "4.000" and "4000" -> "4000"; "6,2" and "6.2" -> "6.2".
+
+    A separator followed by exactly three digits (and more such groups) is a thousands
+    separator; otherwise the last separator is the decimal point.
+    """
+    if "," not in text and "." not in text:
+        return text
+    if _THOUSANDS.fullmatch(text):
+        return re.sub(r"[.,]", "", text)
+    head, _, tail = text.replace(",", ".").rpartition(".")
+    return f"{head.replace('.', '')}.{tail}"
+
+
 def word_features(norm: str, lang: str) -> tuple[str, list[str]]:
     """The main feature of a normalised word (stem of its joined form) and its parts' stems.
 
     "multi-polar" gives ("multipolar", ["multi", "polar"]), so it meets "multipolarity";
     "de-escalation" gives ("deescal", ["de", "escal"]).
     """
+    if _NUMBER.fullmatch(norm):
+        return canonical_number(norm), []
     if not _JOINERS.search(norm):
         return stem(norm, lang), []
     if norm.endswith(("'s", "’s")):

@@ -40,6 +40,7 @@ class Sidebar(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._quiet = False
+        self._known = Filter()  # the filter the app already has (SelectedChanged arrives late)
 
     def compose(self) -> ComposeResult:
         """Headings, the two lists and a hint."""
@@ -77,6 +78,7 @@ class Sidebar(Vertical):
 
     def show_filter(self, chosen: Filter) -> None:
         """Tick exactly the entries of ``chosen`` (without announcing a change)."""
+        self._known = chosen
         self._quiet = True
         for selector, kind, names in (("#speakers", "speaker", chosen.speakers),
                                       ("#topics", "topic", chosen.topics)):
@@ -96,8 +98,10 @@ class Sidebar(Vertical):
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         """Announce the new filter."""
         event.stop()
-        if not self._quiet:
-            self.post_message(self.FilterChanged(self.current()))
+        chosen = self.current()
+        if not self._quiet and chosen != self._known:
+            self._known = chosen
+            self.post_message(self.FilterChanged(chosen))
 
     def focus_first(self) -> None:
         """Focus the speakers list, or topics when there are no speakers."""

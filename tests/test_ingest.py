@@ -272,8 +272,8 @@ FURNITURE = {
     "byline": ["By John Smith", "By John Smith and Jane Doe, Reuters", "By Maria de la Cruz"],
     "boilerplate": ["Advertisement", "Skip to main content", "* * *", "---",
                     "We use cookies to improve your experience. Accept"],
-    "media credit": ["Image source, Example Photo Agency", "Image caption,",
-                     "Photo credit: Jane Roe"],
+    "media credit": ["Image source, Example Photo Agency", "Photo credit: Jane Roe"],
+    "label": ["From:", "Published", "Image caption,", "Tags:", "Last updated"],
 }
 
 
@@ -342,6 +342,15 @@ def test_page_frame_of_a_pasted_web_page_is_dropped() -> None:
         "Tens of thousands of homes are without power after the storm hit the coast.",
         "The weather service has issued warnings for wind and rain."]
     assert {"Home", "Sport", "Example Broadcasting Corporation", "Storms"} <= set(cleaned.removed)
+
+
+def test_caption_after_a_caption_label_is_dropped() -> None:
+    raw = ("Floods hit the north\n\nImage caption,\nA flooded street in the town centre\n\n"
+           "Rivers burst their banks after days of heavy rain, officials said.")
+    cleaned = clean(raw)
+    assert cleaned.text.split("\n\n") == [
+        "Floods hit the north",
+        "Rivers burst their banks after days of heavy rain, officials said."]
 
 
 def test_agency_credit_under_a_byline_is_dropped() -> None:

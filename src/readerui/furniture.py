@@ -85,7 +85,8 @@ _COOKIES = re.compile(
 _LABEL = re.compile(
     r"^(?:from|by|published|updated|last\s+updated|first\s+published|posted|date|part\s+of"
     r"|topics?|tags?|filed\s+under|categor(?:y|ies)|section|keywords|posted\s+in|source|sources"
-    r"|editor|author|authors|written\s+by|share|share\s+this|contact)\s*[:：]?$",
+    r"|editor|author|authors|written\s+by|share|share\s+this|contact"
+    r"|(?:image|photo|picture|video|media)\s+(?:caption|source|credit)s?)\s*[:：,]?$",
     re.IGNORECASE,
 )
 
@@ -167,13 +168,13 @@ def classify(line: str) -> Kind | None:
         return "related"
     if _COPYRIGHT.match(line) and _words(line) <= 30:
         return "copyright"
+    if is_label(line):
+        return "label"
     if credit_value(line) or _MEDIA_CREDIT.match(line) or (
             _REPORTING.match(line) and _words(line) <= 30):
         return "credit"
     if _BYLINE.match(line) and _words(line) <= 12 and line[-1:] not in _FINAL_PUNCT:
         return "byline"
-    if is_label(line):
-        return "label"
     if (_BOILERPLATE.match(line) or not any(c.isalnum() for c in line)
             or (_COOKIES.search(line) and _words(line) <= 40)):
         return "boilerplate"  # including separators such as "* * *" or "---"

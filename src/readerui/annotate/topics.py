@@ -350,7 +350,11 @@ def _variants(a: _Candidate, b: _Candidate) -> bool:
         na = normalise(a.surfaces.most_common(1)[0][0])
         nb = normalise(b.surfaces.most_common(1)[0][0])
         short, long = sorted((na, nb), key=len)
-        return len(short) >= 4 and long.startswith(short) and long[len(short):] in _PLACE_SUFFIXES
+        if len(short) >= 4 and long.startswith(short) and long[len(short):] in _PLACE_SUFFIXES:
+            return True  # "Europe" / "European"
+        demonyms, places = wordlists.demonyms(), wordlists.places()
+        return na[:4] == nb[:4] and ((na in demonyms and nb in places)
+                                     or (nb in demonyms and na in places))  # "China"/"Chinese"
     short, long = sorted((ka, kb), key=len)
     if len(short) >= MIN_PREFIX_KEY and long.startswith(short):
         return True
@@ -384,18 +388,20 @@ def _split(where: set[Where]) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
     """Higher for topics in both accounts, mentioned often, named, multi-word and specific."""
     count = len(topic.a) + len(topic.b)
-    score = 1.5 * math.log2(1 + count)
+    score = 2.0 * math.log2(1 + count)
     if topic.a and topic.b:
         score += 2.0
+    specific = min(1.3, max(0.0, (6.0 - phrase_zipf(topic.name, lang)) / 3.0))
     if named:
-        score += 4.0
+        score += 5.0 + specific
+    else:  # a content word counts by how specific it is: "hegemony" far above "relations"
+        score += 3.0 * specific
     if " " in topic.name or "-" in topic.name:
         score += 0.5
-    score += 2.0 * min(1.3, max(0.0, (6.0 - phrase_zipf(topic.name, lang)) / 3.0))
     verbish = sum(t.endswith(("ed", "ing")) for t in topic.terms) / len(topic.terms)
     score -= 2.0 * verbish if not named else 0.0
-    if total and count / total > 0.4:
-        score -= 4.0
+    if total and count / total > 0.3:  # in most sentences: the setting, not a topic
+        score -= 8.0
     return score
 
 
@@ -434,6 +440,7 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         topic = Topic(_topic_name(group), _terms(group), ids_a, ids_b, "auto")
         auto.append((_score(topic, any(c.named for c in group), total, lang), topic, group))
     topics = _lexicon_topics(lexicon, finder, a, b, auto) if lexicon else []
+    auto = _drop_contained_pairs(auto)
     auto.sort(key=lambda t: (-t[0], min(c.first for c in t[2])))
     taken = {t.name for t in topics}
     added = 0
@@ -452,6 +459,39 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+def _drop_contained_pairs(auto: list[tuple[float, Topic, list[_Candidate]]]
+                          ) -> list[tuple[float, Topic, list[_Candidate]]]:
+    """Drop a two-word term that only repeats a one-word topic ("greater multipolarity")."""
+    single_groups = {}
+    for _, topic, group in auto:
+        for cand in group:
+            if len(cand.key) == 1:
+                single_groups[cand.key[0]] = (set(topic.a), set(topic.b))
+    kept = []
+    for item in auto:
+        _, topic, group = item
+        pairs = all(len(c.key) == 2 and not c.named for c in group)
+        if pairs and any(
+                (found := single_groups.get(k)) is not None and set(topic.a) <= found[0]
+                and set(topic.b) <= found[1] and _specific_key(k, group)
+                for c in group for k in c.key):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _specific_key(key: str, group: list[_Candidate]) -> bool:
+    """Whether the one-word topic of ``key`` is the more specific word of the pair."""
+    for cand in group:
+        for surface in cand.surfaces:
+            words = surface.split()
+            if len(words) == 2:
+                index = cand.key.index(key)
+                other = words[1 - index]
+                return zipf(normalise(words[index])) <= zipf(normalise(other))
+    return False
 
 
 def _lexicon_topics(lexicon: Lexicon, finder: _Finder, a: Document, b: Document,

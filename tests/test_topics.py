@@ -195,3 +195,25 @@ def test_example_lexicon_is_valid() -> None:
     lexicon = load_lexicon(EXAMPLE_LEXICON)
     assert lexicon.topics and lexicon.exclude
     assert all(t.terms or t.patterns for t in lexicon.topics)
+
+
+def test_lookup_counts_and_one_side_items() -> None:
+    from readerui.annotate.lookup import (
+        find_speaker,
+        find_topic,
+        in_both,
+        only_in,
+        sentences_of,
+        side_counts,
+    )
+
+    ann = annotate(PAIR_A, PAIR_B)
+    treaty = find_topic(ann, "lisbon treaty")
+    nato = find_topic(ann, "NATO")
+    assert treaty is not None and nato is not None
+    assert treaty in only_in(ann.topics, "a") and treaty not in only_in(ann.topics, "b")
+    assert nato in in_both(ann.topics) and side_counts(nato) == (1, 1)
+    assert sentences_of(nato, "b") == (2,)
+    ortiz = find_speaker(ann, "ortiz")
+    assert ortiz is not None and ortiz.name == "Maria Ortiz"
+    assert find_speaker(ann, "Nobody") is None and find_topic(ann, "whales") is None

@@ -110,7 +110,9 @@ def split_sentences(text: str, lang: str = "en") -> list[tuple[int, int]]:
     """(start, end) offsets of the sentences of one paragraph, whitespace trimmed."""
     merged: list[list[int]] = []
     for start, end in _pieces(text, lang):
-        if merged and _glue(text[merged[-1][0] : merged[-1][1]], text[start:end]):
+        # only the end of the sentence so far matters (and long glued runs stay linear)
+        if merged and _glue(text[max(merged[-1][0], merged[-1][1] - 60) : merged[-1][1]],
+                            text[start:end]):
             merged[-1][1] = end
         else:
             merged.append([start, end])

@@ -13,38 +13,42 @@ class AlignSettings:
     link_threshold: float = 0.2
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
     reorder_threshold: float = 0.2
-    # A sentence also links when this share of its weighted words is carried by the other side.
+    # A pair also counts as a link when one sentence has at least this share of its weighted
+    # words carried by the other (a short sentence inside a long one).
     containment_threshold: float = 0.6
-    # Minimum weighted share of the words of the smaller side that the other side must carry for
-    # a containment link (see containment_threshold) to count.
+    # Minimum score a pair needs for containment_threshold to apply.
     containment_min_score: float = 0.15
-    # A link is "strong" (same content) when each side carries at least this share of the other's
-    # weighted words ...
+    # Minimum share of each side's weighted words that the other side carries for a "strong"
+    # link (same content); below it the link is "partial".
     strong_threshold: float = 0.15
-    # ... and the smaller of the two shares is at least this fraction of the larger; otherwise one
-    # side carries only part of the other and the link is "partial". Headline links are partial.
+    # Minimum ratio of the smaller to the larger of those two shares for a "strong" link; below
+    # it one side carries only part of the other ("partial"). Headline links are always partial.
     strong_balance: float = 0.5
-    # Between two links that keep the order, a gap of at most gap_size sentences a side is filled
-    # with its pairs that score at least gap_threshold (the order itself is evidence).
+    # Minimum score of a pair inside a small gap between two in-order links (the order itself is
+    # evidence, so this is lower than link_threshold).
     gap_threshold: float = 0.1
+    # Largest gap (sentences on each side) between two in-order links that gets filled.
     gap_size: int = 3
-    # Two neighbouring links merge into one group when a cross pair (a sentence of one with a
-    # sentence of the other) scores at least this share of the weaker link's score ...
+    # Two neighbouring links merge into one group only when a cross pair (a sentence of one with
+    # a sentence of the other) scores at least this share of the weaker link's score.
     merge_cross_ratio: float = 0.6
-    # ... and the merge adds at least this share of some member's weighted words to what is carried.
+    # Two neighbouring links merge only when the merge adds at least this share of some member
+    # side's weighted words to what the other side carries.
     merge_min_gain: float = 0.2
     # Minimum score for two headlines to be linked to each other; 0 links them whenever both
     # accounts have one (two headlines of one event are about the same thing).
     title_threshold: float = 0.0
-    # A sentence joins a group when at least this share of its weighted words is in the group's
-    # other side ...
+    # Minimum share of a sentence's weighted words found in a group's other side for it to join
+    # the group (with grow_min_gain).
     grow_min_coverage: float = 0.25
-    # ... and it adds at least this share of the other side's weighted words to what is carried.
+    # Minimum share of the other side's weighted words that a joining sentence must add to what
+    # the group carries (with grow_min_coverage).
     grow_min_gain: float = 0.08
-    # ... or, for a short sentence, at least this share of it is carried by the other side (and
-    # half of that is new to the group).
+    # A short sentence also joins a group when at least this share of its weighted words is in
+    # the group's other side and half of that is new to the group.
     grow_min_own: float = 0.45
-    # How far (in sentences) a group member may be from the group's other members on its side.
+    # Farthest distance (in sentences) of a group member from the group's other members on its
+    # side.
     group_window: int = 3
     # Most sentences one side of a group may hold.
     max_group_size: int = 4
@@ -59,10 +63,10 @@ class AlignSettings:
     max_posting: int = 100
     # Pairs scoring below this share of a sentence's best pair are not considered for it.
     keep_ratio: float = 0.5
-    # Two words seen on one side only are taken as spelling variants ("Sergey"/"Sergei") when
-    # their similarity reaches this ...
+    # Minimum similarity (0-1) of two words, each seen on one side only, to be taken as spelling
+    # variants of one word ("Sergey"/"Sergei").
     variant_similarity: float = 0.8
-    # ... and both are at least this long.
+    # Shortest word considered for spelling variants.
     variant_min_length: int = 5
     # Weight multiplier of function words ("the", "der") on top of their low IDF.
     stopword_weight: float = 0.2

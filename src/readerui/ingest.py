@@ -198,6 +198,7 @@ _CONTROL_SEQUENCES = re.compile(
     """,
     re.VERBOSE,
 )
+_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LINE_END_CR = re.compile(r"\r+\n")
@@ -217,10 +218,13 @@ def strip_controls(text: str, keep_lines: bool = False) -> str:
     as ``text.split("\n")`` numbers them (for pre-split input).
     """
     if keep_lines:
-        text = _OTHER_BREAKS.sub(" ", _LINE_END_CR.sub("\n", text).rstrip("\r"))
+        if "\r" in text:
+            text = _LINE_END_CR.sub("\n", text).rstrip("\r")
+        text = _OTHER_BREAKS.sub(" ", text)
     else:
         text = _LINE_BREAKS.sub("\n", text)
-    text = _CONTROL_SEQUENCES.sub("", text)
+    if _ESCAPE_START.search(text):  # most texts have none: skip the slower pattern
+        text = _CONTROL_SEQUENCES.sub("", text)
     return _CONTROLS.sub("", text)
 
 
@@ -229,6 +233,8 @@ def normalise(text: str) -> str:
     text = strip_controls(text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
+    if unicodedata.is_normalized("NFC", text):
+        return text
     return unicodedata.normalize("NFC", text)
 
 

@@ -271,7 +271,7 @@ FURNITURE = {
     "credit": ["Editor: Jane Doe", "Source: Example Agency", "Reporting by Ann Lee; Editing by "
                "Bo Chan", "Photo: Mark Kim"],
     "byline": ["By John Smith", "By John Smith and Jane Doe, Reuters", "By Maria de la Cruz"],
-    "boilerplate": ["Advertisement", "Skip to main content", "* * *", "---",
+    "boilerplate": ["Advertisement", "Skip to main content", "* * *", "---", "5 min read",
                     "We use cookies to improve your experience. Accept"],
     "media credit": ["Image source, Example Photo Agency", "Photo credit: Jane Roe"],
     "label": ["From:", "Published", "Image caption,", "Tags:", "Last updated"],
@@ -301,6 +301,7 @@ def test_furniture_is_recognised(kind: str, line: str) -> None:
     "The cookies were baked by the minister's staff.",
     "Talks resume in Geneva",
     "The vote was 52-48 on Tuesday.",
+    "Sales rose | costs fell",
 ])
 def test_sentences_that_look_a_bit_like_furniture_are_kept(line: str) -> None:
     assert classify(line) is None
@@ -398,6 +399,14 @@ def test_short_scraps_between_paragraphs_are_kept() -> None:
     raw = ("Budget passes\n\nThe budget passed on Monday after a long debate.\n\n"
            "Background\n\nThe debate began in March and lasted weeks.")
     assert "Background" in clean(raw).text.split("\n\n")
+
+
+def test_footer_line_of_several_parts_gives_source_and_date() -> None:
+    raw = ("Title of the story\nSource: Example Wire| 2022-03-30 23:12:05|Editor: Lee\n\n"
+           "The story began on Monday when officials met.")
+    cleaned = clean(raw)
+    assert (cleaned.meta.source, cleaned.meta.date) == ("Example Wire", "2022-03-30")
+    assert cleaned.text == "Title of the story\n\nThe story began on Monday when officials met."
 
 
 def test_source_line_becomes_metadata() -> None:

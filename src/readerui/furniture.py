@@ -73,9 +73,10 @@ _BOILERPLATE = re.compile(
     r"^(?:advertisement|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top"
     r"|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?\.?"
     r"|click\s+here\s+to\s+\w+(?:\s+\w+){0,5}\.?|follow\s+us\s+on\s+\w+(?:\s+(?:and|&)\s+\w+)*\.?"
-    r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.)$",
+    r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.|\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read)$",
     re.IGNORECASE,
 )
+_PART_SEPARATOR = re.compile(r"\s*[|·•]\s*")
 _COOKIES = re.compile(
     r"\b(?:we|this\s+(?:web)?site|our\s+(?:web)?site)\s+uses?\s+cookies\b|\baccept\s+(?:all\s+)?cookies\b",
     re.IGNORECASE,
@@ -178,7 +179,17 @@ def classify(line: str) -> Kind | None:
     if (_BOILERPLATE.match(line) or not any(c.isalnum() for c in line)
             or (_COOKIES.search(line) and _words(line) <= 40)):
         return "boilerplate"  # including separators such as "* * *" or "---"
+    pieces = parts(line)
+    if len(pieces) > 1:  # "By Ann Lee | March 3, 2024 | 5 min read": furniture in every part
+        kinds = [classify(piece) for piece in pieces]
+        if all(kinds):
+            return "credit" if "credit" in kinds else kinds[0]
     return None
+
+
+def parts(line: str) -> list[str]:
+    """The parts of a line split at "|", "·" or "•" (the line itself when it has none)."""
+    return [p.strip() for p in _PART_SEPARATOR.split(line) if p.strip()] or [line]
 
 
 def is_label(line: str) -> bool:

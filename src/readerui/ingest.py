@@ -322,16 +322,23 @@ def _drop_furniture(lines: list[_Line], removed: list[str], found: _Found) -> li
         out.append(None)
         if kind == "related" and furniture.is_related_header(line.text):
             in_related_list = True
-        elif kind == "date":
-            date = find_date(line.text)
+        _collect_metadata(line.text, found)
+    return out
+
+
+def _collect_metadata(line: str, found: _Found) -> None:
+    """Dates and a source from a furniture line, or from each part of "Source: X | date"."""
+    for part in furniture.parts(line):
+        kind = furniture.classify(part)
+        if kind == "date":
+            date = find_date(part)
             if date:
-                labelled = is_labelled(line.text) and not is_update_label(line.text)
+                labelled = is_labelled(part) and not is_update_label(part)
                 (found.labelled_dates if labelled else found.bare_dates).append(date)
         elif kind == "credit":
-            credit = furniture.credit_value(line.text)
+            credit = furniture.credit_value(part)
             if credit and credit[0] in ("source", "sources", "quelle") and found.source is None:
                 found.source = credit[1]
-    return out
 
 
 def _paragraph_texts(lines: list[_Line | None]) -> list[str]:

@@ -315,9 +315,9 @@ def _fill_gaps(groups: _Groups, chain: list[tuple[int, int]], scorer: Scorer,
 
     A sentence sandwiched between two linked neighbours on both sides most likely pairs with the
     sentence sandwiched opposite, so a lower score (``gap_threshold``) is enough there, provided
-    neither sentence has a better free partner elsewhere.
+    neither sentence has a better free partner elsewhere. Only true sandwiches count: the start
+    or end of a document proves nothing.
     """
-    n_a, n_b = len(scorer.space.a), len(scorer.space.b)
 
     def best_free_a(i: int) -> float:
         return max((strength[i, j] for j in partners_a.get(i, ()) if j not in groups.of_b),
@@ -327,8 +327,7 @@ def _fill_gaps(groups: _Groups, chain: list[tuple[int, int]], scorer: Scorer,
         return max((strength[i, j] for i in partners_b.get(j, ()) if i not in groups.of_a),
                    default=0.0)
 
-    anchors = [(-1, -1), *chain, (n_a, n_b)]
-    for (i1, j1), (i2, j2) in pairwise(anchors):
+    for (i1, j1), (i2, j2) in pairwise(chain):
         if i2 - i1 - 1 > settings.gap_size or j2 - j1 - 1 > settings.gap_size:
             continue
         free_a = [i for i in range(i1 + 1, i2) if i not in groups.of_a]

@@ -14,7 +14,9 @@ SAMPLE_B = ROOT / "sample_texts" / "xinhua_report.txt"
 
 
 @pytest.fixture(autouse=True)
-def isolated_store(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_store(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point config, data, cache and state at a fresh temporary folder (never the real home)."""
     base = tmp_path_factory.mktemp("readerui-home")
     for kind in ("CONFIG", "DATA", "CACHE", "STATE"):

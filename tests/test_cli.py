@@ -121,9 +121,11 @@ def make_bad_inputs(tmp_path: Path) -> dict[str, Path]:
 @pytest.mark.parametrize("kind", ["missing", "directory", "binary", "empty", "blank", "too large"])
 def test_bad_input_gives_one_line_and_nonzero_exit(tmp_path: Path, kind: str) -> None:
     bad = make_bad_inputs(tmp_path)[kind]
+    good = tmp_path / "good.txt"
+    good.write_text("A short account that is fine.\n")
     extra = ["--max-size", "1k"] if kind == "too large" else []
-    for args in (["align", "--json", *extra, str(bad), str(SAMPLE_B)],
-                 ["align", *extra, str(SAMPLE_A), str(bad)]):
+    for args in (["align", "--json", *extra, str(bad), str(good)],
+                 ["align", *extra, str(good), str(bad)]):
         result = run(*args)
         assert result.returncode != 0
         assert result.stdout == ""

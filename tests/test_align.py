@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from readerui.align import AlignSettings, align, word_diff
-from readerui.align.features import canonical_number
+from readerui.align.features import canonical_number, compound_parts
 from readerui.analysis import analyse_paths
 from readerui.model import Alignment, Document, Sentence
 
@@ -239,3 +239,11 @@ def test_numbers_match_across_separator_conventions() -> None:
     assert canonical_number("6,2") == canonical_number("6.2") == "6.2"
     assert canonical_number("1,234,567") == "1234567"
     assert canonical_number("2024") == "2024"
+
+
+def test_german_compounds_share_their_parts() -> None:
+    parts = compound_parts({"klimaschutzgesetz", "gesetz", "arbeitszeit", "zeit", "arbeit"})
+    assert parts == {"klimaschutzgesetz": ["gesetz"], "arbeitszeit": ["arbeit", "zeit"]}
+    a = document(["Die Gewerkschaft der Lokführer streikt seit Montag.", EVENTS[0][0]])
+    b = document(["Die Lokführergewerkschaft hat einen Streik begonnen.", EVENTS[0][1]])
+    assert align(a, b, None, "de").link_of("a", 0) is not None

@@ -15,6 +15,11 @@ from readerui.align.settings import AlignSettings
 from readerui.model import Sentence
 from readerui.tokens import WORD_RE, is_stopword, normalise, stem
 
+# Languages that write compounds as one word ("Klimaschutzgesetz"): a long word there also
+# carries the words it is made of, when those occur on their own in either account.
+COMPOUNDING_LANGUAGES = frozenset({"de", "nl", "sv", "da", "no", "fi"})
+COMPOUND_PART_MIN = 4  # shortest part of a compound that counts as a word
+
 _JOINERS = re.compile(r"['’\-‐‑]")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)+")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*")
@@ -119,6 +124,29 @@ def _variant_map(only_a: list[str], only_b: list[str], settings: AlignSettings) 
     return mapping
 
 
+def compound_parts(vocabulary: set[str], shortest: int = COMPOUND_PART_MIN) -> dict[str, list[str]]:
+    """Words of the vocabulary that are made of other words of it ("klimaschutzgesetz" holds
+    "gesetz"), each with those parts: a leading or trailing piece of at least ``shortest``
+    letters that also occurs on its own (a linking "s" before a trailing piece is skipped)."""
+    words = {w for w in vocabulary if len(w) >= shortest and w.isalpha()}
+    parts: dict[str, list[str]] = {}
+    for word in words:
+        if len(word) < 2 * shortest:
+            continue
+        found = []
+        for k in range(shortest, len(word) - shortest + 1):
+            head, tail = word[:k], word[k:]
+            if head in words:
+                found.append(head)
+            if tail in words:
+                found.append(tail)
+            elif tail[0] == "s" and tail[1:] in words and len(tail) > shortest:
+                found.append(tail[1:])
+        if found:
+            parts[word] = list(dict.fromkeys(found))
+    return parts
+
+
 def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str,
                 settings: AlignSettings) -> FeatureSpace:
     """Profiles of the sentences of A and B with IDF over both documents."""
@@ -126,6 +154,14 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str,
     raw_b = [_sentence_strings(s.text, lang) for s in b]
     vocab_a = {word for features, _ in raw_a for word in features}
     vocab_b = {word for features, _ in raw_b for word in features}
+    if lang in COMPOUNDING_LANGUAGES:
+        parts = compound_parts(vocab_a | vocab_b)
+        for features, _ in raw_a + raw_b:
+            for word in [w for w in features if w in parts]:
+                for part in parts[word]:
+                    features.setdefault(part, False)
+        vocab_a = {word for features, _ in raw_a for word in features}
+        vocab_b = {word for features, _ in raw_b for word in features}
     variants = _variant_map(sorted(vocab_a - vocab_b), sorted(vocab_b - vocab_a), settings)
 
     ids: dict[str, int] = {}

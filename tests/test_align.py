@@ -247,3 +247,12 @@ def test_german_compounds_share_their_parts() -> None:
     a = document(["Die Gewerkschaft der Lokführer streikt seit Montag.", EVENTS[0][0]])
     b = document(["Die Lokführergewerkschaft hat einen Streik begonnen.", EVENTS[0][1]])
     assert align(a, b, None, "de").link_of("a", 0) is not None
+
+
+def test_word_diff_knows_compound_parts() -> None:
+    a = document(["Die Gewerkschaft der Lokführer streikt seit Montag."])
+    b = document(["Die Lokführergewerkschaft streikt seit Dienstag."])
+    link = align(a, b, None, "de").links[0]
+    diff = word_diff(a, b, link, "de")
+    assert [a.sentences[0].text[s.start:s.end] for s in diff.a] == ["Montag"]
+    assert [b.sentences[0].text[s.start:s.end] for s in diff.b] == ["Dienstag"]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
 
-from readerui.align.features import word_features
+from readerui.align.features import COMPOUNDING_LANGUAGES, compound_parts, word_features
 from readerui.model import Document, Link, Sentence, Span, WordDiff
 from readerui.tokens import Token, is_stopword, tokenize
 
@@ -20,29 +19,36 @@ def _keys(token: Token, lang: str) -> set[str]:
 
 
 def _side(sentences: list[Sentence], lang: str) -> list[tuple[int, Token, set[str]]]:
+    """Every word of the sentences with the forms it can be matched by."""
     return [(s.id, t, _keys(t, lang)) for s in sentences for t in tokenize(s.text, lang)]
+
+
+def _add_compound_parts(*sides: list[tuple[int, Token, set[str]]]) -> None:
+    """Let each compound also be matched by its parts found anywhere in the link."""
+    vocabulary: set[str] = set()
+    for side in sides:
+        for _, _, keys in side:
+            vocabulary |= keys
+    parts = compound_parts(vocabulary)
+    for side in sides:
+        for _, _, keys in side:
+            keys.update(*(parts.get(key, ()) for key in list(keys)))
 
 
 def _missing(own: list[tuple[int, Token, set[str]]], other: list[tuple[int, Token, set[str]]],
              lang: str) -> list[tuple[int, Token]]:
     """Content words of ``own`` that ``other`` does not carry in any form.
 
-    Words in the common subsequence of both stem lists (rapidfuzz opcodes) are carried; the rest
-    are carried when the other side holds the same stem anywhere (moved words), one of its parts
-    ("multi-polar" / "multipolar"), or a close spelling variant.
+    A word is carried when the other side holds its stem anywhere (moved words count), its
+    joined or split form ("multi-polar" / "multipolar"), the parts of a compound ("Lokführer-
+    gewerkschaft" / "Gewerkschaft der Lokführer"), or a close spelling variant ("Sergei").
+    Function words are never marked.
     """
-    own_stems = [token.stem for _, token, _ in own]
-    other_stems = [token.stem for _, token, _ in other]
-    in_common = [False] * len(own)
-    for op in Indel.opcodes(own_stems, other_stems):
-        if op.tag == "equal":
-            for k in range(op.src_start, op.src_end):
-                in_common[k] = True
     other_keys: set[str] = set().union(*(keys for _, _, keys in other)) if other else set()
     long_keys = [k for k in other_keys if len(k) >= VARIANT_MIN_LENGTH]
     missing = []
-    for k, (sentence_id, token, keys) in enumerate(own):
-        if in_common[k] or keys & other_keys or is_stopword(token.norm, lang):
+    for sentence_id, token, keys in own:
+        if keys & other_keys or is_stopword(token.norm, lang):
             continue
         main = token.stem
         if len(main) >= VARIANT_MIN_LENGTH and any(
@@ -73,6 +79,8 @@ def word_diff(a: Document, b: Document, link: Link, lang: str = "en") -> WordDif
     sentences_b = [b.sentences[j] for j in link.b if 0 <= j < len(b.sentences)]
     side_a = _side(sentences_a, lang)
     side_b = _side(sentences_b, lang)
+    if lang in COMPOUNDING_LANGUAGES:
+        _add_compound_parts(side_a, side_b)
     by_id_a = {s.id: s for s in sentences_a}
     by_id_b = {s.id: s for s in sentences_b}
     return WordDiff(_spans(_missing(side_a, side_b, lang), by_id_a),

@@ -198,6 +198,7 @@ class _Groups:
             self.of_b.setdefault(j, RESERVED)
 
     def add(self, i: int, j: int) -> None:
+        """A new 1:1 group."""
         index = len(self.groups)
         self.groups.append(([i], [j]))
         self.of_a[i] = index
@@ -218,6 +219,7 @@ class _Groups:
         return index
 
     def extend(self, index: int, side: str, x: int) -> None:
+        """Add sentence ``x`` of ``side`` ("a" or "b") to a group."""
         a_ids, b_ids = self.groups[index]
         if side == "a":
             a_ids.append(x)
@@ -230,6 +232,7 @@ class _Groups:
 
 
 def _near(x: int, members: list[int], window: int) -> bool:
+    """Whether ``x`` is within ``window`` sentences of some member."""
     return any(abs(x - m) <= window for m in members)
 
 
@@ -244,7 +247,6 @@ def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
 
     def consider(index: int) -> None:
         a_ids, b_ids = groups.groups[index]
-        base = scorer.group(tuple(a_ids), tuple(b_ids))
         for side, own, other, partners, taken in (
             ("a", a_ids, b_ids, partners_b, groups.of_a),
             ("b", b_ids, a_ids, partners_a, groups.of_b),
@@ -257,7 +259,7 @@ def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
                     if x in taken or x in seen or not _near(x, own, settings.group_window):
                         continue
                     seen.add(x)
-                    gain = _gain(scorer, side, x, a_ids, b_ids, base, settings)
+                    gain = _gain(scorer, side, x, a_ids, b_ids, settings)
                     if gain > 0:
                         heapq.heappush(heap, (-gain, index, side, x))
 
@@ -271,15 +273,14 @@ def _grow(groups: _Groups, scorer: Scorer, partners_a: dict[int, list[int]],
         own = a_ids if side == "a" else b_ids
         if x in taken or len(own) >= settings.max_group_size:
             continue
-        base = scorer.group(tuple(a_ids), tuple(b_ids))
-        if _gain(scorer, side, x, a_ids, b_ids, base, settings) <= 0:
+        if _gain(scorer, side, x, a_ids, b_ids, settings) <= 0:
             continue  # the group changed since this was queued and x no longer helps
         groups.extend(index, side, x)
         consider(index)
 
 
 def _gain(scorer: Scorer, side: str, x: int, a_ids: list[int], b_ids: list[int],
-          base: Measure, settings: AlignSettings) -> float:
+          settings: AlignSettings) -> float:
     """How much ``x`` adds when it joins this side of the group, or 0 when it should not join.
 
     It joins when enough of it is about the other side (``grow_min_coverage``) and it adds to

@@ -226,6 +226,14 @@ def test_continued_lines_are_rejoined() -> None:
                             "\n\nBoth said the talks went well.")
 
 
+def test_headline_broken_after_a_preposition_is_rejoined() -> None:
+    cleaned = clean("Ministers hold talks with\nneighbouring states on water\n\n"
+                    "Leaders Agree to Meet Again in\nGeneva Next Spring\n\nThey met on Monday.")
+    assert cleaned.text.split("\n\n")[:2] == [
+        "Ministers hold talks with neighbouring states on water",
+        "Leaders Agree to Meet Again in Geneva Next Spring"]
+
+
 def test_hard_wrapped_text_is_rejoined() -> None:
     wrapped = (
         "The foreign ministers of both countries met in the capital on\n"

@@ -238,6 +238,14 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Words a line cannot end with unless it goes on: "Chinese FM holds talks with" / "Russian ...".
+_DANGLING = frozenset({
+    "a", "an", "the", "of", "to", "with", "and", "or", "for", "in", "on", "at", "from", "by",
+    "into", "between", "against", "its", "their", "his", "her", "our", "as", "than", "der", "die",
+    "das", "den", "dem", "des", "und", "mit", "von", "zu", "für", "le", "la", "les", "de", "et",
+})
+
+
 @dataclass(slots=True)
 class _Line:
     text: str  # whitespace collapsed
@@ -277,7 +285,8 @@ def _paragraphs_of_block(block: list[_Line]) -> list[str]:
     for prev, line in itertools.pairwise(block):
         first = line.text[:1]
         starts_lower = first.islower() or (first.isdigit() and prev.text[-1:] == ",")
-        continues = not _ends_sentence(prev.text) and starts_lower
+        continues = not _ends_sentence(prev.text) and (
+            starts_lower or prev.text.rsplit(" ", 1)[-1].lower() in _DANGLING)
         if wrapped and not line.indented:
             filled = len(prev.text) >= 0.75 * width
             half_open = len(prev.text) >= 0.5 * width and not _ends_sentence(prev.text)

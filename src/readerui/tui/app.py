@@ -35,6 +35,9 @@ from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
 
 SIDEBAR_MIN_WIDTH = 100  # below this many columns the sidebar starts hidden
+_READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
+                   "add_note", "notes", "export", "switch_pane", "next_one_sided",
+                   "prev_one_sided"}
 
 
 class ReaderApp(App[int]):
@@ -327,6 +330,8 @@ class ReaderApp(App[int]):
         show = self._sidebar_choice if self._sidebar_choice is not None \
             else width >= SIDEBAR_MIN_WIDTH
         sidebar.display = show
+        # narrow terminals: the sidebar floats over pane A instead of squeezing both panes
+        sidebar.set_class(width < SIDEBAR_MIN_WIDTH, "-overlay")
 
     def on_resize(self, event: Resize) -> None:
         """Hide the sidebar on narrow terminals unless the user asked for it; re-level panes."""
@@ -360,6 +365,10 @@ class ReaderApp(App[int]):
         self._refresh_chrome()
 
     # ----- actions ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Reader actions work (and show in the footer) only on the reader screen itself."""
+        return action not in _READER_ACTIONS or self.screen is self.screen_stack[0]
 
     def run_reader_action(self, action: str) -> None:
         """Run an action by name for the command palette (pane actions go to the focused pane)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -23,7 +24,7 @@ def _share(value: Carried) -> str:
 
 def coverage_table(analysis: Analysis) -> Table:
     """One row per account: sentences and how many the other account carries."""
-    table = Table(title="Overall", title_justify="left", expand=True, show_edge=False)
+    table = Table(title="Overall", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
     table.add_column("Carried by the other", ratio=2, justify="right")
     table.add_column("Alone", justify="right")
@@ -38,7 +39,7 @@ def coverage_table(analysis: Analysis) -> Table:
 def group_table(analysis: Analysis, title: str,
                 groups: list[tuple[str, tuple[int, ...], tuple[int, ...]]]) -> Table:
     """Per speaker or topic: A sentences carried by B, B sentences carried by A."""
-    table = Table(title=title, title_justify="left", expand=True, show_edge=False)
+    table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     table.add_column(title[:-1] if title.endswith("s") else title, ratio=3, no_wrap=True,
                      overflow="ellipsis")
     table.add_column("A carried by B", ratio=2, justify="right")

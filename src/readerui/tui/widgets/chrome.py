@@ -36,11 +36,11 @@ class DocHeader(Static):
         title = Text(f" {self.side.upper()} ", style="reverse bold")
         title.append(" ")
         title.append(document_label(self.document), style="bold")
-        details = [part for part in (meta.source, meta.date, meta.place) if part]
-        details.append(f"{len(self.document)} sentences")
+        details = [f"{len(self.document)} sentences"]
         if self.coverage is not None:
             other = "B" if self.side == "a" else "A"
             details.append(f"{self.coverage:.0%} in {other}")
+        details.extend(part for part in (meta.source, meta.date, meta.place) if part)
         second = Text("    " + " · ".join(details), style="dim")
         both = Text("\n").join([title, second])
         both.no_wrap, both.overflow = True, "ellipsis"

@@ -85,7 +85,7 @@ class LinkGutter(Widget):
         return strips
 
     def _partial_style(self, base: Style) -> Style:
-        return base + self.get_component_rich_style("link-gutter--partial")
+        return base + self.get_component_rich_style("link-gutter--partial", partial=True)
 
     def _draw(self, cells: list[list[set[str]]], glyphs: list[list[str | None]],
               styles: list[list[Style]], height: int, base: Style) -> None:
@@ -109,7 +109,7 @@ class LinkGutter(Widget):
         ordered = sorted(links.values(), key=lambda link: link is cursor_link)
         for link in ordered:
             name = "cursor" if link is cursor_link else link.kind
-            style = base + self.get_component_rich_style(f"link-gutter--{name}")
+            style = base + self.get_component_rich_style(f"link-gutter--{name}", partial=True)
             ya, yb = seen_a.get(id(link)), seen_b.get(id(link))
             if ya is not None and yb is not None:
                 self._connect(cells, styles, ya, yb, style)
@@ -151,22 +151,19 @@ class LinkGutter(Widget):
         return Strip.blank(GUTTER_WIDTH, self.rich_style)
 
 
-_SHADES = " ░▒▓█"
-
-
 class Overview(Widget):
-    """A one-column map of a whole account: how much of each stretch the other account carries.
+    """A one-column map of a whole account: each cell's colour says how much of that stretch the
+    other account carries (carried / mixed / one-sided); a bar marks the part in view."""
 
-    Darker blocks = more carried; rows covering the part in view are highlighted.
-    """
-
-    COMPONENT_CLASSES = {"overview--carried", "overview--one-sided", "overview--view"}
+    COMPONENT_CLASSES = {"overview--carried", "overview--mixed", "overview--one-sided",
+                         "overview--view"}
 
     def __init__(self, pane: AccountPane, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.pane = pane
         self._linked_prefix: list[int] = [0] * (len(pane.document) + 1)
         self._base_style: Style | None = None
+        self._ready = False
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Count linked sentences once so each row is O(1) to draw."""
@@ -174,6 +171,7 @@ class Overview(Widget):
         side = self.pane.side
         flags = (alignment.link_of(side, sid) is not None for sid in range(len(self.pane.document)))
         self._linked_prefix = [0, *accumulate(int(flag) for flag in flags)]
+        self._ready = True
         self.refresh()
 
     def notify_style_update(self) -> None:
@@ -182,27 +180,27 @@ class Overview(Widget):
         super().notify_style_update()
 
     def render_line(self, y: int) -> Strip:
-        """The block for the sentences that map to row ``y``."""
+        """The cell for the sentences that map to row ``y``."""
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
         n, height = len(self.pane.document), max(1, self.size.height)
-        if not n:
-            return Strip.blank(self.size.width, base)
         start = y * n // height
-        end = max(start + 1, (y + 1) * n // height)
-        if start >= n:
+        if not n or start >= n:
             return Strip.blank(self.size.width, base)
-        end = min(end, n)
-        linked = self._linked_prefix[end] - self._linked_prefix[start]
-        share = linked / (end - start)
-        shade = _SHADES[min(4, 1 + round(share * 3))]
-        name = "carried" if share >= 0.5 else "one-sided"
-        style = base + self.get_component_rich_style(f"overview--{name}")
+        end = min(n, max(start + 1, (y + 1) * n // height))
+        style = base
+        if self._ready:
+            linked = self._linked_prefix[end] - self._linked_prefix[start]
+            share = linked / (end - start)
+            name = "carried" if share >= 0.75 else "mixed" if share >= 0.25 else "one-sided"
+            style += self.get_component_rich_style(f"overview--{name}", partial=True)
         pane = self.pane
         layout = pane.layout
         first = layout.nearest_sentence(pane.top_row) or 0
         last = layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+        glyph = " "
         if start <= last and end > first:
-            style += self.get_component_rich_style("overview--view")
-        return Strip([Segment(shade, style)], 1).extend_cell_length(self.size.width, style)
+            glyph = "▐" if pane.side == "a" else "▌"  # the bar leans towards the text
+            style += self.get_component_rich_style("overview--view", partial=True)
+        return Strip([Segment(glyph, style)], 1).extend_cell_length(self.size.width, style)

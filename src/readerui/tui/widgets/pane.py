@@ -20,6 +20,8 @@ MARKER_WIDTH = 2  # a kind glyph and a space before the text
 MARKERS = {"strong": "┃", "partial": "╏", "only": "▪", "none": " "}
 CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
 
+_BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner"}
+
 PaneCallback = Callable[["AccountPane"], None]
 
 
@@ -271,7 +273,14 @@ class AccountPane(ScrollView, can_focus=True):
     # ----- drawing ----------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"account-pane--{name}")
+        # Classes that set a background (cursor, partner) need the full, alpha-blended style;
+        # the others only what they set, so e.g. the diff colour keeps the cursor background.
+        full = self.get_component_rich_style(f"account-pane--{name}")
+        if name in _BACKGROUND_CLASSES:
+            return full
+        own = self.get_component_rich_style(f"account-pane--{name}", partial=True)
+        # keep the alpha-blended colour of the full style, but not its inherited background
+        return own + Style(color=full.color) if own.color is not None else own
 
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the view: a kind marker and a slice of one sentence."""

@@ -12,7 +12,7 @@ from textual.widgets.selection_list import Selection
 from readerui.model import Analysis
 from readerui.tui.reading import Filter
 
-NAME_WIDTH = 16
+NAME_WIDTH = 15
 
 
 def _prompt(name: str, in_a: int, in_b: int) -> Text:

@@ -615,6 +615,12 @@ def test_plain_text_that_mentions_tags_is_not_html() -> None:
     assert cleaned.text == "The <p> tag starts a paragraph."
 
 
+def test_plain_text_saved_as_html_is_read_as_text() -> None:
+    cleaned = clean("Talks end\n\nThe talks ended on Monday.\n\nNo deal was reached.", "a.html")
+    assert cleaned.text.split("\n\n") == ["Talks end", "The talks ended on Monday.",
+                                          "No deal was reached."]
+
+
 def test_clean_returns_clean_text() -> None:
     assert isinstance(clean("Hello."), CleanText)
 

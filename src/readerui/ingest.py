@@ -485,11 +485,16 @@ def clean(text: str, path: str | None = None) -> CleanText:
     return CleanText(path, "\n\n".join(texts), tuple(paragraphs), meta, tuple(removed))
 
 
+_HTML_TAG = re.compile(r"<(?:html|head|body|p|div|h1|h2|article|main|br|span|a)\b", re.IGNORECASE)
+
+
 def _is_html(text: str, path: str) -> bool:
-    if path.lower().endswith((".html", ".htm", ".xhtml")):
-        return True
+    """An HTML document: it starts like one, or it is named .html and has block tags."""
     head = text.lstrip()[:200].lower()
-    return head.startswith(("<!doctype html", "<html"))
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return path.lower().endswith((".html", ".htm", ".xhtml")) and bool(
+        _HTML_TAG.search(text, 0, 100_000))
 
 
 def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> CleanText:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readerui.errors import InputError
+from readerui.html import html_to_text
 from readerui.ingest import clean, read_text, strip_controls
 from readerui.segment import from_lines, segment, split_sentences
 
@@ -91,3 +92,20 @@ def test_read_text_decodes_or_refuses_in_one_line(data: bytes) -> None:
             assert text.strip()
             clean(text, str(path))
         assert path.read_bytes() == data
+
+
+_MARKUP = st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<br>", "<h1>", "</h1>", "<article>", "</article>", "<nav>",
+    "</nav>", "<script>", "</script>", "<![CDATA[", "]]>", "<!--", "-->", "<![if", "&amp;", "&#0;",
+    "&bogus;", "Text. ", "More text", "<", ">", "<a href=\"x>", "<title>", "</title>",
+    "<!DOCTYPE html>", "\x1b[31m", "<ul><li>", "</li>", "<table><tr><td>",
+])
+
+
+@FAST
+@given(st.lists(st.one_of(_MARKUP, st.text(max_size=5)), max_size=30).map("".join))
+def test_html_never_crashes_and_gives_clean_sentences(markup: str) -> None:
+    html_to_text(markup)
+    doc = segment(clean(markup, "page.html"))
+    for s in doc.sentences:
+        assert doc.text[s.start:s.end] == s.text and _no_controls(s.text)

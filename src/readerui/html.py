@@ -88,8 +88,11 @@ class _ArticleParser(HTMLParser):
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML article: headline first, blank lines between paragraphs."""
     parser = _ArticleParser()
-    parser.feed(markup)
-    parser.close()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except (AssertionError, ValueError):
+        pass  # html.parser gives up on some broken markup ("<![if"): keep what it read
     parser._flush()
     blocks = parser.blocks
     first_h1 = next((i for i, (tag, _, _) in enumerate(blocks) if tag == "h1"), None)

@@ -67,6 +67,17 @@ def test_binary_file_with_nul_bytes(tmp_path: Path) -> None:
     assert refusal(path).endswith("looks like a binary file, not text")
 
 
+@pytest.mark.parametrize(("data", "what"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF document"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+    (b"{\\rtf1\\ansi Hello}", "an RTF document"),
+])
+def test_document_formats_are_named(tmp_path: Path, data: bytes, what: str) -> None:
+    path = tmp_path / "article.doc"
+    path.write_bytes(data)
+    assert what in refusal(path)
+
+
 def test_mostly_control_characters_is_binary(tmp_path: Path) -> None:
     path = tmp_path / "data.dat"
     path.write_bytes(bytes(range(1, 32)) * 20 + b"some text")

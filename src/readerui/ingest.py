@@ -172,12 +172,24 @@ def _mostly_binary(text: str) -> bool:
     return bad > max(8, 0.05 * len(sample))
 
 
+# Formats people save articles in that are not text; named so the user knows what to do.
+_DOCUMENT_FORMATS = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub?)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+
 def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """Read and decode a file; raise InputError with one clear line when it cannot be used."""
     name = str(path)
     data = _read_bytes(Path(path), name, max_size)
     if not data:
         raise InputError(f"{name}: is empty")
+    for magic, what in _DOCUMENT_FORMATS:
+        if data.startswith(magic):
+            raise InputError(f"{name}: is {what}, not text (save it as plain text or HTML)")
     text = _decode(data, name)
     if _mostly_binary(text):
         raise InputError(f"{name}: looks like a binary file, not text")

@@ -30,6 +30,11 @@ _SHARE_WORDS = {
     "text size", "a+", "a-", "a", "listen", "listen to this article", "gift this article",
     "copy link copied", "flipboard", "mastodon", "bluesky", "threads", "vk", "line", "sms",
     "share via", "share article", "more sharing options", "close", "show comments",
+    # other widget labels that end up in a paste
+    "video player", "play video", "watch", "watch video", "play", "pause", "audio", "enlarge",
+    "gallery", "view gallery", "full screen", "fullscreen", "download", "download pdf", "zoom",
+    "toggle caption", "hide caption", "expand", "collapse", "menu", "search", "sign in", "log in",
+    "register", "more", "back", "next", "previous", "top",
 }
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|⋅|/|,|\s{2,})\s*")
 _BRACKETED = re.compile(r"\[\s*([^\[\]]{1,60}?)\s*\]")

@@ -17,8 +17,8 @@ Kind = Literal["breadcrumb", "share", "date", "related", "copyright", "credit", 
                "label", "boilerplate"]
 
 _FINAL_PUNCT = ".!?…"
-# Link texts of share/print/social widgets; a line made only of these is furniture.
-_SHARE_WORDS = {
+# Labels of share/print/social and other page widgets; a line made only of these is furniture.
+_WIDGET_LABELS = frozenset({
     "share", "share this", "share this article", "share this story", "share this page",
     "share on facebook", "share on twitter", "share on x", "share on linkedin", "share via email",
     "share via e-mail", "print", "print this", "print this page", "print this article",
@@ -35,7 +35,7 @@ _SHARE_WORDS = {
     "gallery", "view gallery", "full screen", "fullscreen", "download", "download pdf", "zoom",
     "toggle caption", "hide caption", "expand", "collapse", "menu", "search", "sign in", "log in",
     "register", "more", "back", "next", "previous", "top",
-}
+})
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|⋅|/|,|\s{2,})\s*")
 _BRACKETED = re.compile(r"\[\s*([^\[\]]{1,60}?)\s*\]")
 _BREADCRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|→|/)\s+")
@@ -109,7 +109,7 @@ def is_share_line(line: str) -> bool:
     if bracketed and _BRACKETED.sub("", line).strip(" |·•") == "":
         return all(_words(item) <= 6 and item[-1:] not in _FINAL_PUNCT for item in bracketed)
     items = [part.strip(" :").lower() for part in _SEPARATORS.split(line) if part.strip(" :")]
-    return bool(items) and all(item in _SHARE_WORDS or _share_phrases(item) for item in items)
+    return bool(items) and all(item in _WIDGET_LABELS or _share_phrases(item) for item in items)
 
 
 def _share_phrases(text: str) -> bool:
@@ -118,7 +118,7 @@ def _share_phrases(text: str) -> bool:
     i = 0
     while i < len(words):
         for length in range(min(5, len(words) - i), 0, -1):
-            if " ".join(words[i : i + length]) in _SHARE_WORDS:
+            if " ".join(words[i : i + length]) in _WIDGET_LABELS:
                 i += length
                 break
         else:

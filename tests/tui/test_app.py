@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
-from textual.widgets import SelectionList
+from textual.widgets import Input, SelectionList
 
 from readerui.errors import ReaderError
 from readerui.model import Analysis
@@ -210,18 +210,18 @@ async def test_sidebar_hides_on_narrow_terminals_and_follows_the_toggle() -> Non
 
 
 async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
-    analysis = big_analysis(300)
+    analysis = big_analysis(200)
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
-        for _ in range(40):
-            await pilot.press("j")
+        app.pane_a.move_cursor(40)
+        await pilot.press("j")
         wide_rows = app.pane_a.layout.height
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert app.pane_a.layout.height > wide_rows
-        assert app.pane_a.cursor == 40
-        assert app.pane_a.is_visible(40)
+        assert app.pane_a.cursor == 41
+        assert app.pane_a.is_visible(41)
 
 
 async def test_n_and_shift_n_jump_between_one_sided_sentences() -> None:
@@ -253,6 +253,11 @@ async def test_search_jumps_to_the_chosen_sentence_in_either_pane() -> None:
         assert app.focused is app.pane_b
         assert app.pane_b.cursor == 8
         assert app.pane_b.is_visible(8)
+        assert 8 in app.pane_b.matches  # results stay underlined until c
+        await pilot.press("slash")
+        assert app.screen.query_one(Input).value == "regional government confirm"
+        await pilot.press("escape", "c")
+        assert app.pane_b.matches == frozenset()
 
 
 async def test_help_is_generated_from_the_bindings_and_closes() -> None:
@@ -323,3 +328,45 @@ async def test_a_failing_analysis_is_a_message_not_a_traceback(
         assert "analysis failed" in status(app)
         await pilot.press("down")
         assert app.pane_a.cursor == 1  # reading still works
+
+
+async def test_link_gutter_connects_each_visible_pair_and_points_to_hidden_partners() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        gutter = app.query_one("#gutter")
+        rows = ["".join(seg.text for seg in gutter.render_line(y))
+                for y in range(gutter.size.height)]
+        alignment = app.analysis.alignment
+        checked = 0
+        for link in alignment.links:
+            a_row, b_row = app.pane_a.screen_row_of(link.a[0]), app.pane_b.screen_row_of(link.b[0])
+            a_in = 0 <= a_row < gutter.size.height
+            b_in = 0 <= b_row < gutter.size.height
+            if a_in and b_in:
+                assert rows[a_row][0] in "─┄", (link, rows[a_row])
+                assert rows[b_row][2] in "─┄", (link, rows[b_row])
+                if a_row == b_row:
+                    assert rows[a_row][1] in "─┄"
+                checked += 1
+            elif a_in:
+                assert rows[a_row][0] in "↑↓"
+                checked += 1
+        assert checked >= 3
+
+
+async def test_overview_marks_the_part_in_view() -> None:
+    analysis = big_analysis(600)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        overview = app.query_one("#overview-a")
+
+        def bars() -> list[int]:
+            return [y for y in range(overview.size.height)
+                    if "".join(s.text for s in overview.render_line(y)).strip()]
+
+        assert bars() == [0]
+        await pilot.press("end")
+        await pilot.pause()
+        assert bars() == [overview.size.height - 1]

@@ -318,6 +318,7 @@ class ReaderApp(App[int]):
 
     def action_clear_filter(self) -> None:
         """Show every sentence again (and drop search highlights)."""
+        self.last_query = ""
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset()
         self.query_one(Sidebar).show_filter(Filter())
@@ -427,7 +428,15 @@ class ReaderApp(App[int]):
 
     def action_search(self) -> None:
         """Fuzzy search both accounts; Enter jumps to the chosen sentence."""
-        self.push_screen(SearchScreen(self._searchable(), self.last_query), self._jumped)
+        self.push_screen(SearchScreen(self._searchable(), self.last_query, self._remember_search),
+                         self._jumped)
+
+    def _remember_search(self, query: str, hits: list[SearchHit]) -> None:
+        """Underline every result in the panes (until ``c``) and offer the query next time."""
+        self.last_query = query
+        for pane in (self.pane_a, self.pane_b):
+            pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)
+            pane.refresh()
 
     def _jumped(self, hit: SearchHit | None) -> None:
         if hit is None:

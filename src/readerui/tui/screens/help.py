@@ -67,4 +67,5 @@ class HelpScreen(ModalScreen[None]):
         """The generated key table in a scrollable box."""
         with VerticalScroll(id="help-box") as box:
             box.border_title = "Keys"
+            box.border_subtitle = "↑↓ scroll · Esc closes"
             yield Static(help_table(all_keys(), self.keymap), id="help-table")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,11 +32,15 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         Binding("down", "focus_results", "Results", show=False, id="search_results"),
     ]
 
-    def __init__(self, analysis: Analysis, query: str = "") -> None:
+    def __init__(self, analysis: Analysis, query: str = "",
+                 remember: Callable[[str, list[SearchHit]], None] | None = None) -> None:
+        """``remember(query, hits)`` is called when the user jumps to a result."""
         super().__init__()
         self.analysis = analysis
         self.initial_query = query
+        self.remember = remember
         self.hits: list[SearchHit] = []
+        self._query = query
 
     def compose(self) -> ComposeResult:
         """Query box, result count, results."""
@@ -54,6 +60,7 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         self._update(event.value)
 
     def _update(self, query: str) -> None:
+        self._query = query
         self.hits = search(self.analysis, query)
         results = self.query_one("#search-results", OptionList)
         results.clear_options()
@@ -67,11 +74,16 @@ class SearchScreen(ModalScreen[SearchHit | None]):
         """Enter in the box jumps to the highlighted (best) result."""
         results = self.query_one("#search-results", OptionList)
         if self.hits:
-            self.dismiss(self.hits[results.highlighted or 0])
+            self._jump(self.hits[results.highlighted or 0])
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter on a result jumps to it."""
-        self.dismiss(self.hits[event.option_index])
+        self._jump(self.hits[event.option_index])
+
+    def _jump(self, hit: SearchHit) -> None:
+        if self.remember is not None:
+            self.remember(self._query, self.hits)
+        self.dismiss(hit)
 
     def action_focus_results(self) -> None:
         """Move from the box to the results."""

@@ -292,6 +292,7 @@ FURNITURE = {
                "Bo Chan", "Photo: Mark Kim"],
     "byline": ["By John Smith", "By John Smith and Jane Doe, Reuters", "By Maria de la Cruz"],
     "boilerplate": ["Advertisement", "Skip to main content", "* * *", "---", "5 min read",
+                    "Page 2 of 5", "- 2 -", "12", "3/7",
                     "We use cookies to improve your experience. Accept"],
     "media credit": ["Image source, Example Photo Agency", "Photo credit: Jane Roe"],
     "label": ["From:", "Published", "Image caption,", "Tags:", "Last updated"],

@@ -78,7 +78,8 @@ _BOILERPLATE = re.compile(
     r"^(?:advertisement|sponsored(?:\s+content)?|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top"
     r"|sign\s+up\s+for\s+(?:our|the)\s+\w+(?:\s+\w+)?\s+newsletters?\.?"
     r"|click\s+here\s+to\s+\w+(?:\s+\w+){0,5}\.?|follow\s+us\s+on\s+\w+(?:\s+(?:and|&)\s+\w+)*\.?"
-    r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.|\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read)$",
+    r"|\(?end\)?|-+\s*end\s*-+|###|\.\s*\.\s*\.|\d+\s*(?:-\s*)?min(?:ute)?s?\.?\s+read"
+    r"|(?:page|seite)\s+\d+(?:\s+(?:of|von)\s+\d+)?|[-–—]?\s*\d{1,4}\s*[-–—]?|\d{1,4}\s*/\s*\d{1,4})$",
     re.IGNORECASE,
 )
 _PART_SEPARATOR = re.compile(r"\s*[|·•]\s*")

@@ -102,6 +102,18 @@ def test_unseen_cases(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in split_sentences(text)] == expected
 
 
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("de", "Das ist z. B. ein Test. Dr. Müller kam am 3. Oktober an. Er blieb.",
+     ["Das ist z. B. ein Test.", "Dr. Müller kam am 3. Oktober an.", "Er blieb."]),
+    ("fr", "M. Dupont est arrivé. Il a parlé.", ["M. Dupont est arrivé.", "Il a parlé."]),
+    ("xx", "An unknown language. Still split.", ["An unknown language.", "Still split."]),
+])
+def test_other_languages(lang: str, text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text, lang)] == expected
+    doc = segment(clean(text), lang)
+    assert [s.text for s in doc.sentences] == expected
+
+
 def test_headline_without_a_stop_is_one_sentence() -> None:
     doc = segment(clean("Talks end without a deal in Geneva\n\nThe talks ended."))
     assert [s.text for s in doc.sentences] == ["Talks end without a deal in Geneva",

@@ -343,3 +343,54 @@ def test_which_marks_an_organisation() -> None:
                             "cooperate."), make_doc("Lumen Pay is based in Austin."))
     assert ann.speaker_a == ("Lumen Pay",)
     assert any(t.name == "Lumen Pay" for t in ann.topics)  # organisations stay topics
+
+
+PATHOLOGICAL = [
+    "A. " * 200 + "x said.", "Mr. " * 300 + "said", "The " + "Big " * 500 + "said that",
+    ", " * 500 + "said", '"' * 301 + " he said", "said " * 400, ("X" * 5000) + " said",
+    "Van der " * 200 + "Berg said", "U.S. " * 300 + "officials said", "Ortiz, " * 300 + "said",
+    "", "\x1b[31m", "—" * 100,
+]
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL)
+def test_pathological_sentences_are_quick(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    ann = annotate(make_doc(text, [text, text]), make_doc(text))
+    assert time.perf_counter() - start < 3  # linear patterns: no catastrophic backtracking
+    assert len(ann.speaker_a) == 3 and len(ann.topics_b) == 1
+
+
+try:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+except ImportError:  # pragma: no cover - hypothesis is in the test extra
+    given = None
+
+if given is not None:
+    WORDS = st.sampled_from(["said", "Mr.", "he", "she", "the two sides", "according to",
+                             "Ortiz", "Maria", "van der", "Berg", "NATO", "U.S.", ",", ".",
+                             '"', "“", "”", "told", "urged", "the", "ministry", "spokesman",
+                             "for", "which", "and", "Both", "sides", "agreed", "it", "x"])
+    SENTENCES = st.lists(WORDS, max_size=25).map(" ".join)
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.lists(SENTENCES, min_size=1, max_size=3), max_size=4),
+           st.lists(st.lists(SENTENCES, min_size=1, max_size=3), max_size=3))
+    def test_any_text_gives_consistent_annotations(pa: list[list[str]],
+                                                   pb: list[list[str]]) -> None:
+        a, b = make_doc(*pa), make_doc(*pb)
+        ann = annotate(a, b)
+        assert len(ann.speaker_a) == len(a) and len(ann.speaker_b) == len(b)
+        assert len(ann.topics_a) == len(a) and len(ann.topics_b) == len(b)
+        names = {s.name for s in ann.speakers}
+        assert {x for x in (*ann.speaker_a, *ann.speaker_b) if x is not None} == names
+        for speaker in ann.speakers:
+            assert all(ann.speaker_a[i] == speaker.name for i in speaker.a)
+            assert all(ann.speaker_b[i] == speaker.name for i in speaker.b)
+        for topic in ann.topics:
+            assert all(0 <= i < len(a) for i in topic.a)
+            assert all(0 <= i < len(b) for i in topic.b)
+            assert topic.a or topic.b

@@ -176,8 +176,19 @@ def _source_label(phrase: str) -> str:
     return " ".join(w for w in words if w.lower() not in drop)
 
 
+# A subject phrase is never longer than this: patterns only look this far back or ahead, which
+# keeps every search linear in the sentence length.
+SUBJECT_WINDOW = 240
+
+
 def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     """The subject phrase that ends ``prefix`` (just before a reporting verb), with its start."""
+    cut = max(0, len(prefix) - SUBJECT_WINDOW)
+    found = _subject_at_end(prefix[cut:])
+    return None if found is None else (found[0] + cut, found[1])
+
+
+def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     raw = prefix.rstrip()
     if raw.endswith(",") and (found := _appositive(raw)) is not None:
         return found
@@ -269,6 +280,7 @@ def _bare_title(run: str) -> str:
 
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
+    text = text[:SUBJECT_WINDOW]
     offset = 0
     if m := _DOCUMENT_FROM_RE.match(text):
         offset = m.end()

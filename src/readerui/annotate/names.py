@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from readerui.annotate import wordlists
 from readerui.tokens import normalise
 
-_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?|[A-Z]\."
+_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w'’\-]*\.?"
 _PARTICLES = r"de|da|van|von|bin|al|der|den|del|du|dos|das|le|la|ter|ten|di|ibn"
 _CONNECT = rf"(?:(?:of|for)(?:\s+the)?|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES}))?)"
 # A capitalised run: words starting with a capital, optionally joined by "of", "van der" ...;

@@ -275,7 +275,7 @@ def test_paragraph_offsets_match_text() -> None:
 
 FURNITURE = {
     "breadcrumb": ["Home > News", "Home » World » Asia", "Home / News", "Home › Politics",
-                   "News > World > Europe"],
+                   "News > World > Europe", "Home>News", "Home » Politics»Europe"],
     "share": ["[ Print ]", "[ Suggest To A Friend ]", "[ Print ] [ Email ]", "Share this article",
               "Print", "Email", "Tweet", "Facebook", "Share | Tweet | Email",
               "Share on Facebook · Share on Twitter", "Share this article Facebook Twitter",

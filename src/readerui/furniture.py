@@ -38,7 +38,7 @@ _WIDGET_LABELS = frozenset({
 })
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|⋅|/|,|\s{2,})\s*")
 _BRACKETED = re.compile(r"\[\s*([^\[\]]{1,60}?)\s*\]")
-_BREADCRUMB_SEP = re.compile(r"\s+(?:>>?|»|›|→|/)\s+")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>>?|»|›|→)\s*|\s+/\s+")
 _HOME_WORDS = {"home", "homepage", "home page", "start", "main", "front page", "startseite"}
 _RELATED_HEADER = re.compile(
     r"^(?:related(?:\s+(?:articles?|stories|story|news|coverage|content|topics|links|reading))?"

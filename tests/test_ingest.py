@@ -543,6 +543,8 @@ def test_a_lone_line_is_not_a_title() -> None:
     ("Title\n\nPARIS, March 30 (AFP) - Text.", "--03-30"),
     ("Title\n2022-03-30\n\nPARIS, March 30 (AFP) - Text.", "2022-03-30"),
     ("Title\n\nThe ministers met on Tuesday.", None),
+    ("Title\n\nPARIS, March 30 (AFP) - On March 30, 2022, they met.", "2022-03-30"),
+    ("Title\n\nPARIS, March 30 (AFP) - The war began on Feb. 24, 2022.", "--03-30"),
 ])
 def test_date_from_the_best_source(raw: str, date: str | None) -> None:
     assert clean(raw).meta.date == date

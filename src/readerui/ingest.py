@@ -377,18 +377,20 @@ def _paragraph_texts(lines: list[_Line | None]) -> list[str]:
 
 def _pick_date(found: _Found, dateline_date: FoundDate | None,
                first_body: str | None) -> str | None:
-    """Prefer explicit metadata lines, then the dateline, then bare date lines, then the text."""
-    full = [*found.labelled_dates, *([dateline_date] if dateline_date else []), *found.bare_dates]
-    for date in full:
+    """The document's date, ISO. Full dates first: from labelled lines ("Published: ..."), the
+    dateline, bare date lines; then a full date in the opening of the text, but only when no
+    month-day date was stated or it agrees with that one (the opening may date something else);
+    then a month-day date ("--03-30")."""
+    stated = [*found.labelled_dates, *([dateline_date] if dateline_date else []),
+              *found.bare_dates]
+    for date in stated:
         if date.has_year:
             return date.iso
-    if first_body:
-        date = find_date(first_body[:250])
-        if date and date.has_year:
-            return date.iso
-    for date in full:
-        return date.iso
-    return None
+    partial = stated[0].iso if stated else None
+    in_text = find_date(first_body[:250]) if first_body else None
+    if in_text and in_text.has_year and (partial is None or in_text.iso.endswith(partial[1:])):
+        return in_text.iso
+    return partial
 
 
 def _is_prose(text: str) -> bool:

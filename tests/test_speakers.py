@@ -394,3 +394,8 @@ if given is not None:
             assert all(0 <= i < len(a) for i in topic.a)
             assert all(0 <= i < len(b) for i in topic.b)
             assert topic.a or topic.b
+
+
+def test_quoted_as_saying() -> None:
+    got = speakers_of("Maria Ortiz was quoted by local media as saying the budget would pass.")
+    assert got == ["Maria Ortiz"]

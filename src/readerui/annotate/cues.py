@@ -102,7 +102,8 @@ _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", 
 _INVERSION_RE = re.compile(rf"[,\"”]\s*(?:{'|'.join(_INVERSION_VERBS)})\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _SAYING_RE = re.compile(r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
-                        r"explaining|calling\s+for|urging)\b")
+                        r"explaining|calling\s+for|urging)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
+                        r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
     r"Speaking|Following|Since|Last|This|Throughout|Upon|Over|Amid|Ahead|Under|For\s+(?:his|her|"

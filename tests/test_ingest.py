@@ -117,6 +117,22 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert read_text(path, max_size=10_000).startswith("A sentence")
 
 
+def test_only_page_furniture_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "menu.txt"
+    path.write_text("Home > News\n[ Print ]\n2022-03-30 23:00\n")
+    with pytest.raises(InputError) as caught:
+        load(path)
+    assert str(caught.value).startswith(f"{path}: has no article text")
+    assert "\n" not in str(caught.value)
+
+
+def test_only_control_sequences_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "colours.txt"
+    path.write_text("\x1b[31m\x1b[0m\n\x1b]0;title\x07\n")
+    with pytest.raises(InputError, match="no readable text"):
+        load(path)
+
+
 def test_inputs_are_never_written(tmp_path: Path) -> None:
     path = tmp_path / "story.txt"
     raw = "Home > News\r\nTitle of it\r\n\r\nWASHINGTON \u2014 A \x1b[31mred\x1b[0m word.\r\n"

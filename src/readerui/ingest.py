@@ -512,5 +512,11 @@ def _is_html(text: str, path: str) -> bool:
 
 
 def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> CleanText:
-    """Read, decode and clean one file."""
-    return clean(read_text(path, max_size), str(path))
+    """Read, decode and clean one file; refuse it when nothing but page furniture is left."""
+    cleaned = clean(read_text(path, max_size), str(path))
+    if not cleaned.paragraphs and cleaned.removed:
+        raise InputError(f"{path}: has no article text, only page furniture "
+                         f"({len(cleaned.removed)} lines such as {cleaned.removed[0][:40]!r})")
+    if not cleaned.paragraphs:
+        raise InputError(f"{path}: has no readable text (only control characters)")
+    return cleaned

@@ -6,6 +6,7 @@ The app only presents an :class:`~readerui.model.Analysis` (computed by
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping
 
 from textual.app import App, ComposeResult
@@ -110,6 +111,10 @@ class ReaderApp(App[int]):
             self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
         self._refresh_chrome()
 
+    def on_unmount(self) -> None:
+        """Let the collector see this app's objects again (see ``gc.freeze`` above)."""
+        gc.unfreeze()
+
     def _analyse(self) -> Analysis:
         return self.session.analyse(self.settings, lambda a, b, s: analyse(a, b, s))
 
@@ -150,6 +155,9 @@ class ReaderApp(App[int]):
         self.query_one(Sidebar).set_analysis(analysis)
         self._refresh_notes()
         self._restore(analysis)
+        # The documents, layouts and analysis live as long as the app: keep the garbage
+        # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
+        gc.freeze()
 
     def _restore(self, analysis: Analysis) -> None:
         """Put the cursor and filter back where they were when this pair was last closed."""

@@ -6,6 +6,7 @@ from itertools import accumulate
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -39,6 +40,7 @@ class LinkGutter(Widget):
         self.pane_a, self.pane_b = pane_a, pane_b
         self.analysis: Analysis | None = None
         self._cache_key: tuple | None = None
+        self._frame_strips: list[Strip] | None = None
         self._strips: list[Strip] = []
 
     def _key(self) -> tuple:
@@ -143,8 +145,18 @@ class LinkGutter(Widget):
             cells[y][1] |= {"u", "d"}
             styles[y][1] = style
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Build the grid once per repaint."""
+        self._frame_strips = self._grid()
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame_strips = None
+
     def render_line(self, y: int) -> Strip:
         """One row of connectors."""
+        if self._frame_strips is not None and 0 <= y < len(self._frame_strips):
+            return self._frame_strips[y]
         strips = self._grid()
         if 0 <= y < len(strips):
             return strips[y]
@@ -164,6 +176,7 @@ class Overview(Widget):
         self._linked_prefix: list[int] = [0] * (len(pane.document) + 1)
         self._base_style: Style | None = None
         self._ready = False
+        self._frame: tuple[Size, int, int] | None = None
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Count linked sentences once so each row is O(1) to draw."""
@@ -179,15 +192,33 @@ class Overview(Widget):
         self._base_style = None
         super().notify_style_update()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Work out size and the range in view once per repaint."""
+        pane = self.pane
+        first = pane.layout.nearest_sentence(pane.top_row) or 0
+        last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+        self._frame = (self.size, first, last)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """The cell for the sentences that map to row ``y``."""
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
-        n, height = len(self.pane.document), max(1, self.size.height)
+        if self._frame is None:
+            pane = self.pane
+            first = pane.layout.nearest_sentence(pane.top_row) or 0
+            last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+            self_size = self.size
+        else:
+            self_size, first, last = self._frame
+        n, height = len(self.pane.document), max(1, self_size.height)
         start = y * n // height
         if not n or start >= n:
-            return Strip.blank(self.size.width, base)
+            return Strip.blank(self_size.width, base)
         end = min(n, max(start + 1, (y + 1) * n // height))
         style = base
         if self._ready:
@@ -195,12 +226,8 @@ class Overview(Widget):
             share = linked / (end - start)
             name = "carried" if share >= 0.75 else "mixed" if share >= 0.25 else "one-sided"
             style += self.get_component_rich_style(f"overview--{name}", partial=True)
-        pane = self.pane
-        layout = pane.layout
-        first = layout.nearest_sentence(pane.top_row) or 0
-        last = layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
         glyph = " "
         if start <= last and end > first:
-            glyph = "▐" if pane.side == "a" else "▌"  # the bar leans towards the text
+            glyph = "▐" if self.pane.side == "a" else "▌"  # the bar leans towards the text
             style += self.get_component_rich_style("overview--view", partial=True)
-        return Strip([Segment(glyph, style)], 1).extend_cell_length(self.size.width, style)
+        return Strip([Segment(glyph, style)], 1).extend_cell_length(self_size.width, style)

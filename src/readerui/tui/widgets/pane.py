@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.events import Click, Resize
@@ -66,6 +67,8 @@ class AccountPane(ScrollView, can_focus=True):
         self._quiet = False  # True while scrolling for a resize (no sync from this pane)
         self._kinds: list[str] = ["none"] * len(document)
         self._base_style: Style | None = None
+        self._styles: dict[str, Style] = {}
+        self._frame: tuple[int, Style, WrappedLayout, int] | None = None
         self._region_key: tuple[Size, bool] | None = None
         self._region = Region()
 
@@ -89,6 +92,7 @@ class AccountPane(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """Forget cached styles when CSS, theme or focus change."""
         self._base_style = None
+        self._styles.clear()
         super().notify_style_update()
 
     @property
@@ -273,6 +277,12 @@ class AccountPane(ScrollView, can_focus=True):
     # ----- drawing ----------------------------------------------------------------------------
 
     def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self._component_style(name)
+        return style
+
+    def _component_style(self, name: str) -> Style:
         # Classes that set a background (cursor, partner) need the full, alpha-blended style;
         # the others only what they set, so e.g. the diff colour keeps the cursor background.
         full = self.get_component_rich_style(f"account-pane--{name}")
@@ -282,12 +292,19 @@ class AccountPane(ScrollView, can_focus=True):
         # keep the alpha-blended colour of the full style, but not its inherited background
         return own + Style(color=full.color) if own.color is not None else own
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Work out width, style, layout and scroll once per repaint, not once per row."""
+        self._frame = (self.text_region.width, self.base_style, self.layout, self.top_row)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the view: a kind marker and a slice of one sentence."""
-        width = self.text_region.width
-        base = self.base_style
-        layout = self.layout
-        row = self.top_row + y
+        width, base, layout, top = self._frame or (self.text_region.width, self.base_style,
+                                                   self.layout, self.top_row)
+        row = top + y
         if row >= layout.height:
             return Strip.blank(width, base)
         sid, start, end = layout.rows[row]
@@ -316,8 +333,13 @@ class AccountPane(ScrollView, can_focus=True):
             gap = Segment(" ", style)
         segments = [Segment(glyph, marker_style), gap]
         segments.extend(self._text_segments(sid, start, end, style))
-        strip = Strip(segments)
-        return strip.extend_cell_length(width, style).crop(0, width)
+        text = self._texts[sid]
+        used = MARKER_WIDTH + (end - start if text.isascii() else cell_len(text[start:end]))
+        if used > width:  # only when the pane is narrower than the narrowest wrap
+            return Strip(segments).crop(0, width)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return Strip(segments, width)
 
     def _text_segments(self, sid: int, start: int, end: int, style: Style) -> list[Segment]:
         text = self._texts[sid]

@@ -282,13 +282,17 @@ class _Finder:
                 continue  # very frequent words of an unknown language are function words
             kept.append(cand)
         # A word that only ever occurs inside one kept two-word term is that term.
+        pairs_with: dict[str, list[_Candidate]] = {}
+        for c in kept:
+            if len(c.key) == 2 and len(c.where) >= 2:
+                for part in set(c.key):
+                    pairs_with.setdefault(part, []).append(c)
         out = []
         for cand in kept:
-            if len(cand.key) == 1 and not cand.named:
-                covering = [c for c in kept if len(c.key) == 2 and cand.key[0] in c.key
-                            and len(c.where) >= 2 and c.where >= cand.where]
-                if covering:
-                    continue
+            if len(cand.key) == 1 and not cand.named and any(
+                c.where >= cand.where for c in pairs_with.get(cand.key[0], ())
+            ):
+                continue
             out.append(cand)
         return out
 

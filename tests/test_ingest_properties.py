@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from readerui.errors import InputError
 from readerui.html import html_to_text
-from readerui.ingest import clean, read_text, strip_controls
+from readerui.ingest import clean, load, read_text, strip_controls
 from readerui.segment import from_lines, segment, split_sentences
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -80,17 +80,16 @@ def test_from_lines_keeps_the_line_count(lines: list[str]) -> None:
 @given(st.one_of(st.binary(max_size=400), ANY_TEXT.map(lambda t: t.encode("utf-8")),
                  ANY_TEXT.map(lambda t: t.encode("utf-16")),
                  ANY_TEXT.map(lambda t: t.encode("cp1252", errors="ignore"))))
-def test_read_text_decodes_or_refuses_in_one_line(data: bytes) -> None:
+def test_load_decodes_or_refuses_in_one_line(data: bytes) -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "input.txt"
         path.write_bytes(data)
         try:
             text = read_text(path)
+            assert text.strip()
+            load(path)
         except InputError as error:
             assert "\n" not in str(error) and str(error).startswith(str(path))
-        else:
-            assert text.strip()
-            clean(text, str(path))
         assert path.read_bytes() == data
 
 

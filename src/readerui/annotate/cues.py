@@ -124,6 +124,8 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+_NEEDS_CONTENT = frozenset({"briefed", "briefs", "informed", "informs"})
+_CONTENT_RE = re.compile(r",\s+saying\b|\bthat\b|[:\"“]")
 
 
 @cache
@@ -330,6 +332,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             if not following or following.group(1).lower() not in needs:
                 continue
             rest = rest[following.end():]
+        if verb in _NEEDS_CONTENT and not _CONTENT_RE.search(rest):
+            continue  # "X briefed the council on Y": an event unless what was said follows
         found = subject_at_end(text[:m.start()])
         if found is None:
             continue

@@ -43,6 +43,8 @@ KEY_SIMILARITY = 90.0
 MAX_TOPIC_ZIPF = 5.3
 # A content word mentioned once is a topic only when rarer than this ("semiconductors" 2.9).
 SINGLE_MENTION_ZIPF = 3.0
+# A two-word term stands for its words only when neither is an everyday word ("face famine").
+PAIR_WORD_ZIPF = 5.0
 # Above this, a word is a function word of its language (used when there is no stopword list).
 FUNCTION_WORD_ZIPF = 6.0
 
@@ -208,7 +210,7 @@ class _Finder:
         for i, (_, norm, _, end) in enumerate(tokens):
             if not content[i]:
                 continue
-            if norm not in generic:
+            if norm not in generic and not _is_verb(norm):
                 self._add((seq[i],), norm, where, named=False)
             if i + 1 < len(tokens) and content[i + 1]:
                 _, next_norm, next_start, _ = tokens[i + 1]
@@ -281,10 +283,14 @@ class _Finder:
             if not self.english and len(cand.where) > max(3, n_sentences // 5):
                 continue  # very frequent words of an unknown language are function words
             kept.append(cand)
-        # A word that only ever occurs inside one kept two-word term is that term.
+        # A word that only ever occurs inside one kept two-word term is that term
+        # ("humanitarian" -> "humanitarian crisis"), unless the other word is an everyday one
+        # ("face famine" does not swallow "famine").
         pairs_with: dict[str, list[_Candidate]] = {}
         for c in kept:
-            if len(c.key) == 2 and len(c.where) >= 2:
+            if len(c.key) == 2 and len(c.where) >= 2 and all(
+                    zipf(w, self.lang) < PAIR_WORD_ZIPF
+                    for w in next(iter(c.surfaces)).split()):
                 for part in set(c.key):
                     pairs_with.setdefault(part, []).append(c)
         out = []

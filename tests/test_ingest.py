@@ -546,6 +546,17 @@ def test_no_title_when_the_first_paragraph_is_not_a_headline(first: str) -> None
     assert {p.role for p in cleaned.paragraphs} == {"body"}
 
 
+def test_cjk_full_stops_end_sentences() -> None:
+    cleaned = clean("外长举行会谈\n\n中国外长与俄罗斯外长举行会谈。双方同意加强合作。\n"
+                    "双方还就其他问题交换了意见。")
+    assert cleaned.meta.title == "外长举行会谈"
+    assert cleaned.text.split("\n\n") == [
+        "外长举行会谈",
+        "中国外长与俄罗斯外长举行会谈。双方同意加强合作。",
+        "双方还就其他问题交换了意见。",
+    ]
+
+
 def test_a_lone_line_is_not_a_title() -> None:
     cleaned = clean("Talks resume in Geneva")
     assert cleaned.meta.title is None

@@ -16,7 +16,7 @@ from readerui.dates import is_date_line
 Kind = Literal["breadcrumb", "share", "date", "related", "copyright", "credit", "byline",
                "label", "boilerplate"]
 
-_FINAL_PUNCT = ".!?…"
+_FINAL_PUNCT = ".!?…。！？．"
 # Labels of share/print/social and other page widgets; a line made only of these is furniture.
 _WIDGET_LABELS = frozenset({
     "share", "share this", "share this article", "share this story", "share this page",

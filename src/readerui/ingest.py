@@ -218,8 +218,9 @@ _OTHER_BREAKS = re.compile(r"[\r\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # not "\
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(
     r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-_FINAL = ".!?…:;"
-_CLOSERS = "\"'”’»)]"
+_STOPS = ".!?…。！？．"  # sentence ends, CJK full stops included
+_FINAL = _STOPS + ":;：；"  # what ends a line that does not go on
+_CLOSERS = "\"'”’»)]」』）】"
 
 
 def strip_controls(text: str, keep_lines: bool = False) -> str:
@@ -402,7 +403,7 @@ def _is_scrap(text: str) -> bool:
     """A menu item, section label or tag: at most three words and no full stop, or a short
     label in capitals ("OFFICE OF THE SPOKESPERSON")."""
     words = len(text.split())
-    if text.rstrip(_CLOSERS)[-1:] in ".!?…":
+    if text.rstrip(_CLOSERS)[-1:] in _STOPS:
         return False
     return words <= 3 or (words <= 6 and text == text.upper() and any(c.isalpha() for c in text))
 

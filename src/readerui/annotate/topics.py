@@ -12,6 +12,7 @@ accounts, mentioned often, named, multi-word first; ones that cover most sentenc
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
@@ -136,19 +137,27 @@ class _Index:
 
     seqs: dict[Where, list[str]] = field(default_factory=dict)
     by_key: dict[str, set[Where]] = field(default_factory=dict)
+    bigrams: dict[Where, set[tuple[str, str]]] = field(default_factory=dict)
 
     def add(self, where: Where, seq: list[str], parts: Iterable[str]) -> None:
         self.seqs[where] = seq
+        self.bigrams[where] = set(itertools.pairwise(seq))
         for key in (*seq, *parts):
             self.by_key.setdefault(key, set()).add(where)
 
     def match(self, key: Key) -> set[Where]:
         """Sentences containing the term (a one-word term also matches hyphen parts)."""
-        found = self.by_key.get(key[0], set())
         if len(key) == 1:
-            return set(found)
-        for other in key[1:]:
-            found = found & self.by_key.get(other, set())
+            return set(self.by_key.get(key[0], ()))
+        # Intersect from the rarest word: common words ("the") have huge sentence sets.
+        postings = sorted((self.by_key.get(k, set()) for k in set(key)), key=len)
+        found = postings[0]
+        for other in postings[1:]:
+            if not found:
+                break
+            found = found & other
+        if len(key) == 2:  # most terms: one set look-up per sentence
+            return {where for where in found if key in self.bigrams[where]}
         out = set()
         n = len(key)
         for where in found:

@@ -20,7 +20,7 @@ def load_document(path: str | Path, settings: Settings | None = None,
     settings = settings or Settings()
     if lines:
         return segment.from_lines(ingest.read_text(path, settings.max_size), str(path))
-    return segment.segment(ingest.load(path, settings.max_size))
+    return segment.segment(ingest.load(path, settings.max_size), settings.lang)
 
 
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

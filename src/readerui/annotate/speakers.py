@@ -65,8 +65,7 @@ class SpeakerAttributor:
         self.people = People()
         collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
         collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
-        self.surfaces: dict[SpeakerKey, list[str]] = {}
-        self.order: list[SpeakerKey] = []
+        self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
 
     # -- resolving a cue -------------------------------------------------------------------
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
@@ -112,8 +111,6 @@ class SpeakerAttributor:
 
     def _note(self, key: SpeakerKey, surface: str) -> None:
         forms = self.surfaces.setdefault(key, [])
-        if key not in self.order:
-            self.order.append(key)
         if surface and surface not in forms:
             forms.append(surface)
 

@@ -18,10 +18,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, zipf_frequency
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
@@ -74,13 +74,28 @@ def phrase_key(phrase: str, lang: str = "en") -> Key:
     return tuple(term_key(t.text, lang) for t in tokenize(_undot(phrase), lang))
 
 
-@lru_cache(maxsize=100_000)
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's frequency table of a language (empty for a language it does not cover)."""
+    try:
+        return get_frequency_dict(lang)
+    except (LookupError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
     """How common a word is in general use (wordfreq Zipf scale, 0 when unknown)."""
-    try:
-        return zipf_frequency(word, lang)
-    except LookupError:  # a language wordfreq does not cover
-        return 0.0
+    word = word.casefold()
+    frequency = _frequencies(lang).get(word)
+    if frequency:
+        return math.log10(frequency * 1e9)
+    if _frequencies(lang) and not word.isalpha():  # "de-escalation": wordfreq splits it
+        try:
+            return zipf_frequency(word, lang)
+        except LookupError:
+            return 0.0
+    return 0.0
 
 
 def phrase_zipf(phrase: str, lang: str = "en") -> float:
@@ -429,10 +444,12 @@ def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> boo
     if any(c.named for c in group):
         return True
     single_words = all(len(c.key) == 1 for c in group)
+    if not single_words:
+        return len(where) >= 2
     rarest = min(zipf(normalise(s), lang) for c in group for s in c.surfaces)
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
-        return single_words and 0 < rarest < SINGLE_MENTION_ZIPF
-    return not single_words or rarest < MAX_TOPIC_ZIPF
+        return 0 < rarest < SINGLE_MENTION_ZIPF
+    return rarest < MAX_TOPIC_ZIPF
 
 
 def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | None = None,

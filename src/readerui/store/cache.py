@@ -16,6 +16,7 @@ import os
 import pickle
 from collections.abc import Callable, Iterable
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 import readerui
@@ -29,17 +30,23 @@ MAGIC = b"READERUI-CACHE\x00"
 SUFFIX = ".pickle"
 MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 # Parts of the package that do not change what an analysis holds.
-_NOT_ENGINE = ("tui", "store", "export.py", "cli.py", "summary.py", "__main__.py")
+_NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "__main__.py")
+_ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json"}  # code and the word lists it reads
+_ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "rapidfuzz", "wordfreq", "charset-normalizer")
 
 
 @cache
 def engine_fingerprint() -> str:
     """Version, cache format and a digest of the core's source: changes whenever results may."""
     digest = hashlib.sha256(f"{readerui.__version__}\0{CACHE_FORMAT}".encode())
+    for library in _ENGINE_LIBRARIES:  # their results (sentence splits, stems, frequencies) too
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{library}={metadata.version(library)}\0".encode())
     root = Path(readerui.__file__).parent
-    for source in sorted(root.rglob("*.py")):
+    for source in sorted(root.rglob("*")):
         relative = source.relative_to(root)
-        if relative.parts[0] in _NOT_ENGINE:
+        if (relative.parts[0] in _NOT_ENGINE or source.is_dir() or "__pycache__" in relative.parts
+                or source.suffix not in _ENGINE_SUFFIXES):
             continue
         digest.update(str(relative).encode() + b"\0")
         with contextlib.suppress(OSError):

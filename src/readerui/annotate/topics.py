@@ -27,7 +27,7 @@ from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
 from readerui.annotate.names import is_title_case, runs, word_key
 from readerui.model import Document, Topic
-from readerui.tokens import WORD_RE, normalise, stem, tokenize
+from readerui.tokens import WORD_RE, normalise, stem
 
 MAX_AUTO_TOPICS = 40
 # Suffixes that turn a place into its adjective or relative ("Europe" -> "European").
@@ -71,7 +71,7 @@ def term_key(word: str, lang: str = "en") -> str:
 
 def phrase_key(phrase: str, lang: str = "en") -> Key:
     """Keys of every word of a phrase."""
-    return tuple(term_key(t.text, lang) for t in tokenize(_undot(phrase), lang))
+    return tuple(term_key(w, lang) for w in WORD_RE.findall(_undot(phrase)))
 
 
 @cache
@@ -100,7 +100,7 @@ def zipf(word: str, lang: str = "en") -> float:
 
 def phrase_zipf(phrase: str, lang: str = "en") -> float:
     """Mean Zipf frequency of the words of a phrase."""
-    words = [t.norm for t in tokenize(phrase, lang)]
+    words = [_norm(w) for w in WORD_RE.findall(phrase)]
     return sum(zipf(w, lang) for w in words) / len(words) if words else 0.0
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from rich.console import Console
 from textual.widgets import Input, SelectionList
 
+from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Analysis
 from readerui.tui.app import ReaderApp
@@ -370,3 +373,31 @@ async def test_overview_marks_the_part_in_view() -> None:
         await pilot.press("end")
         await pilot.pause()
         assert bars() == [overview.size.height - 1]
+
+
+async def test_big_pairs_are_analysed_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("readerui.tui.background.PROCESS_THRESHOLD", 0)
+    a, b = council_docs()
+    app = ReaderApp(a, b)
+    assert app._analyser.uses_process
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        assert app.analysis is not None
+        assert app.analysis.alignment == analyse(a, b).alignment
+
+
+async def test_quitting_during_a_long_analysis_is_immediate(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("readerui.tui.background.PROCESS_THRESHOLD", 0)
+    analysis = big_analysis(3000)
+    app = ReaderApp(analysis.a, analysis.b)
+    started = time.monotonic()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "aligning" in status(app)
+        await pilot.press("q")
+    assert app.return_code == 0
+    assert time.monotonic() - started < 8
+    process = app._analyser._process
+    assert process is None or not process.is_alive()

@@ -7,11 +7,13 @@ The app only presents an :class:`~readerui.model.Analysis` (computed by
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Mapping
 
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
@@ -22,6 +24,7 @@ from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Side
 from readerui.settings import Settings
 from readerui.store import Note, anchor
+from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
@@ -65,8 +68,12 @@ class ReaderApp(App[int]):
         self.last_query = ""
         self._given_analysis = analysis
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
+        self._started = time.monotonic()
+        self._ticker: Timer | None = None
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
+        self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
+            self.settings, lambda a, b, s: analyse(a, b, s)))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
@@ -108,15 +115,18 @@ class ReaderApp(App[int]):
         if self._given_analysis is not None:
             self.call_after_refresh(self._show_analysis, self._given_analysis)
         else:
+            self._started = time.monotonic()
+            self._ticker = self.set_interval(1, self._refresh_chrome)
             self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
         self._refresh_chrome()
 
     def on_unmount(self) -> None:
-        """Let the collector see this app's objects again (see ``gc.freeze`` above)."""
+        """Stop a running analysis; let the collector see this app's objects again."""
+        self._analyser.stop()
         gc.unfreeze()
 
     def _analyse(self) -> Analysis:
-        return self.session.analyse(self.settings, lambda a, b, s: analyse(a, b, s))
+        return self._analyser.run()
 
     def _show_warnings(self) -> None:
         for warning in self.session.warnings:
@@ -127,6 +137,9 @@ class ReaderApp(App[int]):
         """Show the analysis when it is ready, or say clearly why it failed."""
         if event.worker.name != "analyse":
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED) \
+                and self._ticker is not None:
+            self._ticker.stop()
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
             self._show_analysis(event.worker.result)
         elif event.state == WorkerState.ERROR:
@@ -213,7 +226,8 @@ class ReaderApp(App[int]):
         elif self.analysis_error:
             parts.append(("analysis failed (texts unaligned)", "bold"))
         else:
-            parts.append(("aligning…", "italic"))
+            seconds = int(time.monotonic() - self._started)
+            parts.append((f"aligning… {seconds} s" if seconds else "aligning…", "italic"))
         self.query_one(StatusBar).show(parts)
         self.query_one("#header-a").set_class(focused is self.pane_a, "-active")
         self.query_one("#header-b").set_class(focused is self.pane_b, "-active")

@@ -45,105 +45,57 @@ class LinkGutter(Widget):
 
     def _key(self) -> tuple:
         a, b = self.pane_a, self.pane_b
-        return (a.top_row, b.top_row, a.cursor, b.cursor, a.has_focus, a.text_width, b.text_width,
+        return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, a.text_width, b.text_width,
                 self.size.height, id(self.analysis))
 
-    def _first_visible(self, pane: AccountPane, side: str, height: int) -> dict[int, int]:
-        """Screen row where each visible link first shows on that side, by link index."""
+    def _visible_links(self, pane: AccountPane, height: int) -> dict[int, tuple[int, Link]]:
+        """Each link shown in ``pane``: ``id(link) -> (first screen row, link)``."""
         assert self.analysis is not None
         alignment = self.analysis.alignment
         layout, top = pane.layout, pane.top_row
-        found: dict[int, int] = {}
+        found: dict[int, tuple[int, Link]] = {}
         for y in range(height):
             sid = layout.sentence_at(top + y)
             if sid is None:
                 continue
-            link = alignment.link_of(side, sid)  # type: ignore[arg-type]
+            link = alignment.link_of(pane.side, sid)
             if link is not None and id(link) not in found:
-                found[id(link)] = y
+                found[id(link)] = (y, link)
         return found
 
     def _grid(self) -> list[Strip]:
         key = self._key()
-        if key == self._cache_key:
-            return self._strips
-        height = self.size.height
-        base = self.rich_style  # once per repaint of the gutter (cached grid)
-        cells: list[list[set[str]]] = [[set(), set(), set()] for _ in range(height)]
-        glyphs: list[list[str | None]] = [[None, None, None] for _ in range(height)]
-        styles: list[list[Style]] = [[base, base, base] for _ in range(height)]
+        if key != self._cache_key:
+            self._cache_key, self._strips = key, self._draw(self.size.height, self.rich_style)
+        return self._strips
+
+    def _draw(self, height: int, base: Style) -> list[Strip]:
+        grid = _Grid(height, base)
         if self.analysis is not None and height:
-            self._draw(cells, glyphs, styles, height, base)
-        strips = []
-        for y in range(height):
-            segments = []
-            for x in range(GUTTER_WIDTH):
-                char = glyphs[y][x] or _BOX.get(frozenset(cells[y][x]), " ")
-                if styles[y][x] is not base and styles[y][x] == self._partial_style(base):
-                    char = _PARTIAL.get(char, char)
-                segments.append(Segment(char, styles[y][x]))
-            strips.append(Strip(segments, GUTTER_WIDTH))
-        self._cache_key, self._strips = key, strips
-        return strips
-
-    def _partial_style(self, base: Style) -> Style:
-        return base + self.get_component_rich_style("link-gutter--partial", partial=True)
-
-    def _draw(self, cells: list[list[set[str]]], glyphs: list[list[str | None]],
-              styles: list[list[Style]], height: int, base: Style) -> None:
-        assert self.analysis is not None
-        alignment = self.analysis.alignment
-        seen_a = self._first_visible(self.pane_a, "a", height)
-        seen_b = self._first_visible(self.pane_b, "b", height)
-        cursor_pane = self.pane_a if self.pane_a.has_focus or not self.pane_b.has_focus \
-            else self.pane_b
-        cursor_link = alignment.link_of(cursor_pane.side, cursor_pane.cursor)
-        links: dict[int, Link] = {}
-        for side, pane, seen in (("a", self.pane_a, seen_a), ("b", self.pane_b, seen_b)):
-            top = pane.top_row
-            for y in range(height):
-                sid = pane.layout.sentence_at(top + y)
-                if sid is not None:
-                    link = alignment.link_of(side, sid)  # type: ignore[arg-type]
-                    if link is not None:
-                        links[id(link)] = link
-            del seen
-        ordered = sorted(links.values(), key=lambda link: link is cursor_link)
-        for link in ordered:
-            name = "cursor" if link is cursor_link else link.kind
-            style = base + self.get_component_rich_style(f"link-gutter--{name}", partial=True)
-            ya, yb = seen_a.get(id(link)), seen_b.get(id(link))
-            if ya is not None and yb is not None:
-                self._connect(cells, styles, ya, yb, style)
-            elif ya is not None:
-                glyphs[ya][0] = self._arrow(self.pane_b, link.b[0])
-                styles[ya][0] = style
-            elif yb is not None:
-                glyphs[yb][2] = self._arrow(self.pane_a, link.a[0])
-                styles[yb][2] = style
+            seen_a = self._visible_links(self.pane_a, height)
+            seen_b = self._visible_links(self.pane_b, height)
+            cursor_pane = self.pane_b if self.pane_b.active else self.pane_a
+            cursor_link = self.analysis.alignment.link_of(cursor_pane.side, cursor_pane.cursor)
+            links = {key: link for key, (_, link) in (seen_a | seen_b).items()}
+            # the cursor's link last, so it is drawn over the others
+            for key, link in sorted(links.items(), key=lambda item: item[1] is cursor_link):
+                name = "cursor" if link is cursor_link else link.kind
+                style = base + self.get_component_rich_style(f"link-gutter--{name}",
+                                                             partial=True)
+                dashed = link.kind == "partial"
+                ya, yb = seen_a.get(key, (None,))[0], seen_b.get(key, (None,))[0]
+                if ya is not None and yb is not None:
+                    grid.connect(ya, yb, style, dashed)
+                elif ya is not None:
+                    grid.mark(ya, 0, self._arrow(self.pane_b, link.b[0]), style)
+                elif yb is not None:
+                    grid.mark(yb, 2, self._arrow(self.pane_a, link.a[0]), style)
+        return grid.strips()
 
     @staticmethod
     def _arrow(pane: AccountPane, sid: int) -> str:
+        """Which way the (scrolled-away) partner is."""
         return "↑" if pane.screen_row_of(sid) < 0 else "↓"
-
-    @staticmethod
-    def _connect(cells: list[list[set[str]]], styles: list[list[Style]], ya: int, yb: int,
-                 style: Style) -> None:
-        cells[ya][0] |= {"l", "r"}
-        styles[ya][0] = style
-        cells[yb][2] |= {"l", "r"}
-        styles[yb][2] = style
-        if ya == yb:
-            cells[ya][1] |= {"l", "r"}
-            styles[ya][1] = style
-            return
-        step = 1 if yb > ya else -1
-        cells[ya][1] |= {"l", "d" if step > 0 else "u"}
-        cells[yb][1] |= {"r", "u" if step > 0 else "d"}
-        styles[ya][1] = styles[yb][1] = style
-        for y in range(ya + step, yb, step):
-            cells[y][1] |= {"u", "d"}
-            styles[y][1] = style
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Build the grid once per repaint."""
@@ -161,6 +113,53 @@ class LinkGutter(Widget):
         if 0 <= y < len(strips):
             return strips[y]
         return Strip.blank(GUTTER_WIDTH, self.rich_style)
+
+
+class _Grid:
+    """The gutter's cells while drawing: line directions, fixed glyphs, styles, dashing."""
+
+    def __init__(self, height: int, base: Style) -> None:
+        self.base = base
+        self.lines: list[list[set[str]]] = [[set(), set(), set()] for _ in range(height)]
+        self.glyphs: list[list[str | None]] = [[None, None, None] for _ in range(height)]
+        self.styles: list[list[Style]] = [[base, base, base] for _ in range(height)]
+        self.dashed: list[list[bool]] = [[False, False, False] for _ in range(height)]
+
+    def _line(self, y: int, x: int, directions: set[str], style: Style, dashed: bool) -> None:
+        self.lines[y][x] |= directions
+        self.styles[y][x] = style
+        self.dashed[y][x] = dashed
+
+    def mark(self, y: int, x: int, glyph: str, style: Style) -> None:
+        """Put a fixed glyph (an arrow) in a cell."""
+        self.glyphs[y][x] = glyph
+        self.styles[y][x] = style
+
+    def connect(self, ya: int, yb: int, style: Style, dashed: bool) -> None:
+        """A connector from row ``ya`` on the A side to row ``yb`` on the B side."""
+        self._line(ya, 0, {"l", "r"}, style, dashed)
+        self._line(yb, 2, {"l", "r"}, style, dashed)
+        if ya == yb:
+            self._line(ya, 1, {"l", "r"}, style, dashed)
+            return
+        step = 1 if yb > ya else -1
+        self._line(ya, 1, {"l", "d" if step > 0 else "u"}, style, dashed)
+        self._line(yb, 1, {"r", "u" if step > 0 else "d"}, style, dashed)
+        for y in range(ya + step, yb, step):
+            self._line(y, 1, {"u", "d"}, style, dashed)
+
+    def strips(self) -> list[Strip]:
+        """One Strip per row."""
+        strips = []
+        for y, row in enumerate(self.lines):
+            segments = []
+            for x, directions in enumerate(row):
+                char = self.glyphs[y][x] or _BOX.get(frozenset(directions), " ")
+                if self.dashed[y][x]:
+                    char = _PARTIAL.get(char, char)
+                segments.append(Segment(char, self.styles[y][x]))
+            strips.append(Strip(segments, GUTTER_WIDTH))
+        return strips
 
 
 class Overview(Widget):

@@ -197,9 +197,10 @@ def test_group_side_and_it() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "speaker"), [
-    ("Rescue workers said they had heard voices under the concrete.", "Rescue workers"),
+    ("Rescue workers said they had heard voices under the concrete.", "rescue workers"),
     ("Shipping analysts estimate that the strike costs 30 million euros a day.",
-     "Shipping analysts"),
+     "shipping analysts"),
+    ("Pentagon officials said the drill was routine.", "Pentagon officials"),
     ("Senior U.S. officials said the talks would resume.", "US officials"),
     ("The union said the strike would go on, according to a statement.", "union"),
     ("The Office of the U.S. Trade Representative said the call was useful.",
@@ -399,3 +400,9 @@ if given is not None:
 def test_quoted_as_saying() -> None:
     got = speakers_of("Maria Ortiz was quoted by local media as saying the budget would pass.")
     assert got == ["Maria Ortiz"]
+
+
+def test_they_continues_a_group() -> None:
+    got = speakers_of(["Officials said the border would reopen on Friday.",
+                       "They added that trucks would be checked."])
+    assert got == ["officials", "officials"]

@@ -179,6 +179,15 @@ def _source_label(phrase: str) -> str:
     return " ".join(w for w in words if w.lower() not in drop)
 
 
+def _common_case(word: str) -> str:
+    """A capitalised everyday word in lower case ("Officials" -> "officials"); names as they are."""
+    lower = word.lower()
+    if (word[:1].isupper() and not word.isupper() and lower not in wordlists.demonyms()
+            and lower not in wordlists.places() and wordlists.zipf(lower) >= 4.0):
+        return lower
+    return word
+
+
 # A subject phrase is never longer than this: patterns only look this far back or ahead, which
 # keeps every search linear in the sentence length.
 SUBJECT_WINDOW = 240
@@ -342,6 +351,12 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue
+        if (ref.kind == "source" and not text[:start].strip(" \"“'‘")
+                and not (" " in ref.label and ref.label.split()[-1][:1].isupper())):
+            # "Officials said", "Rescue workers said" open the sentence; not "Finance Ministry"
+            first, _, rest_of_label = ref.label.partition(" ")
+            ref = Ref("source", label=" ".join(filter(None, (_common_case(first),
+                                                             rest_of_label))))
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing))

@@ -92,8 +92,10 @@ class SpeakerAttributor:
             if index is not None:
                 return ("person", index)
             return ("entity", ref.label.title())
-        if ref.kind == "plural":
-            return state.current if state.current and state.current[0] == "joint" else None
+        if ref.kind == "plural":  # "they": the joint sides or the group speaking here
+            if state.current and state.current[0] in ("joint", "entity"):
+                return state.current
+            return None
         if ref.kind == "it":  # "It urged ...": the organisation or group speaking here
             return state.current if state.current and state.current[0] == "entity" else None
         if ref.kind == "source":  # "the ministry" -> the ministry last named ("Health Ministry")

@@ -18,14 +18,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from rapidfuzz import fuzz
-from wordfreq import get_frequency_dict, zipf_frequency
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
 from readerui.annotate.names import is_title_case, runs, word_key
+from readerui.annotate.wordlists import zipf
 from readerui.model import Document, Topic
 from readerui.tokens import WORD_RE, normalise, stem
 
@@ -72,30 +72,6 @@ def term_key(word: str, lang: str = "en") -> str:
 def phrase_key(phrase: str, lang: str = "en") -> Key:
     """Keys of every word of a phrase."""
     return tuple(term_key(w, lang) for w in WORD_RE.findall(_undot(phrase)))
-
-
-@cache
-def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's frequency table of a language (empty for a language it does not cover)."""
-    try:
-        return get_frequency_dict(lang)
-    except (LookupError, ValueError):
-        return {}
-
-
-@lru_cache(maxsize=200_000)
-def zipf(word: str, lang: str = "en") -> float:
-    """How common a word is in general use (wordfreq Zipf scale, 0 when unknown)."""
-    word = word.casefold()
-    frequency = _frequencies(lang).get(word)
-    if frequency:
-        return math.log10(frequency * 1e9)
-    if _frequencies(lang) and not word.isalpha():  # "de-escalation": wordfreq splits it
-        try:
-            return zipf_frequency(word, lang)
-        except LookupError:
-            return 0.0
-    return 0.0
 
 
 def phrase_zipf(phrase: str, lang: str = "en") -> float:

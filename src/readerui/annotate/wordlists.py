@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+from wordfreq import get_frequency_dict, zipf_frequency
 
 
 def _lines(name: str) -> list[str]:
@@ -109,3 +112,27 @@ def demonyms() -> frozenset[str]:
 def places() -> frozenset[str]:
     """Countries, continents and regions."""
     return _words("places.txt")
+
+
+@cache
+def _frequencies(lang: str) -> dict[str, float]:
+    """wordfreq's frequency table of a language (empty for a language it does not cover)."""
+    try:
+        return get_frequency_dict(lang)
+    except (LookupError, ValueError):
+        return {}
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str = "en") -> float:
+    """How common a word is in general use (wordfreq Zipf scale, 0 when unknown)."""
+    word = word.casefold()
+    frequency = _frequencies(lang).get(word)
+    if frequency:
+        return math.log10(frequency * 1e9)
+    if _frequencies(lang) and not word.isalpha():  # "de-escalation": wordfreq splits it
+        try:
+            return zipf_frequency(word, lang)
+        except LookupError:
+            return 0.0
+    return 0.0

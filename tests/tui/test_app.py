@@ -11,6 +11,7 @@ from textual.widgets import Input, SelectionList
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Analysis
+from readerui.segment import from_lines
 from readerui.tui.app import ReaderApp
 from readerui.tui.bindings import all_keys
 from readerui.tui.screens.help import HelpScreen, help_table
@@ -401,3 +402,19 @@ async def test_quitting_during_a_long_analysis_is_immediate(
     assert time.monotonic() - started < 8
     process = app._analyser._process
     assert process is None or not process.is_alive()
+
+
+@pytest.mark.parametrize("texts", [("One sentence only.\n", "\n"), ("\n", "\n")],
+                         ids=["one-side-empty", "both-empty"])
+async def test_empty_documents_and_tiny_terminals_do_not_crash(texts: tuple[str, str]) -> None:
+    a, b = from_lines(texts[0], "a.txt"), from_lines(texts[1], "b.txt")
+    app = ReaderApp(a, b)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        await pilot.press("j", "pagedown", "end", "tab", "j", "n", "N", "tab", "v", "escape",
+                          "f", "space", "c", "m", "escape", "slash", "escape")
+        await pilot.resize_terminal(30, 8)
+        await pilot.press("pagedown", "k")
+        assert app.is_running
+        assert app.analysis_error is None

@@ -262,6 +262,8 @@ class ReaderApp(App[int]):
         partner = partners[0]
         src_rows = source.layout.rows_of(sid)
         dst_rows = target.layout.rows_of(partner)
+        if not src_rows or not dst_rows:
+            return
         top = source.top_row
         if src_rows.start < top:  # the sentence began above the view: keep the same fraction
             fraction = (top - src_rows.start) / len(src_rows)

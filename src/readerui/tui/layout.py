@@ -131,7 +131,9 @@ class WrappedLayout:
         return min(index, len(self.first_row) - 1)
 
     def rows_of(self, sentence: int) -> range:
-        """The rows sentence ``sentence`` occupies."""
+        """The rows sentence ``sentence`` occupies (empty for an id the document lacks)."""
+        if not 0 <= sentence < len(self.first_row):
+            return range(0)
         return range(self.first_row[sentence], self.last_row[sentence] + 1)
 
 

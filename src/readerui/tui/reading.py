@@ -122,8 +122,3 @@ def carried(analysis: Analysis, side: Side, ids: tuple[int, ...] | range) -> Car
     count = sum(1 for sid in ids if alignment.link_of(side, sid) is not None)
     return Carried(len(ids), count)
 
-
-def link_kind(analysis: Analysis, side: Side, sid: int) -> str:
-    """``strong``, ``partial`` or ``only`` for one sentence."""
-    link = analysis.alignment.link_of(side, sid)
-    return "only" if link is None else link.kind

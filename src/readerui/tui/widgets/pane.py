@@ -149,13 +149,13 @@ class AccountPane(ScrollView, can_focus=True):
 
     def screen_row_of(self, sid: int) -> int:
         """Row of the view where sentence ``sid`` starts (may be negative or past the end)."""
-        return self.layout.first_row[sid] - self.top_row
+        return self.layout.rows_of(sid).start - self.top_row
 
     def is_visible(self, sid: int) -> bool:
         """True when any row of ``sid`` is in view."""
-        layout = self.layout
+        rows = self.layout.rows_of(sid)
         top = self.top_row
-        return layout.last_row[sid] >= top and layout.first_row[sid] < top + self.view_height
+        return bool(rows) and rows.stop > top and rows.start < top + self.view_height
 
     def scroll_rows(self, row: float) -> None:
         """Scroll so layout row ``row`` is at the top, at once (no animation)."""
@@ -213,6 +213,8 @@ class AccountPane(ScrollView, can_focus=True):
     def scroll_to_sentence(self, sid: int) -> None:
         """Scroll the least needed to show sentence ``sid`` (its start when it is taller)."""
         rows = self.layout.rows_of(sid)
+        if not rows:
+            return
         top, height = self.top_row, self.view_height
         if rows.start < top or len(rows) > height:
             self.scroll_rows(rows.start)

@@ -201,6 +201,8 @@ def test_group_side_and_it() -> None:
     ("Shipping analysts estimate that the strike costs 30 million euros a day.",
      "shipping analysts"),
     ("Pentagon officials said the drill was routine.", "Pentagon officials"),
+    ("Levels have fallen, according to researchers at the University of Porto.",
+     "University of Porto researchers"),
     ("Senior U.S. officials said the talks would resume.", "US officials"),
     ("The union said the strike would go on, according to a statement.", "union"),
     ("The Office of the U.S. Trade Representative said the call was useful.",

@@ -87,6 +87,7 @@ _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
     rf"its|their|(?:[A-Z]\.){{2,}}|"
     rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
+_SOURCE_OF_RE = re.compile(rf"\s+(?:at|from|of|with|for)\s+(?:the\s+)?({_RUN})")
 _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|ministry|team|lawyers?|" \
          rf"attorneys?|family|aides?|administration|company|party)"
 _OWNED_END_RE = re.compile(rf"{_OWNED}$")
@@ -257,6 +258,12 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+def _strip_full_stop(run: str) -> str:
+    """A run without the sentence's full stop ("Valparaiso." -> "Valparaiso"; "U.S." stays)."""
+    last = run.split()[-1] if run.split() else ""
+    return run[:-1] if last.endswith(".") and "." not in last[:-1] else run
+
+
 def _owned(m: re.Match[str]) -> Ref:
     """ "Ortiz's office" -> an entity labelled as written."""
     return Ref("entity", label=f"{m.group('owner')}'s {m.group('noun')}")
@@ -272,7 +279,7 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
     title = _bare_title(run)
     if title:
         return start, Ref("title", label=title)
-    words = run.split()
+    words = _strip_full_stop(run).split()
     if words and word_key(words[0]) == "the":
         words = words[1:]
     if any(word_key(w) in wordlists.org_words() for w in words):  # "Office of the U.S. Trade
@@ -306,7 +313,10 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _SPOKES_START_RE.match(text):
         return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _SOURCE_START_RE.match(text):
-        return offset, Ref("source", label=_source_label(m.group(1)))
+        label = _source_label(m.group(1))
+        if org := _SOURCE_OF_RE.match(text, m.end()):  # "researchers at the University of X"
+            label = f"{_strip_full_stop(org.group(1))} {label}"
+        return offset, Ref("source", label=label)
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
     if m := _NAMES_START_RE.match(text):

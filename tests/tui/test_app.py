@@ -176,6 +176,13 @@ async def test_filter_by_topic_and_clear() -> None:
         assert ("topic", "cost") in app.query_one("#topics", SelectionList).selected
         app.toggle_filter("speaker", "Tomas Berg")
         assert app.pane_a.kept == {4}
+        app.toggle_filter("speaker", "Tomas Berg")
+        await pilot.press("home", "right_square_bracket")
+        assert app.pane_a.cursor == 3
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert app.pane_a.cursor == 4  # the last kept sentence: stays
+        await pilot.press("left_square_bracket")
+        assert app.pane_a.cursor == 3
         await pilot.press("c")
         assert app.pane_a.kept is None
 

@@ -41,7 +41,7 @@ from readerui.tui.widgets.sidebar import Sidebar
 SIDEBAR_MIN_WIDTH = 100  # below this many columns the sidebar starts hidden
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
-                   "prev_one_sided"}
+                   "prev_one_sided", "next_match", "prev_match"}
 
 
 class ReaderApp(App[int]):
@@ -436,6 +436,26 @@ class ReaderApp(App[int]):
     def action_prev_one_sided(self) -> None:
         """Previous sentence of this pane that the other account lacks."""
         self._jump_one_sided(-1)
+
+    def _jump_match(self, step: int) -> None:
+        pane = self.focused_pane
+        wanted = pane.kept if pane.kept is not None else pane.matches
+        if not wanted:
+            self.notify("No filter or search results to step through (f, /).", timeout=2)
+            return
+        ahead = [sid for sid in wanted if (sid - pane.cursor) * step > 0]
+        if not ahead:
+            self.notify("No more matches this way.", timeout=2)
+            return
+        pane.move_cursor(min(ahead) if step > 0 else max(ahead))
+
+    def action_next_match(self) -> None:
+        """Next sentence the filter keeps (or, without a filter, the last search found)."""
+        self._jump_match(1)
+
+    def action_prev_match(self) -> None:
+        """Previous sentence the filter keeps (or the last search found)."""
+        self._jump_match(-1)
 
     def action_toggle_sync(self) -> None:
         """Turn alignment sync on or off (on: level the other pane at once)."""

@@ -42,6 +42,10 @@ PANE_KEYS: tuple[Key, ...] = (
     Key("next_one_sided", "n", "app.next_one_sided", "Next in one account only", "Jump",
         "Only-in"),
     Key("prev_one_sided", "N", "app.prev_one_sided", "Previous in one account only", "Jump"),
+    Key("next_match", "right_square_bracket", "app.next_match",
+        "Next sentence the filter or search keeps", "Jump", "", "]"),
+    Key("prev_match", "left_square_bracket", "app.prev_match",
+        "Previous sentence the filter or search keeps", "Jump", "", "["),
 )
 
 # Keys of the whole reader.

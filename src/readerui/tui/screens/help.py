@@ -18,6 +18,7 @@ _NAMES = {
     "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PgDn", "pageup": "PgUp",
     "home": "Home", "end": "End", "tab": "Tab", "shift+tab": "Shift+Tab", "space": "Space",
     "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
+    "right_square_bracket": "]", "left_square_bracket": "[",
 }
 
 

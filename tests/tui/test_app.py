@@ -381,6 +381,10 @@ async def test_overview_marks_the_part_in_view() -> None:
         await pilot.press("end")
         await pilot.pause()
         assert bars() == [overview.size.height - 1]
+        await pilot.click("#overview-a", offset=(0, overview.size.height // 2))
+        await pilot.pause()
+        assert 250 <= app.pane_a.cursor <= 350  # about half way through 600 sentences
+        assert bars() == [overview.size.height // 2]
 
 
 async def test_big_pairs_are_analysed_in_a_child_process(monkeypatch: pytest.MonkeyPatch) -> None:

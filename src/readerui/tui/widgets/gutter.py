@@ -6,6 +6,7 @@ from itertools import accumulate
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.events import Click
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -190,6 +191,13 @@ class Overview(Widget):
         """Forget the cached style when CSS or theme change."""
         self._base_style = None
         super().notify_style_update()
+
+    def on_click(self, event: Click) -> None:
+        """Clicking the map jumps the pane (and its cursor) to that stretch of the account."""
+        n, height = len(self.pane.document), max(1, self.size.height)
+        if n:
+            self.pane.focus()
+            self.pane.move_cursor(min(n - 1, event.y * n // height))
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Work out size and the range in view once per repaint."""

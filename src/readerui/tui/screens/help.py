@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from readerui.tui.bindings import CLOSE_KEYS, Key, all_keys
+from readerui.tui.widgets.pane import MARKERS
 
 _NAMES = {
     "down": "↓", "up": "↑", "left": "←", "right": "→", "pagedown": "PgDn", "pageup": "PgUp",
@@ -20,6 +21,18 @@ _NAMES = {
     "slash": "/", "question_mark": "?", "escape": "Esc", "enter": "Enter",
     "right_square_bracket": "]", "left_square_bracket": "[",
 }
+
+
+LEGEND: tuple[tuple[str, str], ...] = (
+    (MARKERS["strong"], "the other account carries this sentence (strong link)"),
+    (MARKERS["partial"], "the other account carries part of it (partial link)"),
+    (MARKERS["only"], "only this account says it"),
+    ("bold", "words the partner sentence does not have (cursor and partner)"),
+    ("─┐└", "gutter: which rows of A and B are linked"),
+    ("↑ ↓", "gutter: the partner is scrolled away above / below"),
+    ("*", "a note or bookmark on the sentence"),
+    ("▐ ▌", "overview: the part in view; its colour shows how much is shared"),
+)
 
 
 def key_label(keys: str) -> str:
@@ -52,6 +65,10 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
     table.add_row("", "")
     table.add_row("Ctrl+p", "Command palette: actions, speakers, topics")
     table.add_row("Esc q", "Close this help")
+    table.add_row("", "")
+    table.add_row("", Text("Marks", style="bold underline"))
+    for glyph, meaning in LEGEND:
+        table.add_row(glyph, meaning)
     return table
 
 

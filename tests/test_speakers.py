@@ -138,6 +138,15 @@ def test_pronoun_goes_to_the_last_named_speaker() -> None:
     assert got == ["Maria Ortiz", "Hans Keller", "Hans Keller", "Hans Keller"]
 
 
+def test_coordinated_reporting_verb_and_bare_title_named_in_the_other_account() -> None:
+    a = make_doc("The Prime Minister offered condolences and said Britain stood ready to help.",
+                 "President Rivera updated the Prime Minister on the floods.",
+                 "They agreed to stay in close contact.")
+    b = make_doc("British Prime Minister David Hart spoke to President Tomas Rivera of Chile.")
+    ann = annotate(a, b)
+    assert ann.speaker_a == ("David Hart", "Tomas Rivera", JOINT_NAME)
+
+
 def test_pronoun_after_a_named_subject_of_narration() -> None:
     got = speakers_of("Maria Ortiz said the budget would pass.",
                       "Hans Keller arrived in Lisbon on Monday.",
@@ -181,8 +190,9 @@ def test_the_ministry_is_the_ministry_last_named() -> None:
 
 
 def test_a_person_quoted_by_an_organisation_is_the_speaker() -> None:
-    got = speakers_of('Ortiz expressed "serious concern" over the tariffs, the ministry said.')
-    assert got == ["Ortiz"]
+    got = speakers_of('Maria Ortiz expressed "serious concern" over tariffs, the ministry said.',
+                      "Markets had expected the move, a spokesman for the finance ministry said.")
+    assert got == ["Maria Ortiz", "finance ministry spokesperson"]
 
 
 def test_compound_subject_is_joint() -> None:

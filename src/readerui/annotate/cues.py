@@ -13,7 +13,14 @@ from functools import cache, lru_cache
 from typing import Literal
 
 from readerui.annotate import wordlists
-from readerui.annotate.names import RUN_AT_END_RE, RUN_RE, Name, parse_name, word_key
+from readerui.annotate.names import (
+    RUN_AT_END_RE,
+    RUN_RE,
+    Name,
+    parse_name,
+    title_phrase,
+    word_key,
+)
 
 RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
                   "title"]
@@ -31,6 +38,7 @@ class Ref:
     kind: RefKind
     name: Name | None = None
     label: str = ""
+    text: str = ""  # a bare title as written, for when nobody holds it ("Prime Minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +69,7 @@ _SIDE_START_RE = re.compile(rf"^{_SIDE}\b", re.IGNORECASE)
 _RUN = RUN_RE.pattern
 _SPOKES = (rf"(?:an?|the|its|his|her|their)\s+((?:[\w.'’\-]+\s+){{0,4}}?)"
            rf"(?:spokesman|spokeswoman|spokesperson|spokespeople|press\s+secretary)"
-           rf"(?:\s+for\s+(?:the\s+)?(?P<org>{_RUN}))?")
+           rf"(?:\s+for\s+(?:the\s+)?(?P<org>{_RUN}|(?:[\w.'’\-]+\s+){{0,3}}[\w.'’\-]+))?")
 _SPOKES_END_RE = re.compile(rf"(?:^|\W){_SPOKES}$", re.IGNORECASE)
 _SPOKES_START_RE = re.compile(rf"^{_SPOKES}", re.IGNORECASE)
 _POSSESSIVE_SPOKES_END_RE = re.compile(
@@ -76,6 +84,7 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"university|institute|department|office|campaign|lawyers?|attorneys?|family|"
                  r"workers|rescuers|volunteers|medics|officers|soldiers|villagers|survivors|"
                  r"families|groups|companies|agencies|ministries|governments|resident|"
+                 r"presidency|palace|cabinet|administration|secretariat|commission|"
                  r"witness|analyst|expert|diplomat|source|worker|rescuer|volunteer|villager|"
                  r"survivor|economist|observer|insider|negotiator|activist|protester|aide")
 _SOURCE_END_RE = re.compile(
@@ -102,7 +111,9 @@ _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", 
                     "stressed", "declared", "announced", "explained", "recalled", "concluded")
 _INVERSION_RE = re.compile(rf"[,\"”]\s*(?:{'|'.join(_INVERSION_VERBS)})\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
-_SAYING_RE = re.compile(r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
+_SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
+                        r"called\s+for|expressed|told|insisted|argued)\b|"
+                        r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
                         r"explaining|calling\s+for|urging)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
@@ -125,8 +136,6 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
-_NEEDS_CONTENT = frozenset({"briefed", "briefs", "informed", "informs"})
-_CONTENT_RE = re.compile(r",\s+saying\b|\bthat\b|[:\"“]")
 
 
 @cache
@@ -278,7 +287,8 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
         return start + run.find(name.words[0]), Ref("name", name=name)
     title = _bare_title(run)
     if title:
-        return start, Ref("title", label=title)
+        shown = " ".join(w for w in _strip_full_stop(run).split() if word_key(w) != "the")
+        return start, Ref("title", label=title, text=shown)
     words = _strip_full_stop(run).split()
     if words and word_key(words[0]) == "the":
         words = words[1:]
@@ -288,12 +298,12 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
 
 
 def _bare_title(run: str) -> str:
-    """The title key of a run made only of titles ("The Prime Minister" -> "minister")."""
-    keys = [word_key(w) for w in run.split()]
-    keys = [k for k in keys if k != "the"]
-    titles = [k for k in keys if k in wordlists.titles()]
-    if titles and all(k in wordlists.titles() or k in wordlists.title_modifiers() for k in keys):
-        return titles[-1]
+    """The title phrase of a run made only of titles ("The Prime Minister" -> "prime minister")."""
+    keys = [k for k in (word_key(w) for w in run.split()) if k != "the"]
+    if any(k in wordlists.titles() for k in keys) and all(
+            k in wordlists.titles() or k in wordlists.title_modifiers() or k in ("of", "for")
+            for k in keys):
+        return title_phrase(keys)
     return ""
 
 
@@ -351,8 +361,6 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             if not following or following.group(1).lower() not in needs:
                 continue
             rest = rest[following.end():]
-        if verb in _NEEDS_CONTENT and not _CONTENT_RE.search(rest):
-            continue  # "X briefed the council on Y": an event unless what was said follows
         found = subject_at_end(text[:m.start()])
         if found is None:
             continue

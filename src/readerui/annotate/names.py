@@ -82,11 +82,14 @@ class Name:
     @property
     def gender(self) -> str:
         """"m" or "f" when the title says so ("Mr.", "Ms."), else ""."""
-        return GENDER_OF_TITLE.get(self.title, "")
+        return GENDER_OF_TITLE.get(self.title.rpartition(" ")[2], "")
 
 
 def strip_titles(words: list[str]) -> tuple[list[str], str]:
-    """The words after the last title (and its modifiers/connectors), and that title's key."""
+    """The words after the last title (and its modifiers/connectors), and the title phrase.
+
+    "Russian Foreign Minister Sergey Ivanov" -> (["Sergey", "Ivanov"], "foreign minister").
+    """
     keys = [word_key(w) for w in words]
     last_title = max((i for i, k in enumerate(keys) if k in wordlists.titles()), default=-1)
     if last_title < 0:
@@ -94,11 +97,20 @@ def strip_titles(words: list[str]) -> tuple[list[str], str]:
         while rest and word_key(rest[0]) in wordlists.function_words():
             rest.pop(0)
         return rest, ""
-    rest = words[last_title + 1:]
-    while rest and (word_key(rest[0]) in ORG_CONNECTORS
-                    or word_key(rest[0]) in wordlists.title_modifiers()):
-        rest.pop(0)
-    return rest, keys[last_title]
+    first = last_title
+    while first > 0 and (keys[first - 1] in wordlists.titles()
+                         or keys[first - 1] in wordlists.title_modifiers()):
+        first -= 1
+    end = last_title + 1
+    while end < len(words) and (keys[end] in ORG_CONNECTORS
+                                or keys[end] in wordlists.title_modifiers()):
+        end += 1
+    return words[end:], title_phrase(keys[first:end])
+
+
+def title_phrase(keys: list[str]) -> str:
+    """A title as a lookup key: "prime minister", "secretary of state", "president"."""
+    return " ".join(k for k in keys if k != "the")
 
 
 def name_kind(words: list[str], titled: bool) -> NameKind:
@@ -128,6 +140,11 @@ def parse_name(run: str) -> Name | None:
     words, title = strip_titles(words)
     words = [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
     words = [w for w in words if w]
+    if "of" in words and words.index("of") > 0:  # "President Ana Ruiz of Chile": the person
+        cut = words.index("of")
+        after = [word_key(w) for w in words[cut + 1:]]
+        if title or all(k in wordlists.places() or k == "the" for k in after):
+            words = words[:cut]
     if not words:
         return None
     if all(word_key(w) in wordlists.calendar_words() for w in words):
@@ -179,6 +196,7 @@ class People:
 
     def __init__(self) -> None:
         self.persons: list[Person] = []
+        self.titled: dict[str, set[int]] = {}  # title phrase -> people named with it anywhere
         self._by_word: dict[tuple[str, int], list[int]] = {}  # (word key, position) -> persons
 
     def add_full_name(self, words: tuple[str, ...]) -> int:
@@ -245,4 +263,6 @@ def collect_full_names(texts: Iterable[str], people: People) -> None:
         for _, _, run in runs(text):
             name = parse_name(run)
             if name is not None and name.kind == "person" and not name.surname_only:
-                people.add_full_name(name.words)
+                index = people.add_full_name(name.words)
+                if name.title:
+                    people.titled.setdefault(name.title, set()).add(index)

@@ -88,14 +88,14 @@ class SpeakerAttributor:
                 return state.current
             return None if state.last_person is None else ("person", state.last_person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
-            index = state.titles.get(ref.label)
+            index = self._titled(ref.label, state)
             if index is not None:
                 return ("person", index)
-            return ("entity", ref.label.title())
-        if ref.kind == "plural":  # "they": the joint sides or the group speaking here
+            return ("entity", ref.text or ref.label.title())
+        if ref.kind == "plural":  # "they": the group speaking here, else the two sides
             if state.current and state.current[0] in ("joint", "entity"):
                 return state.current
-            return None
+            return ("joint", "")
         if ref.kind == "it":  # "It urged ...": the organisation or group speaking here
             return state.current if state.current and state.current[0] == "entity" else None
         if ref.kind == "source":  # "the ministry" -> the ministry last named ("Health Ministry")
@@ -110,6 +110,25 @@ class SpeakerAttributor:
         if ref.kind == "document":
             return state.current
         return self._person_key(ref, state, position)
+
+    def _is_person(self, ref: Ref) -> bool:
+        """A name that is a person's (not "Markets", "Portugal")."""
+        name = ref.name
+        if ref.kind != "name" or name is None:
+            return False
+        return name.kind == "person" or (name.surname_only
+                                         and bool(self.people.candidates(name.words[-1])))
+
+    def _titled(self, title: str, state: _Reading) -> int | None:
+        """The person a bare title means: the last so named in this account; else the only one
+        so named in either account ("The Prime Minister" of a readout that never names him)."""
+        if title in state.titles:
+            return state.titles[title]
+        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
+        if len(same_office) == 1:  # "the minister" after "Finance Minister Ana Ruiz"
+            return same_office.pop()
+        anywhere = self.people.titled.get(title, set())
+        return next(iter(anywhere)) if len(anywhere) == 1 else None
 
     def _note(self, key: SpeakerKey, surface: str) -> None:
         forms = self.surfaces.setdefault(key, [])
@@ -157,7 +176,7 @@ class SpeakerAttributor:
         chosen = trailing[-1]
         if chosen.ref.kind == "source":  # "X expressed concern, the ministry said": X speaks
             people = [c for c in cues if c.start < chosen.start
-                      and c.ref.kind in ("name", "pronoun", "title")]
+                      and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))]
             if people:
                 return people[0]
         return chosen
@@ -202,14 +221,16 @@ class SpeakerAttributor:
         subject = self._subject_person(text, state)
         if cue is None:
             self._update_mentions(text, state, position)
+            opening = sentence_subject(text)
+            if saying_clause(text) and opening is not None:  # "X offered ... and said ..."
+                key = self._key_of(opening[0], state, position)
+                if key is not None:
+                    self._note(key, "")
+                    return key
             if is_event_narration(text):
                 if subject is not None:
                     state.last_person = subject
                 return None
-            if saying_clause(text) and subject is not None:
-                key: SpeakerKey = ("person", subject)
-                self._note(key, "")
-                return key
             if subject is not None:  # "Ortiz did not respond": narration about a person
                 state.last_person = subject
                 return None

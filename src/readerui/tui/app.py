@@ -38,7 +38,8 @@ from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
 
-SIDEBAR_MIN_WIDTH = 100  # below this many columns the sidebar starts hidden
+SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when shown):
+# at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
                    "prev_one_sided", "next_match", "prev_match"}

@@ -102,3 +102,19 @@ async def test_export_writes_markdown_and_html_with_the_notes() -> None:
     markdown = files[1].read_text(encoding="utf-8")
     assert "union petition" in markdown
     assert "tram" in markdown.lower()
+
+
+async def test_the_analysis_is_cached_for_the_next_opening() -> None:
+    a, b = council_analysis().a, council_analysis().b
+    first = ReaderApp(a, b)
+    async with first.run_test(size=(80, 24)) as pilot:
+        await first.workers.wait_for_complete()
+        await settle(pilot)
+    cache = Path(os.environ["READERUI_CACHE_DIR"])
+    assert any(path.is_file() for path in cache.rglob("*"))
+    second = ReaderApp(a, b)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await second.workers.wait_for_complete()
+        await settle(pilot)
+        assert second.analysis is not None and first.analysis is not None
+        assert second.analysis.alignment == first.analysis.alignment

@@ -19,16 +19,17 @@ from readerui.settings import Settings
 
 PROCESS_THRESHOLD = 1500  # sentences in both documents together above which a process is used
 
-Compute = Callable[[Document, Document, Settings], Analysis]
-
-
 def _child(conn: Connection, a: Document, b: Document, settings: Settings) -> None:
     """In the child: analyse through the cache and send back the analysis or the error text."""
     from readerui import store
     from readerui.analysis import analyse
 
     try:
-        conn.send(("ok", store.cached_analysis(a, b, settings, analyse)))
+        try:
+            analysis = store.cached_analysis(a, b, settings, analyse)
+        except (store.StoreError, OSError):  # an unusable cache must not stop the analysis
+            analysis = analyse(a, b, settings)
+        conn.send(("ok", analysis))
     except ReaderError as exc:
         conn.send(("reader-error", str(exc)))
     except Exception as exc:  # reported to the user as one line, never a traceback

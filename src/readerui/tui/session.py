@@ -7,6 +7,7 @@ Every store problem becomes a one-line warning for the user; the reader never st
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,12 +47,13 @@ class Session:
         session.warnings.extend(store.take_warnings())
         return session
 
-    def analyse(self, settings: Settings, compute: object) -> Analysis:
+    def analyse(self, settings: Settings,
+                compute: Callable[[Document, Document, Settings], Analysis]) -> Analysis:
         """``compute(a, b, settings)`` through the analysis cache (recomputed on cache trouble)."""
         try:
-            return store.cached_analysis(self.a, self.b, settings, compute)  # type: ignore[arg-type]
-        except OSError:
-            return compute(self.a, self.b, settings)  # type: ignore[operator,no-any-return]
+            return store.cached_analysis(self.a, self.b, settings, compute)
+        except (store.StoreError, OSError):  # an unusable cache must not stop the reading
+            return compute(self.a, self.b, settings)
 
     def restored_filter(self, analysis: Analysis) -> Filter:
         """The last filter of this pair, keeping only names the analysis still has."""

@@ -217,3 +217,16 @@ def test_lookup_counts_and_one_side_items() -> None:
     ortiz = find_speaker(ann, "ortiz")
     assert ortiz is not None and ortiz.name == "Maria Ortiz"
     assert find_speaker(ann, "Nobody") is None and find_topic(ann, "whales") is None
+
+
+def test_topic_names_keep_their_spelling_and_verbs_are_not_topics() -> None:
+    a = make_doc(["Die Umweltverbände kritisierten das Klimaschutzprogramm scharf.",
+                  "Das Klimaschutzprogramm sei unzureichend, sagten die Umweltverbände."])
+    b = make_doc(["Das Klimaschutzprogramm wurde am Mittwoch beschlossen."])
+    ann = annotate(a, b, lang="de")
+    names = {t.name for t in ann.topics}
+    assert {"Klimaschutzprogramm", "Umweltverbände"} <= names  # accents and capitals kept
+    assert "Mittwoch" not in names and "sagten" not in names  # everyday words
+    en = annotate(make_doc("The ministers discussed trade.", "They discussed tariffs."),
+                  make_doc("Trade was discussed."))
+    assert all(t.name != "discussed" for t in en.topics)

@@ -42,6 +42,8 @@ KEY_SIMILARITY = 90.0
 # A content word this common in general use (wordfreq Zipf scale: 3 = once per million words)
 # is too generic to be a topic on its own ("international", "world", "support").
 MAX_TOPIC_ZIPF = 5.3
+# The same for languages other than English, which have no list of generic words.
+MAX_TOPIC_ZIPF_OTHER = 4.0
 # A content word mentioned once is a topic only when rarer than this ("semiconductors" 2.9).
 SINGLE_MENTION_ZIPF = 3.0
 # A two-word term stands for its words only when neither is an everyday word ("face famine").
@@ -76,7 +78,7 @@ def phrase_key(phrase: str, lang: str = "en") -> Key:
 
 def phrase_zipf(phrase: str, lang: str = "en") -> float:
     """Mean Zipf frequency of the words of a phrase."""
-    words = [_norm(w) for w in WORD_RE.findall(phrase)]
+    words = [w.casefold() for w in WORD_RE.findall(phrase)]
     return sum(zipf(w, lang) for w in words) / len(words) if words else 0.0
 
 
@@ -207,16 +209,21 @@ class _Finder:
                        where: Where) -> None:
         generic = wordlists.generic_words()
         content = [_is_content(t[0], self.lang) for t in tokens]
-        for i, (_, norm, _, end) in enumerate(tokens):
+        for i, (word, norm, _, end) in enumerate(tokens):
             if not content[i]:
                 continue
+            surface = _POSSESSIVE_RE.sub("", word)  # as written: "Umweltverbände", "bank"
             if norm not in generic and not _is_verb(norm):
-                self._add((seq[i],), norm, where, named=False)
+                self._add((seq[i],), surface, where, named=False)
             if i + 1 < len(tokens) and content[i + 1]:
-                _, next_norm, next_start, _ = tokens[i + 1]
+                next_word, next_norm, next_start, _ = tokens[i + 1]
                 if (text[end:next_start].strip() == "" and norm not in generic
-                        and not _is_verb(norm) and not _is_verb(next_norm)):
-                    self._add((seq[i], seq[i + 1]), f"{norm} {next_norm}", where, named=False)
+                        and not _is_verb(norm) and not _is_verb(next_norm)
+                        and (self.english or max(zipf(word.casefold(), self.lang),
+                                                 zipf(next_word.casefold(), self.lang))
+                             < PAIR_WORD_ZIPF)):
+                    pair = f"{surface} {_POSSESSIVE_RE.sub('', next_word)}"
+                    self._add((seq[i], seq[i + 1]), pair, where, named=False)
 
     def _named_things(self, text: str, where: Where) -> None:
         function = wordlists.function_words()
@@ -258,6 +265,10 @@ class _Finder:
                 # also seen capitalised inside a sentence; decided in `keep`.
                 self.pending.append(((term_key(word, self.lang),), word, where, norm))
                 return
+        if "of" in words[1:-1]:  # "Ana Ruiz of Chile": a speaker's name is not a topic
+            before = tuple(term_key(w, self.lang) for w in words[:words.index("of")])
+            if before in self.excluded:
+                words = words[words.index("of") + 1:]
         key = tuple(term_key(w, self.lang) for w in words)
         self._add(key, " ".join(words), where, named=True)
         if len(words) > 1:  # "Neighbouring Countries of Nepal": the place is a topic too
@@ -422,10 +433,14 @@ def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> boo
     single_words = all(len(c.key) == 1 for c in group)
     if not single_words:
         return len(where) >= 2
-    rarest = min(zipf(normalise(s), lang) for c in group for s in c.surfaces)
+    surfaces = [x for c in group for x in c.surfaces]
+    if lang == "en" and 2 * sum(x.endswith("ed") for x in surfaces) >= len(surfaces):
+        return False  # "discussed", "raised": verbs, not topics
+    rarest = min(zipf(x.casefold(), lang) for x in surfaces)
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
-    return rarest < MAX_TOPIC_ZIPF
+    # Without a list of generic words (other languages), only uncommon words qualify.
+    return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
 
 
 def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | None = None,
@@ -502,7 +517,7 @@ def _specific_key(key: str, group: list[_Candidate]) -> bool:
             if len(words) == 2:
                 index = cand.key.index(key)
                 other = words[1 - index]
-                return zipf(normalise(words[index])) <= zipf(normalise(other))
+                return zipf(words[index].casefold()) <= zipf(other.casefold())
     return False
 
 

@@ -30,6 +30,7 @@ RUN_RE = re.compile(rf"(?:\b(?:{_PARTICLES})\s+(?:(?:{_PARTICLES})\s+)?(?=[A-Z])
                     rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
 RUN_AT_END_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
+_HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr."}
 _LETTER_WORD_RE = re.compile(r"[^\W\d_][\w'’\-]*")
 PARTICLES = frozenset(_PARTICLES.split("|"))
 CONNECTORS = frozenset({"of", "for", "the"}) | PARTICLES
@@ -78,6 +79,11 @@ class Name:
     def surname_only(self) -> bool:
         """A surname alone, maybe with particles: "Ortiz", "van der Berg"."""
         return len(self.words) == 1 or all(word_key(w) in PARTICLES for w in self.words[:-1])
+
+    @property
+    def honorific(self) -> str:
+        """ "Mr.", "Ms.", "Mrs.", "Dr." when the name was written with one, else ""."""
+        return _HONORIFICS.get(self.title, "")
 
     @property
     def gender(self) -> str:

@@ -150,6 +150,8 @@ class SpeakerAttributor:
                 index = self.people.resolve(name, state.recent, create=False)
                 if index is not None:
                     self.people.persons[index].add_form(name.text)
+                    if name.honorific:
+                        self.people.persons[index].add_form(f"{name.honorific} {name.text}")
             elif name.kind == "person":
                 index = self.people.add_full_name(name.words)
             else:
@@ -239,8 +241,11 @@ class SpeakerAttributor:
         self._update_mentions(text, state, position)
         if key is None:
             return state.current if cue.ref.kind in ("plural", "document") else None
-        surface = cue.ref.name.text if cue.ref.name is not None else cue.ref.label
+        name = cue.ref.name
+        surface = name.text if name is not None else (cue.ref.text or cue.ref.label)
         self._note(key, surface)
+        if name is not None and name.honorific:
+            self._note(key, f"{name.honorific} {name.text}")  # "Mr. Steele"
         return key
 
     # -- results ---------------------------------------------------------------------------

@@ -383,12 +383,14 @@ def _variants(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _topic_name(group: list[_Candidate]) -> str:
-    """The most frequent surface form; ties go to the shortest, then the first seen."""
+    """The most frequent surface form; ties go to nouns over verb forms ("de-escalation" over
+    "de-escalating"), then the shortest, then the first seen."""
     counts: Counter[str] = Counter()
     for c in group:
         counts.update(c.surfaces)
     first = min(group, key=lambda c: c.first)
-    return min(counts, key=lambda s: (-counts[s], len(s), s not in first.surfaces, s))
+    return min(counts, key=lambda s: (-counts[s], s.endswith(("ing", "ed")), len(s),
+                                      s not in first.surfaces, s))
 
 
 def _terms(group: list[_Candidate]) -> tuple[str, ...]:

@@ -3,6 +3,8 @@
 ``annotate`` runs the speaker attribution (:mod:`.speakers`, rules over :mod:`.cues`, names
 merged by :mod:`.names`) and the topic finder (:mod:`.topics`, with an optional user lexicon from
 :mod:`.lexicon`) over both documents and returns one :class:`~readerui.model.Annotations`.
+:mod:`.lookup` answers the sidebar's questions (per-side counts, only in A / only in B, find by
+alias). The word lists the rules use are plain text files in ``annotate/words/``.
 """
 
 from __future__ import annotations

@@ -218,6 +218,9 @@ async def test_sidebar_hides_on_narrow_terminals_and_follows_the_toggle() -> Non
         await pilot.press("f")
         assert not sidebar.display
         assert app.focused is app.pane_a
+        await pilot.press("f", "escape")  # Esc closes the floating sidebar too
+        assert not sidebar.display
+        assert app.focused is app.pane_a
 
 
 async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:

@@ -381,6 +381,14 @@ class ReaderApp(App[int]):
             sidebar.focus_first()
         self.call_after_refresh(self._refresh_chrome)
 
+    def on_sidebar_left(self, event: Sidebar.Left) -> None:
+        """Esc in the sidebar: back to the active pane; a floating sidebar closes."""
+        sidebar = self.query_one(Sidebar)
+        if sidebar.has_class("-overlay"):
+            self._sidebar_choice = None
+            sidebar.display = False
+        self.focused_pane.focus()
+
     def on_descendant_focus(self) -> None:
         """The focused pane becomes the active one; repaint headers and status."""
         if isinstance(self.focused, AccountPane):

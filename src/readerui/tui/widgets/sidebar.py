@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Label, SelectionList, Static
@@ -30,6 +31,11 @@ def _prompt(name: str, in_a: int, in_b: int) -> Text:
 class Sidebar(Vertical):
     """Two multi-choice lists (speakers, topics); the chosen entries form the filter."""
 
+    BINDINGS = [Binding("escape", "leave", "Back to the text", id="leave_sidebar")]
+
+    class Left(Message):
+        """The user wants to go back to the text."""
+
     class FilterChanged(Message):
         """The user chose or unchose a speaker or topic."""
 
@@ -50,7 +56,8 @@ class Sidebar(Vertical):
         yield Label("Topics", classes="sidebar-heading")
         yield SelectionList[tuple[str, str]](id="topics")
         yield Static("", id="topics-empty", classes="sidebar-empty", markup=False)
-        yield Static("space: choose  c: clear", classes="sidebar-hint", markup=False)
+        yield Static("space: choose  c: clear  esc: back", classes="sidebar-hint",
+                     markup=False)
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Fill the lists from the annotations (most mentioned first)."""
@@ -102,6 +109,10 @@ class Sidebar(Vertical):
         if not self._quiet and chosen != self._known:
             self._known = chosen
             self.post_message(self.FilterChanged(chosen))
+
+    def action_leave(self) -> None:
+        """Esc: back to the panes (the app decides which one and whether to hide)."""
+        self.post_message(self.Left())
 
     def focus_first(self) -> None:
         """Focus the speakers list, or topics when there are no speakers."""

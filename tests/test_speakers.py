@@ -213,6 +213,8 @@ def test_group_side_and_it() -> None:
     ("Pentagon officials said the drill was routine.", "Pentagon officials"),
     ("Levels have fallen, according to researchers at the University of Porto.",
      "University of Porto researchers"),
+    ("Analysts at Danske Bank estimated the strike would cost 50 million crowns a day.",
+     "Danske Bank analysts"),
     ("Senior U.S. officials said the talks would resume.", "US officials"),
     ("The union said the strike would go on, according to a statement.", "union"),
     ("The Office of the U.S. Trade Representative said the call was useful.",

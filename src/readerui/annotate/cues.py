@@ -96,6 +96,11 @@ _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
     rf"its|their|(?:[A-Z]\.){{2,}}|"
     rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
+_PEOPLE_NOUNS = (r"officials|analysts|experts|diplomats|sources|researchers|economists|"
+                 r"scientists|lawyers|investigators|prosecutors|doctors|strategists|traders")
+_SOURCE_AT_END_RE = re.compile(
+    rf"(?:^|[^\w.'’])((?:[Tt]he\s+|[Ss]ome\s+|[Ss]enior\s+)?(?i:{_PEOPLE_NOUNS}))\s+"
+    rf"(?:at|from|of|with)\s+(?:the\s+)?({_RUN})$")
 _SOURCE_OF_RE = re.compile(rf"\s+(?:at|from|of|with|for)\s+(?:the\s+)?({_RUN})")
 _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|ministry|team|lawyers?|" \
          rf"attorneys?|family|aides?|administration|company|party)"
@@ -239,6 +244,9 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
         return m.start(), Ref("title", label=m.group(1))  # "the senator said"
+    if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
+        org = _strip_full_stop(m.group(2))
+        return m.start(1), Ref("source", label=f"{org} {_source_label(m.group(1)).lower()}")
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):

@@ -76,9 +76,14 @@ def prf(found: set, truth: set) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | None,
+def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | list | None,
                     aliases: dict[str, list[str]]) -> bool:
-    """Whether a produced speaker stands for the gold speaker (aliases and titles allowed)."""
+    """Whether a produced speaker stands for the gold speaker (aliases and titles allowed).
+
+    A gold speaker given as a list accepts any of its values (``None``: the narrator).
+    """
+    if isinstance(gold_name, list):
+        return any(speaker_matches(analysis, name, g, aliases) for g in gold_name)
     if gold_name is None or name is None:
         return gold_name is None and name is None
     speaker = next(s for s in analysis.annotations.speakers if s.name == name)

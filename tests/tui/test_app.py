@@ -432,3 +432,27 @@ async def test_empty_documents_and_tiny_terminals_do_not_crash(texts: tuple[str,
         await pilot.press("pagedown", "k")
         assert app.is_running
         assert app.analysis_error is None
+
+
+async def test_word_differences_of_the_cursor_pair_are_marked() -> None:
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "j")  # A2 "Mayor Elena Ruiz said" <-> B4 "told reporters"
+
+        def diff_words(pane: AccountPane, sid: int) -> set[str]:
+            text = pane.document.sentences[sid].text
+            return {text[start:end] for start, end in pane.diff.get(sid, ())}
+
+        def bold_words(pane: AccountPane, sid: int) -> set[str]:
+            rows = range(len(pane.layout.rows_of(sid)))
+            return {segment.text.strip() for k in rows
+                    for segment in pane.render_line(pane.screen_row_of(sid) + k)
+                    if segment.style and segment.style.bold and segment.text.strip()}
+
+        assert "residents" in diff_words(app.pane_a, 2)
+        assert "people" in diff_words(app.pane_b, 4)
+        assert "commuting" not in diff_words(app.pane_a, 2)  # shared words stay plain
+        # the cursor sentence is bold as a whole; the partner only on its differing words
+        assert diff_words(app.pane_b, 4) <= bold_words(app.pane_b, 4)
+        assert not any("commuting" in word for word in bold_words(app.pane_b, 4))

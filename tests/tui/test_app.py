@@ -292,7 +292,7 @@ async def test_help_is_generated_from_the_bindings_and_closes() -> None:
         assert app.pane_a.cursor == 5
 
 
-async def test_summary_view_opens_and_closes() -> None:
+async def test_summary_view_opens_closes_and_jumps_to_one_sided_sentences() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -301,6 +301,14 @@ async def test_summary_view_opens_and_closes() -> None:
         await pilot.press("escape")
         assert not isinstance(app.screen, SummaryScreen)
         assert app.focused is app.pane_a
+        await pilot.press("v", "down", "down", "enter")  # the third one-sided sentence of A
+        await pilot.pause()
+        assert not isinstance(app.screen, SummaryScreen)
+        assert app.pane_a.cursor == app.analysis.alignment.only_in("a")[2]
+        await pilot.press("v", "end", "enter")  # the last one-sided sentence of B
+        await pilot.pause()
+        assert app.focused is app.pane_b
+        assert app.pane_b.cursor == app.analysis.alignment.only_in("b")[-1]
 
 
 async def test_document_markup_is_shown_literally() -> None:

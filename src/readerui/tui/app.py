@@ -508,7 +508,16 @@ class ReaderApp(App[int]):
             self.notify("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
-        self.push_screen(SummaryScreen(self.analysis))
+        self.push_screen(SummaryScreen(self.analysis), self._go_to)
+
+    def _go_to(self, place: tuple[Side, int] | None) -> None:
+        """Focus the pane of ``place`` and put its cursor on that sentence."""
+        if place is None:
+            return
+        side, sid = place
+        pane = self.pane(side)
+        pane.focus()
+        pane.move_cursor(sid)
 
     def action_quit_reader(self) -> None:
         """Remember the cursor and filter, then quit with status 0."""

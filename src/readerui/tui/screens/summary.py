@@ -10,7 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from readerui.model import Analysis, Side
 from readerui.tui.bindings import CLOSE_KEYS
@@ -52,21 +53,25 @@ def group_table(analysis: Analysis, title: str,
     return table
 
 
-def alone_list(analysis: Analysis, side: Side) -> RenderableType:
-    """Numbered sentences of ``side`` that the other account does not carry."""
-    other = "B" if side == "a" else "A"
-    ids = analysis.alignment.only_in(side)
-    heading = Text(f"Only in {side.upper()} ({len(ids)} sentences {other} does not carry)",
-                   style="bold")
-    table = Table.grid(padding=(0, 1))
-    table.add_column(justify="right", style="dim", no_wrap=True)
-    table.add_column()
-    document = analysis.document(side)
-    for sid in ids:
-        table.add_row(str(sid + 1), Text(" ".join(document.sentences[sid].text.split())))
-    if not ids:
-        table.add_row("", Text("nothing: every sentence is carried", style="dim"))
-    return Group(heading, table)
+def alone_options(analysis: Analysis) -> list[Option]:
+    """The sentences each account alone carries, under a heading per account; option ids are
+    ``"a:12"`` / ``"b:3"`` so choosing one can jump to it."""
+    options: list[Option] = []
+    for side in ("a", "b"):
+        other = "B" if side == "a" else "A"
+        ids = analysis.alignment.only_in(side)
+        heading = Text(f"Only in {side.upper()} — {len(ids)} sentences {other} does not carry",
+                       style="bold")
+        options.append(Option(heading, disabled=True))
+        document = analysis.document(side)
+        for sid in ids:
+            prompt = Text(f"{side.upper()} {sid + 1:>4}  ", style="dim")
+            prompt.append(" ".join(document.sentences[sid].text.split()))
+            options.append(Option(prompt, id=f"{side}:{sid}"))
+        if not ids:
+            options.append(Option(Text("  nothing: every sentence is carried", style="dim"),
+                                  disabled=True))
+    return options
 
 
 def summary_renderable(analysis: Analysis) -> RenderableType:
@@ -78,22 +83,38 @@ def summary_renderable(analysis: Analysis) -> RenderableType:
                                                  key=lambda t: -(len(t.a) + len(t.b)))]
     gap = Text("")
     return Group(coverage_table(analysis), gap, group_table(analysis, "Speakers", speakers), gap,
-                 group_table(analysis, "Topics", topics), gap, alone_list(analysis, "a"), gap,
-                 alone_list(analysis, "b"))
+                 group_table(analysis, "Topics", topics))
 
 
-class SummaryScreen(Screen[None]):
-    """A full screen of tables; Esc, q or v goes back to the reader."""
+class SummaryScreen(Screen[tuple[Side, int] | None]):
+    """Coverage tables above, what each account alone says below (Enter jumps there);
+    Esc, q or v goes back to the reader."""
 
-    BINDINGS = [Binding(CLOSE_KEYS + ",v", "app.pop_screen", "Back", id="close_summary")]
+    BINDINGS = [Binding(CLOSE_KEYS + ",v", "dismiss(None)", "Back", id="close_summary")]
 
     def __init__(self, analysis: Analysis) -> None:
         super().__init__()
         self.analysis = analysis
 
     def compose(self) -> ComposeResult:
-        """The tables in a scrollable column."""
+        """The tables in a scrollable box, the one-sided sentences in a list."""
         with VerticalScroll(id="summary-box") as box:
-            box.border_title = "Summary"
+            box.border_title = "Summary: how much of each account the other carries"
             yield Static(summary_renderable(self.analysis), id="summary-body")
+        alone = OptionList(*alone_options(self.analysis), id="summary-alone")
+        alone.border_title = "What each account alone says (Enter: go there · Tab: tables)"
+        yield alone
         yield Footer()
+
+    def on_mount(self) -> None:
+        """Start in the list of one-sided sentences."""
+        alone = self.query_one("#summary-alone", OptionList)
+        alone.focus()
+        first = next((i for i in range(alone.option_count)
+                      if not alone.get_option_at_index(i).disabled), None)
+        alone.highlighted = first
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Go to the chosen sentence in the reader."""
+        side, sid = (event.option.id or "a:0").split(":")
+        self.dismiss((side, int(sid)))  # type: ignore[arg-type]

@@ -420,3 +420,9 @@ def test_they_continues_a_group() -> None:
     got = speakers_of(["Officials said the border would reopen on Friday.",
                        "They added that trucks would be checked."])
     assert got == ["officials", "officials"]
+
+
+def test_unmarked_headline_is_narration() -> None:
+    got = speakers_of("Ortiz says budget will pass",
+                      "Maria Ortiz said the budget would pass.")
+    assert got == [None, "Maria Ortiz"]

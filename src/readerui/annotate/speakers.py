@@ -1,7 +1,8 @@
 """Whose statement each sentence reports, across both accounts.
 
 Rules, in order, for each sentence:
-1. A title, or a headline-style sentence, is the narrator's.
+1. A title, a headline-style sentence, or an opening line without a full stop is the
+   narrator's.
 2. A speech cue (see :mod:`readerui.annotate.cues`) names the speaker: the sentence-closing
    attribution ("..., X said.") if there is one, else the first main-clause cue. "he"/"she" go to
    the person most recently named as a speaker or as a sentence subject in that account.
@@ -41,6 +42,7 @@ from readerui.annotate.names import (
 from readerui.model import Document, Speaker
 
 JOINT_NAME = "both sides"
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
 SpeakerKey = tuple[str, int | str]
@@ -201,7 +203,9 @@ class SpeakerAttributor:
         out: list[SpeakerKey | None] = []
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
-            if sentence.role == "title" or is_title_case(text):
+            if sentence.role == "title" or is_title_case(text) or (
+                    position == 0 and not text.rstrip().endswith(_SENTENCE_ENDS)):
+                # a headline, also when the input did not mark it (pre-split lines)
                 out.append(None)
                 state.current = None
                 continue

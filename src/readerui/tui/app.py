@@ -151,6 +151,7 @@ class ReaderApp(App[int]):
                 self.analysis_error = f"{type(error).__name__}: {error}"
             self.notify(f"Analysis failed: {self.analysis_error}. The texts are shown unaligned.",
                         title="readerui", severity="error", timeout=10)
+            self.query_one(Sidebar).show_unavailable("none: the analysis failed")
             self._refresh_chrome()
 
     def _show_analysis(self, analysis: Analysis) -> None:

@@ -52,10 +52,12 @@ class Sidebar(Vertical):
         """Headings, the two lists and a hint."""
         yield Label("Speakers", classes="sidebar-heading")
         yield SelectionList[tuple[str, str]](id="speakers")
-        yield Static("", id="speakers-empty", classes="sidebar-empty", markup=False)
+        yield Static("waiting for the analysis…", id="speakers-empty", classes="sidebar-empty",
+                     markup=False)
         yield Label("Topics", classes="sidebar-heading")
         yield SelectionList[tuple[str, str]](id="topics")
-        yield Static("", id="topics-empty", classes="sidebar-empty", markup=False)
+        yield Static("waiting for the analysis…", id="topics-empty", classes="sidebar-empty",
+                     markup=False)
         yield Static("space: choose  c: clear  esc: back", classes="sidebar-hint",
                      markup=False)
 
@@ -82,6 +84,11 @@ class Sidebar(Vertical):
         if rows and options.highlighted is None:
             options.highlighted = 0
         self._quiet = False
+
+    def show_unavailable(self, reason: str) -> None:
+        """Say why there are no speakers or topics to choose from."""
+        for selector in ("#speakers-empty", "#topics-empty"):
+            self.query_one(selector, Static).update(reason)
 
     def show_filter(self, chosen: Filter) -> None:
         """Tick exactly the entries of ``chosen`` (without announcing a change)."""

@@ -230,3 +230,15 @@ def test_topic_names_keep_their_spelling_and_verbs_are_not_topics() -> None:
     en = annotate(make_doc("The ministers discussed trade.", "They discussed tariffs."),
                   make_doc("Trade was discussed."))
     assert all(t.name != "discussed" for t in en.topics)
+
+
+def test_acronym_joins_its_expansion_and_titles_match_no_topic() -> None:
+    a = make_doc("The European Central Bank raised rates, ECB President Ana Ruiz said.",
+                 "The presidency of the council passes to Malta in July.")
+    b = make_doc("The ECB raised its key rate again.")
+    ann = annotate(a, b)
+    ecb = topic_with(ann, "ECB")
+    assert ecb is not None and ecb is topic_with(ann, "European Central Bank")
+    assert ecb.a == (0,) and ecb.b == (0,)
+    presidency = topic_with(ann, "presidency")
+    assert presidency is None or presidency.a == (1,)  # "President" is a title, not a mention

@@ -52,6 +52,7 @@ PAIR_WORD_ZIPF = 5.0
 FUNCTION_WORD_ZIPF = 6.0
 
 Key = tuple[str, ...]
+_TITLE_KEY = "\x00title"  # stands in the index for title words, which match no term
 Where = tuple[str, int]  # (side, sentence id)
 
 
@@ -185,6 +186,7 @@ class _Finder:
 
     def read(self, side: str, doc: Document) -> None:
         """Index every sentence and collect its candidates."""
+        titles = wordlists.titles() if self.english else frozenset()
         for sentence in doc.sentences:
             where = (side, sentence.id)
             text = _undot(sentence.text)
@@ -193,7 +195,10 @@ class _Finder:
             seq = [term_key(t[0], self.lang) for t in tokens]
             parts = [term_key(p, self.lang) for t in tokens if "-" in t[0]
                      for p in t[0].split("-") if p]
-            self.index.add(where, seq, parts)
+            # Titles match no topic: "President" is not "presidency" ("presid" either way).
+            indexed = [_TITLE_KEY if t[1] in titles else k for t, k in zip(tokens, seq,
+                                                                          strict=True)]
+            self.index.add(where, indexed, parts)
             for t in tokens[1:]:
                 if t[0][:1].isupper():
                     self.capitalised_inside.add(t[1])
@@ -354,10 +359,26 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
                 (i, a), (j, b) = members[x], members[y]
                 if _variants(a, b):
                     union(i, j)
+    # An acronym and its expansion are one topic: "ECB" and "European Central Bank".
+    expansions: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.named and len(c.key) >= 2:
+            initials = _initials(c.surfaces.most_common(1)[0][0])
+            if len(initials) >= 2:
+                expansions.setdefault(initials, i)
+    for i, c in singles:
+        if c.named and c.key[0].isupper() and c.key[0] in expansions:
+            union(i, expansions[c.key[0]])
     groups: dict[int, list[_Candidate]] = {}
     for i, c in enumerate(cands):
         groups.setdefault(find(i), []).append(c)
     return list(groups.values())
+
+
+def _initials(phrase: str) -> str:
+    """ "European Central Bank" -> "ECB"; "Shanghai Cooperation Organization" -> "SCO"."""
+    return "".join(w[0] for w in phrase.split()
+                   if w[:1].isupper() and w.lower() not in ("of", "the", "for", "and"))
 
 
 def _variants(a: _Candidate, b: _Candidate) -> bool:
@@ -384,12 +405,13 @@ def _variants(a: _Candidate, b: _Candidate) -> bool:
 
 def _topic_name(group: list[_Candidate]) -> str:
     """The most frequent surface form; ties go to nouns over verb forms ("de-escalation" over
-    "de-escalating"), then the shortest, then the first seen."""
+    "de-escalating"), places over their adjectives, then the shortest, then the first seen."""
     counts: Counter[str] = Counter()
     for c in group:
         counts.update(c.surfaces)
     first = min(group, key=lambda c: c.first)
-    return min(counts, key=lambda s: (-counts[s], s.endswith(("ing", "ed")), len(s),
+    return min(counts, key=lambda s: (-counts[s], s.endswith(("ing", "ed")),
+                                      normalise(s) not in wordlists.places(), len(s),
                                       s not in first.surfaces, s))
 
 

@@ -33,6 +33,7 @@ from readerui.tui.screens.notes import NoteInput, NotesScreen
 from readerui.tui.screens.search import SearchScreen
 from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
+from readerui.tui.sync import anchor_sentence, level_row
 from readerui.tui.widgets.chrome import DocHeader, StatusBar
 from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
@@ -237,41 +238,17 @@ class ReaderApp(App[int]):
     # ----- sync -------------------------------------------------------------------------------
 
     def _anchor(self, pane: AccountPane) -> int | None:
-        """The first linked sentence in view in ``pane``, else the last linked one above it."""
+        """The sentence that keeps ``pane`` and the other pane level (see ``sync``)."""
         assert self.analysis is not None
-        alignment = self.analysis.alignment
-        layout, top = pane.layout, pane.top_row
-        start = layout.nearest_sentence(top)
-        if start is None:
-            return None
-        sid = start
-        while sid < len(pane.document) and layout.first_row[sid] < top + pane.view_height:
-            if alignment.link_of(pane.side, sid) is not None:
-                return sid
-            sid += 1
-        for sid in range(start - 1, -1, -1):
-            if alignment.link_of(pane.side, sid) is not None:
-                return sid
-        return None
+        return anchor_sentence(self.analysis.alignment, pane)
 
     def _level(self, source: AccountPane, sid: int) -> None:
-        """Scroll the other pane so the partner of ``sid`` sits level with it."""
+        """Scroll the other pane so the partner of ``sid`` sits level with it (guarded)."""
         assert self.analysis is not None
-        partners = self.analysis.alignment.partners(source.side, sid)
-        if not partners:
-            return
         target = self.pane(other(source.side))
-        partner = partners[0]
-        src_rows = source.layout.rows_of(sid)
-        dst_rows = target.layout.rows_of(partner)
-        if not src_rows or not dst_rows:
+        row = level_row(self.analysis.alignment, source, target, sid)
+        if row is None:
             return
-        top = source.top_row
-        if src_rows.start < top:  # the sentence began above the view: keep the same fraction
-            fraction = (top - src_rows.start) / len(src_rows)
-            row = dst_rows.start + int(fraction * len(dst_rows))
-        else:
-            row = dst_rows.start - (src_rows.start - top)
         self._syncing = True
         try:
             target.scroll_rows(row)
@@ -493,11 +470,8 @@ class ReaderApp(App[int]):
             pane.refresh()
 
     def _jumped(self, hit: SearchHit | None) -> None:
-        if hit is None:
-            return
-        pane = self.pane(hit.side)
-        pane.focus()
-        pane.move_cursor(hit.sentence)
+        if hit is not None:
+            self._go_to((hit.side, hit.sentence))
 
     def action_help(self) -> None:
         """Show every key."""

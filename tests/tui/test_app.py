@@ -270,6 +270,9 @@ async def test_search_jumps_to_the_chosen_sentence_in_either_pane() -> None:
         assert 8 in app.pane_b.matches  # results stay underlined until c
         await pilot.press("slash")
         assert app.screen.query_one(Input).value == "regional government confirm"
+        await pilot.press("ctrl+u", *"quiet squares")  # typing q/s/v/f must not trigger keys
+        assert app.is_running and app.sync_on
+        assert app.screen.query_one(Input).value.endswith("quiet squares")
         await pilot.press("escape", "c")
         assert app.pane_b.matches == frozenset()
 

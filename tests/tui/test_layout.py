@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from readerui.segment import from_lines
 from readerui.tui.layout import BLANK, build_layout, safe_text, wrap
+from readerui.tui.widgets.chrome import date_label
 
 
 def test_wrap_keeps_words_whole_and_lines_within_width() -> None:
@@ -43,3 +44,9 @@ def test_control_characters_become_spaces_without_moving_offsets() -> None:
     clean = safe_text(text)
     assert "\x1b" not in clean and "\x07" not in clean
     assert len(clean) == len(text)
+
+
+def test_dates_without_a_year_read_as_such() -> None:
+    assert date_label("2022-03-30") == "2022-03-30"
+    assert date_label("--03-30") == "30 Mar (year?)"
+    assert date_label("--13-01") == "--13-01"

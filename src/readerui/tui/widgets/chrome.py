@@ -17,6 +17,18 @@ def document_label(document: Document) -> str:
     return "untitled"
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def date_label(iso: str) -> str:
+    """``2022-03-30`` as is; a date without a year (``--03-30``) as ``30 Mar (year?)``."""
+    if iso.startswith("--") and len(iso) == 7 and iso[2:4].isdigit() and iso[5:].isdigit():
+        month, day = int(iso[2:4]), int(iso[5:])
+        if 1 <= month <= 12:
+            return f"{day} {_MONTHS[month - 1]} (year?)"
+    return iso
+
+
 class DocHeader(Static):
     """Two lines: ``A  title`` and ``source · date · place · n sentences``."""
 
@@ -40,7 +52,8 @@ class DocHeader(Static):
         if self.coverage is not None:
             other = "B" if self.side == "a" else "A"
             details.append(f"{self.coverage:.0%} in {other}")
-        details.extend(part for part in (meta.source, meta.date, meta.place) if part)
+        date = date_label(meta.date) if meta.date else None
+        details.extend(part for part in (meta.source, date, meta.place) if part)
         second = Text("    " + " · ".join(details), style="dim")
         both = Text("\n").join([title, second])
         both.no_wrap, both.overflow = True, "ellipsis"

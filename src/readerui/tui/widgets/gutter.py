@@ -64,6 +64,11 @@ class LinkGutter(Widget):
                 found[id(link)] = (y, link)
         return found
 
+    def notify_style_update(self) -> None:
+        """Redraw with the new theme's colours."""
+        self._cache_key = None
+        super().notify_style_update()
+
     def _grid(self) -> list[Strip]:
         key = self._key()
         if key != self._cache_key:

@@ -28,3 +28,20 @@ def doc(date: str | None) -> Document:
 )
 def test_complete_year(mine: str | None, other: str | None, expected: str | None) -> None:
     assert complete_year(doc(mine), doc(other)).meta.date == expected
+
+
+def test_parallel_analysis_equals_serial(monkeypatch) -> None:
+    """Annotating in a second process gives the same analysis as doing it all in this one."""
+    from pathlib import Path
+
+    from readerui import analysis
+    from readerui.export import to_contract
+
+    root = Path(__file__).resolve().parents[1]
+    a = analysis.load_document(root / "sample_texts" / "mfa_readout.txt")
+    b = analysis.load_document(root / "sample_texts" / "xinhua_report.txt")
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_SENTENCES", 2)
+    parallel = analysis.analyse(a, b)
+    serial = analysis.analyse(a, b, parallel=False)
+    assert to_contract(parallel) == to_contract(serial)
+    assert parallel.annotations.speakers, "the child process really annotated"

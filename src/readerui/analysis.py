@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import re
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -52,12 +56,31 @@ def complete_year(doc: Document, other: Document) -> Document:
     return doc
 
 
-def analyse(a: Document, b: Document, settings: Settings | None = None) -> Analysis:
-    """Align and annotate two documents."""
+# From this many sentences (both accounts together) annotation runs in a second process while
+# the aligner runs in this one: the two stages are independent and each takes seconds there.
+PARALLEL_MIN_SENTENCES = 4000
+
+
+def analyse(a: Document, b: Document, settings: Settings | None = None,
+            parallel: bool = True) -> Analysis:
+    """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
     settings = settings or Settings()
     a, b = complete_year(a, b), complete_year(b, a)
-    alignment = align(a, b, settings.align, settings.lang)
-    annotations = annotate(a, b, settings.lexicon_path, settings.lang)
+    if (parallel and len(a) + len(b) >= PARALLEL_MIN_SENTENCES and (os.cpu_count() or 1) > 1
+            and not multiprocessing.current_process().daemon):  # a daemon may not have children
+        # "spawn": the reader calls this from a worker thread, and forking a threaded process
+        # can copy a held lock into the child.
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            pending = pool.submit(annotate, a, b, settings.lexicon_path, settings.lang)
+            alignment = align(a, b, settings.align, settings.lang)
+            try:
+                annotations = pending.result()
+            except BrokenProcessPool:  # the child could not start (e.g. a script read from stdin)
+                annotations = annotate(a, b, settings.lexicon_path, settings.lang)
+    else:
+        alignment = align(a, b, settings.align, settings.lang)
+        annotations = annotate(a, b, settings.lexicon_path, settings.lang)
     return Analysis(a, b, alignment, annotations)
 
 

@@ -143,7 +143,7 @@ def _batch_one(job: tuple[str, str, Settings, bool]) -> str:
     try:
         a = load_document(path_a, settings, lines)
         b = load_document(path_b, settings, lines)
-        return json.dumps(to_contract(analyse(a, b, settings)), ensure_ascii=False)
+        return json.dumps(to_contract(analyse(a, b, settings, parallel=False)), ensure_ascii=False)
     except ReaderError as exc:
         return json.dumps({"version": 1, "error": str(exc), "a_path": path_a, "b_path": path_b},
                           ensure_ascii=False)

@@ -122,6 +122,12 @@ class ReaderApp(App[int]):
             self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
         self._refresh_chrome()
 
+    def exit(self, result: int | None = None, return_code: int = 0,
+             message: object = None) -> None:
+        """Stop a running analysis (every way out of the app comes through here), then exit."""
+        self._analyser.stop()
+        super().exit(result, return_code, message)  # type: ignore[arg-type]
+
     def on_unmount(self) -> None:
         """Stop a running analysis; let the collector see this app's objects again."""
         self._analyser.stop()

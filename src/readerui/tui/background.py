@@ -8,6 +8,7 @@ thread; a process also lets quitting stop the work at once.
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections.abc import Callable
 from multiprocessing import resource_tracker
 from multiprocessing.connection import Connection
@@ -47,6 +48,7 @@ class Analyser:
         self.in_thread = in_thread
         self._process: BaseProcess | None = None
         self._stopped = False
+        self._lock = threading.Lock()
         if self.uses_process:
             # Start multiprocessing's resource tracker now: it hands our stderr to its child,
             # and once the app runs, stderr is Textual's stand-in with no usable file number.
@@ -65,8 +67,11 @@ class Analyser:
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_child, args=(send, self.a, self.b, self.settings),
                                   daemon=True)
-        self._process = process
-        process.start()
+        with self._lock:  # stop() may run at any moment from the UI thread
+            if self._stopped:
+                raise ReaderError("analysis stopped")
+            process.start()
+            self._process = process
         send.close()
         try:
             status, value = receive.recv()
@@ -84,8 +89,10 @@ class Analyser:
         raise RuntimeError(value)
 
     def stop(self) -> None:
-        """End a running child process (when the user quits early)."""
-        self._stopped = True
-        if self._process is not None and self._process.is_alive():
-            self._process.terminate()
-            self._process.join(timeout=2)
+        """End a running child process (when the user quits early); none starts after this."""
+        with self._lock:
+            self._stopped = True
+            process = self._process
+        if process is not None and process.is_alive():
+            process.terminate()
+            process.join(timeout=2)

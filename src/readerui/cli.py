@@ -257,7 +257,7 @@ def _run_reader(argv: Sequence[str]) -> int:
     for line in store.keymap_problems(config.keymap, known):
         print(line, file=sys.stderr)
     keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
-    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap)
+    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config)
     if config.theme in app.available_themes:
         app.theme = config.theme
     else:

@@ -118,3 +118,20 @@ async def test_the_analysis_is_cached_for_the_next_opening() -> None:
         await settle(pilot)
         assert second.analysis is not None and first.analysis is not None
         assert second.analysis.alignment == first.analysis.alignment
+
+
+def test_config_read_by_the_caller_is_not_read_or_reported_again() -> None:
+    """The command line prints config problems on stderr; the reader must not repeat them."""
+    from readerui import store
+    from readerui.tui.session import Session
+
+    path = Path(os.environ["READERUI_CONFIG_DIR"]) / "config.toml"
+    path.write_text('lang = 5\n', encoding="utf-8")
+    config = store.load_config()
+    assert config.warnings, "a wrong type is reported once, by whoever reads the file"
+    analysis = council_analysis()
+    given = Session.open(analysis.a, analysis.b, config)
+    assert given.config is config
+    assert not any("lang" in line for line in given.warnings)
+    alone = Session.open(analysis.a, analysis.b)
+    assert any("lang" in line for line in alone.warnings)

@@ -23,7 +23,7 @@ from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Side
 from readerui.settings import Settings
-from readerui.store import Note, anchor
+from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
@@ -56,8 +56,10 @@ class ReaderApp(App[int]):
 
     def __init__(self, a: Document, b: Document, settings: Settings | None = None, *,
                  analysis: Analysis | None = None,
-                 keymap: Mapping[str, str] | None = None) -> None:
-        """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids."""
+                 keymap: Mapping[str, str] | None = None,
+                 config: Config | None = None) -> None:
+        """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids;
+        ``config``, when the caller has read it already, is not read (nor reported) again."""
         super().__init__()
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()
@@ -65,7 +67,7 @@ class ReaderApp(App[int]):
         self.analysis_error: str | None = None
         self.sync_on = True
         self.filter = Filter()
-        self.session = Session.open(a, b)
+        self.session = Session.open(a, b, config)
         self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
         self._given_analysis = analysis

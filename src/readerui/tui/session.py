@@ -33,12 +33,17 @@ class Session:
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def open(cls, a: Document, b: Document) -> Session:
-        """Read config, the pair's last state and its notes (problems become warnings)."""
+    def open(cls, a: Document, b: Document, config: Config | None = None) -> Session:
+        """Read config (unless the caller already has it), the pair's last state and its notes.
+
+        Problems become warnings; those of a ``config`` passed in were reported by the caller.
+        """
         session = cls(a, b)
         try:
-            session.config = store.load_config()
-            session.warnings.extend(session.config.warnings)
+            if config is None:
+                config = store.load_config()
+                session.warnings.extend(config.warnings)
+            session.config = config
             session.key = store.pair_key(a, b)
             session.state = store.load_pair_state(session.key)
             session.notes = store.load_notes(session.key)

@@ -174,6 +174,7 @@ class ReaderApp(App[int]):
         self.query_one(LinkGutter).analysis = analysis
         for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
             header = self.query_one(header_id, DocHeader)
+            header.document = analysis.document(side)  # the analysis may complete metadata
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)

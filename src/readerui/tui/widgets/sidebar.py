@@ -62,10 +62,11 @@ class Sidebar(Vertical):
                      markup=False)
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """Fill the lists from the annotations (most mentioned first)."""
+        """Fill the lists: speakers most heard first; topics in the annotator's rank order
+        (lexicon topics, then named things and specific terms before everyday words)."""
         notes = analysis.annotations
         speakers = sorted(notes.speakers, key=lambda s: (-(len(s.a) + len(s.b)), s.name))
-        topics = sorted(notes.topics, key=lambda t: (-(len(t.a) + len(t.b)), t.name))
+        topics = notes.topics
         self._fill("#speakers", [("speaker", s.name, len(s.a), len(s.b)) for s in speakers],
                    "no speakers found")
         self._fill("#topics", [("topic", t.name, len(t.a), len(t.b)) for t in topics],

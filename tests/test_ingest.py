@@ -594,6 +594,8 @@ def test_find_date_forms(text: str, iso: str | None) -> None:
 @pytest.mark.parametrize(("line", "expected"), [
     ("12:30", True), ("Updated 10:12 GMT", True), ("At 12:30 he left.", False),
     ("The year 2022 ended.", False), ("May 5 2020, Tuesday", True),
+    ("Published Oct. 8, 2025 | Updated 6:14 p.m. ET", True), ("Posted 10:02 a.m. PT", True),
+    ("The meeting ended at 6 p.m. ET on Monday.", False),
 ])
 def test_is_date_line(line: str, expected: bool) -> None:
     assert is_date_line(line) is expected

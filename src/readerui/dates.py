@@ -133,7 +133,8 @@ def is_date_line(line: str) -> bool:
 _STAMP_WORDS = frozenset({
     "am", "pm", "a", "m", "p", "gmt", "utc", "bst", "cet", "cest", "est", "edt", "pst", "pdt",
     "cst", "cdt", "jst", "ist", "msk", "z", "et", "pt", "ct", "mt", "aest", "aedt", "hkt", "sgt",
-    "kst", "wib", "eet", "eest", "wet", "west", "updated", "update", "published", "posted", "modified",
+    "kst", "wib", "eet", "eest", "wet", "west",
+    "updated", "update", "published", "posted", "modified",
     "last", "first", "on", "at", "ago", "hour", "hours", "hr", "hrs", "minute", "minutes", "min",
     "mins", "second", "seconds", "day", "days", "week", "weeks", "date", "time", "uhr", "stand",
 })

@@ -256,3 +256,28 @@ def test_word_diff_knows_compound_parts() -> None:
     diff = word_diff(a, b, link, "de")
     assert [a.sentences[0].text[s.start:s.end] for s in diff.a] == ["Montag"]
     assert [b.sentences[0].text[s.start:s.end] for s in diff.b] == ["Dienstag"]
+
+
+def test_number_words_meet_digits() -> None:
+    from readerui.align.features import word_features
+    from readerui.tokens import normalise
+
+    assert word_features("twelve", "en")[0] == word_features("12", "en")[0]
+    assert word_features(normalise("zwölf"), "de")[0] == "12"
+    assert word_features("one", "en")[0] == "one"  # "one of them" is not a count
+    a = document(["Workers rejected a plan for twelve-hour shifts at the depot.",
+                  "The weather was mild."])
+    b = document(["The rail depot staff said no to 12-hour shifts.", "Sales rose sharply."])
+    assert (0, 0) in pairs(align(a, b))
+
+
+def test_an_acronym_meets_its_expansion() -> None:
+    from readerui.align.features import _expansions
+
+    assert _expansions("backed by the American Civil Liberties Union of Ohio", {"ACLU"}) == {
+        "ACLU"}
+    assert _expansions("backed by the American Civil Liberties Union", {"ECB"}) == set()
+    a = document(["The lawsuit was backed by the American Civil Liberties Union.",
+                  "Snow fell overnight in the hills."])
+    b = document(["Rain is forecast for Tuesday.", "The ACLU welcomed the lawsuit's outcome."])
+    assert (0, 1) in pairs(align(a, b))

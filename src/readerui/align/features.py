@@ -62,14 +62,38 @@ def canonical_number(text: str) -> str:
     return f"{head.replace('.', '')}.{tail}"
 
 
+# Number words that accounts also write as digits ("twelve hours" / "12-hour shifts").
+_NUMBER_WORDS: dict[str, tuple[str, ...]] = {
+    "en": ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+           "eighteen", "nineteen", "twenty"),
+    "de": ("null", "eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+           "zehn", "elf", "zwölf"),
+    "fr": ("zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+           "onze", "douze"),
+    "es": ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+           "diez", "once", "doce"),
+}
+# Words that are never a digit even though they spell one ("one of them", "un accord").
+_NUMBER_WORDS_KEPT = frozenset({"one", "un", "uno", "eins", "null"})
+NUMBER_WORDS: dict[str, dict[str, str]] = {
+    lang: {normalise(word): str(value) for value, word in enumerate(words)
+           if word not in _NUMBER_WORDS_KEPT}
+    for lang, words in _NUMBER_WORDS.items()
+}
+
+
 def word_features(norm: str, lang: str) -> tuple[str, list[str]]:
     """The main feature of a normalised word (stem of its joined form) and its parts' stems.
 
     "multi-polar" gives ("multipolar", ["multi", "polar"]), so it meets "multipolarity";
-    "de-escalation" gives ("deescal", ["de", "escal"]).
+    "de-escalation" gives ("deescal", ["de", "escal"]); "twelve" gives "12".
     """
     if _NUMBER.fullmatch(norm):
         return canonical_number(norm), []
+    digits = NUMBER_WORDS.get(lang, {}).get(norm)
+    if digits is not None:
+        return digits, []
     if not _JOINERS.search(norm):
         return stem(norm, lang), []
     if norm.endswith(("'s", "’s")):
@@ -147,11 +171,46 @@ def compound_parts(vocabulary: set[str], shortest: int = COMPOUND_PART_MIN) -> d
     return parts
 
 
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and|the|on|de|des|du|der|für|und|del|la)\s+)*"
+    r"[A-Z][\w'’-]*)+")
+_RUN_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _expansions(text: str, acronyms: set[str]) -> set[str]:
+    """Acronyms whose expansion the text spells out ("American Civil Liberties Union" -> ACLU).
+
+    Any stretch of two to six consecutive capitalised words of a name counts, so "the American
+    Civil Liberties Union of Ohio" still gives "ACLU".
+    """
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        initials = "".join(w[0] for w in _RUN_WORD.findall(run.group()))
+        for start in range(len(initials)):
+            for end in range(start + 2, min(len(initials), start + 6) + 1):
+                if initials[start:end] in acronyms:
+                    found.add(initials[start:end])
+    return found
+
+
+def _link_acronyms(raw: list[tuple[dict[str, bool], list[str]]], texts: Sequence[str],
+                   acronyms: set[str], lang: str) -> None:
+    """Give a sentence that spells out an acronym of either account that acronym's feature."""
+    for (features, _), text in zip(raw, texts, strict=True):
+        for acronym in _expansions(text, acronyms):
+            features.setdefault(_word_info(acronym, lang)[0], False)
+
+
 def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str,
                 settings: AlignSettings) -> FeatureSpace:
     """Profiles of the sentences of A and B with IDF over both documents."""
     raw_a = [_sentence_strings(s.text, lang) for s in a]
     raw_b = [_sentence_strings(s.text, lang) for s in b]
+    acronyms = {m.group() for s in (*a, *b) for m in _ACRONYM.finditer(s.text)}
+    if acronyms:
+        _link_acronyms(raw_a, [s.text for s in a], acronyms, lang)
+        _link_acronyms(raw_b, [s.text for s in b], acronyms, lang)
     vocab_a = {word for features, _ in raw_a for word in features}
     vocab_b = {word for features, _ in raw_b for word in features}
     if lang in COMPOUNDING_LANGUAGES:

@@ -327,6 +327,18 @@ async def test_document_markup_is_shown_literally() -> None:
         assert app.is_running
 
 
+async def test_notifications_show_file_and_error_text_literally() -> None:
+    """A path or an error can hold brackets: never parsed as markup (an unbalanced tag raised)."""
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.notify("Export failed: /home/[/odd]/[@click=app.quit]x")
+        await pilot.pause()
+        shown = list(app._notifications)
+        assert shown and all(not n.markup for n in shown)
+        assert app.is_running
+
+
 async def test_q_quits_with_status_zero() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, SelectionList, Static
@@ -80,6 +81,11 @@ class ReaderApp(App[int]):
             self.settings, lambda a, b, s: analyse(a, b, s)))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications carry file names, error and note text: plain text, never markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # ----- building -------------------------------------------------------------------------------
 

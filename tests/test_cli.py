@@ -202,3 +202,54 @@ def test_batch_with_malformed_line_is_one_line_error(tmp_path: Path) -> None:
     result = run("align", "--batch", str(listing))
     assert result.returncode != 0 and result.stdout == ""
     assert "pairs.tsv:1" in result.stderr
+
+
+@pytest.mark.parametrize("size", ["inf", "nan", "9999999999999G", "0", "-5", "abc"])
+def test_impossible_sizes_are_one_line_errors(size: str) -> None:
+    result = run("align", "--max-size", size, str(SAMPLE_A), str(SAMPLE_B))
+    assert result.returncode == 2 and result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+
+
+def test_input_from_a_pipe_is_read_once(tmp_path: Path) -> None:
+    """A pipe (bash's <(...)) can be read only once: the cache must not use it up."""
+    script = ('readerui align --json <(echo "The mayor opened the bridge.") '
+              '<(echo "The bridge was opened by the mayor.")')
+    result = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=120,
+                            env=os.environ.copy())
+    assert result.returncode == 0, result.stderr
+    obj = json.loads(result.stdout)
+    assert [link["a"] for link in obj["links"]] == [[0]]
+
+
+def test_an_endless_device_is_refused_quickly() -> None:
+    result = run("align", "/dev/zero", str(SAMPLE_B))
+    assert result.returncode == 2 and "/dev/zero" in result.stderr
+
+
+def test_control_characters_in_a_file_name_do_not_reach_the_terminal(tmp_path: Path) -> None:
+    result = run("align", str(SAMPLE_A), str(tmp_path / "x\x1b[31m\nred.txt"))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_batch_counts_failures_by_outcome_not_by_text(tmp_path: Path) -> None:
+    (tmp_path / "error").write_text('"error" is a word this account uses.\n')
+    listing = tmp_path / "pairs.tsv"
+    listing.write_text("error\terror\n")
+    result = run("align", "--lines", "--batch", str(listing))
+    assert result.returncode == 0, result.stderr
+    assert "error" not in json.loads(result.stdout)
+
+
+def test_jobs_must_be_positive(tmp_path: Path) -> None:
+    result = run("align", "--batch", str(tmp_path / "x"), "--jobs", "-3")
+    assert result.returncode == 2 and "--jobs" in result.stderr
+
+
+def test_export_does_not_create_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.html"
+    result = run("export", str(SAMPLE_A), str(SAMPLE_B), "-o", str(target))
+    assert result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1
+    assert not target.parent.exists()

@@ -7,7 +7,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -17,10 +17,12 @@ from readerui import __version__, store
 from readerui.analysis import analyse, load_document
 from readerui.errors import ReaderError
 from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
+from readerui.ingest import strip_controls
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.settings import Settings
 from readerui.store.config import parse_size
+from readerui.tokens import supported_languages
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -45,6 +47,17 @@ def _add_store_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--config-dir", type=Path, default=None, metavar="DIR",
                         help="read config.toml (and topics.toml) from DIR "
                              "(default: $READERUI_CONFIG_DIR or the platform's config folder)")
+
+
+def _positive_int(value: str) -> int:
+    """A whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
 
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +96,7 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     align.add_argument("--batch", metavar="LIST", type=Path,
                        help="a file of 'A<TAB>B' lines; prints one JSON object per line, in order "
                             "(relative paths are taken from the list's folder)")
-    align.add_argument("--jobs", type=int, default=None, metavar="N",
+    align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
     return main, align
 
@@ -102,7 +115,11 @@ def _config(args: argparse.Namespace) -> store.Config:
         print(line, file=sys.stderr)
     overrides = {}
     if args.lang:
-        overrides["lang"] = args.lang
+        overrides["lang"] = args.lang.strip().lower()
+        if overrides["lang"] not in supported_languages():
+            print(f"{PROG}: warning: no stemmer for language {_one_line(args.lang)!r} (known: "
+                  f"{', '.join(supported_languages())}); words are compared unstemmed",
+                  file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
     if overrides:
@@ -137,16 +154,17 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
     return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
 
 
-def _batch_one(job: tuple[str, str, Settings, bool]) -> str:
-    """Analyse one pair of a batch; a failure becomes an ``error`` object on its line."""
+def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
+    """Analyse one pair of a batch: (succeeded, its JSON line); a failure is an ``error`` object."""
     path_a, path_b, settings, lines = job
     try:
         a = load_document(path_a, settings, lines)
         b = load_document(path_b, settings, lines)
-        return json.dumps(to_contract(analyse(a, b, settings, parallel=False)), ensure_ascii=False)
+        contract = to_contract(analyse(a, b, settings, parallel=False))
+        return True, json.dumps(contract, ensure_ascii=False)
     except ReaderError as exc:
-        return json.dumps({"version": 1, "error": str(exc), "a_path": path_a, "b_path": path_b},
-                          ensure_ascii=False)
+        return False, json.dumps({"version": 1, "error": str(exc), "a_path": path_a,
+                                  "b_path": path_b}, ensure_ascii=False)
 
 
 def _read_batch(list_path: Path, max_size: int) -> list[tuple[str, str]]:
@@ -169,16 +187,18 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
     jobs = [(a, b, settings, args.lines) for a, b in pairs]
     workers = max(1, args.jobs or os.cpu_count() or 1)
     failures = 0
-    if workers == 1 or len(jobs) <= 1:
-        results = map(_batch_one, jobs)
-        for line in results:
-            failures += '"error"' in line[:40]
+
+    def emit(results: Iterable[tuple[bool, str]]) -> None:
+        nonlocal failures
+        for ok, line in results:
+            failures += not ok
             print(line, flush=True)
+
+    if workers == 1 or len(jobs) <= 1:
+        emit(map(_batch_one, jobs))
     else:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            for line in pool.map(_batch_one, jobs, chunksize=1):
-                failures += '"error"' in line[:40]
-                print(line, flush=True)
+            emit(pool.map(_batch_one, jobs, chunksize=1))
     if failures:
         print(f"{PROG}: error: {failures} of {len(jobs)} pairs failed (see their 'error' lines)",
               file=sys.stderr)
@@ -385,6 +405,12 @@ def _print_store_warnings() -> None:
         print(line, file=sys.stderr)
 
 
+def _one_line(message: str) -> str:
+    """An error message safe for a terminal: no control sequences, no line breaks (file names
+    come from the user and may hold either)."""
+    return " ".join(strip_controls(message).split())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -395,7 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
     except ReaderError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         # stdout closed early (e.g. piped into head): not an error worth a traceback.
@@ -405,7 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         # Last line of defence: a file problem the checks above did not foresee is still one line.
         where = f"{exc.filename}: " if exc.filename else ""
-        print(f"{PROG}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"{PROG}: error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

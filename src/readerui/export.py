@@ -497,8 +497,11 @@ def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
                  notes: Sequence[Note] = (), lang: str = "en") -> Path:
     """Write a report to ``path`` atomically (format from the suffix unless given); StoreError
     (one line) when it cannot be written. Used by ``readerui export`` and the reader's export."""
-    from readerui.store.atomic import atomic_write
+    from readerui.store.atomic import StoreError, atomic_write
 
     target = Path(path)
+    if not target.name or not target.parent.is_dir():
+        # The user's own path: report a missing folder instead of creating it.
+        raise StoreError(f"cannot write {target}: no such folder {target.parent}")
     atomic_write(target, render(analysis, fmt or format_of(target), notes, lang), mode=0o644)
     return target

@@ -135,3 +135,18 @@ def test_config_read_by_the_caller_is_not_read_or_reported_again() -> None:
     assert not any("lang" in line for line in given.warnings)
     alone = Session.open(analysis.a, analysis.b)
     assert any("lang" in line for line in alone.warnings)
+
+
+async def test_help_shows_a_remapped_key_with_brackets_literally() -> None:
+    """Key names come from the user's config: never parsed as markup (a '[/x]' crashed help)."""
+    from readerui.tui.screens.help import HelpScreen
+
+    config = Path(os.environ["READERUI_CONFIG_DIR"]) / "config.toml"
+    config.write_text('[keymap]\nnext_one_sided = "x,[/oops]"\n', encoding="utf-8")
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert app.is_running

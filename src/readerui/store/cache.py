@@ -14,6 +14,7 @@ import dataclasses
 import hashlib
 import os
 import pickle
+import stat
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
@@ -193,13 +194,21 @@ def cached_analysis(a: Document, b: Document, settings: Settings,
 
 def files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
               lines: bool = False) -> str | None:
-    """The cache key of two files, or None when they cannot be read or are over the limit."""
+    """The cache key of two files, or None when they cannot be read or are over the limit.
+
+    Only regular files are keyed, sized by ``stat`` before anything is read: a pipe would be
+    used up here (and read again by ingest), and a device such as /dev/zero never ends.
+    """
     try:
+        for path in (path_a, path_b):
+            info = Path(path).stat()
+            if not stat.S_ISREG(info.st_mode) or info.st_size > settings.max_size:
+                return None  # ingest reads it (or reports why it cannot)
         data_a, data_b = Path(path_a).read_bytes(), Path(path_b).read_bytes()
     except OSError:
         return None
     if max(len(data_a), len(data_b)) > settings.max_size:
-        return None  # ingest reports the size error
+        return None  # grew since the stat; ingest reports the size error
     return paths_key(data_a, data_b, settings, lines)
 
 

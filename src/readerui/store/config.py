@@ -31,6 +31,7 @@ from readerui.store.atomic import PROG, atomic_write, move_aside, read_bytes_or_
 from readerui.store.locations import Locations, locations
 
 DEFAULT_THEME = "textual-dark"
+MAX_SIZE_LIMIT = 1024**4  # no text file is a terabyte; larger values overflow reads
 _SIZE_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 
 # Top-level keys with their one-line help (the order of the default file).
@@ -67,10 +68,12 @@ def parse_size(value: str | int) -> int:
         number = text[:-1] if text[-1:] in _SIZE_UNITS else text
         try:
             size = int(float(number) * factor)
-        except ValueError:
+        except (ValueError, OverflowError):  # "abc", "inf"
             raise ValueError(f"not a size: {value!r}") from None
     if size <= 0:
         raise ValueError(f"size must be positive: {value!r}")
+    if size > MAX_SIZE_LIMIT:
+        raise ValueError(f"size is too large: {value!r} (at most 1024G)")
     return size
 
 

@@ -61,7 +61,7 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
                 table.add_row("", "")
             table.add_row("", Text(key.group, style="bold underline"))
             group = key.group
-        table.add_row(key_label(keymap.get(key.id, key.keys)), key.description)
+        table.add_row(Text(key_label(keymap.get(key.id, key.keys))), Text(key.description))
     table.add_row("", "")
     table.add_row("Ctrl+p", "Command palette: actions, speakers, topics")
     table.add_row("Esc q", "Close this help")

@@ -95,6 +95,7 @@ async def test_export_writes_markdown_and_html_with_the_notes() -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("m", *"union petition", "enter", "E")
+        await app.workers.wait_for_complete()  # the export runs off the UI thread
         await pilot.pause()
     folder = Path(os.environ["READERUI_DATA_DIR"]) / "exports"
     files = sorted(folder.iterdir())

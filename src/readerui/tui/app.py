@@ -10,6 +10,7 @@ import gc
 import time
 from collections.abc import Mapping
 
+from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
@@ -556,16 +557,24 @@ class ReaderApp(App[int]):
         self.push_screen(NotesScreen(self.session.notes, remove), jump)
 
     def action_export(self) -> None:
-        """Write the Markdown and HTML reports (with notes) to the data folder."""
+        """Write the Markdown and HTML reports (with notes) to the data folder, off the UI
+        thread: rendering a large pair takes seconds."""
         if self.analysis is None:
             self.notify("Still aligning…", timeout=2)
             return
+        self.notify("Exporting…", timeout=2)
+        self._export(self.analysis)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, analysis: Analysis) -> None:
         try:
-            written = self.session.export(self.analysis, self.settings.lang)
+            written = self.session.export(analysis, self.settings.lang)
         except (ReaderError, OSError) as exc:
-            self.notify(f"Export failed: {exc}", severity="error", timeout=8)
+            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error",
+                                  timeout=8)
             return
-        self.notify("Exported:\n" + "\n".join(str(path) for path in written), timeout=8)
+        self.call_from_thread(self.notify, "Exported:\n" + "\n".join(map(str, written)),
+                              timeout=8)
 
     def on_selection_list_selection_highlighted(
             self, event: SelectionList.SelectionHighlighted) -> None:

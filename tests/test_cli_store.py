@@ -143,7 +143,7 @@ def test_markdown_and_html_exports_carry_the_notes(capsys: pytest.CaptureFixture
     status, md, _ = run_main(capsys, "export", *map(str, pair))
     assert status == 0
     assert md.startswith("# City Council Passes Budget / Budget approved")
-    assert "## Aligned" in md and f"Note on A {last}*: Who \\<organised\\> it?" in md
+    assert "## Aligned" in md and f"Note on A {last + 1}*: Who \\<organised\\> it?" in md
     out = tmp_path / "report.html"
     status, _, err = run_main(capsys, "export", *map(str, pair), "-o", str(out))
     page = out.read_text()

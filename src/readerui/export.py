@@ -207,7 +207,7 @@ def _notes_by_sentence(notes: Sequence[Note]) -> dict[tuple[str, int], list[Note
 def _note_label(note: Note) -> str:
     kind = "Bookmark" if note.bookmark and not note.text else (
         "Note (bookmarked)" if note.bookmark else "Note")
-    return f"{kind} on {_SIDE_NAMES[note.side]} {note.sentence}"
+    return f"{kind} on {_SIDE_NAMES[note.side]} {note.sentence + 1}"
 
 
 # Markdown ---------------------------------------------------------------------------------------
@@ -294,7 +294,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
         for side, sentences, mark in (("a", group.a, "~~"), ("b", group.b, "**")):
             name = _SIDE_NAMES[side]  # type: ignore[index]
             for sid, runs in sentences:
-                lines += [f"> **{name} {sid}** {_md_runs(runs, mark)}", ">"]
+                lines += [f"> **{name} {sid + 1}** {_md_runs(runs, mark)}", ">"]
             lines[-1] = ""
             for sid, _ in sentences:
                 lines += [_md_note(n) for n in by_sentence.get((side, sid), [])]
@@ -308,7 +308,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
             lines += [f"Everything in {name} is carried by {other}.", ""]
         doc = analysis.document(side)  # type: ignore[arg-type]
         for sid in only:
-            lines.append(f"- **{name} {sid}** {md_escape(doc.sentences[sid].text)}")
+            lines.append(f"- **{name} {sid + 1}** {md_escape(doc.sentences[sid].text)}")
             lines += ["  " + _md_note(n) for n in by_sentence.get((side, sid), [])]
         if only:
             lines.append("")
@@ -440,7 +440,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") ->
             name = _SIDE_NAMES[side]  # type: ignore[index]
             out.append(f'<div class="side {side}">')
             for sid, runs in sentences:
-                out.append(f'<p id="{side}-{sid}"><span class=label>{name} {sid}</span>'
+                out.append(f'<p id="{side}-{sid}"><span class=label>{name} {sid + 1}</span>'
                            f"{_html_runs(runs, css, f'only in {name}')}</p>")
                 out += _html_notes(by_sentence.get((side, sid), []))
             out.append("</div>")
@@ -453,7 +453,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") ->
         if not only:
             out.append(f"<p>Everything in {name} is carried by the other account.</p>")
         for sid in only:
-            out.append(f'<p id="{side}-{sid}"><span class=label>{name} {sid}</span>'
+            out.append(f'<p id="{side}-{sid}"><span class=label>{name} {sid + 1}</span>'
                        f"{_h(doc.sentences[sid].text)}</p>")
             out += _html_notes(by_sentence.get((side, sid), []))
         out.append("</div>")

@@ -12,8 +12,8 @@ _MARK = {"strong": "═", "partial": "┄"}
 
 
 def _cell(doc: Document, ids: tuple[int, ...]) -> Text:
-    """Sentences as plain text (never parsed as markup)."""
-    return Text("\n".join(f"{i:>3} {doc.sentences[i].text}" for i in ids))
+    """Sentences numbered from 1, as the reader shows them, as plain text (never markup)."""
+    return Text("\n".join(f"{i + 1:>3} {doc.sentences[i].text}" for i in ids))
 
 
 def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]]:

@@ -251,3 +251,17 @@ def test_keymap_problems_name_unknown_binding_ids() -> None:
     assert "'keymap.next_one_sidd'" in problems[0]
     assert "did you mean 'next_one_sided'" in problems[0]
     assert "'keymap.zzz'" in problems[1]
+
+
+def test_align_values_out_of_range_fall_back_to_their_defaults(tmp_path: Path) -> None:
+    """Thresholds are scores/shares in [0, 1] and counts are never negative."""
+    path = tmp_path / "config.toml"
+    path.write_text("[align]\nlink_threshold = 7\nstrong_threshold = -1\ngap_size = -2\n"
+                    "max_group_size = 3\n", encoding="utf-8")
+    config = store.load_config(path)
+    defaults = AlignSettings()
+    assert config.settings.align.link_threshold == defaults.link_threshold
+    assert config.settings.align.strong_threshold == defaults.strong_threshold
+    assert config.settings.align.gap_size == defaults.gap_size
+    assert config.settings.align.max_group_size == 3
+    assert sum("align." in line for line in config.warnings) == 3

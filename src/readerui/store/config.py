@@ -187,7 +187,11 @@ def _read_align(section: Any, reader: _Reader) -> AlignSettings:
         if isinstance(value, float) and not math.isfinite(value):
             reader.wrong_type(name, "a finite number", value, default)
             continue
-        low, high = fields[key].metadata.get("min"), fields[key].metadata.get("max")
+        # Unless a field says otherwise: the aligner's floats are scores and shares in [0, 1],
+        # its ints are counts.
+        meta = fields[key].metadata
+        low = meta.get("min", 0)
+        high = meta.get("max", 1.0 if kind is float else None)
         if (low is not None and value < low) or (high is not None and value > high):
             bounds = f"between {low} and {high}" if low is not None and high is not None else (
                 f"at least {low}" if low is not None else f"at most {high}")

@@ -154,19 +154,17 @@ def _groups(analysis: Analysis, lang: str) -> list[_Group]:
     return groups
 
 
-def _carried(analysis: Analysis, side: Side, ids: tuple[int, ...]) -> int:
-    return sum(1 for i in ids if analysis.alignment.link_of(side, i) is not None)
-
-
 def _speaker_coverage(analysis: Analysis) -> list[_Coverage]:
-    return [_Coverage(s.name, len(s.a), len(s.b), _carried(analysis, "a", s.a),
-                      _carried(analysis, "b", s.b), "joint" if s.joint else "")
+    carried = analysis.alignment.carried
+    return [_Coverage(s.name, len(s.a), len(s.b), carried("a", s.a), carried("b", s.b),
+                      "joint" if s.joint else "")
             for s in analysis.annotations.speakers]
 
 
 def _topic_coverage(analysis: Analysis) -> list[_Coverage]:
-    rows = [_Coverage(t.name, len(t.a), len(t.b), _carried(analysis, "a", t.a),
-                      _carried(analysis, "b", t.b), "lexicon" if t.origin == "lexicon" else "")
+    carried = analysis.alignment.carried
+    rows = [_Coverage(t.name, len(t.a), len(t.b), carried("a", t.a), carried("b", t.b),
+                      "lexicon" if t.origin == "lexicon" else "")
             for t in analysis.annotations.topics]
     return sorted(rows, key=lambda row: (-(row.a + row.b), row.name.casefold()))
 
@@ -178,7 +176,7 @@ def _share(part: int, whole: int) -> str:
 def _coverage_line(analysis: Analysis, side: Side) -> str:
     doc = analysis.document(side)
     other = _SIDE_NAMES["b" if side == "a" else "a"]
-    carried = len(doc) - len(analysis.alignment.only_in(side))
+    carried = analysis.alignment.carried(side, range(len(doc)))
     percent = f"{carried / len(doc):.0%}" if len(doc) else "0%"
     return f"{len(doc)} sentences, {carried} ({percent}) carried by {other}"
 

@@ -8,6 +8,7 @@ here is frozen; nothing downstream mutates what upstream produced.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -130,6 +131,11 @@ class Alignment:
         if link is None:
             return ()
         return link.b if side == "a" else link.a
+
+    def carried(self, side: Side, ids: Iterable[int]) -> int:
+        """How many of those sentences of ``side`` are linked to the other account."""
+        linked = self._link_of[side]  # type: ignore[attr-defined]
+        return sum(1 for i in ids if i in linked)
 
     def only_in(self, side: Side) -> tuple[int, ...]:
         """Ids of that side's sentences that are in no link."""

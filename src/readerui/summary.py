@@ -42,8 +42,8 @@ def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[
 def coverage(analysis: Analysis) -> tuple[float, float]:
     """Share of A's and of B's sentences that are linked to the other account."""
     n_a, n_b = len(analysis.a), len(analysis.b)
-    cov_a = 1 - len(analysis.alignment.only_in("a")) / n_a if n_a else 0.0
-    cov_b = 1 - len(analysis.alignment.only_in("b")) / n_b if n_b else 0.0
+    cov_a = analysis.alignment.carried("a", range(n_a)) / n_a if n_a else 0.0
+    cov_b = analysis.alignment.carried("b", range(n_b)) / n_b if n_b else 0.0
     return cov_a, cov_b
 
 

@@ -118,7 +118,5 @@ class Carried:
 
 def carried(analysis: Analysis, side: Side, ids: tuple[int, ...] | range) -> Carried:
     """Of sentences ``ids`` of ``side``, how many are linked to the other account."""
-    alignment = analysis.alignment
-    count = sum(1 for sid in ids if alignment.link_of(side, sid) is not None)
-    return Carried(len(ids), count)
+    return Carried(len(ids), analysis.alignment.carried(side, ids))
 

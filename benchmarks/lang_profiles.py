@@ -25,7 +25,7 @@ def write() -> None:
     """Regenerate the profiles file from wordfreq."""
     import wordfreq
 
-    from readerui.tokens import SNOWBALL_NAMES, normalise
+    from readerui.tokens import SNOWBALL_NAMES
 
     own = set(wordfreq.available_languages())
     tables = {"no": "nb", "sr": "sh"}  # wordfreq's names for Norwegian and (Latin) Serbian
@@ -36,7 +36,7 @@ def write() -> None:
             continue  # wordfreq would answer with a neighbouring language's table
         words: dict[str, float] = {}
         for word in wordfreq.top_n_list(table, TOP * 2):
-            norm = normalise(word)
+            norm = word.casefold()  # accents kept: they tell languages apart (för / for)
             if norm.isalpha() and norm not in words:
                 words[norm] = round(wordfreq.zipf_frequency(word, table), 2)
             if len(words) >= TOP:

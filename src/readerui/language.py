@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cache
 from importlib import resources
 
-from readerui.tokens import WORD_RE, normalise
+from readerui.tokens import WORD_RE
 
 DEFAULT_LANGUAGE = "en"
 AUTO = "auto"  # the value of --lang / settings.lang that asks for detection
@@ -63,7 +63,7 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     by_script = _script_language(words)
     if by_script is not None:
         return by_script
-    counts = Counter(normalise(w) for w in words)
+    counts = Counter(w.casefold() for w in words)  # accents kept, as in the profiles
     best, best_score = default, 0.0
     for lang, profile in _profiles().items():
         score = sum(profile[w] * n for w, n in counts.items() if w in profile)

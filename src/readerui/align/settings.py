@@ -13,7 +13,7 @@ class AlignSettings:
     link_threshold: float = 0.2
     # Many-to-many mode: minimum strength of a further pair linked beside the exclusive links
     # (a headline and the lead, a lead and the quote it reports).
-    pair_threshold: float = 0.25
+    pair_threshold: float = 0.35
     # Many-to-many mode: a headline links to a body sentence of the other account that states
     # at least this share of the headline's weighted words...
     title_cover: float = 0.3

@@ -41,14 +41,6 @@ class ChoiceList(SelectionList[tuple[str, str]]):
     COMPONENT_CLASSES = SelectionList.COMPONENT_CLASSES | {"choice-list--chosen",
                                                            "choice-list--unchosen"}
 
-    class Edge(Message):
-        """The highlight tried to leave the list (``step`` 1: past the end, -1: before the top)."""
-
-        def __init__(self, choices: ChoiceList, step: int) -> None:
-            super().__init__()
-            self.choices = choices
-            self.step = step
-
     def _get_left_gutter_width(self) -> int:
         return 2
 
@@ -71,16 +63,27 @@ class ChoiceList(SelectionList[tuple[str, str]]):
     def action_cursor_down(self) -> None:
         """Next row; from the last one, on to the next list."""
         if self.highlighted is not None and self.highlighted >= self.option_count - 1:
-            self.post_message(self.Edge(self, 1))
+            self._leave(1)
         else:
             super().action_cursor_down()
 
     def action_cursor_up(self) -> None:
         """Previous row; from the first one, back to the previous list."""
         if not self.highlighted:
-            self.post_message(self.Edge(self, -1))
+            self._leave(-1)
         else:
             super().action_cursor_up()
+
+    def _leave(self, step: int) -> None:
+        """Move to the neighbouring non-empty list of the sidebar (no wrapping round). Focus
+        moves at once, not by message, so a key typed right after lands in the new list."""
+        lists = [choices for choices in self.screen.query(ChoiceList) if choices.option_count]
+        where = lists.index(self) + step if self in lists else -1
+        if not 0 <= where < len(lists):
+            return
+        target = lists[where]
+        target.highlighted = 0 if step > 0 else target.option_count - 1
+        self.screen.set_focus(target)
 
 
 class Sidebar(Vertical):
@@ -171,19 +174,6 @@ class Sidebar(Vertical):
         if not self._quiet and chosen != self._known:
             self._known = chosen
             self.post_message(self.FilterChanged(chosen))
-
-    def on_choice_list_edge(self, event: ChoiceList.Edge) -> None:
-        """Down past the last speaker goes to the first topic; Up above it comes back."""
-        event.stop()
-        lists = [choices for choices in self.query(ChoiceList) if choices.option_count]
-        if event.choices not in lists:
-            return
-        where = lists.index(event.choices) + event.step
-        if not 0 <= where < len(lists):
-            return  # the ends of the sidebar: stay (no wrapping round)
-        target = lists[where]
-        target.highlighted = 0 if event.step > 0 else target.option_count - 1
-        target.focus()
 
     def action_leave(self) -> None:
         """Esc: back to the panes (the app decides which one and whether to hide)."""

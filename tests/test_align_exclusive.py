@@ -82,9 +82,9 @@ def test_identical_documents_give_all_strong_one_to_one(entries: list[str]) -> N
 
 
 def test_a_sentence_split_in_two_is_one_one_to_two_group() -> None:
-    a = document(STORY[:2] + [
-        "Mayor Anna Müller said the barrier would protect two thousand homes, and construction "
-        "is expected to begin in September and last eighteen months."] + STORY[4:])
+    joined = ("Mayor Anna Müller said the barrier would protect two thousand homes, and "
+              "construction is expected to begin in September and last eighteen months.")
+    a = document([*STORY[:2], joined, *STORY[4:]])
     b = document(STORY)
     links = align_exclusive(a, b).links
     assert any(link.a == (2,) and link.b == (2, 3) for link in links)
@@ -93,8 +93,9 @@ def test_a_sentence_split_in_two_is_one_one_to_two_group() -> None:
 
 def test_two_sentences_merged_into_one_is_one_two_to_one_group() -> None:
     a = document(STORY)
-    b = document(STORY[:4] + ["Opposition councillors criticised the cost of the project and "
-                              "argued that the money should go to schools instead."] + STORY[6:])
+    merged = ("Opposition councillors criticised the cost of the project and argued that the "
+              "money should go to schools instead.")
+    b = document([*STORY[:4], merged, *STORY[6:]])
     assert ((4, 5), (4,)) in [(link.a, link.b) for link in align_exclusive(a, b).links]
 
 
@@ -118,7 +119,7 @@ def test_groups_larger_than_the_programme_step_grow_to_full_size() -> None:
 
 def test_sentences_in_one_account_only_stay_unlinked() -> None:
     extra = "Local bakeries reported record sales of pretzels during the festival."
-    a = document(STORY[:3] + [extra] + STORY[3:])
+    a = document([*STORY[:3], extra, *STORY[3:]])
     b = document(STORY)
     result = align_exclusive(a, b)
     assert result.link_of("a", 3) is None

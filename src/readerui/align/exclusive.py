@@ -36,14 +36,21 @@ class ExclusiveSettings:
     # bigger groups come from growing links afterwards.
     max_shape: int = 6
     # Similarity (cosine, 0-1) a block must exceed to be worth linking.
-    link_cost: float = 0.25
-    # Gain given up per sentence beyond the first on each side of a group.
-    size_penalty: float = 0.05
+    link_cost: float = 0.0
+    # Share of a block's usual similarity to anything (its sentences' mean cosine with the other
+    # account) added to link_cost.
+    baseline_weight: float = 0.5
+    # Weight of a sentence inside a block: (words + 1) ** length_power (0: all alike).
+    length_power: float = 0.5
+    # Gain given up for a group of p + q sentences: size_penalty * (p + q - 2) ** size_power
+    # (below 1, each further sentence costs less, so long splits stay one group).
+    size_penalty: float = 0.06
+    size_power: float = 0.5
     # A block's similarity margin counts ((p + q) / 2) ** group_weight times: 0 gives every
     # link the same say, 1 weighs a link by the sentences it holds.
-    group_weight: float = 1.0
+    group_weight: float = 0.0
     # Share of character n-grams (the rest: word stems) in a sentence's vector.
-    char_weight: float = 0.5
+    char_weight: float = 0.6
     # Share of a whole-sentence identity feature (identical sentences always match).
     identity_weight: float = 0.1
     # Shortest and longest character n-gram (inside word boundaries).
@@ -74,6 +81,8 @@ class _Space:
     stems_a: list[frozenset[int]]
     stems_b: list[frozenset[int]]
     stem_weight: np.ndarray
+    base_a: np.ndarray  # mean cosine of each sentence with the other document's sentences
+    base_b: np.ndarray
 
 
 def _word_grams(word: str, low: int, high: int) -> list[str]:
@@ -106,12 +115,16 @@ def _build_space(texts_a: list[str], texts_b: list[str], lang: str,
     n = len(texts)
     word_ids: dict[str, int] = {}
     identity_ids: dict[str, int] = {}
+    surface_ids: dict[str, int] = {}  # each distinct spelling is normalised once
     rows, cols, ident_rows, ident_cols = [], [], [], []
     for row, text in enumerate(texts):
-        for word in WORD_RE.findall(text):
-            norm = normalise(word)
-            rows.append(row)
-            cols.append(word_ids.setdefault(norm, len(word_ids)))
+        found = WORD_RE.findall(text)
+        for word in found:
+            wid = surface_ids.get(word)
+            if wid is None:
+                wid = surface_ids[word] = word_ids.setdefault(normalise(word), len(word_ids))
+            cols.append(wid)
+        rows.extend([row] * len(found))
         key = " ".join(text.split()).casefold()
         if key:
             ident_rows.append(row)
@@ -156,8 +169,20 @@ def _build_space(texts_a: list[str], texts_b: list[str], lang: str,
     stem_sets = [frozenset(stem_tfidf.indices[stem_tfidf.indptr[r]:stem_tfidf.indptr[r + 1]])
                  for r in range(n)]
     n_a = len(texts_a)
-    return _Space(vectors[:n_a], vectors[n_a:], anchor[:n_a], anchor[n_a:],
-                  stem_sets[:n_a], stem_sets[n_a:], stem_idf)
+    va, vb = vectors[:n_a], vectors[n_a:]
+    # How much a sentence resembles any sentence of the other account (Vecalign normalises its
+    # costs the same way): long or formulaic sentences share n-grams with everything.
+    base_a = np.asarray(va @ np.asarray(vb.sum(axis=0)).ravel()).ravel() / max(1, n - n_a)
+    base_b = np.asarray(vb @ np.asarray(va.sum(axis=0)).ravel()).ravel() / max(1, n_a)
+    if tuning.length_power:
+        # A long sentence weighs more in a block than a short one (unit vectors otherwise).
+        lengths = np.bincount(rows, minlength=n).astype(np.float64) + 1.0
+        scale = lengths ** tuning.length_power
+        scale /= scale.mean()
+        va = (sparse.diags(scale[:n_a]) @ va).tocsr()
+        vb = (sparse.diags(scale[n_a:]) @ vb).tocsr()
+    return _Space(va, vb, anchor[:n_a], anchor[n_a:], stem_sets[:n_a], stem_sets[n_a:],
+                  stem_idf, base_a, base_b)
 
 
 # ----------------------------------------------------------------------------- band
@@ -317,8 +342,11 @@ def _programme(space: _Space, n_a: int, n_b: int, lo: np.ndarray, hi: np.ndarray
     ps = np.array([p for p, _ in shapes])
     qs = np.array([q for _, q in shapes])
     weight = ((ps + qs) / 2.0) ** tuning.group_weight
-    penalty = tuning.size_penalty * np.maximum(ps + qs - 2, 0)
+    penalty = tuning.size_penalty * np.maximum(ps + qs - 2, 0) ** tuning.size_power
     tau = tuning.link_cost
+    lam = tuning.baseline_weight
+    cum_a = np.concatenate(([0.0], np.cumsum(space.base_a)))
+    cum_b = np.concatenate(([0.0], np.cumsum(space.base_b)))
 
     row0 = np.full(width, _NEG)
     row0[0] = 0.0  # lo[0] == 0
@@ -358,7 +386,12 @@ def _programme(space: _Space, n_a: int, n_b: int, lo: np.ndarray, hi: np.ndarray
             denominator = np.sqrt(na * nb)
             with np.errstate(divide="ignore", invalid="ignore"):
                 sim = np.where(denominator > 0, dot / denominator, 0.0)
-            gains[:, :, s] = weight[s] * (sim - tau) - penalty[s]
+            ends_a = np.minimum(rows, n_a)
+            base_a = (cum_a[ends_a] - cum_a[np.maximum(ends_a - p, 0)]) / p
+            ends_b = np.clip(cols, 0, n_b)
+            base_b = (cum_b[ends_b] - cum_b[np.maximum(ends_b - q, 0)]) / q
+            cost = tau + lam * (base_a[:, None] + base_b) / 2
+            gains[:, :, s] = weight[s] * (sim - cost) - penalty[s]
         for n, i in enumerate(rows):
             candidates = table[source[n]] + gains[n]
             choice = candidates.argmax(axis=1)
@@ -416,10 +449,14 @@ def _members(groups: list[list[int]], n: int) -> sparse.csr_matrix:
     return sparse.csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(groups), n))
 
 
-def _gain(sim: float, p: int, q: int, tuning: ExclusiveSettings) -> float:
-    """What a block of p and q sentences with that similarity adds to the alignment."""
-    return ((p + q) / 2) ** tuning.group_weight * (sim - tuning.link_cost) \
-        - tuning.size_penalty * (p + q - 2)
+def _gain(space: _Space, sim: float, a_ids: list[int], b_ids: list[int],
+          tuning: ExclusiveSettings) -> float:
+    """What a block with that similarity adds to the alignment (as in the programme)."""
+    p, q = len(a_ids), len(b_ids)
+    base = (float(space.base_a[a_ids].mean()) + float(space.base_b[b_ids].mean())) / 2
+    cost = tuning.link_cost + tuning.baseline_weight * base
+    return ((p + q) / 2) ** tuning.group_weight * (sim - cost) \
+        - tuning.size_penalty * (p + q - 2) ** tuning.size_power
 
 
 def _grow(groups: list[tuple[list[int], list[int]]], taken_a: set[int], taken_b: set[int],
@@ -428,7 +465,7 @@ def _grow(groups: list[tuple[list[int], list[int]]], taken_a: set[int], taken_b:
     for a_ids, b_ids in groups:
         if len(a_ids) + len(b_ids) < tuning.max_shape:
             continue
-        current = _gain(sums.sim(a_ids, b_ids), len(a_ids), len(b_ids), tuning)
+        current = _gain(sums.space, sums.sim(a_ids, b_ids), a_ids, b_ids, tuning)
         while True:
             options = []
             for side, ids, taken, limit in (("a", a_ids, taken_a, n_a), ("b", b_ids, taken_b, n_b)):
@@ -436,7 +473,7 @@ def _grow(groups: list[tuple[list[int], list[int]]], taken_a: set[int], taken_b:
                     if 0 <= x < limit and x not in taken:
                         new_a = sorted([*a_ids, x]) if side == "a" else a_ids
                         new_b = sorted([*b_ids, x]) if side == "b" else b_ids
-                        gain = _gain(sums.sim(new_a, new_b), len(new_a), len(new_b), tuning)
+                        gain = _gain(sums.space, sums.sim(new_a, new_b), new_a, new_b, tuning)
                         options.append((gain, side, x))
             if not options:
                 break
@@ -493,10 +530,8 @@ def _link(a_ids: list[int], b_ids: list[int], score: float, space: _Space,
     w_a = float(sum(weight[s] for s in stems_a))
     w_b = float(sum(weight[s] for s in stems_b))
     shared = float(sum(weight[s] for s in stems_a & stems_b))
-    if w_a > 0 and w_b > 0:
-        cover = shared / min(w_a, w_b)
-    else:  # no content words on a side: judge by the whole-sentence similarity
-        cover = score
+    # Without content words on a side, judge by the whole-sentence similarity.
+    cover = shared / min(w_a, w_b) if w_a > 0 and w_b > 0 else score
     kind = "strong" if cover >= tuning.strong_cover else "partial"
     return Link(tuple(a_ids), tuple(b_ids), round(score, 4), kind)
 

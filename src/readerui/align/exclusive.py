@@ -14,7 +14,6 @@ other when they match well (content moved elsewhere: the only links that break r
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,9 +77,9 @@ class _Space:
     b: sparse.csr_matrix
     anchor_a: sparse.csr_matrix  # rare-stem TF-IDF rows, for the anchor path of long documents
     anchor_b: sparse.csr_matrix
-    stems_a: list[frozenset[int]]
-    stems_b: list[frozenset[int]]
-    stem_weight: np.ndarray
+    stems_a: sparse.csr_matrix  # 1 where a sentence holds a content stem
+    stems_b: sparse.csr_matrix
+    stem_weight: np.ndarray  # IDF of each stem
     base_a: np.ndarray  # mean cosine of each sentence with the other document's sentences
     base_b: np.ndarray
 
@@ -103,7 +102,9 @@ def _tfidf(counts: sparse.csr_matrix, n_docs: int) -> tuple[sparse.csr_matrix, n
 
 
 def _normalise_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    matrix = matrix.tocsr()
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=matrix.data ** 2, minlength=matrix.shape[0]))
     norms[norms == 0] = 1.0
     return (sparse.diags(1.0 / norms) @ matrix).tocsr()
 
@@ -134,16 +135,18 @@ def _build_space(texts_a: list[str], texts_b: list[str], lang: str,
 
     gram_ids: dict[str, int] = {}
     stem_ids: dict[str, int] = {}
-    g_rows, g_cols, g_vals, s_rows, s_cols = [], [], [], [], []
+    g_rows: list[int] = []
+    g_cols: list[int] = []
+    s_rows, s_cols = [], []
     for word, wid in word_ids.items():
-        for gram, count in Counter(_word_grams(word, tuning.ngram_min, tuning.ngram_max)).items():
-            g_rows.append(wid)
-            g_cols.append(gram_ids.setdefault(gram, len(gram_ids)))
-            g_vals.append(count)
+        grams_of_word = _word_grams(word, tuning.ngram_min, tuning.ngram_max)
+        g_rows.extend([wid] * len(grams_of_word))  # repeated grams add up in the matrix
+        g_cols.extend([gram_ids.setdefault(gram, len(gram_ids)) for gram in grams_of_word])
         if not is_stopword(word, lang):
             s_rows.append(wid)
             s_cols.append(stem_ids.setdefault(stem(word, lang), len(stem_ids)))
-    grams = sparse.csr_matrix((g_vals, (g_rows, g_cols)), shape=(n_words, max(1, len(gram_ids))))
+    grams = sparse.csr_matrix((np.ones(len(g_cols)), (g_rows, g_cols)),
+                              shape=(n_words, max(1, len(gram_ids))))
     stems = sparse.csr_matrix((np.ones(len(s_rows)), (s_rows, s_cols)),
                               shape=(n_words, max(1, len(stem_ids))))
 
@@ -166,8 +169,8 @@ def _build_space(texts_a: list[str], texts_b: list[str], lang: str,
     rare = sparse.diags((df <= max(4, n // 200)).astype(np.float64))
     anchor = _normalise_rows((stem_tfidf @ rare).tocsr())
 
-    stem_sets = [frozenset(stem_tfidf.indices[stem_tfidf.indptr[r]:stem_tfidf.indptr[r + 1]])
-                 for r in range(n)]
+    stem_sets = stem_tfidf.copy()
+    stem_sets.data[:] = 1.0
     n_a = len(texts_a)
     va, vb = vectors[:n_a], vectors[n_a:]
     # How much a sentence resembles any sentence of the other account (Vecalign normalises its
@@ -521,19 +524,26 @@ def _reordered(space: _Space, taken_a: set[int], taken_b: set[int], n_a: int, n_
     return found
 
 
-def _link(a_ids: list[int], b_ids: list[int], score: float, space: _Space,
-          tuning: ExclusiveSettings) -> Link:
-    """A group as a Link: its cosine as score, strong when the lighter side is mostly carried."""
-    stems_a = frozenset().union(*(space.stems_a[i] for i in a_ids))
-    stems_b = frozenset().union(*(space.stems_b[j] for j in b_ids))
+def _links(groups: list[tuple[list[int], list[int]]], scores: np.ndarray, space: _Space,
+           tuning: ExclusiveSettings) -> list[Link]:
+    """Groups as Links: cosine as score, "strong" when the lighter side is mostly carried."""
+    if not groups:
+        return []
+    members_a = _members([x for x, _ in groups], space.stems_a.shape[0])
+    members_b = _members([y for _, y in groups], space.stems_b.shape[0])
+    held_a = (members_a @ space.stems_a).sign()
+    held_b = (members_b @ space.stems_b).sign()
     weight = space.stem_weight
-    w_a = float(sum(weight[s] for s in stems_a))
-    w_b = float(sum(weight[s] for s in stems_b))
-    shared = float(sum(weight[s] for s in stems_a & stems_b))
-    # Without content words on a side, judge by the whole-sentence similarity.
-    cover = shared / min(w_a, w_b) if w_a > 0 and w_b > 0 else score
-    kind = "strong" if cover >= tuning.strong_cover else "partial"
-    return Link(tuple(a_ids), tuple(b_ids), round(score, 4), kind)
+    w_a = held_a @ weight
+    w_b = held_b @ weight
+    shared = held_a.multiply(held_b) @ weight
+    lighter = np.minimum(w_a, w_b)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        # Without content words on a side, judge by the whole-sentence similarity.
+        cover = np.where(lighter > 0, shared / lighter, scores)
+    return [Link(tuple(x), tuple(y), round(float(score), 4),
+                 "strong" if c >= tuning.strong_cover else "partial")
+            for (x, y), score, c in zip(groups, scores, cover, strict=True)]
 
 
 def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = None,
@@ -563,7 +573,5 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     _grow(groups, taken_a, taken_b, sums, n_a, n_b, tuning)
     groups += _reordered(space, taken_a, taken_b, n_a, n_b, tuning)
     scores = sums.many([x for x, _ in groups], [y for _, y in groups])
-    links = sorted((_link(x, y, float(score), space, tuning)
-                    for (x, y), score in zip(groups, scores, strict=True)),
-                   key=lambda link: (link.a[0], link.b[0]))
+    links = sorted(_links(groups, scores, space, tuning), key=lambda link: (link.a[0], link.b[0]))
     return Alignment(tuple(links), n_a, n_b)

@@ -7,8 +7,9 @@ document pairs, for:
 - ``massalign``: a MASSAlign-style baseline written here (word TF-IDF cosine, vicinity-driven
   monotone search, then 1:N / N:1 growth while the concatenation's similarity rises);
 - ``readerui``: ``readerui.align.align`` with its default settings.
-Then wall time per document pair, and for a generated pair of N sentences a side (pair P/R
-against the generator's truth).
+Then wall time per document pair; "mismatch": links per B sentence when each A meets the B of
+another fable (every such link is false: a check that unrelated sentences stay unlinked); and
+wall time for a generated pair of N sentences a side (pair P/R against the generator's truth).
 
 The corpus is not in the repository (see benchmarks/README.md): the Aesop's fables annotation of
 tanzir5/alignment_tool2.0 (``annotated_data/*.csv``: two English versions of each fable, every
@@ -246,6 +247,19 @@ def evaluate(cases: list[Case], aligner: Aligner) -> dict[str, float]:
             "pair_f1": pf, "ms": 1000 * seconds / max(1, len(cases))}
 
 
+def mismatched(cases: list[Case], aligner: Aligner) -> float:
+    """Links per B sentence when A of each pair meets B of another fable (all are false)."""
+    if len(cases) < 2:
+        return 0.0
+    shift = 7 % len(cases) or 1
+    links = sentences = 0
+    for k, case in enumerate(cases):
+        other = cases[(k + shift) % len(cases)]
+        links += len(aligner(Case(case.name, case.a, other.b, set())))
+        sentences += len(other.b)
+    return links / max(1, sentences)
+
+
 SYSTEMS: dict[str, Aligner] = {
     "exclusive": lambda c: _from_links(align_exclusive(document(c.a), document(c.b), None,
                                                        "en").links),
@@ -289,11 +303,13 @@ def main(argv: list[str]) -> int:
           f"{sum(shapes.values())} gold groups ({sum(v for k, v in shapes.items() if k != (1, 1))}"
           f" not 1:1)")
     print(f"{'system':<10} {'unit P':>7} {'unit R':>7} {'unit F1':>7} "
-          f"{'pair P':>7} {'pair R':>7} {'pair F1':>7} {'ms/pair':>8}")
+          f"{'pair P':>7} {'pair R':>7} {'pair F1':>7} {'ms/pair':>8} {'mismatch':>8}")
     for name in args.systems.split(","):
         m = evaluate(cases, SYSTEMS[name])
+        false = mismatched(cases, SYSTEMS[name])
         print(f"{name:<10} {m['unit_p']:7.3f} {m['unit_r']:7.3f} {m['unit_f1']:7.3f} "
-              f"{m['pair_p']:7.3f} {m['pair_r']:7.3f} {m['pair_f1']:7.3f} {m['ms']:8.1f}")
+              f"{m['pair_p']:7.3f} {m['pair_r']:7.3f} {m['pair_f1']:7.3f} {m['ms']:8.1f} "
+              f"{false:8.3f}")
     if args.size > 0:
         generated(args.size)
     return 0

@@ -35,10 +35,10 @@ class ExclusiveSettings:
     # bigger groups come from growing links afterwards.
     max_shape: int = 6
     # Similarity (cosine, 0-1) a block must exceed to be worth linking.
-    link_cost: float = 0.0
+    link_cost: float = 0.1
     # Share of a block's usual similarity to anything (its sentences' mean cosine with the other
     # account) added to link_cost.
-    baseline_weight: float = 0.5
+    baseline_weight: float = 0.0
     # Weight of a sentence inside a block: (words + 1) ** length_power (0: all alike).
     length_power: float = 0.5
     # Gain given up for a group of p + q sentences: size_penalty * (p + q - 2) ** size_power
@@ -494,33 +494,46 @@ def _grow(groups: list[tuple[list[int], list[int]]], taken_a: set[int], taken_b:
                 taken_b.add(x)
 
 
-def _reordered(space: _Space, taken_a: set[int], taken_b: set[int], n_a: int, n_b: int,
-               tuning: ExclusiveSettings) -> list[tuple[list[int], list[int]]]:
-    """Leftover sentences of A and B that match each other well (mutual best), linked 1:1."""
-    free_a = [i for i in range(n_a) if i not in taken_a]
-    free_b = [j for j in range(n_b) if j not in taken_b]
-    if not free_a or not free_b:
+def _reordered(space: _Space, sums: _Sums, taken_a: set[int], taken_b: set[int], n_a: int,
+               n_b: int, tuning: ExclusiveSettings) -> list[tuple[list[int], list[int]]]:
+    """Leftover sentences of A and B that match each other well (mutual best), linked 1:1.
+
+    When there are many leftovers, candidates come from the sparser rare-stem vectors, so the
+    cost stays near linear; every candidate is then checked with the full similarity.
+    """
+    free_a = np.array([i for i in range(n_a) if i not in taken_a], dtype=np.int64)
+    free_b = np.array([j for j in range(n_b) if j not in taken_b], dtype=np.int64)
+    if not len(free_a) or not len(free_b):
         return []
-    best_a: dict[int, tuple[float, int]] = {}
-    best_b: dict[int, tuple[float, int]] = {}
-    sub_b = space.b[free_b].T.tocsc()
+    many = len(free_a) * len(free_b) > 4_000_000
+    rows_a, rows_b = (space.anchor_a, space.anchor_b) if many else (space.a, space.b)
+    sub_a = _normalise_rows(rows_a[free_a])
+    sub_bt = _normalise_rows(rows_b[free_b]).T.tocsc()
+    best_of_a = np.full(len(free_a), -1)
+    value_of_a = np.zeros(len(free_a))
+    best_of_b = np.full(len(free_b), -1)
+    value_of_b = np.zeros(len(free_b))
     for start in range(0, len(free_a), 512):
-        chunk = free_a[start:start + 512]
-        dense = (space.a[chunk] @ sub_b).toarray()
-        for r, i in enumerate(chunk):
-            c = int(dense[r].argmax())
-            best_a[i] = (float(dense[r, c]), free_b[c])
-        cols = dense.argmax(axis=0)
-        for c, j in enumerate(free_b):
-            value = float(dense[cols[c], c])
-            if value > best_b.get(j, (-1.0, -1))[0]:
-                best_b[j] = (value, chunk[cols[c]])
+        product = (sub_a[start:start + 512] @ sub_bt).tocoo()
+        if product.nnz == 0:
+            continue
+        order = np.argsort(product.data, kind="stable")  # ascending: the largest is set last
+        rows, cols, data = product.row[order] + start, product.col[order], product.data[order]
+        best_of_a[rows], value_of_a[rows] = cols, data
+        better = data > value_of_b[cols]
+        best_of_b[cols[better]], value_of_b[cols[better]] = rows[better], data[better]
+    pairs = [(int(x), int(y)) for x, y in enumerate(best_of_a)
+             if y >= 0 and best_of_b[y] == x and value_of_a[x] > 0]
+    if not pairs:
+        return []
+    a_groups = [[int(free_a[x])] for x, _ in pairs]
+    b_groups = [[int(free_b[y])] for _, y in pairs]
     found = []
-    for i, (value, j) in best_a.items():
-        if value >= tuning.reorder_threshold and best_b[j][1] == i:
-            found.append(([i], [j]))
-            taken_a.add(i)
-            taken_b.add(j)
+    for x_ids, y_ids, sim in zip(a_groups, b_groups, sums.many(a_groups, b_groups), strict=True):
+        if sim >= tuning.reorder_threshold:
+            found.append((x_ids, y_ids))
+            taken_a.update(x_ids)
+            taken_b.update(y_ids)
     return found
 
 
@@ -571,7 +584,7 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     taken_b = {j for _, ids in groups for j in ids}
     sums = _Sums(space)
     _grow(groups, taken_a, taken_b, sums, n_a, n_b, tuning)
-    groups += _reordered(space, taken_a, taken_b, n_a, n_b, tuning)
+    groups += _reordered(space, sums, taken_a, taken_b, n_a, n_b, tuning)
     scores = sums.many([x for x, _ in groups], [y for _, y in groups])
     links = sorted(_links(groups, scores, space, tuning), key=lambda link: (link.a[0], link.b[0]))
     return Alignment(tuple(links), n_a, n_b)

@@ -37,6 +37,7 @@ def document(texts: list[str]) -> Document:
 def check_invariants(result: Alignment, n_a: int, n_b: int, monotone: bool) -> None:
     """Each sentence in at most one link, ids in range and sorted, scores in [0, 1], order."""
     assert (result.n_a, result.n_b) == (n_a, n_b)
+    assert result.exclusive
     seen_a: set[int] = set()
     seen_b: set[int] = set()
     for link in result.links:
@@ -63,9 +64,9 @@ IN_ORDER = ExclusiveSettings(reorder_threshold=2.0)  # no pass for moved content
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(texts, texts, st.sampled_from(["en", "de", "xx"]))
+@given(texts, texts, st.sampled_from(["en", "de", "xx", ("en", "en"), ("de", "fr")]))
 def test_invariants_hold_on_any_documents(texts_a: list[str], texts_b: list[str],
-                                          lang: str) -> None:
+                                          lang: str | tuple[str, str]) -> None:
     a, b = document(texts_a), document(texts_b)
     check_invariants(align_exclusive(a, b, None, lang), len(a), len(b), monotone=False)
     check_invariants(align_exclusive(a, b, None, lang, IN_ORDER), len(a), len(b), monotone=True)

@@ -562,18 +562,23 @@ def _links(groups: list[tuple[list[int], list[int]]], scores: np.ndarray, space:
 
 
 def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = None,
-                    lang: str = "en", tuning: ExclusiveSettings | None = None) -> Alignment:
+                    lang: str | tuple[str, str] = "en",
+                    tuning: ExclusiveSettings | None = None) -> Alignment:
     """Links for parallel corpora: each sentence in at most one link, links in reading order.
 
     Groups are 1:1, 1:n, n:1 or n:m of any size; sentences in one account only stay unlinked;
     only content that moved elsewhere is linked out of order. ``settings`` (the many-to-many
     aligner's knobs) is accepted for a uniform interface; this aligner's knobs are ``tuning``.
+    ``lang`` is both documents' language or a (lang of A, lang of B) pair; two different
+    languages get no stemming or function words (character n-grams and IDF still work).
     """
     del settings  # the exclusive aligner has its own knobs (ExclusiveSettings)
     tuning = tuning or ExclusiveSettings()
+    if not isinstance(lang, str):
+        lang = lang[0] if lang[0] == lang[1] else "xx"
     n_a, n_b = len(a.sentences), len(b.sentences)
     if n_a == 0 or n_b == 0:
-        return Alignment((), n_a, n_b)
+        return Alignment((), n_a, n_b, exclusive=True)
     space = _build_space([s.text for s in a.sentences], [s.text for s in b.sentences], lang,
                          tuning)
     anchors = None
@@ -589,4 +594,4 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     groups += _reordered(space, sums, taken_a, taken_b, n_a, n_b, tuning)
     scores = sums.many([x for x, _ in groups], [y for _, y in groups])
     links = sorted(_links(groups, scores, space, tuning), key=lambda link: (link.a[0], link.b[0]))
-    return Alignment(tuple(links), n_a, n_b)
+    return Alignment(tuple(links), n_a, n_b, exclusive=True)

@@ -85,11 +85,16 @@ def load_corpus(root: Path) -> list[Case]:
         raise SystemExit(f"error: no *.csv files under {root}")
     cases = []
     for path in files:
-        with path.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
-        a = [" ".join(r["sent1"].split()) for r in rows if r["sent1"].strip()]
-        b = [" ".join(r["sent2"].split()) for r in rows if r["sent2"].strip()]
-        pairs = [(int(x), int(y)) for r in rows for x, y in _PAIR.findall(r["manual_alignments"])]
+        try:
+            with path.open(encoding="utf-8", newline="") as handle:
+                rows = list(csv.DictReader(handle))
+            a = [" ".join(r["sent1"].split()) for r in rows if r["sent1"].strip()]
+            b = [" ".join(r["sent2"].split()) for r in rows if r["sent2"].strip()]
+            found = [_PAIR.findall(r["manual_alignments"]) for r in rows]
+        except (OSError, UnicodeDecodeError, KeyError, csv.Error) as error:
+            raise SystemExit(f"error: {path.name} is not an annotated fable file ({error!r})") \
+                from None
+        pairs = [(int(x), int(y)) for cell in found for x, y in cell]
         pairs = [(x, y) for x, y in pairs if 0 <= x < len(a) and 0 <= y < len(b)]
         cases.append(Case(path.stem, a, b, groups_of(pairs)))
     return cases

@@ -63,7 +63,7 @@ texts = st.lists(st.one_of(sentence_text, any_text), max_size=14)
 IN_ORDER = ExclusiveSettings(reorder_threshold=2.0)  # no pass for moved content
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, texts, st.sampled_from(["en", "de", "xx", ("en", "en"), ("de", "fr")]))
 def test_invariants_hold_on_any_documents(texts_a: list[str], texts_b: list[str],
                                           lang: str | tuple[str, str]) -> None:

@@ -176,3 +176,54 @@ def test_long_documents_use_the_band_and_keep_the_invariants() -> None:
     found = {(i, j) for link in result.links for i in link.a for j in link.b}
     assert len(found & truth) >= 0.98 * len(truth)
     assert len(found - truth) <= 0.02 * len(truth)
+
+
+def _reference_best(space: object, n_a: int, n_b: int, tuning: ExclusiveSettings) -> float:
+    """Best total gain by a plain memoised recursion over the same steps (no band, no arrays)."""
+    from functools import cache
+
+    from readerui.align import exclusive
+
+    sums = exclusive._Sums(space)  # type: ignore[arg-type]
+    shapes = [s for s in exclusive._shapes(tuning) if s[1] > 0]
+
+    @cache
+    def best(i: int, j: int) -> float:
+        if i == 0 and j == 0:
+            return 0.0
+        options = []
+        if i > 0:
+            options.append(best(i - 1, j))
+        if j > 0:
+            options.append(best(i, j - 1))
+        for p, q in shapes:
+            if p <= i and q <= j:
+                a_ids, b_ids = list(range(i - p, i)), list(range(j - q, j))
+                sim = sums.sim(a_ids, b_ids)
+                options.append(best(i - p, j - q)
+                               + exclusive._gain(space, sim, a_ids, b_ids, tuning))  # type: ignore[arg-type]
+        return max(options)
+
+    return best(n_a, n_b)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(sentence_text, min_size=1, max_size=7), st.lists(sentence_text, min_size=1,
+                                                                  max_size=7),
+       st.booleans())
+def test_the_programme_finds_the_best_total_gain(texts_a: list[str], texts_b: list[str],
+                                                  banded: bool) -> None:
+    from readerui.align import exclusive
+
+    tuning = ExclusiveSettings()
+    n_a, n_b = len(texts_a), len(texts_b)
+    space = exclusive._build_space(texts_a, texts_b, "en", tuning)
+    anchors = exclusive._anchor_path(space, n_a, n_b) if banded else None
+    lo, hi = exclusive._band(n_a, n_b, anchors, halfwidth=max(n_a, n_b))  # band holds all
+    blocks = exclusive._programme(space, n_a, n_b, lo, hi, tuning)
+    sums = exclusive._Sums(space)
+    total = 0.0
+    for i0, i1, j0, j1 in blocks:
+        a_ids, b_ids = list(range(i0, i1)), list(range(j0, j1))
+        total += exclusive._gain(space, sums.sim(a_ids, b_ids), a_ids, b_ids, tuning)
+    assert abs(total - _reference_best(space, n_a, n_b, tuning)) < 1e-6

@@ -137,6 +137,12 @@ def _config(args: argparse.Namespace) -> store.Config:
         overrides["max_size"] = args.max_size
     if getattr(args, "exclusive", False):
         overrides["exclusive"] = True
+        from readerui.align import block_aligner_available
+
+        if not block_aligner_available():
+            print(f"{PROG}: note: --exclusive uses the one-link aligner; install "
+                  "'readerui[corpus]' (numpy, scipy) for the block aligner that finds 1:n groups",
+                  file=sys.stderr)
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config

@@ -23,6 +23,7 @@ from readerui.samples import sample_paths
 from readerui.settings import Settings
 from readerui.store.config import parse_size
 from readerui.tokens import supported_languages
+from readerui.web import as_input
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -137,7 +138,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return Path(args.paths[0]), Path(args.paths[1])
+    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
@@ -255,7 +256,7 @@ def _run_reader(argv: Sequence[str]) -> int:
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
         chosen = pairs[args.recent - 1]
-        path_a, path_b = Path(chosen.path_a), Path(chosen.path_b)
+        path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)

@@ -99,6 +99,10 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                             "(relative paths are taken from the list's folder)")
     align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
+    align.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="with --batch: analyse the pairs on the Dask cluster at ADDRESS "
+                            "(tcp://host:8786), or 'local' to start one here with --jobs "
+                            "workers; needs readerui[dask]")
     return main, align
 
 
@@ -195,7 +199,11 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
             failures += not ok
             print(line, flush=True)
 
-    if workers == 1 or len(jobs) <= 1:
+    if args.dask:  # readerui[dask]: the same per-pair lines, from a Dask cluster, in order
+        from readerui.batch_dask import dask_map
+
+        emit(dask_map(_batch_one, jobs, args.dask, args.jobs))
+    elif workers == 1 or len(jobs) <= 1:
         emit(map(_batch_one, jobs))
     else:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
@@ -215,6 +223,8 @@ def _run_align(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--batch takes no FILE arguments")
         return _run_batch(args, settings)
+    if args.dask:
+        parser.error("--dask works with --batch LIST")
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:

@@ -139,3 +139,25 @@ def test_analyse_pair_is_the_contract_object_and_pickles(tmp_path: Path) -> None
     assert json.loads(json.dumps(obj)) == obj  # plain JSON values only
     assert [s["text"] for s in obj["a"]["sentences"]] == a.read_text().splitlines()
     assert obj["links"] and listing.is_file()
+
+
+def test_the_docs_dask_bag_script_prints_the_batch_lines(
+        tmp_path: Path, cluster: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import re
+    import runpy
+
+    text = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
+    (script,) = [block for block in re.findall(r"```python\n(.*?)```", text, re.DOTALL)
+                 if "dask.bag" in block]
+    (tmp_path / "bag_align.py").write_text(script, encoding="utf-8")
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    listing = write_pairs(folder, 6)
+    listing.write_text("\n".join(line for line in listing.read_text().splitlines()
+                                 if "no-such-file" not in line) + "\n")
+    cli.main(["align", "--lines", "--batch", str(listing), "--jobs", "1"])
+    batch_lines, _ = capsys.readouterr()
+    monkeypatch.setattr(sys, "argv", ["bag_align.py", str(listing), cluster])
+    runpy.run_path(str(tmp_path / "bag_align.py"), run_name="__main__")
+    assert capsys.readouterr().out == batch_lines

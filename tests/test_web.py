@@ -297,3 +297,20 @@ def test_trafilatura_finding_nothing_falls_back(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.delenv(extract.ENV_VAR)
     bare = "<html><body><p>Short.</p></body></html>"
     assert extract.html_to_text(bare) == (extract.trafilatura_to_text(bare) or builtin(bare))
+
+
+def test_old_pages_are_pruned_and_cache_clear_removes_pages(server: str, capsys) -> None:
+    import os
+
+    old_address, address = f"{server}/a.txt", f"{server}/article.html"
+    fetch(old_address, 1_000_000)
+    folder = cache._folder(None)
+    long_ago = time.time() - 2 * cache.KEEP_SECONDS
+    for path in [*(folder / "pages").iterdir(), *(folder / "addresses").iterdir()]:
+        os.utime(path, (long_ago, long_ago))
+    fetch(address, 1_000_000)
+    assert len(list((folder / "pages").iterdir())) == 1  # the old page went
+    assert cache.lookup(old_address, 1_000_000) is None
+    assert cli.main(["cache", "clear"]) == 0
+    assert "removed" in capsys.readouterr().out
+    assert not list((folder / "pages").iterdir()) and not list((folder / "addresses").iterdir())

@@ -403,7 +403,9 @@ def _run_cache(argv: Sequence[str]) -> int:
     if args.action == "path":
         print(where.cache_dir)
         return 0
-    removed = store.clear_cache(where)
+    from readerui.web import cache as page_cache  # pages fetched for 'readerui URL URL'
+
+    removed = store.clear_cache(where) + page_cache.clear(where)
     for path in removed:
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "

@@ -20,6 +20,7 @@ from readerui.store.locations import Locations, locations
 
 FOLDER = "web"
 FRESH_SECONDS = 3600.0  # a page fetched less than an hour ago is not fetched again
+KEEP_SECONDS = 24 * 3600.0  # older pages and records are removed when a new page is stored
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,17 @@ def store(address: str, data: bytes, content_type: str, where: Locations | None 
         if not page_path.is_file():
             atomic_write(page_path, data)
         atomic_write(_record_path(address, where), json.dumps(record))
+    _prune(folder, time.time() - KEEP_SECONDS)
+
+
+def _prune(folder: Path, before: float) -> None:
+    """Remove pages and records last written before ``before`` (seconds since the epoch)."""
+    for sub in ("pages", "addresses"):
+        with contextlib.suppress(OSError):
+            for path in (folder / sub).iterdir():
+                with contextlib.suppress(OSError):
+                    if path.stat().st_mtime < before:
+                        path.unlink()
 
 
 def clear(where: Locations | None = None) -> list[Path]:

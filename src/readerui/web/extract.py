@@ -60,15 +60,18 @@ def trafilatura_to_text(markup: str) -> str | None:
         return None
     if found is None:
         return None
-    get = found.get if isinstance(found, dict) else lambda key: getattr(found, key, None)
-    body = get("text") or ""
+    def get(key: str) -> str:  # a Document in trafilatura 2, a dict in older versions
+        value = found.get(key) if isinstance(found, dict) else getattr(found, key, None)
+        return value if isinstance(value, str) else ""
+
+    body = get("text")
     # one paragraph a line; list items come as "- item", which the built-in extractor gives bare
     paragraphs = [" ".join(line.removeprefix("- ").split()) for line in body.split("\n")
                   if line.strip()]
     if not paragraphs:
         return None
-    title = " ".join((get("title") or "").split())
-    date = get("date") or ""
+    title = " ".join(get("title").split())
+    date = get("date")
     head = [title] if title and title != paragraphs[0] else []
     if date:
         head.append(f"Published: {date}")  # ingest reads a labelled date as metadata

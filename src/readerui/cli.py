@@ -14,10 +14,19 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
-from readerui.analysis import analyse, load_document
+from readerui.analysis import analyse, language_warning, load_document
 from readerui.errors import ReaderError
-from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
+from readerui.export import (
+    CONTRACT_VERSION,
+    FORMATS,
+    format_of,
+    render,
+    to_contract,
+    to_json,
+    write_export,
+)
 from readerui.ingest import strip_controls
+from readerui.language import AUTO
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.settings import Settings
@@ -68,7 +77,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
     parser.add_argument("--lang", default=None, metavar="CODE",
-                        help="language for stemming, ISO 639-1 (default: en)")
+                        help="language of both accounts for stemming, ISO 639-1 (default: "
+                             "detected from each account's text)")
+    parser.add_argument("--exclusive", action="store_true",
+                        help="each sentence in at most one link, links in reading order (as "
+                             "parallel corpora need); default: many-to-many links")
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
@@ -121,12 +134,14 @@ def _config(args: argparse.Namespace) -> store.Config:
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
-        if overrides["lang"] not in supported_languages():
+        if overrides["lang"] not in (*supported_languages(), AUTO):
             print(f"{PROG}: warning: no stemmer for language {_one_line(args.lang)!r} (known: "
                   f"{', '.join(supported_languages())}); words are compared unstemmed",
                   file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
+    if getattr(args, "exclusive", False):
+        overrides["exclusive"] = True
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -155,8 +170,14 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
         return analyse(a, b, settings)
 
     if args.no_cache:
-        return compute()
-    return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
+        analysis = compute()
+    else:
+        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
+                                                  lines=args.lines)
+    warning = language_warning(analysis)
+    if warning:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return analysis
 
 
 def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
@@ -168,7 +189,7 @@ def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
         contract = to_contract(analyse(a, b, settings, parallel=False))
         return True, json.dumps(contract, ensure_ascii=False)
     except ReaderError as exc:
-        return False, json.dumps({"version": 1, "error": str(exc), "a_path": path_a,
+        return False, json.dumps({"version": CONTRACT_VERSION, "error": str(exc), "a_path": path_a,
                                   "b_path": path_b}, ensure_ascii=False)
 
 

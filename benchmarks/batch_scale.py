@@ -5,7 +5,8 @@ Run: ``python benchmarks/batch_scale.py [N] [SENTENCES]`` (default 200 pairs of 
 sentences a side, the size of a news article; needs ``readerui[dask]`` for the third row). Each
 mode runs the real command (``readerui align --lines --batch LIST ...``) on a small list and on
 the N-pair list; the difference gives the cost per pair, the small run the fixed cost (start-up,
-and for Dask starting the cluster), and the two make the 100,000-pair estimate. It also checks
+and for Dask starting the cluster), and the two make the 100,000-pair estimate. CPU time per
+pair gives a second estimate, for a machine that nothing else is using. It also checks
 that every mode printed the same bytes. Wall times on a shared machine vary with its load (the
 load average is printed).
 """
@@ -13,6 +14,7 @@ load average is printed).
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,15 +40,22 @@ def write_list(folder: Path, count: int, sentences: int) -> Path:
     return listing
 
 
-def run(listing: Path, extra: list[str]) -> tuple[float, bytes]:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run(listing: Path, extra: list[str]) -> tuple[float, float, bytes]:
+    """Wall seconds, CPU seconds (the command and every process it waited for) and stdout."""
     command = [sys.executable, "-m", "readerui", "align", "--lines", "--batch", str(listing),
                *extra]
+    cpu = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, timeout=3600)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"{' '.join(extra)}: exit {done.returncode}: {done.stderr.decode()[-500:]}")
-    return elapsed, done.stdout
+    return elapsed, _children_cpu() - cpu, done.stdout
 
 
 def _hours(seconds: float) -> str:
@@ -68,16 +77,23 @@ def main(argv: list[str]) -> int:
         print(f"{count} generated pairs of ~{sentences} sentences a side; {os.cpu_count()} CPUs; "
               f"load average {os.getloadavg()[0]:.1f}\n")
         print(f"{'mode':<26} {'fixed s':>8} {'ms/pair':>8} {'pairs/s':>8} "
-              f"{f'{count} pairs s':>12} {'100,000 pairs':>14}")
+              f"{f'{count} pairs s':>12} {'100,000 pairs':>14} {'CPU ms/pair':>12} "
+              f"{'idle est.':>10}")
         outputs = []
-        for name, extra in modes:
-            fixed, _ = run(small, extra)
-            total, out = run(big, extra)
+        for (name, extra), workers in zip(modes, (1, 2, 2), strict=False):
+            fixed, fixed_cpu, _ = run(small, extra)
+            total, total_cpu, out = run(big, extra)
             outputs.append(out)
-            per_pair = max(total - fixed, 0.0) / (count - SMALL)
+            per_pair = max(total - fixed, 1e-9) / (count - SMALL)
+            cpu_per_pair = max(total_cpu - fixed_cpu, 0.0) / (count - SMALL)
             estimate = fixed + per_pair * (TARGET - SMALL)
+            idle = fixed + cpu_per_pair * TARGET / min(workers, os.cpu_count() or 1)
             print(f"{name:<26} {fixed:8.1f} {1000 * per_pair:8.1f} {1 / per_pair:8.1f} "
-                  f"{total:12.1f} {_hours(estimate):>14}")
+                  f"{total:12.1f} {_hours(estimate):>14} {1000 * cpu_per_pair:12.1f} "
+                  f"{_hours(idle):>10}")
+        print("\n100,000 pairs: fixed + wall per pair x 100,000 as measured; 'idle est.': "
+              "fixed + CPU per pair x 100,000 / workers, what an otherwise idle machine would "
+              "take (CPU counts every process the command waited for)")
         same = all(out == outputs[0] for out in outputs)
         print(f"\nevery mode printed the same {len(outputs[0].splitlines())} lines: {same}")
         return 0 if same else 1

@@ -314,3 +314,18 @@ def test_old_pages_are_pruned_and_cache_clear_removes_pages(server: str, capsys)
     assert cli.main(["cache", "clear"]) == 0
     assert "removed" in capsys.readouterr().out
     assert not list((folder / "pages").iterdir()) and not list((folder / "addresses").iterdir())
+
+
+def test_a_page_by_address_through_trafilatura(server: str, capsys,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("trafilatura")
+    from readerui.web import extract
+
+    monkeypatch.delenv(extract.ENV_VAR)
+    code, out, err = run_cli(capsys, "align", "--json", "--no-cache", f"{server}/article.html",
+                             str(SAMPLE_B))
+    assert code == 0, err
+    sentences = [s["text"] for s in json.loads(out)["a"]["sentences"]]
+    assert sentences[0] == "Talks end without a deal"
+    assert "“We will return next month,” one delegate said after the meeting." in sentences
+    assert not any("Home" in s or "newsletter" in s for s in sentences)

@@ -161,3 +161,13 @@ def test_the_docs_dask_bag_script_prints_the_batch_lines(
     monkeypatch.setattr(sys, "argv", ["bag_align.py", str(listing), cluster])
     runpy.run_path(str(tmp_path / "bag_align.py"), run_name="__main__")
     assert capsys.readouterr().out == batch_lines
+
+
+def test_without_the_dask_extra_is_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if not installed
+    listing = write_pairs(tmp_path, 1)
+    code = cli.main(["align", "--lines", "--batch", str(listing), "--dask", "local"])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == ""
+    assert err == "readerui: error: --dask needs Dask: pip install 'readerui[dask]'\n"

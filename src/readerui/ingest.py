@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,10 @@ from readerui.dateline import find_dateline
 from readerui.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.errors import InputError
 from readerui.model import CleanText, Metadata, Paragraph
+from readerui.safefile import FileProblem, read_regular
+from readerui.sanitise import drop_lone_joiners, strip_controls
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-_MB = 1024 * 1024
 
 # ---------------------------------------------------------------------------------- reading
 
@@ -38,38 +38,12 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 )
 
 
-def _human_size(size: int) -> str:
-    if size >= _MB:
-        return f"{size / _MB:.1f}".removesuffix(".0") + " MB"
-    if size >= 1024:
-        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
-    return f"{size} bytes"
-
-
 def _read_bytes(path: Path, name: str, max_size: int) -> bytes:
+    """The file's bytes: a regular file (links resolved) of at most ``max_size`` bytes."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{name}: is a directory")
-    too_big = f"over the {_human_size(max_size)} limit (use --max-size)"
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
-        raise InputError(f"{name}: is {_human_size(info.st_size)}, {too_big}")
-    try:
-        with path.open("rb") as handle:  # read-only; a pipe is read up to the limit
-            data = handle.read(max_size + 1)
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
-    if len(data) > max_size:
-        raise InputError(f"{name}: is more than {_human_size(max_size)}, {too_big}")
-    return data
+        return read_regular(path, max_size, name, size_hint="use --max-size", allow_pipe=True)
+    except FileProblem as problem:
+        raise InputError(str(problem)) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -200,51 +174,18 @@ def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
 
 # ---------------------------------------------------------------------------------- cleaning
 
-_CONTROL_SEQUENCES = re.compile(
-    r"""
-      \x1b\[[0-?]*[ -/]*[@-~]                      # CSI, e.g. colours "\x1b[31m"
-    | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
-    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC, ended by BEL or ST
-    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
-    | \x1b[ -/]*[0-~]?                             # other escapes (charset selection, ...)
-    """,
-    re.VERBOSE,
-)
-_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_LINE_END_CR = re.compile(r"\r+\n")
-_OTHER_BREAKS = re.compile(r"[\r\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # not "\n"
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(
-    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    r"[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff]")  # ZWJ: see drop_lone_joiners
 _STOPS = ".!?…。！？．"  # sentence ends, CJK full stops included
 _FINAL = _STOPS + ":;：；"  # what ends a line that does not go on
 _CLOSERS = "\"'”’»)]」』）】"
 
 
-def strip_controls(text: str, keep_lines: bool = False) -> str:
-    """Remove terminal control sequences and control characters; keep newlines and tabs.
-
-    Line breaks other than "\n" (CR, CRLF, NEL, U+2028, ...) become "\n", unless ``keep_lines``:
-    then CRs at line ends are dropped and other breaks (and tabs) become spaces, so the lines stay
-    as ``text.split("\n")`` numbers them (for pre-split input).
-    """
-    if keep_lines:
-        if "\r" in text:
-            text = _LINE_END_CR.sub("\n", text).rstrip("\r")
-        text = _OTHER_BREAKS.sub(" ", text)
-    else:
-        text = _LINE_BREAKS.sub("\n", text)
-    if _ESCAPE_START.search(text):  # most texts have none: skip the slower pattern
-        text = _CONTROL_SEQUENCES.sub("", text)
-    return _CONTROLS.sub("", text)
-
-
 def normalise(text: str) -> str:
     """Newlines, control sequences, odd spaces, invisible characters, NFC; lines left-kept."""
     text = strip_controls(text)
-    text = _INVISIBLE.sub("", text)
+    text = drop_lone_joiners(_INVISIBLE.sub("", text))
     text = _ODD_SPACES.sub(" ", text)
     if unicodedata.is_normalized("NFC", text):
         return text

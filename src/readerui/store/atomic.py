@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from readerui.errors import ReaderError
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 
 PROG = "readerui"
 
@@ -53,7 +54,15 @@ def _reason(exc: OSError) -> str:
 def ensure_dir(folder: Path) -> Path:
     """Create ``folder`` (private to the user) if needed; StoreError when that is impossible."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        missing = []
+        at = folder
+        while not at.exists() and not at.is_symlink() and at.parent != at:
+            missing.append(at)
+            at = at.parent
+        for level in reversed(missing):  # each folder readerui creates is private (0700)
+            with contextlib.suppress(FileExistsError):
+                level.mkdir(mode=0o700)
+                os.chmod(level, 0o700)  # whatever the umask
     except OSError as exc:
         raise StoreError(f"cannot create folder {folder}: {_reason(exc)}") from None
     if not folder.is_dir():
@@ -141,37 +150,56 @@ def move_aside(path: Path, problem: str, report: Callable[[str], None] = warn) -
     return target
 
 
-def read_bytes_or_aside(path: Path, report: Callable[[str], None] = warn) -> bytes | None:
-    """The bytes of ``path``; None when it is absent, or unreadable (then moved aside)."""
+def read_bytes_or_aside(path: Path, report: Callable[[str], None] = warn,
+                       max_size: int = STORE_MAX_SIZE) -> bytes | None:
+    """The bytes of ``path``; None when it is absent, or unusable (then moved aside): not a
+    regular file (a folder, FIFO, device, a link to one), unreadable, or over ``max_size``."""
     if not path.exists() and not path.is_symlink():
         return None
-    if path.is_dir():
-        move_aside(path, "is a folder, not a file", report)
-        return None
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        move_aside(path, f"cannot be read ({_reason(exc)})", report)
+        return read_regular(path, max_size)
+    except FileProblem as problem:
+        if problem.reason == "no such file" and not path.is_symlink():
+            return None  # removed meanwhile
+        reason = {"is a directory": "is a folder, not a file",
+                  "permission denied": "cannot be read (Permission denied)"}.get(
+                      problem.reason, problem.reason)
+        move_aside(path, reason, report)
         return None
+
+
+def parse_json(data: bytes) -> tuple[Any, str | None]:
+    """(value, None) for UTF-8 JSON nested at most MAX_NESTING deep, else (None, the problem)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text"
+    try:
+        check_nesting(text, "json")
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})"
+    except (ValueError, RecursionError) as exc:
+        return None, f"is not usable JSON ({exc})"
 
 
 def read_json_or_aside(path: Path, check: Callable[[Any], bool]) -> Any | None:
     """Parsed JSON of ``path`` when it exists, parses and passes ``check``; else None.
 
-    A file that exists but is unreadable, not JSON, or of the wrong shape is moved aside.
+    A file that exists but is unreadable, not JSON, too deep, or of the wrong shape is moved aside.
     """
     data = read_bytes_or_aside(path)
     if data is None:
         return None
+    value, problem = parse_json(data)
+    if problem is not None:
+        move_aside(path, problem)
+        return None
     try:
-        value = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        move_aside(path, "is not UTF-8 text")
-        return None
-    except json.JSONDecodeError as exc:
-        move_aside(path, f"is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})")
-        return None
-    if not check(value):
+        fits = check(value)
+    except RecursionError:
+        fits = False
+    if not fits:
         move_aside(path, "does not hold what readerui expects")
         return None
     return value

@@ -26,6 +26,7 @@ from typing import Any
 import tomli_w
 
 from readerui.align import AlignSettings
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 from readerui.settings import Settings
 from readerui.store.atomic import PROG, atomic_write, move_aside, read_bytes_or_aside
 from readerui.store.locations import Locations, locations
@@ -275,12 +276,17 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
 def parse_config(data: bytes, path: Path, report: Callable[[str], None]) -> Config | None:
     """Parse config bytes; None (after reporting) when they are not UTF-8 TOML."""
     try:
-        parsed = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        check_nesting(text, "toml")
+        parsed = tomllib.loads(text)
     except UnicodeDecodeError:
         report(f"{PROG}: warning: {path} is not UTF-8 text")
         return None
     except tomllib.TOMLDecodeError as exc:
         report(f"{PROG}: warning: {path} is not valid TOML ({exc})")
+        return None
+    except (ValueError, RecursionError) as exc:
+        report(f"{PROG}: warning: {path} is not usable TOML ({exc})")
         return None
     return config_from_mapping(parsed, path, report)
 
@@ -315,9 +321,9 @@ def check_config(path: Path) -> list[str]:
     """Problems of a config file (for ``config edit``); never moves or changes the file."""
     problems: list[str] = []
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [f"{PROG}: warning: {path} cannot be read ({exc.strerror or exc})"]
+        data = read_regular(path, STORE_MAX_SIZE)
+    except FileProblem as problem:
+        return [f"{PROG}: warning: {path} cannot be read ({problem.reason})"]
     parse_config(data, path, problems.append)
     return problems
 

@@ -4,22 +4,30 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
+import signal
 import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+import threading
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
 from readerui.analysis import analyse, load_document
+from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
-from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
-from readerui.ingest import strip_controls
+from readerui.export import (
+    FORMATS,
+    check_output,
+    format_of,
+    render,
+    to_json,
+    write_export,
+)
 from readerui.model import Analysis
 from readerui.samples import sample_paths
+from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store.config import parse_size
 from readerui.tokens import supported_languages
@@ -57,6 +65,17 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
+def _positive_seconds(value: str) -> float:
+    """A number of seconds above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {value!r}")
     return number
 
 
@@ -98,6 +117,10 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                             "(relative paths are taken from the list's folder)")
     align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
+    align.add_argument("--timeout", type=_positive_seconds, default=DEFAULT_TIMEOUT,
+                       metavar="SECONDS",
+                       help="with --batch: a pair not analysed within SECONDS gets an 'error' "
+                            f"line and the batch goes on (default: {DEFAULT_TIMEOUT:g})")
     return main, align
 
 
@@ -154,53 +177,21 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
     return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
 
 
-def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
-    """Analyse one pair of a batch: (succeeded, its JSON line); a failure is an ``error`` object."""
-    path_a, path_b, settings, lines = job
-    try:
-        a = load_document(path_a, settings, lines)
-        b = load_document(path_b, settings, lines)
-        contract = to_contract(analyse(a, b, settings, parallel=False))
-        return True, json.dumps(contract, ensure_ascii=False)
-    except ReaderError as exc:
-        return False, json.dumps({"version": 1, "error": str(exc), "a_path": path_a,
-                                  "b_path": path_b}, ensure_ascii=False)
-
-
-def _read_batch(list_path: Path, max_size: int) -> list[tuple[str, str]]:
-    from readerui.ingest import read_text
-
-    base = list_path.parent
-    pairs = []
-    for number, line in enumerate(read_text(list_path, max_size).splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or not all(f.strip() for f in fields):
-            raise ReaderError(f"{list_path}:{number}: expected 'A<TAB>B'")
-        pairs.append(tuple(str(base / f.strip()) for f in fields))  # type: ignore[misc]
-    return pairs
-
-
 def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
-    pairs = _read_batch(args.batch, settings.max_size)
-    jobs = [(a, b, settings, args.lines) for a, b in pairs]
+    from readerui.batch import read_batch, run_batch
+
+    pairs = read_batch(args.batch, settings.max_size)
     workers = max(1, args.jobs or os.cpu_count() or 1)
     failures = 0
 
-    def emit(results: Iterable[tuple[bool, str]]) -> None:
+    def emit(ok: bool, line: str) -> None:
         nonlocal failures
-        for ok, line in results:
-            failures += not ok
-            print(line, flush=True)
+        failures += not ok
+        print(line, flush=True)
 
-    if workers == 1 or len(jobs) <= 1:
-        emit(map(_batch_one, jobs))
-    else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            emit(pool.map(_batch_one, jobs, chunksize=1))
+    run_batch(pairs, settings, args.lines, workers, args.timeout, emit)
     if failures:
-        print(f"{PROG}: error: {failures} of {len(jobs)} pairs failed (see their 'error' lines)",
+        print(f"{PROG}: error: {failures} of {len(pairs)} pairs failed (see their 'error' lines)",
               file=sys.stderr)
         return 1
     return 0
@@ -230,9 +221,6 @@ def _print_recent() -> int:
     if not pairs:
         print(f"No recent pairs yet: '{PROG} A B' opens one.")
         return 0
-    def shown(text: str) -> str:  # file names may hold terminal control characters
-        return "".join(ch if ch.isprintable() else "?" for ch in text)
-
     for number, pair in enumerate(pairs, start=1):
         lines = "  (--lines)" if pair.lines else ""
         print(f"{number:>2}  {shown(pair.path_a)}  {shown(pair.path_b)}{lines}  "
@@ -299,8 +287,10 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="md (Markdown for a code forge), html (one self-contained page) or "
                              "json (the contract, as 'align --json'); default: from the -o "
                              "suffix, else md")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                        help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="write to FILE (atomically: a temporary file next to it, then a "
+                             "rename; never onto an input, a directory, device or FIFO) instead "
+                             "of standard output; '-' is standard output")
     return parser
 
 
@@ -309,18 +299,21 @@ def _run_export(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None:  # refuse a bad target before spending time on the analysis
+        check_output(output, [path_a, path_b])
     analysis = _analysis(args, path_a, path_b, settings)
-    fmt = args.format or format_of(args.output)
+    fmt = args.format or format_of(output)
     notes = []
     if fmt != "json":
         for note in store.load_notes(store.pair_key(analysis.a, analysis.b)):
             sentence = store.anchor(note, analysis.document(note.side))
             notes.append(note if sentence is None else replace(note, sentence=sentence))
-    if args.output is None:
+    if output is None:
         sys.stdout.write(render(analysis, fmt, notes, settings.lang))
     else:
-        write_export(analysis, args.output, fmt, notes, settings.lang)
-        print(f"{PROG}: wrote {args.output} ({fmt})", file=sys.stderr)
+        write_export(analysis, output, fmt, notes, settings.lang, inputs=[path_a, path_b])
+        print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 
 
@@ -408,7 +401,14 @@ def _print_store_warnings() -> None:
 def _one_line(message: str) -> str:
     """An error message safe for a terminal: no control sequences, no line breaks (file names
     come from the user and may hold either)."""
-    return " ".join(strip_controls(message).split())
+    return " ".join(shown(message).split())
+
+
+def _quiet_sigpipe() -> None:
+    """A closed output pipe (``readerui align ... | head``) ends the command silently, as it
+    does any Unix filter (status 141), instead of raising errors on every later write."""
+    if hasattr(signal, "SIGPIPE") and threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -418,6 +418,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "cache": _run_cache}
     try:
         if argv and argv[0] in commands:
+            _quiet_sigpipe()
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
     except ReaderError as exc:

@@ -7,13 +7,14 @@ from rich.table import Table
 from rich.text import Text
 
 from readerui.model import Analysis, Document, Link
+from readerui.sanitise import shown
 
 _MARK = {"strong": "═", "partial": "┄"}
 
 
 def _cell(doc: Document, ids: tuple[int, ...]) -> Text:
     """Sentences numbered from 1, as the reader shows them, as plain text (never markup)."""
-    return Text("\n".join(f"{i + 1:>3} {doc.sentences[i].text}" for i in ids))
+    return Text("\n".join(f"{i + 1:>3} {shown(doc.sentences[i].text)}" for i in ids))
 
 
 def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]]:
@@ -52,9 +53,9 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     a, b = analysis.a, analysis.b
     cov_a, cov_b = coverage(analysis)
-    console.print(Text(f"A: {a.meta.title or a.path}  ({len(a)} sentences, "
+    console.print(Text(f"A: {shown(a.meta.title or a.path)}  ({len(a)} sentences, "
                        f"{cov_a:.0%} carried by B)"))
-    console.print(Text(f"B: {b.meta.title or b.path}  ({len(b)} sentences, "
+    console.print(Text(f"B: {shown(b.meta.title or b.path)}  ({len(b)} sentences, "
                        f"{cov_b:.0%} carried by A)"))
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
     table.add_column("A", ratio=1)

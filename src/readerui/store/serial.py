@@ -26,13 +26,18 @@ _META_FIELDS = ("title", "date", "source", "place", "dateline")
 
 
 def _doc_to(doc: Document) -> dict[str, Any]:
+    sentences = doc.sentences
+    text = doc.text
     return {
         "path": doc.path,
-        "text": doc.text,
-        # a sentence's text is text[start:end]; stored only in the (odd) case it is not
-        "sentences": [[s.id, s.paragraph, s.role, s.start, s.end]
-                      + ([] if doc.text[s.start:s.end] == s.text else [s.text])
-                      for s in doc.sentences],
+        "text": text,
+        # columns, not rows: quicker to check and rebuild; a sentence's text is
+        # text[start:end], stored apart only in the (odd) case where it is not
+        "paragraphs": [s.paragraph for s in sentences],
+        "roles": "".join("t" if s.role == "title" else "b" for s in sentences),
+        "starts": [s.start for s in sentences],
+        "ends": [s.end for s in sentences],
+        "own_text": {str(s.id): s.text for s in sentences if text[s.start:s.end] != s.text},
         "meta": [getattr(doc.meta, name) for name in _META_FIELDS],
         "removed": list(doc.removed),
     }
@@ -70,42 +75,68 @@ def _opt_str(value: Any, what: str) -> str | None:
     return value  # type: ignore[no-any-return]
 
 
-def _int(value: Any, what: str) -> int:
-    _need(type(value) is int, what)
-    return value  # type: ignore[no-any-return]
-
-
 def _list(value: Any, what: str, size: int | None = None) -> list[Any]:
     _need(type(value) is list and (size is None or len(value) == size), what)
     return value  # type: ignore[no-any-return]
 
 
+def _ints(value: Any, what: str, size: int | None = None, low: int = 0,
+          high: int | None = None) -> list[int]:
+    """A list of ints, each in [low, high)."""
+    items = _list(value, what, size)
+    if items:
+        _need(set(map(type, items)) == {int}, what)
+        _need(min(items) >= low and (high is None or max(items) < high), what)
+    return items
+
+
 def _ids(value: Any, limit: int, what: str) -> tuple[int, ...]:
-    ids = tuple(_list(value, what))
-    _need(all(type(i) is int and 0 <= i < limit for i in ids), what)
-    return ids
+    return tuple(_ints(value, what, high=limit))
 
 
 def _strs(value: Any, what: str) -> tuple[str, ...]:
     items = tuple(_list(value, what))
-    _need(all(type(x) is str for x in items), what)
+    _need(not items or set(map(type, items)) == {str}, what)
     return items
+
+
+_ROLES = {"t": "title", "b": "body"}
 
 
 def _doc_from(value: Any) -> Document:
     _need(type(value) is dict, "document")
     text = _str(value.get("text"), "text")
-    sentences = []
-    for index, row in enumerate(_list(value.get("sentences"), "sentences")):
-        _need(type(row) is list and len(row) in (5, 6), "sentence")
-        sid, paragraph, role, start, end = row[:5]
-        _need(_int(sid, "id") == index and role in ("title", "body"), "sentence")
-        _need(0 <= _int(start, "start") <= _int(end, "end") <= len(text), "offsets")
-        own = _str(row[5], "sentence text") if len(row) == 6 else text[start:end]
-        sentences.append(Sentence(sid, _int(paragraph, "paragraph"), role, own, start, end))
+    roles = _str(value.get("roles"), "roles")
+    n = len(roles)
+    _need(set(roles) <= set(_ROLES), "roles")
+    paragraphs = _ints(value.get("paragraphs"), "paragraphs", n)
+    starts = _ints(value.get("starts"), "starts", n, high=len(text) + 1)
+    ends = _ints(value.get("ends"), "ends", n, high=len(text) + 1)
+    _need(all(map(int.__le__, starts, ends)), "offsets")
+    texts = list(map(text.__getitem__, map(slice, starts, ends)))
+    own = value.get("own_text")
+    _need(type(own) is dict, "own_text")
+    for index, sentence_text in own.items():
+        _need(index.isdigit() and int(index) < n, "own_text")
+        texts[int(index)] = _str(sentence_text, "own_text")
+    sentences = tuple(map(Sentence, range(n), paragraphs, map(_ROLES.__getitem__, roles),
+                          texts, starts, ends))
     meta = [_opt_str(x, "meta") for x in _list(value.get("meta"), "meta", len(_META_FIELDS))]
-    return Document(_opt_str(value.get("path"), "path"), text, tuple(sentences),
+    return Document(_opt_str(value.get("path"), "path"), text, sentences,
                     Metadata(*meta), _strs(value.get("removed"), "removed"))
+
+
+def _names(value: Any, n: int, what: str) -> tuple[str | None, ...]:
+    items = _list(value, what, n)
+    _need(set(map(type, items)) <= {str, type(None)}, what)
+    return tuple(items)
+
+
+def _name_lists(value: Any, n: int, what: str) -> tuple[tuple[str, ...], ...]:
+    items = _list(value, what, n)
+    _need(set(map(type, items)) <= {list}, what)
+    _need(all(set(map(type, names)) <= {str} for names in items), what)
+    return tuple(map(tuple, items))
 
 
 def analysis_from_data(data: Any) -> Analysis:
@@ -131,10 +162,10 @@ def analysis_from_data(data: Any) -> Analysis:
         _need(origin in ("lexicon", "auto"), "origin")
         topics.append(Topic(_str(name, "name"), _strs(terms, "terms"), _ids(ta, n_a, "topic"),
                             _ids(tb, n_b, "topic"), origin))
-    speaker_a = tuple(_opt_str(x, "speaker") for x in _list(data.get("speaker_a"), "sp", n_a))
-    speaker_b = tuple(_opt_str(x, "speaker") for x in _list(data.get("speaker_b"), "sp", n_b))
-    topics_a = tuple(_strs(x, "topics") for x in _list(data.get("topics_a"), "tp", n_a))
-    topics_b = tuple(_strs(x, "topics") for x in _list(data.get("topics_b"), "tp", n_b))
+    speaker_a = _names(data.get("speaker_a"), n_a, "speakers of A")
+    speaker_b = _names(data.get("speaker_b"), n_b, "speakers of B")
+    topics_a = _name_lists(data.get("topics_a"), n_a, "topics of A")
+    topics_b = _name_lists(data.get("topics_b"), n_b, "topics of B")
     annotations = Annotations(tuple(speakers), tuple(topics), speaker_a, speaker_b,
                               topics_a, topics_b)
     return Analysis(a, b, Alignment(tuple(links), n_a, n_b), annotations)

@@ -24,6 +24,7 @@ from readerui.align import word_diff
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Side
+from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
@@ -85,8 +86,11 @@ class ReaderApp(App[int]):
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications carry file names, error and note text: plain text, never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notifications carry file names, error and note text: plain text, never markup, and
+        no control sequences or bidi controls (the one sanitiser)."""
+        message = "\n".join(shown(line) for line in message.split("\n"))
+        super().notify(message, title=shown(title), severity=severity, timeout=timeout,
+                       markup=markup)
 
     # ----- building -------------------------------------------------------------------------------
 

@@ -113,10 +113,9 @@ class Session:
         folder = folder or store.locations().data_dir / "exports"
         title = analysis.a.meta.title or Path(analysis.a.path or "pair").stem
         slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "pair"
-        folder.mkdir(parents=True, exist_ok=True)
         written = []
         for suffix, render in ((".md", to_markdown), (".html", to_html)):
             path = folder / f"{slug}-{self.key[:8] or 'pair'}{suffix}"
-            store.atomic_write(path, render(analysis, self.notes, lang))
+            store.atomic_write(path, render(analysis, self.notes, lang), mode=0o644)
             written.append(path)
         return written

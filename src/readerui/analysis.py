@@ -22,9 +22,16 @@ def load_document(path: str | Path, settings: Settings | None = None,
                   lines: bool = False) -> Document:
     """Read one account; ``lines`` means pre-split input (one sentence a line, no cleaning)."""
     settings = settings or Settings()
+    limit = settings.max_sentences
     if lines:
-        return segment.from_lines(ingest.read_text(path, settings.max_size), str(path))
-    return segment.segment(ingest.load(path, settings.max_size), settings.lang)
+        text = ingest.read_text(path, settings.max_size)
+        ingest.check_sentence_estimate(text, str(path), limit, lines=True)
+        doc = segment.from_lines(text, str(path))
+    else:
+        doc = segment.segment(ingest.load(path, settings.max_size, limit), settings.lang)
+    if len(doc) > limit:
+        raise ingest.too_many_sentences(str(path), len(doc), limit)
+    return doc
 
 
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

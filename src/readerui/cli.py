@@ -90,6 +90,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
+    parser.add_argument("--max-sentences", type=_positive_int, default=None, metavar="N",
+                        help="most sentences an account may have (default: max_sentences in "
+                             "config.toml, else 50000); larger texts are refused at once")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse afresh: neither read nor write the analysis cache")
     _add_store_options(parser)
@@ -145,6 +148,8 @@ def _config(args: argparse.Namespace) -> store.Config:
                   file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
+    if args.max_sentences:
+        overrides["max_sentences"] = args.max_sentences
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -404,6 +409,13 @@ def _one_line(message: str) -> str:
     return " ".join(shown(message).split())
 
 
+def _clean_store() -> None:
+    """Remove temporary files a killed readerui left in the store folders."""
+    from readerui.store.atomic import clean_stale_temps
+
+    clean_stale_temps(store.locations().folders)
+
+
 def _quiet_sigpipe() -> None:
     """A closed output pipe (``readerui align ... | head``) ends the command silently, as it
     does any Unix filter (status 141), instead of raising errors on every later write."""
@@ -417,6 +429,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"align": _run_align, "export": _run_export, "config": _run_config,
                 "cache": _run_cache}
     try:
+        _clean_store()
         if argv and argv[0] in commands:
             _quiet_sigpipe()
             return commands[argv[0]](argv[1:])

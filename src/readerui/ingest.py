@@ -26,6 +26,11 @@ from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import drop_lone_joiners, strip_controls
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
+# Most sentences an account may have: the analysis takes about a minute per 25,000 sentences a
+# side, so a text of hundreds of thousands of tiny sentences is refused up front with one line
+# instead of running for an hour (use --max-sentences or max_sentences in config.toml).
+DEFAULT_MAX_SENTENCES = 50_000
+_SENTENCE_END = re.compile(r"[.!?…。！？](?=[\s\"'”’»)\]]|$)")
 
 # ---------------------------------------------------------------------------------- reading
 
@@ -453,9 +458,34 @@ def _is_html(text: str, path: str) -> bool:
         _HTML_TAG.search(text, 0, 100_000))
 
 
-def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> CleanText:
-    """Read, decode and clean one file; refuse it when nothing but page furniture is left."""
-    cleaned = clean(read_text(path, max_size), str(path))
+def too_many_sentences(name: str, count: int, limit: int, about: bool = False) -> InputError:
+    """The error for an account over the sentence limit."""
+    return InputError(f"{name}: has {'about ' if about else ''}{count:,} sentences, over the "
+                      f"{limit:,} limit (use --max-sentences)")
+
+
+def check_sentence_estimate(text: str, name: str, limit: int | None, lines: bool = False) -> None:
+    """Refuse, before any costly work, a text with clearly more than ``limit`` sentences (counted
+    by sentence-ending punctuation, or non-blank lines for pre-split input)."""
+    if limit is None:
+        return
+    if lines:
+        count = text.count("\n") + 1
+        if count > limit:  # blank lines count too: recount only when it could matter
+            count = sum(1 for line in text.splitlines() if line.strip())
+    else:
+        count = len(_SENTENCE_END.findall(text)) if len(text) > limit * 2 else 0
+    if count > limit * (1 if lines else 1.25):
+        raise too_many_sentences(name, count, limit, about=not lines)
+
+
+def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE,
+         max_sentences: int | None = None) -> CleanText:
+    """Read, decode and clean one file; refuse it when nothing but page furniture is left, or
+    when it plainly has more than ``max_sentences`` sentences."""
+    text = read_text(path, max_size)
+    check_sentence_estimate(text, str(path), max_sentences)
+    cleaned = clean(text, str(path))
     if not cleaned.paragraphs and cleaned.removed:
         raise InputError(f"{path}: has no article text, only page furniture "
                          f"({len(cleaned.removed)} lines such as {cleaned.removed[0][:40]!r})")

@@ -29,14 +29,25 @@ def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[
         elif s.id == link.a[0]:
             rows.append((link.a, link, link.b))
             placed.update(link.b)
-    only_b = [j for j in alignment.only_in("b")]
-    for j in only_b:
-        # after the row holding the nearest earlier B sentence
-        at = len(rows)
-        for index, (_, _, bs) in enumerate(rows):
-            if bs and max(bs) < j:
-                at = index + 1
-        rows.insert(at, ((), None, (j,)))
+    # Each B-only sentence j goes after the last row (B-only rows placed so far included)
+    # holding a B sentence below j, else at the end. Rows are taken in order of their highest
+    # B id, so this is n log n, not rows x sentences.
+    order = sorted((max(bs), index) for index, (_, _, bs) in enumerate(rows) if bs)
+    pointer, last = 0, -1
+    inserts: dict[int, list[int]] = {}
+    for j in alignment.only_in("b"):  # ascending
+        while pointer < len(order) and order[pointer][0] < j:
+            last = max(last, order[pointer][1])
+            pointer += 1
+        # once one went to the end, its row is the last one below every later j
+        at = len(rows) if last < 0 or len(rows) in inserts else last + 1
+        inserts.setdefault(at, []).append(j)
+    placed_rows: list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]] = []
+    for index in range(len(rows) + 1):
+        placed_rows.extend(((), None, (j,)) for j in inserts.get(index, ()))
+        if index < len(rows):
+            placed_rows.append(rows[index])
+    rows = placed_rows
     return rows
 
 

@@ -12,9 +12,11 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -88,7 +90,10 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     folder = ensure_dir(path.parent)
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # the writer's pid in the name: a leftover of a killed writer is recognised and removed
+        # on the next start (clean_stale_temps)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}-",
+                                        suffix=TEMP_SUFFIX)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -103,6 +108,48 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     _fsync_dir(folder)
+
+
+TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)-[^.]+\.tmp$")
+_OLD_TEMP_AGE = 3600.0  # seconds: a temporary file without a pid is stale after this
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def clean_stale_temps(folders: Iterable[Path]) -> list[Path]:
+    """Remove temporary files left in ``folders`` by writers that were killed (their pid is
+    gone, or, for names without one, older than an hour); returns what was removed."""
+    removed: list[Path] = []
+    now = time.time()
+    for folder in folders:
+        try:
+            children = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in children:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                match = _TEMP_NAME.match(entry.name)
+                stale = (not _alive(int(match.group(1))) if match
+                         else now - entry.stat(follow_symlinks=False).st_mtime > _OLD_TEMP_AGE)
+                if stale:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 @contextlib.contextmanager

@@ -30,6 +30,7 @@ from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_r
 from readerui.settings import Settings
 from readerui.store.atomic import PROG, atomic_write, move_aside, read_bytes_or_aside
 from readerui.store.locations import Locations, locations
+from readerui.tokens import supported_languages
 
 DEFAULT_THEME = "textual-dark"
 MAX_SIZE_LIMIT = 1024**4  # no text file is a terabyte; larger values overflow reads
@@ -40,6 +41,8 @@ TOP_LEVEL_HELP = {
     "theme": "Colour theme of the reader (a Textual theme name).",
     "lang": "Language of the accounts for stemming, ISO 639-1 (e.g. en, de, fr).",
     "max_size": 'Largest input file accepted: a number of bytes or a size such as "20M".',
+    "max_sentences": "Most sentences an account may have; a longer text is refused at once "
+                     "(the analysis takes about a minute per 25,000 sentences a side).",
     "lexicon": "Topic lexicon (TOML); a relative path is taken from this folder. Default: "
                "topics.toml in this folder when it exists.",
 }
@@ -227,6 +230,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
     reader = _Reader(path, report)
     defaults = Settings()
     theme, lang, max_size = DEFAULT_THEME, defaults.lang, defaults.max_size
+    max_sentences = defaults.max_sentences
     lexicon: str | None = None
     align, keymap = defaults.align, {}
     for key, value in data.items():
@@ -238,8 +242,18 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
         elif key == "lang":
             if isinstance(value, str) and value.strip().isalpha():
                 lang = value.strip().lower()
+                known = supported_languages()
+                if lang not in known and lang != "auto":
+                    reader.problem(key, f"{_toml_value(value)} is not a language readerui knows "
+                                        f"(known: {', '.join(known)}, or \"auto\"); words are "
+                                        "compared unstemmed")
             else:
                 reader.wrong_type(key, "a language code such as \"en\"", value, defaults.lang)
+        elif key == "max_sentences":
+            if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 1 << 40:
+                max_sentences = value
+            else:
+                reader.wrong_type(key, "a positive whole number", value, defaults.max_sentences)
         elif key == "max_size":
             try:
                 if not isinstance(value, str | int):
@@ -269,7 +283,8 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
         default_lexicon = path.parent / "topics.toml"
         if default_lexicon.is_file():
             lexicon = str(default_lexicon)
-    settings = Settings(lang=lang, max_size=max_size, lexicon_path=lexicon, align=align)
+    settings = Settings(lang=lang, max_size=max_size, max_sentences=max_sentences,
+                        lexicon_path=lexicon, align=align)
     return Config(settings=settings, theme=theme, keymap=keymap, path=path)
 
 
@@ -345,7 +360,8 @@ def config_to_toml(config: Config) -> str:
     """The values in effect as TOML (what ``readerui config show`` prints)."""
     settings = config.settings
     document: dict[str, Any] = {"theme": config.theme, "lang": settings.lang,
-                                "max_size": _format_size(settings.max_size)}
+                                "max_size": _format_size(settings.max_size),
+                                "max_sentences": settings.max_sentences}
     if settings.lexicon_path:
         document["lexicon"] = settings.lexicon_path
     document["align"] = {f.name: getattr(settings.align, f.name)
@@ -359,6 +375,7 @@ def default_config_text() -> str:
     defaults = Settings()
     values: dict[str, Any] = {"theme": DEFAULT_THEME, "lang": defaults.lang,
                               "max_size": _format_size(defaults.max_size),
+                              "max_sentences": defaults.max_sentences,
                               "lexicon": "topics.toml"}
     lines = [
         "# readerui configuration. Uncomment a line (remove the leading '# ') to change it;",

@@ -76,12 +76,15 @@ codecs.register_error("readerui-cp1252", _cp1252_for_bad_bytes)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few stray legacy bytes (a pasted cp1252 quote, say): keep the UTF-8 and
-    read only the stray bytes as cp1252, instead of turning every "é" into "Ã©"."""
+    """UTF-8 text with a few stray bytes (a pasted cp1252 quote, a damaged byte): keep the UTF-8
+    and read only the stray bytes as cp1252, instead of reading the whole file in a legacy
+    encoding (every "é" as "Ã©", or an English text as Cyrillic). A file counts as UTF-8 when
+    its valid multi-byte characters outnumber the stray bytes, or when stray bytes are at most
+    1 in 200 (a legacy-encoded text in a non-Latin script has far more)."""
     replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())  # real U+FFFD are valid
     valid = sum(1 for c in replaced if c >= "\x80") - bad
-    if valid == 0 or valid < bad:
+    if not (0 < bad <= valid or bad * 200 <= len(data)):
         return None
     return data.decode("utf-8", errors="readerui-cp1252")
 

@@ -24,6 +24,7 @@ from readerui.errors import ReaderError
 from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
+STARTUP_SECONDS = 120.0  # for a worker to load the engine (not counted in a pair's time)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,11 @@ def _serve(conn: Connection, parent: int, settings: Settings, lines: bool) -> No
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent(parent)
+    _warm_up()  # a spawned worker loads the engine before the clock of its first pair starts
+    try:
+        conn.send("ready")
+    except OSError:
+        return
     while True:
         try:
             job = conn.recv()
@@ -106,6 +112,15 @@ def _serve(conn: Connection, parent: int, settings: Settings, lines: bool) -> No
             return
 
 
+def _warm_up() -> None:
+    """Load the engine (modules, word lists, stemmers) by analysing a two-sentence pair."""
+    from readerui.analysis import analyse
+    from readerui.segment import from_lines
+
+    analyse(from_lines("The mayor opened the bridge on Monday.\n"),
+            from_lines("The bridge was opened by the mayor.\n"), Settings(), parallel=False)
+
+
 class _Worker:
     """A worker process with its connection and the job it is on (if any)."""
 
@@ -118,8 +133,14 @@ class _Worker:
         child.close()
         self.job: Job | None = None
         self.deadline = 0.0
+        self.ready = False
 
     def give(self, job: Job, timeout: float) -> None:
+        """Send ``job``; its clock starts once the worker has loaded the engine."""
+        if not self.ready:
+            if not self.conn.poll(STARTUP_SECONDS) or self.conn.recv() != "ready":
+                raise OSError("the worker did not start")
+            self.ready = True
         self.job, self.deadline = job, time.monotonic() + timeout
         self.conn.send(job)
 
@@ -161,6 +182,8 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
         return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        _warm_up()  # once here: forked workers start with the engine loaded
     todo = [Job(i, a, b) for i, (a, b) in enumerate(pairs)]
     todo.reverse()  # pop() takes the next in order
     answers: dict[int, tuple[bool, str]] = {}
@@ -186,10 +209,11 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
                     job = todo.pop()
                     try:
                         worker.give(job, timeout)
-                    except OSError:
+                    except (EOFError, OSError):
                         worker.kill()
                         pool[index] = _Worker(context, settings, lines)
-                        todo.append(job)
+                        answer(job, False, error_line("could not start a worker process for "
+                                                      "this pair", job.path_a, job.path_b))
             busy = [w for w in pool if w.job is not None]
             if not busy:
                 break

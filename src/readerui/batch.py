@@ -24,6 +24,7 @@ from readerui.errors import ReaderError
 from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
+MAX_FAILED_STARTS = 3  # workers in a row that die before their first pair: then give up on it
 STARTUP_SECONDS = 120.0  # for a worker to load the engine (not counted in a pair's time)
 
 
@@ -189,6 +190,7 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
     answers: dict[int, tuple[bool, str]] = {}
     next_out = 0
     pool: list[_Worker] = []
+    failed_starts = 0
 
     def answer(job: Job, ok: bool, line: str) -> None:
         nonlocal next_out
@@ -209,11 +211,17 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
                     job = todo.pop()
                     try:
                         worker.give(job, timeout)
+                        failed_starts = 0
                     except (EOFError, OSError):
                         worker.kill()
                         pool[index] = _Worker(context, settings, lines)
-                        answer(job, False, error_line("could not start a worker process for "
-                                                      "this pair", job.path_a, job.path_b))
+                        failed_starts += 1
+                        if failed_starts <= MAX_FAILED_STARTS:
+                            todo.append(job)  # another worker takes it
+                        else:
+                            answer(job, False, error_line(
+                                "could not start a worker process for this pair",
+                                job.path_a, job.path_b))
             busy = [w for w in pool if w.job is not None]
             if not busy:
                 break

@@ -29,7 +29,7 @@ def _tmux(*args: str) -> str:
 class Terminal:
     """One detached tmux session running ``readerui`` at 80x24."""
 
-    def __init__(self, home: Path, no_color: bool) -> None:
+    def __init__(self, home: Path, no_color: bool, args: tuple[str, ...] = ()) -> None:
         self.name = f"readerui-e2e-{uuid.uuid4().hex[:8]}"
         self.exit_file = home / "exit-status"
         env = {"HOME": str(home), "TERM": "xterm-256color",
@@ -38,7 +38,8 @@ class Terminal:
         if no_color:
             env["NO_COLOR"] = "1"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        script = (f"env -u NO_COLOR {exports} {shlex.quote(str(COMMAND))}; "
+        command = " ".join(shlex.quote(part) for part in (str(COMMAND), *args))
+        script = (f"env -u NO_COLOR {exports} {command}; "
                   f"echo EXIT=$? > {shlex.quote(str(self.exit_file))}; sleep 60")
         _tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
 
@@ -130,3 +131,55 @@ def test_no_color_output_has_no_colours(tmp_path: Path) -> None:
     finally:
         term.close()
     assert os.environ.get("NO_COLOR") is None  # the test never leaks NO_COLOR
+
+
+ACCOUNT_A = """Mayor vetoes bridge tolls
+
+Mayor Daniel Lopez vetoed the harbour bridge tolls on Friday, saying commuters could not afford \
+them, and promised free buses for the winter.
+
+Snow is forecast for the weekend.
+"""
+ACCOUNT_B = """Lopez blocks tolls
+
+The zoo opened a new penguin enclosure.
+
+The mayor vetoed the harbour bridge tolls on Friday.
+"Commuters cannot afford these tolls," Lopez said.
+Lopez also promised free buses for commuters this winter.
+"""
+
+
+def test_the_cursor_highlights_every_partner(tmp_path: Path) -> None:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    from readerui.analysis import analyse_paths
+
+    path_a, path_b = tmp_path / "a.txt", tmp_path / "b.txt"
+    path_a.write_text(ACCOUNT_A)
+    path_b.write_text(ACCOUNT_B)
+    analysis = analyse_paths(path_a, path_b, lines=True)
+    partners = analysis.alignment.partner_kinds("a", 1)  # the lead of A
+    assert len(partners) >= 3
+    term = Terminal(tmp_path, no_color=True, args=("--lines", str(path_a), str(path_b)))
+    try:
+        term.wait_for(lambda s: "A 1/" in s, timeout=5.0)
+        term.keys("Down")  # onto the lead
+
+        def marked(screen: str) -> bool:
+            # each partner's first row starts with its kind's mark (» strong, › partial)
+            for sid, kind in partners.items():
+                start = analysis.b.sentences[sid].text[:12]
+                mark = "»" if kind == "strong" else "›"
+                if not any(f"{mark}{start}" in line for line in screen.splitlines()):
+                    return False
+            return True
+
+        shown = term.wait_for(marked, timeout=5.0)
+        assert "A 2/" in _status(shown)
+        others = [s.text[:12] for s in analysis.b.sentences if s.id not in partners]
+        for start in others:  # sentences that are not partners carry no mark
+            assert not any(f"»{start}" in line or f"›{start}" in line
+                           for line in shown.splitlines())
+    finally:
+        term.close()

@@ -212,7 +212,7 @@ def test_write_export_picks_the_format_from_the_suffix(analysis: Analysis, tmp_p
         "md", "html", "html", "json", "md", "md"]
     page = write_export(analysis, tmp_path / "r.html", notes=NOTES)
     assert page.read_text().startswith("<!DOCTYPE html>")
-    assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 1
+    assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 2
     assert write_export(analysis, tmp_path / "r.txt", "md").read_text() == to_markdown(analysis)
     with pytest.raises(ValueError, match="unknown export format"):
         render(analysis, "pdf")

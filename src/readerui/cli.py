@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
-from readerui.analysis import analyse, load_document
+from readerui.analysis import analyse, language_warning, load_document
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.export import (
@@ -26,6 +26,7 @@ from readerui.export import (
     to_json,
     write_export,
 )
+from readerui.language import AUTO
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.sanitise import shown
@@ -87,7 +88,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
     parser.add_argument("--lang", default=None, metavar="CODE",
-                        help="language for stemming, ISO 639-1 (default: en)")
+                        help="language of both accounts for stemming, ISO 639-1 (default: "
+                             "detected from each account's text)")
+    parser.add_argument("--exclusive", action="store_true",
+                        help="each sentence in at most one link, links in reading order (as "
+                             "parallel corpora need); default: many-to-many links")
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
@@ -143,7 +148,7 @@ def _config(args: argparse.Namespace) -> store.Config:
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
-        if overrides["lang"] not in supported_languages():
+        if overrides["lang"] not in (*supported_languages(), AUTO):
             print(f"{PROG}: warning: no stemmer for language {_one_line(args.lang)!r} (known: "
                   f"{', '.join(supported_languages())}); words are compared unstemmed",
                   file=sys.stderr)
@@ -151,6 +156,8 @@ def _config(args: argparse.Namespace) -> store.Config:
         overrides["max_size"] = args.max_size
     if args.max_sentences:
         overrides["max_sentences"] = args.max_sentences
+    if getattr(args, "exclusive", False):
+        overrides["exclusive"] = True
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -179,8 +186,14 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
         return analyse(a, b, settings)
 
     if args.no_cache:
-        return compute()
-    return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
+        analysis = compute()
+    else:
+        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
+                                                  lines=args.lines)
+    warning = language_warning(analysis)
+    if warning:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return analysis
 
 
 def _run_batch(args: argparse.Namespace, settings: Settings) -> int:

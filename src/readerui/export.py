@@ -1,4 +1,4 @@
-"""Turn an Analysis into the JSON contract (``../shared/contract.md``, version 1), or into a
+"""Turn an Analysis into the JSON contract (``../shared/contract.md``, version 2), or into a
 readable report: Markdown for a code forge, or one self-contained HTML page."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from readerui.sanitise import json_inert, shown
 if TYPE_CHECKING:
     from readerui.store.notes import Note
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 
 
 def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
@@ -33,6 +33,7 @@ def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
         "source": doc.meta.source,
         "place": doc.meta.place,
         "dateline": doc.meta.dateline,
+        "lang": doc.meta.lang,
         "sentences": [
             {
                 "id": s.id,

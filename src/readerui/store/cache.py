@@ -34,7 +34,7 @@ from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
 from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 2  # bump when the entry layout changes (1 was a pickle: never read)
+CACHE_FORMAT = 2  # bump when the entry layout (store/serial.py) changes; 1 was a pickle
 MAGIC = b"READERUI-CACHE-JSON\x00"
 SUFFIX = ".json.z"
 OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read

@@ -8,6 +8,7 @@ of a type it names. :func:`analysis_from_data` raises ValueError on anything of 
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from readerui.model import (
@@ -22,7 +23,7 @@ from readerui.model import (
     Topic,
 )
 
-_META_FIELDS = ("title", "date", "source", "place", "dateline")
+_META_FIELDS = tuple(f.name for f in dataclasses.fields(Metadata))  # all optional strings
 
 
 def _doc_to(doc: Document) -> dict[str, Any]:
@@ -50,6 +51,7 @@ def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
         "a": _doc_to(analysis.a),
         "b": _doc_to(analysis.b),
         "links": [[list(k.a), list(k.b), k.score, k.kind] for k in analysis.alignment.links],
+        "exclusive": analysis.alignment.exclusive,
         "speakers": [[s.name, list(s.aliases), list(s.a), list(s.b), s.joint]
                      for s in notes.speakers],
         "topics": [[t.name, list(t.terms), list(t.a), list(t.b), t.origin] for t in notes.topics],
@@ -168,4 +170,6 @@ def analysis_from_data(data: Any) -> Analysis:
     topics_b = _name_lists(data.get("topics_b"), n_b, "topics of B")
     annotations = Annotations(tuple(speakers), tuple(topics), speaker_a, speaker_b,
                               topics_a, topics_b)
-    return Analysis(a, b, Alignment(tuple(links), n_a, n_b), annotations)
+    exclusive = data.get("exclusive")
+    _need(type(exclusive) is bool, "exclusive")
+    return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations)

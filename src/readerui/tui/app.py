@@ -23,7 +23,7 @@ from textual.worker import Worker, WorkerState
 from readerui.align import word_diff
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
-from readerui.model import Alignment, Analysis, Annotations, Document, Side
+from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
@@ -290,16 +290,28 @@ class ReaderApp(App[int]):
         if analysis is None:
             self._refresh_chrome()
             return
-        link = analysis.alignment.link_of(pane.side, pane.cursor)
-        mine = (link.a if pane.side == "a" else link.b) if link else ()
-        theirs = (link.b if pane.side == "a" else link.a) if link else ()
-        pane.partners = frozenset(mine) - {pane.cursor}
-        target.partners = frozenset(theirs)
+        alignment = analysis.alignment
+        links = alignment.links_of(pane.side, pane.cursor)
+        # Every partner of the cursor's sentence, with the kind of the link that joins them; the
+        # cursor's own side shows the other members of its groups (a sentence split in two).
+        theirs = alignment.partner_kinds(pane.side, pane.cursor)
+        mine: dict[int, str] = {}
+        for link in links:
+            for sid in (link.a if pane.side == "a" else link.b):
+                mine.setdefault(sid, link.kind)
+        mine.pop(pane.cursor, None)
+        pane.partners = mine
+        target.partners = theirs
         diff_a: dict[int, list[tuple[int, int]]] = {}
         diff_b: dict[int, list[tuple[int, int]]] = {}
-        if link is not None:
+        if links:
+            # the words of the cursor's side that none of its partners carry, and the reverse
+            own = tuple(sorted({pane.cursor, *mine}))
+            other_ids = tuple(sorted(theirs))
+            union = Link(own, other_ids, 0.0, links[0].kind) if pane.side == "a" else \
+                Link(other_ids, own, 0.0, links[0].kind)
             try:
-                spans = word_diff(analysis.a, analysis.b, link, self.settings.lang)
+                spans = word_diff(analysis.a, analysis.b, union, self.settings.lang)
             except Exception:  # a word-diff failure must not break reading
                 spans = None
             if spans is not None:
@@ -308,7 +320,7 @@ class ReaderApp(App[int]):
                         store.setdefault(span.sentence, []).append((span.start, span.end))
         self.pane_a.diff = {k: tuple(sorted(v)) for k, v in diff_a.items()}
         self.pane_b.diff = {k: tuple(sorted(v)) for k, v in diff_b.items()}
-        if self.sync_on and theirs and not self._syncing and not pane.paging:
+        if self.sync_on and theirs and not self._syncing and not pane.paging:  # best partner
             self._level(pane, pane.cursor)
         target.refresh()
         pane.refresh()

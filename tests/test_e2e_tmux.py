@@ -163,7 +163,7 @@ def test_the_cursor_highlights_every_partner(tmp_path: Path) -> None:
     assert len(partners) >= 3
     term = Terminal(tmp_path, no_color=True, args=("--lines", str(path_a), str(path_b)))
     try:
-        term.wait_for(lambda s: "A 1/" in s, timeout=5.0)
+        term.wait_for(lambda s: "A 1/" in s)
         term.keys("Down")  # onto the lead
 
         def marked(screen: str) -> bool:
@@ -175,7 +175,7 @@ def test_the_cursor_highlights_every_partner(tmp_path: Path) -> None:
                     return False
             return True
 
-        shown = term.wait_for(marked, timeout=5.0)
+        shown = term.wait_for(marked)
         assert "A 2/" in _status(shown)
         others = [s.text[:12] for s in analysis.b.sentences if s.id not in partners]
         for start in others:  # sentences that are not partners carry no mark

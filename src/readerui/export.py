@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readerui.model import Analysis, Link, Side
-from readerui.sanitise import json_inert, shown
+from readerui.sanitise import drop_lone_joiners, json_inert, strip_controls
 
 if TYPE_CHECKING:
     from readerui.store.notes import Note
@@ -88,9 +88,9 @@ _SIDE_NAMES: dict[Side, str] = {"a": "A", "b": "B"}
 
 
 def _plain(text: str) -> str:
-    """Document text with control sequences, control and bidi characters removed, lines joined
-    (the one sanitiser, :func:`readerui.sanitise.shown`)."""
-    return shown(text)
+    """Document text with control sequences, control and bidi characters removed (the one
+    sanitiser, :mod:`readerui.sanitise`), lines joined; tabs kept."""
+    return drop_lone_joiners(strip_controls(text).replace("\n", " "))
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ Generates, in a temporary folder, two kinds of pairs under the default 20 MB siz
 
 and runs ``readerui align --no-cache`` on each, with ``--json`` and with the summary, printing wall
 time and the peak resident memory of the child (its ``ru_maxrss``). Targets: tiny < 30 s and
-< 1 GB; prose < 60 s. Both exceed the default sentence limit (``max_sentences``, 50,000 a side),
-so readerui refuses them up front with one line; ``--scale`` shows the cost of pairs below it
-(0.2: about 48,000 prose sentences a side).
+< 1 GB; prose < 60 s. Both exceed the default sentence limit (``max_sentences``, 25,000 a
+side), so readerui refuses them up front with one line; ``--scale 0.1`` (about 24,000 prose
+sentences a side) shows the cost of a pair just under the limit.
 
 Run: ``python benchmarks/degenerate.py [--cases tiny,prose] [--modes json,summary]
 [--scale 1.0]`` (``--scale 0.1`` for a quick look). Nothing in the real home is touched.

@@ -98,7 +98,7 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                              "config.toml, else 20M)")
     parser.add_argument("--max-sentences", type=_positive_int, default=None, metavar="N",
                         help="most sentences an account may have (default: max_sentences in "
-                             "config.toml, else 50000); larger texts are refused at once")
+                             "config.toml, else 25000); longer texts are refused at once")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse afresh: neither read nor write the analysis cache")
     _add_store_options(parser)

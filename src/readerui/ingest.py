@@ -26,10 +26,11 @@ from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import drop_lone_joiners, strip_controls
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-# Most sentences an account may have: the analysis takes about a minute per 25,000 sentences a
-# side, so a text of hundreds of thousands of tiny sentences is refused up front with one line
-# instead of running for an hour (use --max-sentences or max_sentences in config.toml).
-DEFAULT_MAX_SENTENCES = 50_000
+# Most sentences an account may have. The analysis costs grow a little faster than the sentence
+# count (benchmarks/degenerate.py: 48,000 prose sentences a side took 6 minutes on a busy 2-core
+# machine), so a text of hundreds of thousands of (tiny) sentences is refused up front with one
+# line instead of running for an hour (use --max-sentences or max_sentences in config.toml).
+DEFAULT_MAX_SENTENCES = 25_000
 _SENTENCE_END = re.compile(r"[.!?…。！？](?=[\s\"'”’»)\]]|$)")
 
 # ---------------------------------------------------------------------------------- reading

@@ -43,7 +43,7 @@ TOP_LEVEL_HELP = {
             "(detected per account, the default).",
     "max_size": 'Largest input file accepted: a number of bytes or a size such as "20M".',
     "max_sentences": "Most sentences an account may have; a longer text is refused at once "
-                     "(the analysis takes about a minute per 25,000 sentences a side).",
+                     "(a long book has about 25,000; the analysis of more takes many minutes).",
     "lexicon": "Topic lexicon (TOML); a relative path is taken from this folder. Default: "
                "topics.toml in this folder when it exists.",
 }

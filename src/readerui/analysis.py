@@ -91,6 +91,17 @@ def complete_year(doc: Document, other: Document) -> Document:
 PARALLEL_MIN_SENTENCES = 4000
 
 
+def _helper_setup(parent: int) -> None:
+    """In the annotation helper process: Ctrl-C is the parent's to handle (no traceback from
+    the helper), and the helper ends with its parent."""
+    import signal
+
+    from readerui.lifeline import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
+
+
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
@@ -104,13 +115,21 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
         # "spawn": the reader calls this from a worker thread, and forking a threaded process
         # can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                   initializer=_helper_setup, initargs=(os.getpid(),))
+        try:
             pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
             alignment = align(a, b, settings.align, langs, settings.exclusive)
             try:
                 annotations = pending.result()
             except BrokenProcessPool:  # the child could not start (e.g. a script read from stdin)
                 annotations = annotate(a, b, settings.lexicon_path, lang)
+        except BaseException:  # Ctrl-C or an error here: end the helper now, do not wait for it
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         alignment = align(a, b, settings.align, langs, settings.exclusive)
         annotations = annotate(a, b, settings.lexicon_path, lang)

@@ -6,9 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import signal
 import sys
-import threading
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -430,13 +428,6 @@ def _clean_store() -> None:
     clean_stale_temps(store.locations().folders)
 
 
-def _quiet_sigpipe() -> None:
-    """A closed output pipe (``readerui align ... | head``) ends the command silently, as it
-    does any Unix filter (status 141), instead of raising errors on every later write."""
-    if hasattr(signal, "SIGPIPE") and threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -445,16 +436,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _clean_store()
         if argv and argv[0] in commands:
-            _quiet_sigpipe()
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
     except ReaderError as exc:
         print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # stdout closed early (e.g. piped into head): not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # stdout closed early (``readerui align ... | head``): end quietly, as any Unix filter
+        # does. (SIGPIPE is not reset to its default: a write to a dead worker's pipe must stay
+        # an error we handle, not a silent death.)
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
         # Last line of defence: a file problem the checks above did not foresee is still one line.

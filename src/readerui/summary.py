@@ -59,9 +59,17 @@ def coverage(analysis: Analysis) -> tuple[float, float]:
     return cov_a, cov_b
 
 
+class _Console(Console):
+    """A rich Console that reports a closed output pipe as BrokenPipeError (the CLI then ends
+    quietly) instead of exiting with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print both accounts in aligned rows with link kinds and coverage."""
-    console = console or Console(highlight=False)
+    console = console or _Console(highlight=False)
     a, b = analysis.a, analysis.b
     cov_a, cov_b = coverage(analysis)
     console.print(Text(f"A: {shown(a.meta.title or a.path)}  ({len(a)} sentences, "

@@ -220,3 +220,19 @@ def test_unknown_lang_in_config_is_one_warning_naming_the_key() -> None:
     config_file.write_text('lang = "de"\nmax_sentences = 0\n')
     warnings = store.load_config().warnings
     assert len(warnings) == 1 and "'max_sentences'" in warnings[0]
+
+
+def test_ctrl_c_ends_a_big_align_without_tracebacks_from_its_helper(tmp_path: Path) -> None:
+    """A big pair is annotated in a helper process; Ctrl-C reaches both, only one line shows."""
+    a, b = big_pair(tmp_path, 5000)
+    process = subprocess.Popen(command("align", "--lines", "--no-cache", str(tmp_path / a),
+                                       str(tmp_path / b)), stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True)
+    deadline = time.monotonic() + DEADLINE
+    while time.monotonic() < deadline and not any(cpu_ticks(pid) >= 50
+                                                   for pid in children_of(process.pid)):
+        time.sleep(0.05)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=DEADLINE)
+    assert process.returncode == 130
+    assert stderr.strip() == "readerui: interrupted"

@@ -79,7 +79,8 @@ def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Termina
 
 def _status(screen: str) -> str:
     """The status bar line (position of each pane, sync, filter)."""
-    return next(line for line in screen.splitlines() if "sync" in line and "filter" in line)
+    return next((line for line in screen.splitlines() if "sync" in line and "filter" in line),
+                "")
 
 
 def test_reader_in_tmux(terminal: Terminal) -> None:
@@ -183,3 +184,56 @@ def test_the_cursor_highlights_every_partner(tmp_path: Path) -> None:
                            for line in shown.splitlines())
     finally:
         term.close()
+
+
+def _quit(terminal: Terminal) -> None:
+    terminal.keys("q")
+    deadline = time.monotonic() + 5
+    while not terminal.exit_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert terminal.exit_file.read_text().strip() == "EXIT=0"
+
+
+def test_sidebar_down_reaches_topics_and_the_filter_is_kept_and_shown(
+        terminal: Terminal, tmp_path: Path) -> None:
+    shown = terminal.wait_for(lambda s: "shared: A" in s, timeout=20.0)  # analysed
+    terminal.keys("f")
+    shown = terminal.wait_for(lambda s: "Topics" in s and "☐" in s)
+    lines = shown.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.strip().startswith("Speakers"))
+    topics = next(i for i, line in enumerate(lines) if line.strip().startswith("Topics"))
+    speakers = sum(1 for line in lines[top + 1:topics] if "☐" in line)
+    assert speakers >= 1
+    terminal.keys(*["Down"] * speakers, "Space")  # past the last speaker: the first topic
+    shown = terminal.wait_for(lambda s: "filter: topic " in _status(s) or "☑" in s)
+    shown = terminal.wait_for(lambda s: "filter: topic " in _status(s))
+    ticked = [line for line in shown.splitlines() if "☑" in line]
+    assert len(ticked) == 1  # exactly one row looks chosen
+    assert "tab other list" in shown
+    terminal.keys("Escape")
+    _quit(terminal)
+
+    # --no-cache: a reopen from the analysis cache keys the pair's state differently (a known
+    # store defect, reported); this test is about the reader showing a restored filter
+    again = Terminal(tmp_path, no_color=False, args=("--no-cache",))
+    try:
+        again.wait_for(lambda s: "filter (restored): topic " in s, timeout=20.0)
+        again.wait_for(lambda s: "last session" in s)  # announced, not only dimmed
+        again.keys("c")
+        again.wait_for(lambda s: "filter: no" in _status(s))  # the toast may cover the rest
+        again.keys("l")
+        again.wait_for(lambda s: "Legend" in s and "partner" in s)
+        again.keys("Escape")
+        again.wait_for(lambda s: "Legend" not in s)
+    finally:
+        again.close()
+
+
+def test_the_other_panes_counter_follows_its_lit_partner(terminal: Terminal) -> None:
+    terminal.wait_for(lambda s: "shared: A" in s or "filter: none" in s, timeout=20.0)
+    terminal.wait_for(lambda s: "shared: A" in s, timeout=20.0)
+    for _ in range(6):
+        terminal.keys("Down")
+    shown = terminal.wait_for(lambda s: "A 7/" in _status(s))
+    b_place = int(_status(shown).split("B ")[1].split("/")[0])
+    assert b_place > 1  # B's counter moved with sync, not stuck at its own cursor

@@ -327,7 +327,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
 
 
 def _ids(ids: tuple[int, ...]) -> str:
-    return ", ".join(str(i) for i in ids)
+    return ", ".join(str(i + 1) for i in ids)  # numbered from 1, as the sentences are
 
 
 def _sentence_text(analysis: Analysis, side: Side, sentence: int) -> str:

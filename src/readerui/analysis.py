@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -94,11 +95,11 @@ PARALLEL_MIN_SENTENCES = 4000
 def _helper_setup(parent: int) -> None:
     """In the annotation helper process: Ctrl-C is the parent's to handle (no traceback from
     the helper), and the helper ends with its parent."""
-    import signal
-
     from readerui.lifeline import die_with_parent
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while starting
     die_with_parent(parent)
 
 
@@ -118,7 +119,16 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
         pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
                                    initializer=_helper_setup, initargs=(os.getpid(),))
         try:
-            pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
+            # the helper starts with SIGINT blocked (the mask survives exec), so a Ctrl-C during
+            # its start-up is not a traceback of its own; this process gets it as usual
+            blocking = hasattr(signal, "pthread_sigmask")
+            if blocking:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
+            finally:
+                if blocking:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             alignment = align(a, b, settings.align, langs, settings.exclusive)
             try:
                 annotations = pending.result()

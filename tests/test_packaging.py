@@ -72,6 +72,14 @@ def test_wheel_install_finds_the_sample_pair(wheel: Path, tmp_path: Path) -> Non
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # When the suite itself runs in a virtualenv, the dependencies live there, not in the base
+    # interpreter that system_site_packages exposes: add its site-packages by a .pth line (after
+    # the new environment's own, and without running its .pth files, so an editable install of
+    # the checkout stays out of the way).
+    outer = [p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir()]
+    inner = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
+                            "'purelib'))"], capture_output=True, text=True, check=True)
+    (Path(inner.stdout.strip()) / "outer-env.pth").write_text("\n".join(outer) + "\n")
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps",
                     "-q", str(wheel)], check=True, capture_output=True, timeout=300)
 

@@ -28,6 +28,7 @@ from readerui.align import word_diff
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
+from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
@@ -114,7 +115,9 @@ class ReaderApp(App[int]):
              timeout: float | None = None) -> None:
         """A notification of ours. It may carry file names, error and note text, so it is shown
         as plain text, never markup; Textual's own notifications (``notify``) keep theirs."""
-        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        message = "\n".join(shown(line) for line in message.split("\n"))  # the one sanitiser:
+        self.notify(message, title=shown(title), severity=severity,  # no escapes, no bidi
+                    timeout=timeout, markup=False)
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus the reader's own colours (distinct in 256 colours)."""

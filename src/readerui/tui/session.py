@@ -13,7 +13,7 @@ from pathlib import Path
 
 from readerui import store
 from readerui.errors import ReaderError
-from readerui.export import to_html, to_markdown
+from readerui.export import check_output, to_html, to_markdown
 from readerui.model import Analysis, Document, Side
 from readerui.settings import Settings
 from readerui.store import Config, Note, PairState, prefs
@@ -158,9 +158,13 @@ class Session:
         if target.suffix.lower() in (".md", ".html", ".htm"):
             target = target.with_suffix("")
         target.parent.mkdir(parents=True, exist_ok=True)
+        texts = {target.parent / (target.name + suffix): text
+                 for suffix, text in self.render_export(analysis, lang).items()}
+        inputs = [p for p in (analysis.a.path, analysis.b.path) if p]
+        for path in texts:  # never onto an input, a device, FIFO or folder (checked first)
+            check_output(path, inputs)
         written = []
-        for suffix, text in self.render_export(analysis, lang).items():
-            path = target.parent / (target.name + suffix)
-            store.atomic_write(path, text)
+        for path, text in texts.items():
+            store.atomic_write(path, text, mode=0o644)  # readable by all, like `export -o`
             written.append(path)
         return written

@@ -6,18 +6,19 @@ from rich.text import Text
 from textual.widgets import Static
 
 from readerui.model import Document, Side
+from readerui.sanitise import shown
 
 
 def document_label(document: Document) -> str:
     """A document's title, else a headline on its first line, else its file name, else
     ``untitled``."""
     if document.meta.title:
-        return document.meta.title
+        return shown(document.meta.title)  # one sanitiser for all terminal-bound strings
     headline = headline_of(document)
     if headline:
-        return headline
+        return shown(headline)
     if document.path:
-        return document.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return shown(document.path.replace("\\", "/").rsplit("/", 1)[-1]) or "untitled"
     return "untitled"
 
 
@@ -68,7 +69,7 @@ class DocHeader(Static):
             other = "B" if self.side == "a" else "A"
             details.append(f"{self.coverage:.0%} in {other}")
         date = date_label(meta.date) if meta.date else None
-        details.extend(part for part in (meta.source, date, meta.place) if part)
+        details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
         second = Text("    " + " · ".join(details), style="dim")
         both = Text("\n").join([title, second])
         both.no_wrap, both.overflow = True, "ellipsis"

@@ -5,7 +5,7 @@ can stem. This script writes that, and only that, as one small gzipped text file
 the package does not depend on wordfreq (frozen by its author) and its dependencies at run time.
 
     pip install 'wordfreq==3.1.1'        # in any environment; needed only to build
-    python scripts/build_frequency_tables.py [--min-zipf 1.0] [--check WORDS_FILE]
+    python scripts/build_frequency_tables.py [--min-zipf 2.0] [--check WORDS_FILE]
 
 Each file ``<lang>.txt.gz`` holds wordfreq's "best" list of the language (its "large" list where
 there is one, else "small"), cut to the words with a Zipf value of at least ``--min-zipf``, as
@@ -120,8 +120,8 @@ def check(path: Path) -> int:
 def main() -> int:
     """Build the tables, or check them against wordfreq."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--min-zipf", type=float, default=1.0,
-                        help="keep words at least this common (Zipf scale; default 1.0: all)")
+    parser.add_argument("--min-zipf", type=float, default=2.0,
+                        help="keep words at least this common (Zipf scale; default 2.0)")
     parser.add_argument("--check", type=Path, metavar="FILE",
                         help="compare with wordfreq on the 'word<TAB>lang' lines of FILE")
     args = parser.parse_args()

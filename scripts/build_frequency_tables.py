@@ -1,4 +1,4 @@
-"""Build the word-frequency tables bundled in ``readerui/annotate/words/freq/`` from wordfreq's data.
+"""Build the word-frequency tables in ``readerui/annotate/words/freq/`` from wordfreq's data.
 
 readerui needs one thing of wordfreq: how common a word is (its Zipf value) in the languages it
 can stem. This script writes that, and only that, as one small gzipped text file per language, so

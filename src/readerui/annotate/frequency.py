@@ -33,7 +33,8 @@ _MID_NUM_LET = frozenset(".\u2018\u2019\u2024\ufe52\uff07\uff0e'")
 _MID_NUM = frozenset(",;\u037e\u0589\u060c\u060d\u066c\u07f8\u2044\ufe10\ufe14\ufe50\ufe54"
                      "\uff0c\uff1b")
 # An elided article or pronoun before a vowel ("l'", "qu'") is a token of its own.
-_ELISION_RE = re.compile(r"[^\W_][^\W_]?'(?=[AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ])")
+_VOWELS = "AEHIOUYÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÅÏÖŒaehiouyáéíóúàèìòùâêîôûåïöœ"
+_ELISION_RE = re.compile(rf"[^\W_][^\W_]?'(?=[{_VOWELS}])")
 
 _REGIONAL = re.compile("[\U0001f1e6-\U0001f1ff]")
 _MULTI_DIGIT_RE = re.compile(r"\d[\d.,]+")

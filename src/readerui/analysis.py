@@ -12,8 +12,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from readerui import ingest, segment
-from readerui.align import align
-from readerui.annotate import annotate
 from readerui.model import Analysis, Document
 from readerui.settings import Settings
 
@@ -64,6 +62,9 @@ PARALLEL_MIN_SENTENCES = 4000
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
+    from readerui.align import align  # the engine is imported when first needed, not with the
+    from readerui.annotate import annotate  # documents (the reader paints them before)
+
     settings = settings or Settings()
     a, b = complete_year(a, b), complete_year(b, a)
     if (parallel and len(a) + len(b) >= PARALLEL_MIN_SENTENCES and (os.cpu_count() or 1) > 1

@@ -4,25 +4,44 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from types import ModuleType
+from typing import TYPE_CHECKING, NoReturn
 
-from readerui import __version__, store
-from readerui.analysis import analyse, load_document
+from readerui import __version__
 from readerui.errors import ReaderError
-from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
-from readerui.ingest import strip_controls
-from readerui.model import Analysis
-from readerui.samples import sample_paths
-from readerui.settings import Settings
-from readerui.store.config import parse_size
-from readerui.tokens import supported_languages
+
+if TYPE_CHECKING:
+    from readerui import store
+    from readerui.model import Analysis
+    from readerui.settings import Settings
+
+# Start-up: the engine (aligner, annotators, word tables), the store and ingest are imported only
+# once the arguments are parsed and a command needs them, so --help, --version and argument errors
+# are quick, and the reader paints the texts before the analysis engine is loaded.
+
+
+def _lazy_module(name: str) -> ModuleType:
+    """The module ``name``, executed when one of its attributes is first used."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+if not TYPE_CHECKING:
+    store = _lazy_module("readerui.store")
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -37,6 +56,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _size(value: str) -> int:
     """Parse a size such as 20000000, 500k, 20M or 1G into bytes."""
+    from readerui.store.config import parse_size
+
     try:
         return parse_size(value)
     except ValueError as exc:
@@ -109,6 +130,8 @@ def _apply_store_options(args: argparse.Namespace) -> None:
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
+    from readerui.tokens import supported_languages
+
     _apply_store_options(args)
     config = store.load_config()
     for line in config.warnings:
@@ -134,6 +157,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, Path]:
     if not args.paths:
+        from readerui.samples import sample_paths
+
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
@@ -143,6 +168,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
               settings: Settings) -> Analysis:
     """Analyse a pair of files, through the cache unless ``--no-cache``."""
+    from readerui.analysis import analyse, load_document
 
     def compute() -> Analysis:
         a = load_document(path_a, settings, args.lines)
@@ -156,6 +182,9 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
 
 def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
     """Analyse one pair of a batch: (succeeded, its JSON line); a failure is an ``error`` object."""
+    from readerui.analysis import analyse, load_document
+    from readerui.export import to_contract
+
     path_a, path_b, settings, lines = job
     try:
         a = load_document(path_a, settings, lines)
@@ -197,6 +226,8 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
     if workers == 1 or len(jobs) <= 1:
         emit(map(_batch_one, jobs))
     else:
+        from concurrent.futures import ProcessPoolExecutor
+
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             emit(pool.map(_batch_one, jobs, chunksize=1))
     if failures:
@@ -217,6 +248,8 @@ def _run_align(argv: Sequence[str]) -> int:
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
+        from readerui.export import to_json
+
         sys.stdout.write(to_json(analysis) + "\n")
     else:
         from readerui.summary import print_summary
@@ -264,6 +297,8 @@ def _run_reader(argv: Sequence[str]) -> int:
     if cached is not None:
         a, b = cached.a, cached.b  # reopening: no ingest, no analysis
     else:
+        from readerui.analysis import load_document  # not the engine: that loads after painting
+
         a = load_document(path_a, settings, args.lines)
         b = load_document(path_b, settings, args.lines)
     try:
@@ -290,6 +325,8 @@ def _run_reader(argv: Sequence[str]) -> int:
 
 
 def _export_parser() -> argparse.ArgumentParser:
+    from readerui.export import FORMATS
+
     parser = _Parser(prog=f"{PROG} export",
                      description="Write a report of two accounts: aligned pairs with word "
                                  "differences, what each account alone says, coverage by speaker "
@@ -307,6 +344,8 @@ def _export_parser() -> argparse.ArgumentParser:
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
+    from readerui.export import format_of, render, write_export
+
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
@@ -408,6 +447,8 @@ def _print_store_warnings() -> None:
 def _one_line(message: str) -> str:
     """An error message safe for a terminal: no control sequences, no line breaks (file names
     come from the user and may hold either)."""
+    from readerui.ingest import strip_controls
+
     return " ".join(strip_controls(message).split())
 
 

@@ -20,8 +20,6 @@ from textual.widget import Widget
 from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
-from readerui.align import word_diff
-from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Side
 from readerui.settings import Settings
@@ -46,6 +44,13 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
                    "prev_one_sided", "next_match", "prev_match"}
+
+
+def _analyse(a: Document, b: Document, settings: Settings) -> Analysis:
+    """The analysis engine, imported here (in the worker) so the texts paint before it loads."""
+    from readerui.analysis import analyse
+
+    return analyse(a, b, settings)
 
 
 class ReaderApp(App[int]):
@@ -79,7 +84,7 @@ class ReaderApp(App[int]):
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
         self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
-            self.settings, lambda a, b, s: analyse(a, b, s)))
+            self.settings, _analyse))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
@@ -295,6 +300,8 @@ class ReaderApp(App[int]):
         diff_b: dict[int, list[tuple[int, int]]] = {}
         if link is not None:
             try:
+                from readerui.align import word_diff  # loaded with the analysis, not before
+
                 spans = word_diff(analysis.a, analysis.b, link, self.settings.lang)
             except Exception:  # a word-diff failure must not break reading
                 spans = None

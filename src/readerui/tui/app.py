@@ -133,7 +133,9 @@ class ReaderApp(App[int]):
         else:
             self._started = time.monotonic()
             self._ticker = self.set_interval(1, self._refresh_chrome)
-            self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
+            # After the first paint: the engine's import and work must not delay the texts.
+            self.call_after_refresh(self.run_worker, self._analyse, name="analyse", thread=True,
+                                    exit_on_error=False)
         self._refresh_chrome()
 
     def exit(self, result: int | None = None, return_code: int = 0,

@@ -88,7 +88,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
     parser.add_argument("--lang", default=None, metavar="CODE",
-                        help="language for stemming, ISO 639-1 (default: en)")
+                        help="language of both accounts for stemming, ISO 639-1 (default: "
+                             "detected from each account's text)")
+    parser.add_argument("--exclusive", action="store_true",
+                        help="each sentence in at most one link, links in reading order (as "
+                             "parallel corpora need); default: many-to-many links")
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
@@ -130,6 +134,7 @@ def _apply_store_options(args: argparse.Namespace) -> None:
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
+    from readerui.language import AUTO
     from readerui.tokens import supported_languages
 
     _apply_store_options(args)
@@ -139,12 +144,14 @@ def _config(args: argparse.Namespace) -> store.Config:
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
-        if overrides["lang"] not in supported_languages():
+        if overrides["lang"] not in (*supported_languages(), AUTO):
             print(f"{PROG}: warning: no stemmer for language {_one_line(args.lang)!r} (known: "
                   f"{', '.join(supported_languages())}); words are compared unstemmed",
                   file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
+    if getattr(args, "exclusive", False):
+        overrides["exclusive"] = True
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -168,7 +175,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
               settings: Settings) -> Analysis:
     """Analyse a pair of files, through the cache unless ``--no-cache``."""
-    from readerui.analysis import analyse, load_document
+    from readerui.analysis import analyse, language_warning, load_document
 
     def compute() -> Analysis:
         a = load_document(path_a, settings, args.lines)
@@ -176,14 +183,20 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
         return analyse(a, b, settings)
 
     if args.no_cache:
-        return compute()
-    return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
+        analysis = compute()
+    else:
+        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
+                                                  lines=args.lines)
+    warning = language_warning(analysis)
+    if warning:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return analysis
 
 
 def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
     """Analyse one pair of a batch: (succeeded, its JSON line); a failure is an ``error`` object."""
     from readerui.analysis import analyse, load_document
-    from readerui.export import to_contract
+    from readerui.export import CONTRACT_VERSION, to_contract
 
     path_a, path_b, settings, lines = job
     try:
@@ -192,7 +205,7 @@ def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
         contract = to_contract(analyse(a, b, settings, parallel=False))
         return True, json.dumps(contract, ensure_ascii=False)
     except ReaderError as exc:
-        return False, json.dumps({"version": 1, "error": str(exc), "a_path": path_a,
+        return False, json.dumps({"version": CONTRACT_VERSION, "error": str(exc), "a_path": path_a,
                                   "b_path": path_b}, ensure_ascii=False)
 
 

@@ -6,8 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+if TYPE_CHECKING:
+    import snowballstemmer
 
 # A word: a number with decimal or thousands separators ("4.25", "4,000"), or letters/digits
 # with inner hyphens or apostrophes ("multi-polar", "Europe's").
@@ -43,7 +45,11 @@ def supported_languages() -> tuple[str, ...]:
 @cache
 def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
     name = SNOWBALL_NAMES.get(lang)
-    return snowballstemmer.stemmer(name) if name else None
+    if not name:
+        return None
+    import snowballstemmer  # imported when a stem is first needed (start-up stays light)
+
+    return snowballstemmer.stemmer(name)
 
 
 @lru_cache(maxsize=200_000)

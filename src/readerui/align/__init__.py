@@ -1,8 +1,10 @@
-"""Align the sentences of two accounts: paraphrase-aware, with groups and reordering.
+"""Align the sentences of two accounts: paraphrase-aware, many-to-many, with groups.
 
-``align`` links sentences of A and B that carry the same content (1:1, 1:n, n:1 and n:m groups,
-reordered content, one-side-only sentences); ``word_diff`` shows, inside one link, the words each
-side carries that the other does not.
+``align`` links sentences of A and B that carry the same content: by default many-to-many (a
+sentence may be in several links, a pair of sentences in at most one); with ``exclusive`` each
+sentence is in at most one link, in reading order (1:1, 1:n, n:1 and n:m groups, reordered
+content). ``word_diff`` shows, inside one link, the words each side carries that the other does
+not.
 """
 
 from __future__ import annotations
@@ -10,21 +12,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from readerui.align.settings import AlignSettings
+from readerui.model import Alignment, Document
 
 if TYPE_CHECKING:
-    from readerui.align.decide import align
+    from readerui.align.decide import align_exclusive
     from readerui.align.diff import word_diff
+    from readerui.align.many import align_many
 
-__all__ = ["AlignSettings", "align", "word_diff"]
+# The aligner's modules are imported on first use: reading settings (AlignSettings) must not load
+# the aligner and its libraries (the reader paints before it, ``readerui --help`` never needs it).
+_LAZY = {"align_exclusive": "readerui.align.decide", "align_many": "readerui.align.many",
+         "word_diff": "readerui.align.diff"}
 
 
 def __getattr__(name: str) -> Any:
-    """``align`` and ``word_diff`` are imported on first use: reading settings (AlignSettings)
-    must not load the aligner and its libraries."""
-    if name == "align":
-        from readerui.align.decide import align
-        return align
-    if name == "word_diff":
-        from readerui.align.diff import word_diff
-        return word_diff
+    """``align_exclusive``, ``align_many`` and ``word_diff``, imported when first asked for."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def align(a: Document, b: Document, settings: AlignSettings | None = None,
+          lang: str | tuple[str, str] = "en", exclusive: bool = False) -> Alignment:
+    """Links between ``a`` and ``b``: many-to-many, or one link per sentence with
+    ``exclusive``. ``lang`` is both documents' language or a (lang of A, lang of B) pair."""
+    if exclusive:
+        from readerui.align.decide import align_exclusive
+
+        return align_exclusive(a, b, settings, lang)
+    from readerui.align.many import align_many
+
+    return align_many(a, b, settings, lang)
+
+
+__all__ = ["AlignSettings", "align", "align_exclusive", "align_many", "word_diff"]

@@ -14,8 +14,8 @@ HEAVY = ("textual", "rapidfuzz", "snowballstemmer", "sentencex", "charset_normal
          "readerui.analysis", "readerui.align.decide", "readerui.align.features",
          "readerui.annotate", "readerui.ingest", "readerui.tokens", "readerui.store.cache",
          "readerui.store.config", "readerui.tui")
-ENGINE = ("readerui.align.decide", "readerui.align.features", "readerui.annotate",
-          "readerui.tokens", "snowballstemmer")
+ENGINE = ("readerui.align.decide", "readerui.align.many", "readerui.align.features",
+          "readerui.annotate", "snowballstemmer", "Stemmer")
 
 _RUN_CLI = """
 import json, sys

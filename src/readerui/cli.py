@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from readerui import __version__
 from readerui.errors import ReaderError
+from readerui.web import as_input  # light: no engine
 
 if TYPE_CHECKING:
     from readerui import store
@@ -123,6 +124,10 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                             "(relative paths are taken from the list's folder)")
     align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
+    align.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="with --batch: analyse the pairs on the Dask cluster at ADDRESS "
+                            "(tcp://host:8786), or 'local' to start one here with --jobs "
+                            "workers; needs readerui[dask]")
     return main, align
 
 
@@ -152,6 +157,12 @@ def _config(args: argparse.Namespace) -> store.Config:
         overrides["max_size"] = args.max_size
     if getattr(args, "exclusive", False):
         overrides["exclusive"] = True
+        from readerui.align import block_aligner_available
+
+        if not block_aligner_available():
+            print(f"{PROG}: note: --exclusive uses the one-link aligner; install "
+                  "'readerui[corpus]' (numpy, scipy) for the block aligner that finds 1:n groups",
+                  file=sys.stderr)
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -169,7 +180,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return Path(args.paths[0]), Path(args.paths[1])
+    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
@@ -236,7 +247,11 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
             failures += not ok
             print(line, flush=True)
 
-    if workers == 1 or len(jobs) <= 1:
+    if args.dask:  # readerui[dask]: the same per-pair lines, from a Dask cluster, in order
+        from readerui.batch_dask import dask_map
+
+        emit(dask_map(_batch_one, jobs, args.dask, args.jobs))
+    elif workers == 1 or len(jobs) <= 1:
         emit(map(_batch_one, jobs))
     else:
         from concurrent.futures import ProcessPoolExecutor
@@ -258,6 +273,8 @@ def _run_align(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--batch takes no FILE arguments")
         return _run_batch(args, settings)
+    if args.dask:
+        parser.error("--dask works with --batch LIST")
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
@@ -301,7 +318,7 @@ def _run_reader(argv: Sequence[str]) -> int:
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
         chosen = pairs[args.recent - 1]
-        path_a, path_b = Path(chosen.path_a), Path(chosen.path_b)
+        path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
@@ -444,7 +461,9 @@ def _run_cache(argv: Sequence[str]) -> int:
     if args.action == "path":
         print(where.cache_dir)
         return 0
-    removed = store.clear_cache(where)
+    from readerui.web import cache as page_cache  # pages fetched for 'readerui URL URL'
+
+    removed = store.clear_cache(where) + page_cache.clear(where)
     for path in removed:
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "

@@ -114,7 +114,7 @@ _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released
 _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "wrote",
                     "writes", "continued", "explained", "insisted", "warned", "replied", "argued",
                     "stressed", "declared", "announced", "explained", "recalled", "concluded")
-_INVERSION_RE = re.compile(rf"[,\"”]\s*(?:{'|'.join(_INVERSION_VERBS)})\s+")
+_INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\s+")
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
@@ -250,6 +250,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
+        if _is_party_label(m.group()):
+            return None
         found = _run_ref(m.group(), m.start())
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
@@ -257,8 +259,45 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
+
+
+def _is_party_label(phrase: str) -> bool:
+    """ "D-Va.", "R-Ariz.", "(Calif.)": a party and state label, never a name."""
+    return bool(_PARTY_LABEL_RE.match(phrase.strip()))
+
+
+def _appositive_chain(text: str) -> tuple[int, Ref] | None:
+    """The person a chain of appositives hangs on: "One candidate, Ana Ruiz, the mayor of X, who
+    is ..., said" is Ana Ruiz: the leftmost comma segment that is a person's name on its own."""
+    cut = len(text) - 1  # the final comma
+    best: tuple[int, Ref] | None = None
+    for _ in range(4):
+        start = text.rfind(",", 0, cut)
+        segment = text[start + 1:cut]
+        stripped = segment.strip()
+        if _is_party_label(stripped):
+            cut = start
+            continue
+        if stripped and RUN_RE.fullmatch(stripped) and (name := parse_name(stripped)) is not None \
+                and name.kind == "person":
+            best = (start + 1 + segment.find(stripped[:1]), Ref("name", name))
+        if start < 0:
+            break
+        if _SUBORDINATOR_RE.search(text[:start]) or _CLAUSE_START_RE.search(segment):
+            break
+        cut = start
+    return best
+
+
+_CLAUSE_START_RE = re.compile(r"^\s*(?:but|and|so|yet|while|when|after|before|because|if)\b",
+                              re.IGNORECASE)
+
+
 def _appositive(text: str) -> tuple[int, Ref] | None:
     """The subject before an appositive: "Ms. Ortiz, the finance minister, said"."""
+    if (chained := _appositive_chain(text)) is not None:
+        return chained
     m = _APPOSITIVE_RE.search(text)
     if m is None:
         return None
@@ -357,6 +396,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     verbs = wordlists.reporting_verbs()
     lemmas = _lemmas()
     cues: list[Cue] = []
+    verb_starts: set[int] = set()  # verbs whose subject stands before them
     forms = _main_verb_forms()
     for m in _LOWER_WORD_RE.finditer(text):
         verb = m.group()
@@ -386,10 +426,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing))
+        verb_starts.add(m.start())
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in pattern.finditer(text):
             if mask[m.start()] and pattern is _ACCORDING_RE:
                 continue
+            if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
+                continue  # "Ortiz, the minister, said X ...": the subject is before the verb
             found = subject_at_start(text[m.end():])
             if found is None or (found[1].kind == "name" and found[1].name is not None
                                  and found[1].name.kind == "place" and pattern is _INVERSION_RE):
@@ -428,3 +471,57 @@ def is_event_narration(text: str) -> bool:
 def saying_clause(text: str) -> bool:
     """Whether the sentence hangs a statement on a participle: "..., saying ..."."""
     return bool(_SAYING_RE.search(text))
+
+
+# -- headlines ------------------------------------------------------------------------------
+_HEADLINE_COLON_RE = re.compile(r"^[\s'‘\"“]*([A-Z][^:;,.!?\"“”‘’]{0,60}?)\s*:\s+\S")
+_HEADLINE_SAYS_RE = re.compile(
+    r"(?:^|[,;:—–-]\s*)([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:Says|Said|Tells|Told|"
+    r"Warns|Claims|Insists)\s*[.!?]?\s*$", re.IGNORECASE)
+_HEADLINE_QUOTE_OPENER_RE = re.compile(r"^[\s'‘\"“][^'’\"”]{1,60}[!?.,]?['’\"”]\s+")
+_WORDS_RE = re.compile(r"[\w.'’\-]+|,")
+
+
+def headline_cue(text: str) -> Ref | None:
+    """Who a headline says is speaking: "X: ...", "..., X Says", "X Criticizes Y", "'...' X slams".
+
+    The subject must be a name or a title ("Former President"); anything else is no cue.
+    """
+    text = text.strip()
+    if m := _HEADLINE_SAYS_RE.search(text):
+        found = _headline_subject(m.group(1))
+        if found is not None:
+            return found
+    if m := _HEADLINE_COLON_RE.match(text):
+        found = _headline_subject(m.group(1))
+        if found is not None:
+            return found
+    body = text
+    if m := _HEADLINE_QUOTE_OPENER_RE.match(body):  # "'Jail!' Trump slams ..."
+        body = body[m.end():]
+    words = _WORDS_RE.findall(body)
+    verbs = wordlists.headline_verbs()
+    for i, word in enumerate(words[:16]):
+        if i and word.lower() in verbs and word.lower() not in ("will", "can"):
+            subject = " ".join(words[:i]).replace(" ,", ",")
+            subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
+            return _headline_subject(subject)
+    return None
+
+
+def _headline_subject(phrase: str) -> Ref | None:
+    """A name (the first of "X and Y") or a title phrase as a headline's speaker."""
+    phrase = phrase.strip(" ,'‘’\"“”")
+    first = re.split(r"\s+(?:and|&)\s+", phrase, maxsplit=1)[0]
+    if not first or not RUN_RE.fullmatch(first):
+        return None
+    keys = [word_key(w) for w in first.split()]
+    if any(k in wordlists.function_words() and k not in ("the",) for k in keys):
+        return None
+    name = parse_name(first)
+    if name is not None and name.kind != "place":
+        return Ref("name", name=name)
+    titled = [k for k in keys if k in wordlists.titles()]
+    if titled:
+        return Ref("title", label=titled[-1], text=first)
+    return None

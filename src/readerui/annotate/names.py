@@ -194,6 +194,8 @@ def _given_names_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if b in wordlists.given_name_forms(a) or a in wordlists.given_name_forms(b):
+        return True  # "Bill" / "William", "Liz" / "Elizabeth"
     return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
 
 

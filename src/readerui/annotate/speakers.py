@@ -27,6 +27,7 @@ from readerui.annotate.cues import (
     Cue,
     Ref,
     find_cues,
+    headline_cue,
     is_event_narration,
     saying_clause,
     sentence_subject,
@@ -163,6 +164,21 @@ class SpeakerAttributor:
                 if name.title:
                     state.titles[name.title] = index
 
+    def _names_someone_else(self, text: str, state: _Reading) -> bool:
+        """Whether the sentence names a person other than the current speaker."""
+        for _, _, run in runs(text):
+            name = parse_name(run)
+            if name is None or name.kind not in ("person", "unknown"):
+                continue
+            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+                continue
+            if state.current is None or state.current[0] != "person":
+                return True
+            person = self.people.persons[int(state.current[1])]
+            if word_key(name.words[-1]) not in {word_key(f.split()[-1]) for f in person.forms}:
+                return True
+        return False
+
     def _choose_cue(self, text: str) -> Cue | None:
         cues = find_cues(text)
         if not cues:
@@ -201,28 +217,70 @@ class SpeakerAttributor:
         """The speaker key of every sentence of one account."""
         state = _Reading(recent={})
         out: list[SpeakerKey | None] = []
+        headlines: dict[str, SpeakerKey | None] = {}
+        in_quote = False  # the sentence before left a quotation open
+        quote_start: int | None = None  # where the open quotation began
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
-            if sentence.role == "title" or is_title_case(text) or (
+            if sentence.role == "title" or is_title_case(text) or text in headlines or (
                     position == 0 and not text.rstrip().endswith(_SENTENCE_ENDS)):
                 # a headline, also when the input did not mark it (pre-split lines)
-                out.append(None)
+                key = headlines[text] if text in headlines else self._headline(text, state)
+                headlines[text] = key
+                out.append(key)
                 state.current = None
+                in_quote, quote_start = False, None
                 continue
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
-                if not (_opens_quote(text) and state.current and state.current[0] == "person"):
+                if not ((in_quote or _opens_quote(text)) and state.current
+                        and state.current[0] == "person"):
                     state.current = None
-            key = self._attribute_one(text, state, position)
+            key = self._attribute_one(text, state, position, in_quote)
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
+            opened = _leaves_quote_open(text, in_quote)
+            if opened and not in_quote:
+                quote_start = position
+            if in_quote and not opened and key is not None and quote_start is not None:
+                # "“... . ... ,” said X.": the whole quotation is X's
+                for i in range(quote_start, position):
+                    if out[i] is None:
+                        out[i] = key
+            in_quote = opened
+            if not in_quote:
+                quote_start = None
             state.current = key
             out.append(key)
         return out
 
-    def _attribute_one(self, text: str, state: _Reading, position: int) -> SpeakerKey | None:
+    def _headline(self, text: str, state: _Reading) -> SpeakerKey | None:
+        """The speaker a headline names with a speech verb or a colon, if any."""
+        ref = headline_cue(text)
+        if ref is None:
+            return None
+        if ref.kind == "title":
+            index = self._titled(ref.label, state)
+            return None if index is None else ("person", index)
+        name = ref.name
+        if name is None:
+            return None
+        if name.kind == "person" and name.surname_only or name.kind == "unknown":
+            found = self.people.candidates(name.words[-1])
+            if len(found) != 1:
+                return None
+            key: SpeakerKey = ("person", found[0])
+        elif name.kind == "person":
+            key = ("person", self.people.add_full_name(name.words))
+        else:
+            key = ("entity", name.text)
+        self._note(key, name.text)
+        return key
+
+    def _attribute_one(self, text: str, state: _Reading, position: int,
+                       in_quote: bool = False) -> SpeakerKey | None:
         cue = self._choose_cue(text)
         subject = self._subject_person(text, state)
         if cue is None:
@@ -240,7 +298,12 @@ class SpeakerAttributor:
             if subject is not None:  # "Ortiz did not respond": narration about a person
                 state.last_person = subject
                 return None
-            return state.current
+            # Quoted words carry the speaker on; so does indirect speech that names nobody else
+            # ("China is ready to ..." after "Wang said"); a sentence about another person is
+            # the narrator's.
+            if in_quote or _opens_quote(text):
+                return state.current
+            return None if self._names_someone_else(text, state) else state.current
         key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         if key is None:
@@ -315,6 +378,19 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
         for form in (name, *attributor.aliases(key)))
     return Attribution(tuple(speakers), [None if k is None else names[k] for k in keys_a],
                        [None if k is None else names[k] for k in keys_b], person_names)
+
+
+def _leaves_quote_open(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    inside = open_before
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def _opens_quote(text: str) -> bool:

@@ -114,6 +114,25 @@ def places() -> frozenset[str]:
     return _words("places.txt")
 
 
+@lru_cache(maxsize=20_000)
+def given_name_forms(name: str) -> frozenset[str]:
+    """A given name with its formal names and nicknames, casefolded ("bill" -> william, will, ...).
+
+    From the ``nicknames`` package (hand-curated English names, Apache-2.0); a name it does not
+    know stands for itself only.
+    """
+    key = name.casefold()
+    namer = _nicknamer()
+    return frozenset({key} | namer.canonicals_of(key) | namer.nicknames_of(key))
+
+
+@cache
+def _nicknamer():  # type: ignore[no-untyped-def]
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
     """wordfreq's frequency table of a language (empty for a language it does not cover)."""
@@ -136,3 +155,11 @@ def zipf(word: str, lang: str = "en") -> float:
         except LookupError:
             return 0.0
     return 0.0
+
+
+@cache
+def headline_verbs() -> frozenset[str]:
+    """Verb forms by which a headline reports speech: reporting verbs in the present and past
+    ("Says", "Accuses") and headline speech-act verbs ("Slams", "Rips", "Taunts")."""
+    forms = {f for f in reporting_verbs().forms if f.endswith(("s", "ed"))}
+    return frozenset(forms | _words("headline_verbs.txt"))

@@ -87,10 +87,11 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"presidency|palace|cabinet|administration|secretariat|commission|"
                  r"witness|analyst|expert|diplomat|source|worker|rescuer|volunteer|villager|"
                  r"survivor|economist|observer|insider|negotiator|activist|protester|aide")
+_NOT_FUNCTION = r"(?!(?:and|or|but|while|as|that|when|if|so|than|though|whom?|which)\s)"
 _SOURCE_END_RE = re.compile(
     rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|"
     rf"senior|other|its|their|"
-    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?"
+    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
     rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
@@ -118,8 +119,9 @@ _INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\
 _ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
-                        r"explaining|calling\s+for|urging)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
+                        r"(?:,|--|[—–])\s*(?:saying|adding|noting|stressing|insisting|arguing|"
+                        r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
+                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
@@ -129,6 +131,11 @@ _OPENER_RE = re.compile(
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
+_CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
+_CATENATIVE_END_RE = re.compile(
+    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|seemed|"
+    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
+    r"their|its)\s+\w+)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
 _LOWER_TITLE_END_RE = re.compile(r"(?:^|\W)[Tt]he\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
@@ -409,11 +416,16 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             if not following or following.group(1).lower() not in needs:
                 continue
             rest = rest[following.end():]
-        found = subject_at_end(text[:m.start()])
+        before = text[:m.start()]
+        chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is not None:
+            before = before[:chain.start()]
+        found = subject_at_end(before)
         if found is None:
             continue
         start, ref = found
-        if verb in lemmas and ref.kind not in ("joint", "plural", "entity", "source"):
+        if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
+                                                                   "source"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue
@@ -446,6 +458,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
 @lru_cache(maxsize=65_536)
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
+    text = _CONJUNCTION_START_RE.sub("", text)
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
     found = subject_at_start(body)

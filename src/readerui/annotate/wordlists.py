@@ -126,6 +126,11 @@ def given_name_forms(name: str) -> frozenset[str]:
     return frozenset({key} | namer.canonicals_of(key) | namer.nicknames_of(key))
 
 
+def is_given_name(name: str) -> bool:
+    """Whether the nickname list knows ``name`` as a given name or a nickname."""
+    return len(given_name_forms(name)) > 1
+
+
 @cache
 def _nicknamer():  # type: ignore[no-untyped-def]
     from nicknames import NickNamer

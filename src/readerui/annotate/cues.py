@@ -57,6 +57,9 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
     r"too|first|publicly|privately|separately|only|just|jointly|[a-z]+ly|on\s+[A-Z][a-z]+|"
+    r"at\s+the\s+time|over\s+the\s+weekend|for\s+(?:his|her|its|their)\s+part|"
+    r"in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|post)|"
+    r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
@@ -113,6 +116,7 @@ _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
 _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
                                re.IGNORECASE)
 _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "wrote",
+                    "tweeted", "posted", "told", "responded", "countered",
                     "writes", "continued", "explained", "insisted", "warned", "replied", "argued",
                     "stressed", "declared", "announced", "explained", "recalled", "concluded")
 _INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\s+")
@@ -131,6 +135,10 @@ _OPENER_RE = re.compile(
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
+_FORMER_RE = re.compile(r"^(?:former|then|then-|the\s+former|ex-)\s*(?=[A-Z])")
+_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another)\s+[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
+_MID_ATTRIBUTION_RE = re.compile(
+    r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|seemed|"
@@ -215,10 +223,22 @@ def _common_case(word: str) -> str:
 SUBJECT_WINDOW = 240
 
 
+_PARENTHESIS_RE = re.compile(r"\([^()]{0,40}\)")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–-]+\s*")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     """The subject phrase that ends ``prefix`` (just before a reporting verb), with its start."""
     cut = max(0, len(prefix) - SUBJECT_WINDOW)
-    found = _subject_at_end(prefix[cut:])
+    # "Sen. Ana Ruiz (D-Calif.) said": parentheses blanked, offsets kept; so is a dateline
+    window = _PARENTHESIS_RE.sub(_blank, prefix[cut:])
+    if cut == 0:
+        window = _DATELINE_RE.sub(_blank, window)
+    found = _subject_at_end(re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window))
     return None if found is None else (found[0] + cut, found[1])
 
 
@@ -365,6 +385,9 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
     text = text[:SUBJECT_WINDOW]
     offset = 0
+    if m := _FORMER_RE.match(text):  # "tweeted former Secretary Ana Ruiz"
+        offset = m.end()
+        text = text[offset:]
     if m := _DOCUMENT_FROM_RE.match(text):
         offset = m.end()
         text = text[offset:]
@@ -384,7 +407,12 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
     if m := _NAMES_START_RE.match(text):
-        for group in (1, 2):
+        second = parse_name(m.group(2)) if m.group(2) else None
+        first = parse_name(m.group(1))
+        # "Housing and Urban Development Secretary Ana Ruiz": one title, one person
+        order = (2, 1) if second is not None and second.titled and (
+            first is None or first.kind != "person") else (1, 2)
+        for group in order:
             run = m.group(group)
             if run and (found := _run_ref(run, m.start(group))) is not None:
                 return offset + found[0], found[1]
@@ -451,6 +479,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                 continue
             trailing = pattern is _INVERSION_RE
             cues.append(Cue(m.end() + found[0], found[1], trailing))
+    for m in _MID_ATTRIBUTION_RE.finditer(text):
+        if not mask[m.start()]:
+            pronoun = m.group(1).lower()
+            cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True))
     cues.sort(key=lambda c: c.start)
     return tuple(cues)
 
@@ -458,10 +490,14 @@ def find_cues(text: str) -> tuple[Cue, ...]:
 @lru_cache(maxsize=65_536)
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
-    text = _CONJUNCTION_START_RE.sub("", text)
+    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
     found = subject_at_start(body)
+    if found is None and (m := _DESCRIBED_START_RE.match(body)):  # "One candidate, Ana Ruiz,"
+        name = parse_name(m.group(1))
+        if name is not None and name.kind == "person":
+            found = (m.start(1), Ref("name", name))
     if found is None:
         return None
     start, ref = found
@@ -481,9 +517,28 @@ def is_event_narration(text: str) -> bool:
     return found is not None and found[1] in wordlists.event_verbs()
 
 
+_AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
+_PARTICIPLE_RE = re.compile(r"(?:,|--|[—–])\s*([a-z]+ing)\b")
+
+
 def saying_clause(text: str) -> bool:
-    """Whether the sentence hangs a statement on a participle: "..., saying ..."."""
-    return bool(_SAYING_RE.search(text))
+    """Whether the sentence hangs a statement on a participle or a second verb: "..., saying
+    ...", "... and also retweeted ..."."""
+    if _SAYING_RE.search(text):
+        return True
+    mask = quoted_mask(text)
+    forms = wordlists.reporting_verbs().forms
+    for pattern in (_AND_VERB_RE, _PARTICIPLE_RE):
+        for m in pattern.finditer(text):
+            verb = m.group(1)
+            if mask[m.start()] or verb not in forms or verb in _lemmas():
+                continue
+            needs = wordlists.reporting_verbs().particles.get(verb)
+            following = _NEXT_WORD_RE.match(text[m.end():])
+            if needs and (not following or following.group(1).lower() not in needs):
+                continue
+            return True
+    return False
 
 
 # -- headlines ------------------------------------------------------------------------------

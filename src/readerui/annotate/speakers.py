@@ -69,6 +69,14 @@ class SpeakerAttributor:
         collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
         collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
         self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
+        # headlines whose speaker is known only by a surname met later: (keys, position, text)
+        self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
+
+    def resolve_headlines(self) -> None:
+        """Name the speakers of headlines whose surname was only met in the body."""
+        for keys, position, text in self.pending:
+            if keys[position] is None:
+                keys[position] = self._headline(text, _Reading(recent={}))
 
     # -- resolving a cue -------------------------------------------------------------------
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
@@ -227,6 +235,8 @@ class SpeakerAttributor:
                 # a headline, also when the input did not mark it (pre-split lines)
                 key = headlines[text] if text in headlines else self._headline(text, state)
                 headlines[text] = key
+                if key is None and headline_cue(text) is not None:
+                    self.pending.append((out, position, text))  # named later in the body
                 out.append(key)
                 state.current = None
                 in_quote, quote_start = False, None
@@ -355,6 +365,7 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
     attributor = SpeakerAttributor(a, b)
     keys_a = attributor.attribute(a)
     keys_b = attributor.attribute(b)
+    attributor.resolve_headlines()
     names: dict[SpeakerKey, str] = {}
     for key in [*keys_a, *keys_b]:
         if key is not None and key not in names:

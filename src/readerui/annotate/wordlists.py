@@ -56,7 +56,7 @@ def reporting_verbs() -> ReportingVerbs:
         forms |= lemma_forms
         if needs:
             for form in lemma_forms:
-                particles[form] = needs
+                particles[form] = particles.get(form, frozenset()) | needs
     return ReportingVerbs(frozenset(forms), particles)
 
 

@@ -242,10 +242,29 @@ def test_quoted_cue_is_not_the_speaker() -> None:
     assert got == ["Ortiz"]
 
 
-def test_title_is_narration() -> None:
+def test_title_without_speech_verb_is_narration() -> None:
     ann = annotate(make_doc("Ortiz said the budget would pass.",
-                            title="Ortiz Says Budget Will Pass"), make_doc())
+                            title="Budget Will Pass Next Week"), make_doc())
     assert ann.speaker_a == (None, "Ortiz")
+
+
+@pytest.mark.parametrize("title", [
+    "Ortiz Says Budget Will Pass",             # present-tense speech verb
+    "Budget Will Pass Next Week, Ortiz Says",  # trailing "X Says"
+    "Ortiz: Budget Will Pass Next Week",       # colon form
+    "Ortiz Slams Critics of the Budget Plan",  # headline speech act
+    "'Shameful!' Ortiz slams budget critics",  # quote opener, sentence case
+])
+def test_headline_speech_names_the_speaker(title: str) -> None:
+    ann = annotate(make_doc("Finance minister Ana Ortiz said the budget would pass.",
+                            title=title), make_doc())
+    assert ann.speaker_a[0] == ann.speaker_a[1] == "Ana Ortiz"
+
+
+def test_headline_action_verb_is_narration() -> None:
+    ann = annotate(make_doc("Ana Ortiz said the budget would pass.",
+                            title="Ortiz Wows the Crowd in Lima"), make_doc())
+    assert ann.speaker_a[0] is None
 
 
 def test_every_sentence_has_an_entry() -> None:
@@ -422,7 +441,7 @@ def test_they_continues_a_group() -> None:
     assert got == ["officials", "officials"]
 
 
-def test_unmarked_headline_is_narration() -> None:
+def test_unmarked_headline_with_speech_verb_names_the_speaker() -> None:
     got = speakers_of("Ortiz says budget will pass",
                       "Maria Ortiz said the budget would pass.")
-    assert got == [None, "Maria Ortiz"]
+    assert got == ["Maria Ortiz", "Maria Ortiz"]

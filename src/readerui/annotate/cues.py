@@ -308,7 +308,11 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             continue
         if stripped and RUN_RE.fullmatch(stripped) and (name := parse_name(stripped)) is not None \
                 and name.kind == "person":
-            best = (start + 1 + segment.find(stripped[:1]), Ref("name", name))
+            at = start + 1 + segment.find(stripped[:1])
+            after = text[start + 1 + len(segment):].lstrip(", ")
+            # "Lumen Pay, which filed ..., said": "which" marks an organisation
+            best = (at, Ref("entity", label=name.text) if after.lower().startswith("which ")
+                    and not name.titled else Ref("name", name))
         if start < 0:
             break
         if _SUBORDINATOR_RE.search(text[:start]) or _CLAUSE_START_RE.search(segment):

@@ -59,6 +59,7 @@ class _Reading:
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
+    quoted: bool = False  # the sentence before held a quotation
 
 
 class SpeakerAttributor:
@@ -263,6 +264,7 @@ class SpeakerAttributor:
             if not in_quote:
                 quote_start = None
             state.current = key
+            state.quoted = any(q in text for q in ('"', "“", "”"))
             out.append(key)
         return out
 
@@ -313,7 +315,9 @@ class SpeakerAttributor:
             # the narrator's.
             if in_quote or _opens_quote(text):
                 return state.current
-            return None if self._names_someone_else(text, state) else state.current
+            if state.quoted or self._names_someone_else(text, state):
+                return None  # after a direct quotation, the narrator takes over
+            return state.current
         key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         if key is None:
@@ -393,7 +397,8 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
 
 def _leaves_quote_open(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
-    inside = open_before
+    # A quotation carried over a paragraph break opens again with a quotation mark.
+    inside = open_before and not _opens_quote(text)
     for ch in text:
         if ch == "“":
             inside = True

@@ -279,7 +279,7 @@ class SpeakerAttributor:
         name = ref.name
         if name is None:
             return None
-        if name.kind == "person" and name.surname_only or name.kind == "unknown":
+        if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
             found = self.people.candidates(name.words[-1])
             if len(found) != 1:
                 return None

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
-from readerui.annotate.names import is_title_case, runs, word_key
+from readerui.annotate.names import is_everyday_word, is_title_case, runs, word_key
 from readerui.annotate.wordlists import zipf
 from readerui.model import Document, Topic
 from readerui.tokens import WORD_RE, normalise, stem
@@ -204,7 +204,9 @@ class _Finder:
                     self.capitalised_inside.add(t[1])
             self._content_terms(tokens, seq, text, where)
             if self.english and not is_title_case(text):
-                self._named_things(text, where)
+                # "WASHINGTON — ...": a dateline is not a topic
+                self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
+                                   where)
             elif not self.english:
                 for (word, _, _, _), key in zip(tokens, seq, strict=True):
                     if len(word) >= 2 and word.isupper() and word.isalpha():
@@ -276,7 +278,8 @@ class _Finder:
                 words = words[words.index("of") + 1:]
         key = tuple(term_key(w, self.lang) for w in words)
         self._add(key, " ".join(words), where, named=True)
-        if len(words) > 1:  # "Neighbouring Countries of Nepal": the place is a topic too
+        if len(words) > 1 and " ".join(words).casefold() not in wordlists.place_names():
+            # "Neighbouring Countries of Nepal": the place is a topic too; not "York" of "New York"
             for word in words:
                 if normalise(word) in wordlists.places():
                     self._add((term_key(word, self.lang),), word, where, named=True)
@@ -450,10 +453,57 @@ def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
     return score
 
 
+# Party-and-state labels ("D-Va") and AP state abbreviations ("Calif", from "(D-Calif.)").
+_PARTY_LABEL_RE = re.compile(
+    r"^(?:[DRI]-[A-Z][\w.]*|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ill|Ind|Kan|Ky|Md|Mass|Mich|"
+    r"Minn|Miss|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Wis|Wyo)$")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–-]+\s*")
+_CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d|s|t)\b", re.IGNORECASE)
+_ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ic", "able", "ible", "ish", "ary", "ory",
+                      "bound", "ize", "ise")
+# A named thing of more words than this, with no organisation word, is a capitalised phrase
+# (a headline quotation), not a name.
+MAX_NAME_WORDS = 5
+# A content word on its own is a topic only when mentioned in this many sentences or more ...
+MIN_WORD_MENTIONS = 3
+# ... and rarer than this in general use ("wall" 5.1 stays; "help", "view" go).
+MAX_WORD_ZIPF = 5.2
+# ... or, mentioned in two sentences only, rarer than this ("poll" stays; "view" goes).
+TWO_MENTION_ZIPF = 4.6
+
+
+def _named_worth(group: list[_Candidate], where: set[Where], lang: str) -> bool:
+    """A named thing, unless it is a party label, a contraction, a capitalised phrase, or an
+    everyday word capitalised once ("Freedom")."""
+    name = max((s for c in group for s in c.surfaces), key=len)
+    words = name.split()
+    if _PARTY_LABEL_RE.match(name) or _CONTRACTION_RE.search(name):
+        return False
+    if len(words) > MAX_NAME_WORDS and not any(
+            word_key(w) in wordlists.org_words() for w in words):
+        return False
+    once = len(words) == 1 and len(where) < 2 and not name.isupper()
+    return not (lang == "en" and once and is_everyday_word(name))
+
+
+def _content_worth(surfaces: list[str], lang: str) -> bool:
+    """A content term made of nouns, not verb forms, adjectives on their own or contractions."""
+    bad = 0
+    for surface in surfaces:
+        if _CONTRACTION_RE.search(surface):
+            return False
+        words = surface.split()
+        bad += any(w.casefold().endswith(("ing", "ed")) or _is_verb(w.casefold()) or (
+            len(words) == 1 and w.casefold().endswith(_ADJECTIVE_ENDINGS)) for w in words)
+    return 2 * bad <= len(surfaces) if len(surfaces) > 1 else bad == 0
+
+
 def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> bool:
     """Named things always; content terms when they recur and are not everyday words."""
     if any(c.named for c in group):
-        return True
+        return _named_worth([c for c in group if c.named], where, lang)
+    if lang == "en" and not _content_worth([x for c in group for x in c.surfaces], lang):
+        return False
     single_words = all(len(c.key) == 1 for c in group)
     if not single_words:
         return len(where) >= 2
@@ -463,6 +513,9 @@ def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> boo
     rarest = min(zipf(x.casefold(), lang) for x in surfaces)
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
+    if lang == "en" and ((len(where) < MIN_WORD_MENTIONS and rarest >= TWO_MENTION_ZIPF)
+                         or rarest >= MAX_WORD_ZIPF):
+        return rarest < SINGLE_MENTION_ZIPF  # everyday words need to be frequent here
     # Without a list of generic words (other languages), only uncommon words qualify.
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
 

@@ -109,6 +109,12 @@ def demonyms() -> frozenset[str]:
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """Whole place names, one a line ("new york")."""
+    return frozenset(_lines("places.txt"))
+
+
+@cache
 def places() -> frozenset[str]:
     """Countries, continents and regions."""
     return _words("places.txt")

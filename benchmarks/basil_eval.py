@@ -1,0 +1,252 @@
+"""Links and speakers on real same-event news: BASIL development pairs against hand-made gold.
+
+The gold files in ``basil/gold/`` were labelled by hand from the texts alone, by
+``../shared/labelling.md`` (pairwise many-to-many links, strong or partial; one speaker per
+sentence). The texts are copyrighted and not stored here: rebuild them first from a fetched
+launchnlp/BASIL with ``basil/rebuild.py`` (reserved evaluation triplets are never written).
+
+    python benchmarks/basil_eval.py                     # every gold pair, texts in basil/texts/
+    python benchmarks/basil_eval.py --texts DIR         # texts elsewhere (or READERUI_BASIL_TEXTS)
+    python benchmarks/basil_eval.py --gold DIR          # gold elsewhere (full files with texts too)
+    python benchmarks/basil_eval.py --record-first      # store first-run figures of new pairs
+    python benchmarks/basil_eval.py -v                  # also list every missed and false link
+
+Prints per pair and overall (micro: counts summed over pairs):
+- link P/R/F1 over all gold links (a produced group counts as every (a, b) pair it holds), and
+  over strong links only (produced strong pairs against gold strong pairs);
+- "false only": sentences the reader would flag as in one account only although the gold links
+  them, as a share of the gold-linked sentences (the mistake a comparison tool must not make);
+- speaker accuracy and its confusion: missed (gold names a speaker, none produced), spurious
+  (gold: the narrator, a speaker produced), wrong (a different speaker produced);
+- beside each, the first-run figure recorded in ``basil/first_run.json`` (the engine as it was when
+  the pair was first scored, before any change prompted by it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readerui.analysis import analyse, load_document
+from readerui.model import Analysis
+from readerui.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "basil" / "gold"
+TEXTS = Path(os.environ.get("READERUI_BASIL_TEXTS", HERE / "basil" / "texts"))
+FIRST_RUN = HERE / "basil" / "first_run.json"
+
+
+@dataclass
+class Counts:
+    """Counts behind one pair's figures; they add up over pairs."""
+
+    link_hits: int = 0
+    link_found: int = 0
+    link_gold: int = 0
+    strong_hits: int = 0
+    strong_found: int = 0
+    strong_gold: int = 0
+    linked_gold: int = 0
+    false_only: int = 0
+    speakers: int = 0
+    speaker_right: int = 0
+    missed: int = 0
+    spurious: int = 0
+    wrong: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def add(self, other: Counts) -> None:
+        for name in self.__dataclass_fields__:
+            if name != "misses":
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def figures(self) -> dict[str, float]:
+        def prf(hits: int, found: int, gold: int) -> tuple[float, float, float]:
+            p = hits / found if found else (1.0 if not gold else 0.0)
+            r = hits / gold if gold else 1.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        p, r, f1 = prf(self.link_hits, self.link_found, self.link_gold)
+        sp, sr, sf1 = prf(self.strong_hits, self.strong_found, self.strong_gold)
+        return {
+            "link_p": p, "link_r": r, "link_f1": f1,
+            "strong_p": sp, "strong_r": sr, "strong_f1": sf1,
+            "false_only": self.false_only / self.linked_gold if self.linked_gold else 0.0,
+            "speaker_acc": self.speaker_right / self.speakers if self.speakers else 1.0,
+            "missed": self.missed, "spurious": self.spurious, "wrong": self.wrong,
+            "sentences": self.speakers,
+        }
+
+
+def text_hash(text: str) -> str:
+    """The short hash a stored gold file keeps instead of a sentence's text."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def check_texts(gold: dict, analysis: Analysis, name: str) -> None:
+    """Stop unless the produced sentences are exactly the gold's (same rebuild of BASIL)."""
+    for side in ("a", "b"):
+        produced = analysis.document(side).sentences
+        if len(produced) != len(gold[side]):
+            raise SystemExit(f"{name}: side {side} has {len(produced)} sentences, gold "
+                             f"{len(gold[side])}: rebuild the texts with basil/rebuild.py")
+        for s, g in zip(produced, gold[side], strict=True):
+            same = s.text == g["text"] if "text" in g else text_hash(s.text) == g["sha"]
+            if not same:
+                raise SystemExit(f"{name}: sentence {side}{g['i']} differs from the gold's text")
+
+
+def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | None,
+                    aliases: dict[str, list[str]]) -> bool:
+    """Whether a produced speaker stands for the gold speaker (its name or one of its forms)."""
+    if gold_name is None or name is None:
+        return gold_name is None and name is None
+    speaker = next((s for s in analysis.annotations.speakers if s.name == name), None)
+    produced = {name.casefold()}
+    if speaker is not None:
+        produced |= {x.casefold() for x in speaker.aliases}
+    accepted = {gold_name.casefold(), *(x.casefold() for x in aliases.get(gold_name, []))}
+    return bool(produced & accepted)
+
+
+def score(gold: dict, analysis: Analysis) -> Counts:
+    """Count one pair's hits against its gold."""
+    c = Counts()
+    found: dict[tuple[int, int], str] = {}
+    for link in analysis.alignment.links:
+        for i in link.a:
+            for j in link.b:
+                found.setdefault((i, j), link.kind)
+    truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
+    c.link_found, c.link_gold = len(found), len(truth)
+    c.link_hits = len(found.keys() & truth.keys())
+    strong_found = {k for k, v in found.items() if v == "strong"}
+    strong_truth = {k for k, v in truth.items() if v == "strong"}
+    c.strong_found, c.strong_gold = len(strong_found), len(strong_truth)
+    c.strong_hits = len(strong_found & strong_truth)
+    for pair in sorted(truth.keys() - found.keys()):
+        c.misses.append(f"  missed {truth[pair]:<7} a{pair[0]} ~ b{pair[1]}")
+    for pair in sorted(found.keys() - truth.keys()):
+        c.misses.append(f"  false  {found[pair]:<7} a{pair[0]} ~ b{pair[1]}")
+    for index in (0, 1):
+        linked = {pair[index] for pair in truth}
+        produced_linked = {pair[index] for pair in found}
+        c.linked_gold += len(linked)
+        c.false_only += len(linked - produced_linked)
+    aliases = gold.get("speaker_aliases", {})
+    for side in ("a", "b"):
+        for g in gold[side]:
+            c.speakers += 1
+            name = analysis.annotations.speaker_of(side, g["i"])
+            if speaker_matches(analysis, name, g["speaker"], aliases):
+                c.speaker_right += 1
+            elif name is None:
+                c.missed += 1
+            elif g["speaker"] is None:
+                c.spurious += 1
+            else:
+                c.wrong += 1
+            if not speaker_matches(analysis, name, g["speaker"], aliases):
+                c.misses.append(f"  speaker {side}{g['i']}: gold {g['speaker']!r}, got {name!r}")
+    return c
+
+
+def engine_label() -> str:
+    """The engine's commit (and a mark when the work tree differs from it)."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=HERE, text=True,
+                              capture_output=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "src"], cwd=HERE, text=True,
+                               capture_output=True, check=True).stdout.strip()
+        return head + ("+changes" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main(argv: list[str]) -> int:
+    """Score every gold pair and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pairs", nargs="*", help="gold file names to score (default: all)")
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--texts", type=Path, default=TEXTS)
+    parser.add_argument("--record-first", action="store_true",
+                        help="store the figures of pairs that have no first-run record yet")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    files = sorted(args.gold.glob("*.json"))
+    if args.pairs:
+        files = [f for f in files if f.name in args.pairs or f.stem in args.pairs]
+    if not files:
+        print(f"no gold files in {args.gold}", file=sys.stderr)
+        return 1
+    first = json.loads(FIRST_RUN.read_text("utf-8")) if FIRST_RUN.exists() else {}
+    label = engine_label()
+    total = Counts()
+    rows = []
+    started = time.perf_counter()
+    for path in files:
+        gold = json.loads(path.read_text("utf-8"))
+        settings = Settings()
+        a = load_document(args.texts / gold["a_file"], settings, lines=True)
+        b = load_document(args.texts / gold["b_file"], settings, lines=True)
+        analysis = analyse(a, b, settings, parallel=False)
+        check_texts(gold, analysis, path.stem)
+        counts = score(gold, analysis)
+        total.add(counts)
+        figures = counts.figures()
+        rows.append((path.stem, figures, first.get(path.stem, {}).get("figures")))
+        if args.record_first and path.stem not in first:
+            first[path.stem] = {"engine": label, "date": time.strftime("%Y-%m-%d"),
+                                "figures": figures}
+        if args.verbose:
+            print(f"{path.stem}:")
+            print("\n".join(counts.misses))
+    elapsed = time.perf_counter() - started
+    if args.record_first:
+        FIRST_RUN.write_text(json.dumps(first, indent=1, sort_keys=True) + "\n", "utf-8")
+
+    def cell(now: float, then: dict | None, key: str) -> str:
+        return f"{now:.3f}" + (f" ({then[key]:.2f})" if then else "")
+
+    print(f"engine {label}; in parentheses: first run (basil/first_run.json)")
+    print(f"{'pair':<24} {'sent':>5} {'link P':>13} {'link R':>13} {'link F1':>13} "
+          f"{'strong F1':>13} {'false only':>13} {'speaker':>13}  miss/spur/wrong")
+    for name, fig, then in rows:
+        print(f"{name:<24} {int(fig['sentences']):>5} {cell(fig['link_p'], then, 'link_p'):>13} "
+              f"{cell(fig['link_r'], then, 'link_r'):>13} "
+              f"{cell(fig['link_f1'], then, 'link_f1'):>13} "
+              f"{cell(fig['strong_f1'], then, 'strong_f1'):>13} "
+              f"{cell(fig['false_only'], then, 'false_only'):>13} "
+              f"{cell(fig['speaker_acc'], then, 'speaker_acc'):>13}  "
+              f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}")
+    fig = total.figures()
+    recorded = [then for _, _, then in rows if then]
+    then_total = None
+    if len(recorded) == len(rows):
+        # the first-run overall, recomputed from per-pair figures weighted like the counts
+        then_total = {k: sum(r[k] for r in recorded) / len(recorded) for k in recorded[0]}
+    print(f"{'overall (micro)':<24} {int(fig['sentences']):>5} {fig['link_p']:>13.3f} "
+          f"{fig['link_r']:>13.3f} {fig['link_f1']:>13.3f} {fig['strong_f1']:>13.3f} "
+          f"{fig['false_only']:>13.3f} {fig['speaker_acc']:>13.3f}  "
+          f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}")
+    macro = {k: sum(f[k] for _, f, _ in rows) / len(rows) for k in fig}
+    print(f"{'mean over pairs':<24} {'':>5} {cell(macro['link_p'], then_total, 'link_p'):>13} "
+          f"{cell(macro['link_r'], then_total, 'link_r'):>13} "
+          f"{cell(macro['link_f1'], then_total, 'link_f1'):>13} "
+          f"{cell(macro['strong_f1'], then_total, 'strong_f1'):>13} "
+          f"{cell(macro['false_only'], then_total, 'false_only'):>13} "
+          f"{cell(macro['speaker_acc'], then_total, 'speaker_acc'):>13}")
+    print(f"{len(rows)} pairs in {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

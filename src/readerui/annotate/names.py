@@ -187,7 +187,10 @@ def _drop_leading_common(words: list[str]) -> list[str]:
     return words
 
 
-_NUMBER_WORDS = frozenset(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "dozens", "millions"])
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "dozens", "millions"})
 
 
 def _is_gerund(word: str) -> bool:

@@ -120,7 +120,14 @@ _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", 
                     "writes", "continued", "explained", "insisted", "warned", "replied", "argued",
                     "stressed", "declared", "announced", "explained", "recalled", "concluded")
 _INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\s+")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+# "according to X", "according to a report in X", "first reported by X": X is the source (an
+# outlet reporting a plain fact is its speaker).
+_ACCORDING_RE = re.compile(
+    r"\b(?:[Aa]ccording\s+to|(?:first\s+|initially\s+|originally\s+)?reported\s+by)\s+"
+    r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:report|story|article|interview|investigation|post|"
+    r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
+# "has said little", "said nothing": a statement about a missing statement is the narrator's.
+_NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
                         r"(?:,|--|[—–])\s*(?:saying|adding|noting|stressing|insisting|arguing|"
@@ -204,7 +211,8 @@ def _spokes_label(words: str, org: str | None) -> str:
 def _source_label(phrase: str) -> str:
     """'US officials' from 'senior U.S. officials': determiners and grading words dropped."""
     drop = {"the", "some", "many", "two", "three", "several", "senior", "other", "its", "their",
-            "a", "an", "one", "another"}
+            "a", "an", "one", "another", "while", "when", "as", "if", "after", "before",
+            "because", "although", "though", "but", "and", "since", "so", "yet"}
     words = [w.replace(".", "") if w.isupper() or "." in w else w for w in phrase.split()]
     return " ".join(w for w in words if w.lower() not in drop)
 
@@ -443,6 +451,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
+        if _NOTHING_SAID_RE.match(rest):
+            continue
         if needs:
             following = _NEXT_WORD_RE.match(rest)
             if not following or following.group(1).lower() not in needs:
@@ -584,9 +594,11 @@ def headline_cue(text: str) -> Ref | None:
 def _headline_subject(phrase: str) -> Ref | None:
     """A name (the first of "X and Y") or a title phrase as a headline's speaker."""
     phrase = phrase.strip(" ,'‘’\"“”")
-    first = re.split(r"\s+(?:and|&)\s+", phrase, maxsplit=1)[0]
-    if not first or not RUN_RE.fullmatch(first):
-        return None
+    if re.search(r"\s(?:and|&)\s", phrase):
+        return None  # "X and Y Say ...": a joint statement of several people is nobody's
+    first = phrase
+    if not first or not RUN_RE.fullmatch(first) or first.split()[0].lower().endswith("ing"):
+        return None  # "Calling The Senate's Bluff: ...": a gerund, not a name
     keys = [word_key(w) for w in first.split()]
     if any(k in wordlists.function_words() and k not in ("the",) for k in keys):
         return None

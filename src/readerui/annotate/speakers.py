@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from readerui.annotate import wordlists
 from readerui.annotate.cues import (
     Cue,
     Ref,
@@ -43,6 +44,17 @@ from readerui.annotate.names import (
 from readerui.model import Document, Speaker
 
 JOINT_NAME = "both sides"
+# Bare nouns that stand for the organisation named last ("the company said").
+GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
+                               "agency", "magazine", "newspaper", "paper", "network", "website",
+                               "site", "outlet", "center", "centre", "institute", "charity"})
+
+
+def is_unnamed_source(label: str) -> bool:
+    """Whether a speaker label names nobody in particular: its head noun is an unnamed or
+    collective source ("senior U.S. officials", "House Republicans", "her aides")."""
+    words = label.split()
+    return bool(words) and words[-1].lower().strip(".,'’") in wordlists.unnamed_sources()
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -60,6 +72,7 @@ class _Reading:
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
     quoted: bool = False  # the sentence before held a quotation
+    last_org: str | None = None  # the organisation named last ("the company" means it)
 
 
 class SpeakerAttributor:
@@ -83,6 +96,8 @@ class SpeakerAttributor:
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         name = ref.name
         assert name is not None and state.recent is not None
+        if name.kind != "person" and is_unnamed_source(name.text):
+            return None  # "House Republicans", "Democrats": members of a party, unnamed
         if name.kind in ("org", "place") or (name.kind == "unknown" and not name.surname_only):
             return ("entity", name.text)
         create = name.kind == "person" or name.titled or name.surname_only
@@ -104,21 +119,26 @@ class SpeakerAttributor:
             if index is not None:
                 return ("person", index)
             return ("entity", ref.text or ref.label.title())
-        if ref.kind == "plural":  # "they": the group speaking here, else the two sides
-            if state.current and state.current[0] in ("joint", "entity"):
+        if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
+            if state.current and state.current[0] == "entity":
                 return state.current
-            return ("joint", "")
+            return None
         if ref.kind == "it":  # "It urged ...": the organisation or group speaking here
             return state.current if state.current and state.current[0] == "entity" else None
         if ref.kind == "source":  # "the ministry" -> the ministry last named ("Health Ministry")
             label = ref.label
+            if is_unnamed_source(label):
+                return None  # "prosecutors", "a White House official": unnamed sources
+            if label.split()[-1].lower() in GENERIC_ORG_NOUNS and label == label.lower():
+                # "the company", "the group": the organisation named last in this account
+                return ("entity", state.last_org) if state.last_org else None
             if " " not in label:
                 label = state.orgs.get(word_key(label), label)
             return ("entity", label)
-        if ref.kind == "joint":
-            return ("joint", "")
+        if ref.kind == "joint":  # joint statements of several people are nobody's
+            return None
         if ref.kind == "entity":
-            return ("entity", ref.label)
+            return None if is_unnamed_source(ref.label) else ("entity", ref.label)
         if ref.kind == "document":
             return state.current
         return self._person_key(ref, state, position)
@@ -157,6 +177,8 @@ class SpeakerAttributor:
                 continue
             if name.kind == "org":
                 state.orgs[word_key(name.words[-1])] = name.text
+                if not is_unnamed_source(name.text):
+                    state.last_org = name.text
                 continue
             if name.surname_only:
                 index = self.people.resolve(name, state.recent, create=False)
@@ -277,7 +299,7 @@ class SpeakerAttributor:
             index = self._titled(ref.label, state)
             return None if index is None else ("person", index)
         name = ref.name
-        if name is None:
+        if name is None or (name.kind != "person" and is_unnamed_source(name.text)):
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
             found = self.people.candidates(name.words[-1])
@@ -321,7 +343,7 @@ class SpeakerAttributor:
         key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         if key is None:
-            return state.current if cue.ref.kind in ("plural", "document") else None
+            return state.current if cue.ref.kind == "document" else None
         name = cue.ref.name
         surface = name.text if name is not None else (cue.ref.text or cue.ref.label)
         self._note(key, surface)

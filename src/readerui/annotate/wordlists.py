@@ -103,6 +103,12 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def unnamed_sources() -> frozenset[str]:
+    """Head nouns of unnamed or collective sources ("officials", "aides", "Republicans")."""
+    return _words("unnamed_sources.txt")
+
+
+@cache
 def demonyms() -> frozenset[str]:
     """Nationality adjectives ("Turkish", "Chinese")."""
     return _words("demonyms.txt")

@@ -89,3 +89,38 @@ def test_party_label_is_never_a_speaker() -> None:
 def test_number_word_is_not_a_speaker() -> None:
     got = speakers_of("Nine states, including Ohio, now allow civil unions.")
     assert got == [None]
+
+
+@pytest.mark.parametrize(("sentences", "want"), [
+    # an outlet reporting a plain fact is the speaker, with every word of its name
+    (["The mayor forwarded the files to a private account, first reported by the Evening Lark."],
+     ["Evening Lark"]),
+    (["According to a report in the Morning Ledger, the sailor had hoped for a pardon."],
+     ["Morning Ledger"]),
+    # "the company" is the organisation named last
+    (["Brightwave Holdings lost the contract in May.",
+      "The company said in a statement that it would appeal."],
+     [None, "Brightwave Holdings"]),
+    (["The company said in a statement that it would appeal."], [None]),
+    # a statement about a missing statement is the narrator's
+    (["While the Finance Ministry has said little about the plan, two former ministers object."],
+     [None]),
+    # a reporting clause inside a time adjunct is background
+    (["Ana Ruiz spoke on Monday.",
+      "The effort became urgent after Ms. Ruiz said last year that she was broke."],
+     [None, None]),
+])
+def test_outlets_organisations_and_background(sentences: list[str],
+                                              want: list[str | None]) -> None:
+    assert speakers_of(sentences) == want
+
+
+@pytest.mark.parametrize("headline", [
+    "Ana Ruiz and Tom Berg, Two Former Mayors, Say the City Will Not Pay",
+    "Calling the Council's Bluff: Three Bills Likely Before the Budget",
+    "Council Republicans: No Votes Until After the Budget",
+])
+def test_headlines_without_a_single_named_speaker(headline: str) -> None:
+    ann = annotate(make_doc("Ana Ruiz said the city would not pay.", title=headline),
+                   make_doc())
+    assert ann.speaker_a[0] is None

@@ -52,7 +52,8 @@ class Cue:
 
 _SUBORDINATOR_RE = re.compile(
     r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|"
-    r"whose|than|until|though|although|once|whether)\s*[\"“]?\s*$", re.IGNORECASE)
+    r"whose|than|until|though|although|once|whether)\s*[\"“]?"
+    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
@@ -383,6 +384,15 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
     return None
 
 
+def _the_name(run: str, start: int, name: Name) -> tuple[int, Ref]:
+    """ "the Daily Planet", "the Atlantic Wire": after "the", a run that is no person keeps
+    every word (an outlet or organisation), even a leading everyday word."""
+    words = tuple(w for w in _strip_full_stop(run).split() if not w.endswith(("'s", "’s")))
+    if name.kind == "person" or name.titled or len(words) <= len(name.words):
+        return start + run.find(name.words[0]), Ref("name", name=name)
+    return start, Ref("name", name=Name(words, "org", False, ""))
+
+
 def _bare_title(run: str) -> str:
     """The title phrase of a run made only of titles ("The Prime Minister" -> "prime minister")."""
     keys = [k for k in (word_key(w) for w in run.split()) if k != "the"]
@@ -427,6 +437,8 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
         for group in order:
             run = m.group(group)
             if run and (found := _run_ref(run, m.start(group))) is not None:
+                if group == 1 and m.group(0)[:4].lower() == "the " and found[1].name is not None:
+                    found = _the_name(run, m.start(group), found[1].name)
                 return offset + found[0], found[1]
     return None
 

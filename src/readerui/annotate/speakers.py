@@ -189,6 +189,8 @@ class SpeakerAttributor:
             elif name.kind == "person":
                 index = self.people.add_full_name(name.words)
             else:
+                if not self.people.candidates(name.words[-1]) and not name.titled:
+                    state.last_org = name.text  # "Brightwave": not known as a person
                 continue
             if index is not None:
                 state.recent[index] = position

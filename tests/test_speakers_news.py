@@ -124,3 +124,15 @@ def test_headlines_without_a_single_named_speaker(headline: str) -> None:
     ann = annotate(make_doc("Ana Ruiz said the city would not pay.", title=headline),
                    make_doc())
     assert ann.speaker_a[0] is None
+
+
+def test_each_speaker_comes_with_the_cue_that_named_it() -> None:
+    a = make_doc(["Ana Ruiz said the port would open.", "It will be ready by May."],
+                 ['"We have the money," she added.',
+                  "The cost, according to the Harbour Board, is falling."],
+                 ["The weather was fine."], title="Ruiz Says Port Will Open")
+    ann = annotate(a, make_doc("Tom Berg spoke."))
+    assert ann.speaker_a == ("Ana Ruiz",) * 4 + ("Harbour Board", None)
+    assert ann.cue_a == ("headline", "verb:said", "continuation", "pronoun:added",
+                         "according-to", None)
+    assert all((c is None) == (s is None) for s, c in zip(ann.speaker_b, ann.cue_b, strict=True))

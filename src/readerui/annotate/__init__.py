@@ -29,9 +29,11 @@ def annotate(a: Document, b: Document, lexicon_path: str | None = None,
         found = attribute_speakers(a, b)
         speakers, speaker_a, speaker_b = found.speakers, found.speaker_a, found.speaker_b
         people: frozenset[str] = found.person_names
+        cue_a, cue_b = found.cue_a, found.cue_b
     else:
         speakers, speaker_a, speaker_b, people = (), [None] * len(a), [None] * len(b), frozenset()
+        cue_a, cue_b = [None] * len(a), [None] * len(b)
     # People who speak are listed as speakers, not again as topics; organisations stay topics.
     topics, topics_a, topics_b = find_topics(a, b, lang, lexicon, people)
     return Annotations(tuple(speakers), tuple(topics), tuple(speaker_a), tuple(speaker_b),
-                       tuple(topics_a), tuple(topics_b))
+                       tuple(topics_a), tuple(topics_b), tuple(cue_a), tuple(cue_b))

@@ -48,6 +48,7 @@ class Cue:
     start: int
     ref: Ref
     trailing: bool = False  # "..., X said." closing the sentence: it governs the whole sentence
+    how: str = ""  # the words that make it a cue ("said", "according to"), for explaining
 
 
 _SUBORDINATOR_RE = re.compile(
@@ -491,7 +492,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                                                              rest_of_label))))
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
-        cues.append(Cue(start, ref, trailing))
+        cues.append(Cue(start, ref, trailing, verb))
         verb_starts.add(m.start())
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in pattern.finditer(text):
@@ -504,11 +505,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                                  and found[1].name.kind == "place" and pattern is _INVERSION_RE):
                 continue
             trailing = pattern is _INVERSION_RE
-            cues.append(Cue(m.end() + found[0], found[1], trailing))
+            how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
+            cues.append(Cue(m.end() + found[0], found[1], trailing, how))
     for m in _MID_ATTRIBUTION_RE.finditer(text):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
-            cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True))
+            cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,
+                            m.group().split()[-1].strip(",")))
     cues.sort(key=lambda c: c.start)
     return tuple(cues)
 

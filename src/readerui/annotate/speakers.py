@@ -73,6 +73,7 @@ class _Reading:
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
+    how: str | None = None  # which cue named the speaker of the sentence just read
 
 
 class SpeakerAttributor:
@@ -85,12 +86,15 @@ class SpeakerAttributor:
         self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
+        self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
 
     def resolve_headlines(self) -> None:
         """Name the speakers of headlines whose surname was only met in the body."""
         for keys, position, text in self.pending:
             if keys[position] is None:
                 keys[position] = self._headline(text, _Reading(recent={}))
+                if keys[position] is not None:
+                    self.cues[id(keys)][position] = "headline"
 
     # -- resolving a cue -------------------------------------------------------------------
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
@@ -247,9 +251,12 @@ class SpeakerAttributor:
         return self.people.resolve(name, state.recent, create=False)
 
     def attribute(self, doc: Document) -> list[SpeakerKey | None]:
-        """The speaker key of every sentence of one account."""
+        """The speaker key of every sentence of one account (and, in ``self.cues[id(keys)]``,
+        which cue named each)."""
         state = _Reading(recent={})
         out: list[SpeakerKey | None] = []
+        hows: list[str | None] = []
+        self.cues[id(out)] = hows
         headlines: dict[str, SpeakerKey | None] = {}
         in_quote = False  # the sentence before left a quotation open
         quote_start: int | None = None  # where the open quotation began
@@ -263,6 +270,7 @@ class SpeakerAttributor:
                 if key is None and headline_cue(text) is not None:
                     self.pending.append((out, position, text))  # named later in the body
                 out.append(key)
+                hows.append("headline" if key is not None else None)
                 state.current = None
                 in_quote, quote_start = False, None
                 continue
@@ -273,6 +281,7 @@ class SpeakerAttributor:
                 if not ((in_quote or _opens_quote(text)) and state.current
                         and state.current[0] == "person"):
                     state.current = None
+            state.how = None
             key = self._attribute_one(text, state, position, in_quote)
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
@@ -284,12 +293,14 @@ class SpeakerAttributor:
                 for i in range(quote_start, position):
                     if out[i] is None:
                         out[i] = key
+                        hows[i] = "quote-attribution"
             in_quote = opened
             if not in_quote:
                 quote_start = None
             state.current = key
             state.quoted = any(q in text for q in ('"', "“", "”"))
             out.append(key)
+            hows.append(state.how if key is not None else None)
         return out
 
     def _headline(self, text: str, state: _Reading) -> SpeakerKey | None:
@@ -326,6 +337,7 @@ class SpeakerAttributor:
                 key = self._key_of(opening[0], state, position)
                 if key is not None:
                     self._note(key, "")
+                    state.how = "saying-clause"
                     return key
             if is_event_narration(text):
                 if subject is not None:
@@ -338,14 +350,18 @@ class SpeakerAttributor:
             # ("China is ready to ..." after "Wang said"); a sentence about another person is
             # the narrator's.
             if in_quote or _opens_quote(text):
+                state.how = "quote-continued"
                 return state.current
             if state.quoted or self._names_someone_else(text, state):
                 return None  # after a direct quotation, the narrator takes over
+            state.how = "continuation"
             return state.current
         key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         if key is None:
+            state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
+        state.how = _cue_label(cue)
         name = cue.ref.name
         surface = name.text if name is not None else (cue.ref.text or cue.ref.label)
         self._note(key, surface)
@@ -386,6 +402,8 @@ class Attribution:
     speaker_a: list[str | None]
     speaker_b: list[str | None]
     person_names: frozenset[str]  # names and aliases of speakers who are people
+    cue_a: list[str | None] = field(default_factory=list)  # which cue named each speaker
+    cue_b: list[str | None] = field(default_factory=list)
 
 
 def attribute_speakers(a: Document, b: Document) -> Attribution:
@@ -416,7 +434,28 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
         form for key, name in names.items() if key[0] == "person"
         for form in (name, *attributor.aliases(key)))
     return Attribution(tuple(speakers), [None if k is None else names[k] for k in keys_a],
-                       [None if k is None else names[k] for k in keys_b], person_names)
+                       [None if k is None else names[k] for k in keys_b], person_names,
+                       _cues_of(keys_a, attributor.cues[id(keys_a)]),
+                       _cues_of(keys_b, attributor.cues[id(keys_b)]))
+
+
+def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[str | None]:
+    """The cue of every sentence that has a speaker ("continuation" when none was noted)."""
+    return [None if k is None else (h or "continuation") for k, h in zip(keys, hows, strict=True)]
+
+
+_REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
+               "source": "description", "plural": "pronoun", "it": "pronoun",
+               "document": "document", "joint": "verb"}
+
+
+def _cue_label(cue: Cue) -> str:
+    """How a cue named its speaker: "verb:said", "pronoun:added", "according-to", ..."""
+    how = cue.how.lower()
+    if how in ("according to", "reported by") or how.endswith("reported"):
+        return "according-to" if how == "according to" else "reported-by"
+    return f"{_REF_LABELS.get(cue.ref.kind, 'verb')}:{how}" if how else \
+        _REF_LABELS.get(cue.ref.kind, "verb")
 
 
 def _leaves_quote_open(text: str, open_before: bool) -> bool:

@@ -119,6 +119,8 @@ class SpeakerAttributor:
                 return state.current
             return None if state.last_person is None else ("person", state.last_person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
+            if is_unnamed_source(ref.label):
+                return None  # "the senators said": several people, unnamed
             index = self._titled(ref.label, state)
             if index is not None:
                 return ("person", index)

@@ -105,7 +105,13 @@ def generic_words() -> frozenset[str]:
 @cache
 def unnamed_sources() -> frozenset[str]:
     """Head nouns of unnamed or collective sources ("officials", "aides", "Republicans")."""
-    return _words("unnamed_sources.txt")
+    return _words("unnamed_sources.txt") | party_members()
+
+
+@cache
+def party_members() -> frozenset[str]:
+    """Words for members of a party ("Republicans", "Democratic")."""
+    return _words("party_members.txt")
 
 
 @cache
@@ -116,8 +122,8 @@ def demonyms() -> frozenset[str]:
 
 @cache
 def place_names() -> frozenset[str]:
-    """Whole place names, one a line ("new york")."""
-    return frozenset(_lines("places.txt"))
+    """Whole place names, one a line ("new york", "spain")."""
+    return frozenset(_lines("places.txt")) | frozenset(_lines("place_names.txt"))
 
 
 @cache

@@ -136,3 +136,9 @@ def test_each_speaker_comes_with_the_cue_that_named_it() -> None:
     assert ann.cue_a == ("headline", "verb:said", "continuation", "pronoun:added",
                          "according-to", None)
     assert all((c is None) == (s is None) for s, c in zip(ann.speaker_b, ann.cue_b, strict=True))
+
+
+def test_a_described_organisation_is_the_one_named_before() -> None:
+    got = speakers_of(["The Senate Ethics Committee met on Monday.",
+                       "The Senate committee said it would issue two subpoenas."])
+    assert got == [None, "Senate Ethics Committee"]

@@ -138,8 +138,10 @@ class SpeakerAttributor:
             if label.split()[-1].lower() in GENERIC_ORG_NOUNS and label == label.lower():
                 # "the company", "the group": the organisation named last in this account
                 return ("entity", state.last_org) if state.last_org else None
-            if " " not in label:
-                label = state.orgs.get(word_key(label), label)
+            named = state.orgs.get(word_key(label.split()[-1]))
+            if named and (" " not in label or (label == label.lower() and set(
+                    label.split()) <= {w.lower() for w in named.split()})):
+                label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
         if ref.kind == "joint":  # joint statements of several people are nobody's
             return None

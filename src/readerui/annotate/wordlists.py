@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from wordfreq import get_frequency_dict, zipf_frequency
-
 
 def _lines(name: str) -> list[str]:
     """Non-comment lines of one word-list file, stripped and lowercased."""
@@ -158,7 +156,11 @@ def _nicknamer():  # type: ignore[no-untyped-def]
 
 @cache
 def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's frequency table of a language (empty for a language it does not cover)."""
+    """wordfreq's frequency table of a language (empty for a language it does not cover).
+
+    wordfreq is imported here, not at start-up: it takes ~0.4 s and the reader paints first."""
+    from wordfreq import get_frequency_dict
+
     try:
         return get_frequency_dict(lang)
     except (LookupError, ValueError):
@@ -173,6 +175,8 @@ def zipf(word: str, lang: str = "en") -> float:
     if frequency:
         return math.log10(frequency * 1e9)
     if _frequencies(lang) and not word.isalpha():  # "de-escalation": wordfreq splits it
+        from wordfreq import zipf_frequency
+
         try:
             return zipf_frequency(word, lang)
         except LookupError:

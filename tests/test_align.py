@@ -1,11 +1,12 @@
-"""The aligner: link shapes (1:1, split, merge, n:m), reordering, one-side-only, invariants."""
+"""The exclusive aligner (``--exclusive``): link shapes (1:1, split, merge, n:m), reordering,
+one-side-only, invariants. Many-to-many mode is in test_align_many.py."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from readerui.align import AlignSettings, align, word_diff
+from readerui.align import AlignSettings, align_exclusive, word_diff
 from readerui.align.features import canonical_number, compound_parts
 from readerui.analysis import analyse_paths
 from readerui.model import Alignment, Document, Sentence
@@ -70,7 +71,7 @@ def assert_valid(alignment: Alignment, n_a: int, n_b: int) -> None:
 def test_one_to_one_paraphrases_link_in_order() -> None:
     a = document([e[0] for e in EVENTS])
     b = document([e[1] for e in EVENTS])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 6, 6)
     assert groups(result) == {((i,), (i,)) for i in range(6)}
 
@@ -84,7 +85,7 @@ def test_split_sentence_links_one_to_two() -> None:
                   "The plan will create two hundred jobs, the mayor said.",
                   "Repairs to the harbour bridge will be finished before winter.",
                   EVENTS[2][1]])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 3, 4)
     assert ((1,), (1, 2)) in groups(result)
     assert pairs(result) == {(0, 0), (1, 1), (1, 2), (2, 3)}
@@ -98,7 +99,7 @@ def test_merged_sentences_link_two_to_one() -> None:
     b = document([EVENTS[1][1],
                   "Police arrested the bus driver, who had been drinking before the crash.",
                   EVENTS[4][1]])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 4, 3)
     assert ((1, 2), (1,)) in groups(result)
     assert pairs(result) == {(0, 0), (1, 1), (2, 1), (3, 2)}
@@ -108,7 +109,7 @@ def test_reordered_content_is_found() -> None:
     a = document([e[0] for e in EVENTS])
     order = [3, 4, 5, 0, 1, 2]
     b = document([EVENTS[k][1] for k in order])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 6, 6)
     assert pairs(result) == {(k, position) for position, k in enumerate(order)}
 
@@ -116,30 +117,31 @@ def test_reordered_content_is_found() -> None:
 def test_one_side_only_sentences_stay_unlinked() -> None:
     a = document([EVENTS[0][0], EVENTS[1][0], EVENTS[2][0], EVENTS[3][0]])
     b = document([EVENTS[0][1], EVENTS[2][1], EVENTS[3][1], EVENTS[5][1]])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 4, 4)
     assert pairs(result) == {(0, 0), (2, 1), (3, 2)}
     assert result.only_in("a") == (1,)
     assert result.only_in("b") == (3,)
 
 
-def test_identical_documents_are_all_strong_one_to_one() -> None:
-    texts = [e[0] for e in EVENTS] + [e[1] for e in EVENTS]
-    result = align(document(texts), document(texts))
-    assert_valid(result, 12, 12)
-    assert groups(result) == {((i,), (i,)) for i in range(12)}
+def test_identical_documents_are_all_strong_one_to_one() -> None:  # incl. two headlines
+    texts = ["Library budget approved", *(e[0] for e in EVENTS), *(e[1] for e in EVENTS)]
+    roles = ["title"] + ["body"] * 12
+    result = align_exclusive(document(texts, roles), document(texts, roles))
+    assert_valid(result, 13, 13)
+    assert groups(result) == {((i,), (i,)) for i in range(13)}
     assert all(link.kind == "strong" and link.score == 1.0 for link in result.links)
 
 
 def test_no_shared_content_gives_no_links() -> None:
     a = document(["Alpha beta gamma delta.", "Epsilon zeta eta theta."])
     b = document(["Iota kappa lambda mu.", "Nu xi omicron pi rho."])
-    assert align(a, b).links == ()
+    assert align_exclusive(a, b).links == ()
 
 
 def test_empty_documents_give_no_links() -> None:
-    assert align(document([]), document([EVENTS[0][0]])).links == ()
-    assert align(document([EVENTS[0][0]]), document([])).links == ()
+    assert align_exclusive(document([]), document([EVENTS[0][0]])).links == ()
+    assert align_exclusive(document([EVENTS[0][0]]), document([])).links == ()
 
 
 def test_headlines_link_only_to_each_other() -> None:
@@ -147,7 +149,7 @@ def test_headlines_link_only_to_each_other() -> None:
                  ["title", "body", "body"])
     b = document(["Council backs library funding", EVENTS[0][1], EVENTS[1][1]],
                  ["title", "body", "body"])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert_valid(result, 3, 3)
     assert pairs(result) == {(0, 0), (1, 1), (2, 2)}
 
@@ -156,7 +158,7 @@ def test_spelling_and_hyphen_variants_count_as_shared() -> None:
     a = document(["Foreign Minister Sergey Ivanov called for a de-escalation and a multi-polar "
                   "order.", EVENTS[2][0]])
     b = document(["Sergei Ivanov urged deescalation and multipolarity.", EVENTS[2][1]])
-    result = align(a, b)
+    result = align_exclusive(a, b)
     assert pairs(result) == {(0, 0), (1, 1)}
     assert result.links[0].kind == "partial"  # B carries only part of A's sentence
 
@@ -174,7 +176,7 @@ def test_german_pair_aligns_with_german_stemming() -> None:
         "In Kraft treten soll das Gesetz im Herbst.",
         "Die Opposition kündigte eine Klage vor dem Verfassungsgericht an.",
     ])
-    result = align(a, b, None, "de")
+    result = align_exclusive(a, b, None, "de")
     assert_valid(result, 4, 4)
     assert pairs(result) == {(0, 1), (2, 0), (3, 2)}
 
@@ -184,11 +186,11 @@ def test_thresholds_are_settings() -> None:
     b = document([e[1] for e in EVENTS])
     strict = AlignSettings(link_threshold=0.99, reorder_threshold=0.99, gap_threshold=0.99,
                            containment_threshold=1.01)
-    assert align(a, b, strict).links == ()
+    assert align_exclusive(a, b, strict).links == ()
 
 
 def test_sample_pair_through_the_pipeline_reaches_f1_090(gold: dict) -> None:
-    analysis = analyse_paths(SAMPLE_A, SAMPLE_B)
+    analysis = analyse_paths(SAMPLE_A, SAMPLE_B)  # many-to-many, against the updated gold
 
     def to_gold(document: Document, entries: list[dict]) -> dict[int, int]:
         index = {" ".join(e["text"].split()): e["i"] for e in entries}
@@ -208,7 +210,7 @@ def test_sample_pair_through_the_pipeline_reaches_f1_090(gold: dict) -> None:
 def test_word_diff_marks_the_words_the_other_side_lacks() -> None:
     a = document(["The council approved the library budget on Monday."])
     b = document(["On Monday the council rejected the library budget and the harbour plan."])
-    link = align(a, b).links[0]
+    link = align_exclusive(a, b).links[0]
     diff = word_diff(a, b, link)
     words_a = [a.sentences[s.sentence].text[s.start:s.end] for s in diff.a]
     words_b = [b.sentences[s.sentence].text[s.start:s.end] for s in diff.b]
@@ -219,7 +221,7 @@ def test_word_diff_marks_the_words_the_other_side_lacks() -> None:
 def test_word_diff_spans_a_group_and_ignores_moved_and_variant_words() -> None:
     a = document(["Sergey Ivanov arrived in the capital.", "He met the president."])
     b = document(["The president met Sergei Ivanov, who had arrived in the capital by train."])
-    link = align(a, b).links[0]
+    link = align_exclusive(a, b).links[0]
     assert link.a == (0, 1)
     diff = word_diff(a, b, link)
     assert diff.a == ()
@@ -231,7 +233,7 @@ def test_gold_files_align_without_errors() -> None:
         gold = json.loads(path.read_text(encoding="utf-8"))
         a = document([e["text"] for e in gold["a"]], [e["role"] for e in gold["a"]])
         b = document([e["text"] for e in gold["b"]], [e["role"] for e in gold["b"]])
-        assert_valid(align(a, b, None, gold.get("lang", "en")), len(a), len(b))
+        assert_valid(align_exclusive(a, b, None, gold.get("lang", "en")), len(a), len(b))
 
 
 def test_numbers_match_across_separator_conventions() -> None:
@@ -246,13 +248,13 @@ def test_german_compounds_share_their_parts() -> None:
     assert parts == {"klimaschutzgesetz": ["gesetz"], "arbeitszeit": ["arbeit", "zeit"]}
     a = document(["Die Gewerkschaft der Lokführer streikt seit Montag.", EVENTS[0][0]])
     b = document(["Die Lokführergewerkschaft hat einen Streik begonnen.", EVENTS[0][1]])
-    assert align(a, b, None, "de").link_of("a", 0) is not None
+    assert align_exclusive(a, b, None, "de").link_of("a", 0) is not None
 
 
 def test_word_diff_knows_compound_parts() -> None:
     a = document(["Die Gewerkschaft der Lokführer streikt seit Montag."])
     b = document(["Die Lokführergewerkschaft streikt seit Dienstag."])
-    link = align(a, b, None, "de").links[0]
+    link = align_exclusive(a, b, None, "de").links[0]
     diff = word_diff(a, b, link, "de")
     assert [a.sentences[0].text[s.start:s.end] for s in diff.a] == ["Montag"]
     assert [b.sentences[0].text[s.start:s.end] for s in diff.b] == ["Dienstag"]
@@ -268,7 +270,7 @@ def test_number_words_meet_digits() -> None:
     a = document(["Workers rejected a plan for twelve-hour shifts at the depot.",
                   "The weather was mild."])
     b = document(["The rail depot staff said no to 12-hour shifts.", "Sales rose sharply."])
-    assert (0, 0) in pairs(align(a, b))
+    assert (0, 0) in pairs(align_exclusive(a, b))
 
 
 def test_an_acronym_meets_its_expansion() -> None:
@@ -280,4 +282,4 @@ def test_an_acronym_meets_its_expansion() -> None:
     a = document(["The lawsuit was backed by the American Civil Liberties Union.",
                   "Snow fell overnight in the hills."])
     b = document(["Rain is forecast for Tuesday.", "The ACLU welcomed the lawsuit's outcome."])
-    assert (0, 1) in pairs(align(a, b))
+    assert (0, 1) in pairs(align_exclusive(a, b))

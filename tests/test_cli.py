@@ -24,10 +24,10 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
 
 def check_contract(obj: dict) -> None:
     """Assert the object has the contract's shape and invariants."""
-    assert obj["version"] == 1
+    assert obj["version"] == 2
     for side in ("a", "b"):
         doc = obj[side]
-        for key in ("path", "title", "date", "source", "sentences"):
+        for key in ("path", "title", "date", "source", "lang", "sentences"):
             assert key in doc
         for index, s in enumerate(doc["sentences"]):
             assert s["id"] == index
@@ -38,17 +38,17 @@ def check_contract(obj: dict) -> None:
             assert all(isinstance(t, str) for t in s["topics"])
         paragraphs = [s["paragraph"] for s in doc["sentences"]]
         assert paragraphs == sorted(paragraphs)
-    seen: dict[str, set[int]] = {"a": set(), "b": set()}
+    seen: set[tuple[int, int]] = set()
     for link in obj["links"]:
         assert link["kind"] in {"strong", "partial"}
         assert 0.0 <= link["score"] <= 1.0
         assert link["a"] and link["b"]
         for side in ("a", "b"):
             n = len(obj[side]["sentences"])
-            for i in link[side]:
-                assert 0 <= i < n
-                assert i not in seen[side], f"sentence {side}{i} is in two links"
-                seen[side].add(i)
+            assert all(0 <= i < n for i in link[side])
+        pairs = {(i, j) for i in link["a"] for j in link["b"]}
+        assert not seen & pairs, f"a pair of sentences is in two links: {seen & pairs}"
+        seen |= pairs
     for speaker in obj["speakers"]:
         assert isinstance(speaker["name"], str) and isinstance(speaker["aliases"], list)
     for topic in obj["topics"]:
@@ -253,3 +253,10 @@ def test_export_does_not_create_missing_folders(tmp_path: Path) -> None:
     result = run("export", str(SAMPLE_A), str(SAMPLE_B), "-o", str(target))
     assert result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1
     assert not target.parent.exists()
+
+
+def test_align_summary_has_a_legend_of_its_link_glyphs() -> None:
+    result = run("align")
+    assert result.returncode == 0, result.stderr
+    legend = " ".join(result.stdout.strip().splitlines()[-3:])  # wrapped to the width
+    assert "═ strong" in legend and "┄ partial" in legend

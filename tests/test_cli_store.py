@@ -50,7 +50,7 @@ def test_config_show_prints_the_values_in_effect(capsys: pytest.CaptureFixture[s
     status, out, err = run_main(capsys, "config", "show")
     assert status == 0 and err == ""
     shown = tomllib.loads(out)
-    assert shown["lang"] == "en" and "link_threshold" in shown["align"]
+    assert shown["lang"] == "auto" and "link_threshold" in shown["align"]
     path = store.locations().config_file
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("lang = 'de'\n[align]\nlink_threshold = 'x'\nstrong_threshold = 0.75\n")
@@ -187,7 +187,7 @@ def test_a_damaged_config_does_not_stop_align(pair: tuple[Path, Path]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("[align\n")
     result = cli("align", "--json", *map(str, pair))
-    assert result.returncode == 0 and json.loads(result.stdout)["version"] == 1
+    assert result.returncode == 0 and json.loads(result.stdout)["version"] == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "not valid TOML" in lines[0] and "moved it to" in lines[0]
     assert list(path.parent.glob("config.toml.corrupt-*"))

@@ -27,7 +27,7 @@ def _tmux(*args: str) -> str:
 class Terminal:
     """One detached tmux session running ``readerui`` at 80x24."""
 
-    def __init__(self, home: Path, no_color: bool) -> None:
+    def __init__(self, home: Path, no_color: bool, args: tuple[str, ...] = ()) -> None:
         self.name = f"readerui-e2e-{uuid.uuid4().hex[:8]}"
         self.exit_file = home / "exit-status"
         env = {"HOME": str(home), "TERM": "xterm-256color",
@@ -36,7 +36,8 @@ class Terminal:
         if no_color:
             env["NO_COLOR"] = "1"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
-        script = (f"env -u NO_COLOR {exports} {shlex.quote(str(COMMAND))}; "
+        command = " ".join(shlex.quote(part) for part in (str(COMMAND), *args))
+        script = (f"env -u NO_COLOR {exports} {command}; "
                   f"echo EXIT=$? > {shlex.quote(str(self.exit_file))}; sleep 60")
         _tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
 
@@ -75,7 +76,8 @@ def terminal(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Termina
 
 def _status(screen: str) -> str:
     """The status bar line (position of each pane, sync, filter)."""
-    return next(line for line in screen.splitlines() if "sync" in line and "filter" in line)
+    return next((line for line in screen.splitlines() if "sync" in line and "filter" in line),
+                "")
 
 
 def test_reader_in_tmux(terminal: Terminal) -> None:
@@ -127,3 +129,108 @@ def test_no_color_output_has_no_colours(tmp_path: Path) -> None:
     finally:
         term.close()
     assert os.environ.get("NO_COLOR") is None  # the test never leaks NO_COLOR
+
+
+ACCOUNT_A = """Mayor vetoes bridge tolls
+
+Mayor Daniel Lopez vetoed the harbour bridge tolls on Friday, saying commuters could not afford \
+them, and promised free buses for the winter.
+
+Snow is forecast for the weekend.
+"""
+ACCOUNT_B = """Lopez blocks tolls
+
+The zoo opened a new penguin enclosure.
+
+The mayor vetoed the harbour bridge tolls on Friday.
+"Commuters cannot afford these tolls," Lopez said.
+Lopez also promised free buses for commuters this winter.
+"""
+
+
+def test_the_cursor_highlights_every_partner(tmp_path: Path) -> None:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    from readerui.analysis import analyse_paths
+
+    path_a, path_b = tmp_path / "a.txt", tmp_path / "b.txt"
+    path_a.write_text(ACCOUNT_A)
+    path_b.write_text(ACCOUNT_B)
+    analysis = analyse_paths(path_a, path_b, lines=True)
+    partners = analysis.alignment.partner_kinds("a", 1)  # the lead of A
+    assert len(partners) >= 3
+    term = Terminal(tmp_path, no_color=True, args=("--lines", str(path_a), str(path_b)))
+    try:
+        term.wait_for(lambda s: "A 1/" in s, timeout=5.0)
+        term.keys("Down")  # onto the lead
+
+        def marked(screen: str) -> bool:
+            # each partner's first row starts with its kind's mark (» strong, › partial)
+            for sid, kind in partners.items():
+                start = analysis.b.sentences[sid].text[:12]
+                mark = "»" if kind == "strong" else "›"
+                if not any(f"{mark}{start}" in line for line in screen.splitlines()):
+                    return False
+            return True
+
+        shown = term.wait_for(marked, timeout=5.0)
+        assert "A 2/" in _status(shown)
+        others = [s.text[:12] for s in analysis.b.sentences if s.id not in partners]
+        for start in others:  # sentences that are not partners carry no mark
+            assert not any(f"»{start}" in line or f"›{start}" in line
+                           for line in shown.splitlines())
+    finally:
+        term.close()
+
+
+def _quit(terminal: Terminal) -> None:
+    terminal.keys("q")
+    deadline = time.monotonic() + 5
+    while not terminal.exit_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert terminal.exit_file.read_text().strip() == "EXIT=0"
+
+
+def test_sidebar_down_reaches_topics_and_the_filter_is_kept_and_shown(
+        terminal: Terminal, tmp_path: Path) -> None:
+    shown = terminal.wait_for(lambda s: "shared: A" in s, timeout=20.0)  # analysed
+    terminal.keys("f")
+    shown = terminal.wait_for(lambda s: "Topics" in s and "☐" in s)
+    lines = shown.splitlines()
+    top = next(i for i, line in enumerate(lines) if line.strip().startswith("Speakers"))
+    topics = next(i for i, line in enumerate(lines) if line.strip().startswith("Topics"))
+    speakers = sum(1 for line in lines[top + 1:topics] if "☐" in line)
+    assert speakers >= 1
+    terminal.keys(*["Down"] * speakers, "Space")  # past the last speaker: the first topic
+    shown = terminal.wait_for(lambda s: "filter: topic " in _status(s) or "☑" in s)
+    shown = terminal.wait_for(lambda s: "filter: topic " in _status(s))
+    ticked = [line for line in shown.splitlines() if "☑" in line]
+    assert len(ticked) == 1  # exactly one row looks chosen
+    assert "tab other list" in shown
+    terminal.keys("Escape")
+    _quit(terminal)
+
+    # --no-cache: a reopen from the analysis cache keys the pair's state differently (a known
+    # store defect, reported); this test is about the reader showing a restored filter
+    again = Terminal(tmp_path, no_color=False, args=("--no-cache",))
+    try:
+        again.wait_for(lambda s: "filter (restored): topic " in s, timeout=20.0)
+        again.wait_for(lambda s: "last session" in s)  # announced, not only dimmed
+        again.keys("c")
+        again.wait_for(lambda s: "filter: no" in _status(s))  # the toast may cover the rest
+        again.keys("l")
+        again.wait_for(lambda s: "Legend" in s and "partner" in s)
+        again.keys("Escape")
+        again.wait_for(lambda s: "Legend" not in s)
+    finally:
+        again.close()
+
+
+def test_the_other_panes_counter_follows_its_lit_partner(terminal: Terminal) -> None:
+    terminal.wait_for(lambda s: "shared: A" in s or "filter: none" in s, timeout=20.0)
+    terminal.wait_for(lambda s: "shared: A" in s, timeout=20.0)
+    for _ in range(6):
+        terminal.keys("Down")
+    shown = terminal.wait_for(lambda s: "A 7/" in _status(s))
+    b_place = int(_status(shown).split("B ")[1].split("/")[0])
+    assert b_place > 1  # B's counter moved with sync, not stuck at its own cursor

@@ -62,8 +62,8 @@ def render_md(text: str) -> str:
 
 def test_markdown_has_every_part(analysis: Analysis) -> None:
     md = to_markdown(analysis, NOTES)
-    for heading in ("## Aligned", "### 1. A 0 / B 0 - strong (0.91)",
-                    "### 2. A 1 / B 1 - partial (0.62)", "## Only in A (2)", "## Only in B (1)",
+    for heading in ("## Aligned", "### 1. A 1 / B 1 - strong (0.91)",
+                    "### 2. A 2 / B 2 - partial (0.62)", "## Only in A (2)", "## Only in B (1)",
                     "## Speakers", "## Topics", "## Notes (2)"):
         assert heading in md
     assert "| Jane Roe | 1 | 1 | 1/1 | 1/1 |" in md
@@ -212,7 +212,7 @@ def test_write_export_picks_the_format_from_the_suffix(analysis: Analysis, tmp_p
         "md", "html", "html", "json", "md", "md"]
     page = write_export(analysis, tmp_path / "r.html", notes=NOTES)
     assert page.read_text().startswith("<!DOCTYPE html>")
-    assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 1
+    assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 2
     assert write_export(analysis, tmp_path / "r.txt", "md").read_text() == to_markdown(analysis)
     with pytest.raises(ValueError, match="unknown export format"):
         render(analysis, "pdf")

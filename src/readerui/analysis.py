@@ -14,6 +14,7 @@ from pathlib import Path
 from readerui import ingest, segment
 from readerui.align import align
 from readerui.annotate import annotate
+from readerui.language import AUTO, detect_language, resolve
 from readerui.model import Analysis, Document
 from readerui.settings import Settings
 
@@ -23,8 +24,31 @@ def load_document(path: str | Path, settings: Settings | None = None,
     """Read one account; ``lines`` means pre-split input (one sentence a line, no cleaning)."""
     settings = settings or Settings()
     if lines:
-        return segment.from_lines(ingest.read_text(path, settings.max_size), str(path))
-    return segment.segment(ingest.load(path, settings.max_size), settings.lang)
+        doc = segment.from_lines(ingest.read_text(path, settings.max_size), str(path))
+        return with_language(doc, settings.lang)
+    clean = ingest.load(path, settings.max_size)
+    lang = resolve(settings.lang, clean.text)
+    doc = segment.segment(clean, lang)
+    return replace(doc, meta=replace(doc.meta, lang=lang))
+
+
+def with_language(doc: Document, given: str) -> Document:
+    """``doc`` with its language set: ``given``, or (for ``auto``) the one it already has or
+    the one detected from its text."""
+    if given != AUTO:
+        lang = given
+    else:
+        lang = doc.meta.lang or detect_language(" ".join(s.text for s in doc.sentences))
+    return doc if doc.meta.lang == lang else replace(doc, meta=replace(doc.meta, lang=lang))
+
+
+def language_warning(analysis: Analysis) -> str | None:
+    """A warning when the two accounts are in different languages (words then rarely meet)."""
+    lang_a, lang_b = analysis.a.meta.lang, analysis.b.meta.lang
+    if lang_a and lang_b and lang_a != lang_b:
+        return (f"the accounts seem to be in different languages (A: {lang_a}, B: {lang_b}); "
+                f"links will be few (--lang CODE sets one language for both)")
+    return None
 
 
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -65,22 +89,25 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
     settings = settings or Settings()
+    a, b = with_language(a, settings.lang), with_language(b, settings.lang)
     a, b = complete_year(a, b), complete_year(b, a)
+    langs = (a.meta.lang or "en", b.meta.lang or "en")
+    lang = langs[0]  # annotation rules follow account A's language
     if (parallel and len(a) + len(b) >= PARALLEL_MIN_SENTENCES and (os.cpu_count() or 1) > 1
             and not multiprocessing.current_process().daemon):  # a daemon may not have children
         # "spawn": the reader calls this from a worker thread, and forking a threaded process
         # can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            pending = pool.submit(annotate, a, b, settings.lexicon_path, settings.lang)
-            alignment = align(a, b, settings.align, settings.lang)
+            pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
+            alignment = align(a, b, settings.align, langs, settings.exclusive)
             try:
                 annotations = pending.result()
             except BrokenProcessPool:  # the child could not start (e.g. a script read from stdin)
-                annotations = annotate(a, b, settings.lexicon_path, settings.lang)
+                annotations = annotate(a, b, settings.lexicon_path, lang)
     else:
-        alignment = align(a, b, settings.align, settings.lang)
-        annotations = annotate(a, b, settings.lexicon_path, settings.lang)
+        alignment = align(a, b, settings.align, langs, settings.exclusive)
+        annotations = annotate(a, b, settings.lexicon_path, lang)
     return Analysis(a, b, alignment, annotations)
 
 

@@ -14,15 +14,25 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
-from readerui.analysis import analyse, load_document
+from readerui.analysis import analyse, language_warning, load_document
 from readerui.errors import ReaderError
-from readerui.export import FORMATS, format_of, render, to_contract, to_json, write_export
+from readerui.export import (
+    CONTRACT_VERSION,
+    FORMATS,
+    format_of,
+    render,
+    to_contract,
+    to_json,
+    write_export,
+)
 from readerui.ingest import strip_controls
+from readerui.language import AUTO
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.settings import Settings
 from readerui.store.config import parse_size
 from readerui.tokens import supported_languages
+from readerui.web import as_input
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -67,7 +77,11 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
     parser.add_argument("--lang", default=None, metavar="CODE",
-                        help="language for stemming, ISO 639-1 (default: en)")
+                        help="language of both accounts for stemming, ISO 639-1 (default: "
+                             "detected from each account's text)")
+    parser.add_argument("--exclusive", action="store_true",
+                        help="each sentence in at most one link, links in reading order (as "
+                             "parallel corpora need); default: many-to-many links")
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
@@ -98,6 +112,10 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                             "(relative paths are taken from the list's folder)")
     align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
+    align.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="with --batch: analyse the pairs on the Dask cluster at ADDRESS "
+                            "(tcp://host:8786), or 'local' to start one here with --jobs "
+                            "workers; needs readerui[dask]")
     return main, align
 
 
@@ -116,12 +134,20 @@ def _config(args: argparse.Namespace) -> store.Config:
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
-        if overrides["lang"] not in supported_languages():
+        if overrides["lang"] not in (*supported_languages(), AUTO):
             print(f"{PROG}: warning: no stemmer for language {_one_line(args.lang)!r} (known: "
                   f"{', '.join(supported_languages())}); words are compared unstemmed",
                   file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
+    if getattr(args, "exclusive", False):
+        overrides["exclusive"] = True
+        from readerui.align import block_aligner_available
+
+        if not block_aligner_available():
+            print(f"{PROG}: note: --exclusive uses the one-link aligner; install "
+                  "'readerui[corpus]' (numpy, scipy) for the block aligner that finds 1:n groups",
+                  file=sys.stderr)
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -137,7 +163,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return Path(args.paths[0]), Path(args.paths[1])
+    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
@@ -150,8 +176,14 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
         return analyse(a, b, settings)
 
     if args.no_cache:
-        return compute()
-    return store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=args.lines)
+        analysis = compute()
+    else:
+        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
+                                                  lines=args.lines)
+    warning = language_warning(analysis)
+    if warning:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    return analysis
 
 
 def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
@@ -163,7 +195,7 @@ def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
         contract = to_contract(analyse(a, b, settings, parallel=False))
         return True, json.dumps(contract, ensure_ascii=False)
     except ReaderError as exc:
-        return False, json.dumps({"version": 1, "error": str(exc), "a_path": path_a,
+        return False, json.dumps({"version": CONTRACT_VERSION, "error": str(exc), "a_path": path_a,
                                   "b_path": path_b}, ensure_ascii=False)
 
 
@@ -194,7 +226,11 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
             failures += not ok
             print(line, flush=True)
 
-    if workers == 1 or len(jobs) <= 1:
+    if args.dask:  # readerui[dask]: the same per-pair lines, from a Dask cluster, in order
+        from readerui.batch_dask import dask_map
+
+        emit(dask_map(_batch_one, jobs, args.dask, args.jobs))
+    elif workers == 1 or len(jobs) <= 1:
         emit(map(_batch_one, jobs))
     else:
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
@@ -214,6 +250,8 @@ def _run_align(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--batch takes no FILE arguments")
         return _run_batch(args, settings)
+    if args.dask:
+        parser.error("--dask works with --batch LIST")
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
@@ -255,7 +293,7 @@ def _run_reader(argv: Sequence[str]) -> int:
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
         chosen = pairs[args.recent - 1]
-        path_a, path_b = Path(chosen.path_a), Path(chosen.path_b)
+        path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
@@ -392,7 +430,9 @@ def _run_cache(argv: Sequence[str]) -> int:
     if args.action == "path":
         print(where.cache_dir)
         return 0
-    removed = store.clear_cache(where)
+    from readerui.web import cache as page_cache  # pages fetched for 'readerui URL URL'
+
+    removed = store.clear_cache(where) + page_cache.clear(where)
     for path in removed:
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "

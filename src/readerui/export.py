@@ -1,4 +1,4 @@
-"""Turn an Analysis into the JSON contract (``../shared/contract.md``, version 1), or into a
+"""Turn an Analysis into the JSON contract (``../shared/contract.md``, version 2), or into a
 readable report: Markdown for a code forge, or one self-contained HTML page."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from readerui.model import Analysis, Link, Side
 if TYPE_CHECKING:
     from readerui.store.notes import Note
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 
 
 def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
@@ -29,6 +29,7 @@ def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
         "source": doc.meta.source,
         "place": doc.meta.place,
         "dateline": doc.meta.dateline,
+        "lang": doc.meta.lang,
         "sentences": [
             {
                 "id": s.id,
@@ -323,7 +324,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
 
 
 def _ids(ids: tuple[int, ...]) -> str:
-    return ", ".join(str(i) for i in ids)
+    return ", ".join(str(i + 1) for i in ids)  # numbered from 1, as the sentences are
 
 
 def _sentence_text(analysis: Analysis, side: Side, sentence: int) -> str:

@@ -23,6 +23,7 @@ from readerui.dateline import find_dateline
 from readerui.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.errors import InputError
 from readerui.model import CleanText, Metadata, Paragraph
+from readerui.web import is_address
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
 _MB = 1024 * 1024
@@ -184,7 +185,12 @@ _DOCUMENT_FORMATS = (
 def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """Read and decode a file; raise InputError with one clear line when it cannot be used."""
     name = str(path)
-    data = _read_bytes(Path(path), name, max_size)
+    if is_address(name):  # a web page given in place of a file: fetched, then read like one
+        from readerui.web.fetch import fetch
+
+        data = fetch(name, max_size)
+    else:
+        data = _read_bytes(Path(path), name, max_size)
     if not data:
         raise InputError(f"{name}: is empty")
     for magic, what in _DOCUMENT_FORMATS:
@@ -460,7 +466,7 @@ def _drop_repeats(texts: list[str], removed: list[str]) -> list[str]:
 def clean(text: str, path: str | None = None) -> CleanText:
     """Clean raw text into paragraphs with metadata; page furniture goes to ``removed``."""
     if path and _is_html(text, path):
-        from readerui.html import html_to_text
+        from readerui.web.extract import html_to_text  # trafilatura with readerui[web]
 
         text = html_to_text(text)
     raw_lines = normalise(text).split("\n")
@@ -508,7 +514,7 @@ def _is_html(text: str, path: str) -> bool:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         return True
-    return path.lower().endswith((".html", ".htm", ".xhtml")) and bool(
+    return (path.lower().endswith((".html", ".htm", ".xhtml")) or is_address(path)) and bool(
         _HTML_TAG.search(text, 0, 100_000))
 
 

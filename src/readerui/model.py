@@ -26,6 +26,7 @@ class Metadata:
     source: str | None = None  # agency or outlet, where the text states it
     place: str | None = None  # dateline place, e.g. "MOSCOW"
     dateline: str | None = None  # the dateline as it stood, e.g. "MOSCOW, May 1 (Reuters) -"
+    lang: str | None = None  # ISO 639-1 language, given with --lang or detected from the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,44 +103,88 @@ class WordDiff:
     b: tuple[Span, ...]
 
 
+def _rank(link: Link) -> tuple[int, float]:
+    """Order of preference among a sentence's links: strong before partial, then by score."""
+    return (link.kind == "strong", link.score)
+
+
 @dataclass(frozen=True)
 class Alignment:
-    """The links between two documents; each sentence is in at most one link."""
+    """The links between two documents.
+
+    Links are many-to-many: a sentence may be in several links, but a pair of sentences (one of
+    A, one of B) is in at most one. ``exclusive`` marks an alignment where each sentence is in at
+    most one link (``--exclusive``).
+    """
 
     links: tuple[Link, ...]
     n_a: int
     n_b: int
+    exclusive: bool = False
 
     def __post_init__(self) -> None:
-        link_of_a: dict[int, int] = {}
-        link_of_b: dict[int, int] = {}
+        links_of_a: dict[int, list[int]] = {}
+        links_of_b: dict[int, list[int]] = {}
         for index, link in enumerate(self.links):
             for i in link.a:
-                link_of_a[i] = index
+                links_of_a.setdefault(i, []).append(index)
             for j in link.b:
-                link_of_b[j] = index
-        object.__setattr__(self, "_link_of", {"a": link_of_a, "b": link_of_b})
+                links_of_b.setdefault(j, []).append(index)
+        ranked = {}
+        for side, table in (("a", links_of_a), ("b", links_of_b)):
+            ranked[side] = {
+                sid: tuple(sorted(indices, key=lambda k: _rank(self.links[k]), reverse=True))
+                for sid, indices in table.items()
+            }
+        object.__setattr__(self, "_links_of", ranked)
+
+    def links_of(self, side: Side, sentence_id: int) -> tuple[Link, ...]:
+        """Every link holding that sentence, the best first (strong before partial, then by
+        score); empty when it is in one account only."""
+        indices = self._links_of[side].get(sentence_id, ())  # type: ignore[attr-defined]
+        return tuple(self.links[k] for k in indices)
 
     def link_of(self, side: Side, sentence_id: int) -> Link | None:
-        """The link holding that sentence, or None when it is in one account only."""
-        index = self._link_of[side].get(sentence_id)  # type: ignore[attr-defined]
-        return None if index is None else self.links[index]
+        """The best link holding that sentence, or None when it is in one account only."""
+        indices = self._links_of[side].get(sentence_id)  # type: ignore[attr-defined]
+        return None if not indices else self.links[indices[0]]
 
     def partners(self, side: Side, sentence_id: int) -> tuple[int, ...]:
-        """Ids on the other side linked to that sentence."""
+        """Ids on the other side linked to that sentence, the best partner first."""
+        seen: dict[int, None] = {}
+        for link in self.links_of(side, sentence_id):
+            for other in (link.b if side == "a" else link.a):
+                seen.setdefault(other, None)
+        return tuple(seen)
+
+    def partner_kinds(self, side: Side, sentence_id: int) -> dict[int, LinkKind]:
+        """Each partner of that sentence with the kind of the link that joins them."""
+        kinds: dict[int, LinkKind] = {}
+        for link in self.links_of(side, sentence_id):
+            for other in (link.b if side == "a" else link.a):
+                kinds.setdefault(other, link.kind)
+        return kinds
+
+    def best_partner(self, side: Side, sentence_id: int) -> int | None:
+        """The partner to bring level with that sentence: the nearest sentence of its best
+        link's other side (the first of it), or None when it has none."""
+        partners = self.partners(side, sentence_id)
+        return partners[0] if partners else None
+
+    def kind_of(self, side: Side, sentence_id: int) -> LinkKind | None:
+        """``strong`` when some link of that sentence is strong, ``partial`` when all are
+        partial, None when it is in one account only."""
         link = self.link_of(side, sentence_id)
-        if link is None:
-            return ()
-        return link.b if side == "a" else link.a
+        return None if link is None else link.kind
 
     def carried(self, side: Side, ids: Iterable[int]) -> int:
         """How many of those sentences of ``side`` are linked to the other account."""
-        linked = self._link_of[side]  # type: ignore[attr-defined]
+        linked = self._links_of[side]  # type: ignore[attr-defined]
         return sum(1 for i in ids if i in linked)
 
     def only_in(self, side: Side) -> tuple[int, ...]:
         """Ids of that side's sentences that are in no link."""
-        linked = self._link_of[side]  # type: ignore[attr-defined]
+        linked = self._links_of[side]  # type: ignore[attr-defined]
         n = self.n_a if side == "a" else self.n_b
         return tuple(i for i in range(n) if i not in linked)
 

@@ -15,7 +15,7 @@ import re
 import sentencex
 
 from readerui.ingest import strip_controls
-from readerui.model import CleanText, Document, Sentence
+from readerui.model import CleanText, Document, Metadata, Sentence
 
 # Abbreviations that precede a name or number and so never end a sentence (case-sensitive).
 _NEVER_FINAL = frozenset({
@@ -138,11 +138,31 @@ def segment(clean: CleanText, lang: str = "en") -> Document:
     return Document(clean.path, clean.text, tuple(sentences), clean.meta, clean.removed)
 
 
+_HEADLINE_MAX_WORDS = 30
+_INITIALISM_END = re.compile(r"(?:\b\w\.){2,}$")  # "G.O.P.", "U.S.": not a full stop
+_CLOSERS = "\"'”’»)]"
+
+
+def reads_as_headline(line: str) -> bool:
+    """Whether a line reads as a headline: short, and not ended like a sentence of running
+    text (a full stop, a colon or a comma; a final initialism such as "G.O.P." is no full stop).
+    """
+    words = line.split()
+    if not words or len(words) > _HEADLINE_MAX_WORDS:
+        return False
+    end = line.rstrip().rstrip(_CLOSERS).rstrip()
+    if end.endswith((":", ",", ";")):
+        return False
+    return not end.endswith(".") or bool(_INITIALISM_END.search(end))
+
+
 def from_lines(text: str, path: str | None = None) -> Document:
     """A pre-split text: one sentence per line, a blank line between paragraphs; no cleaning.
 
     Only control sequences, control characters and line-end characters are stripped, so sentence
-    ``i`` is non-blank line ``i`` (lines as ``text.split("\\n")`` counts them) as written.
+    ``i`` is non-blank line ``i`` (lines as ``text.split("\\n")`` counts them) as written. A first
+    line that stands alone in its paragraph, with more after it, and reads as a headline
+    (:func:`reads_as_headline`) gets the role ``title``.
     """
     text = strip_controls(text, keep_lines=True)
     if text.endswith("\n"):
@@ -159,4 +179,10 @@ def from_lines(text: str, path: str | None = None) -> Document:
         else:
             blank_before = True
         offset = end + 1
+    if (len(sentences) > 1 and sentences[1].paragraph > sentences[0].paragraph
+            and reads_as_headline(sentences[0].text)):
+        first = sentences[0]
+        sentences[0] = Sentence(first.id, first.paragraph, "title", first.text, first.start,
+                                first.end)
+        return Document(path, text, tuple(sentences), Metadata(title=first.text))
     return Document(path, text, tuple(sentences))

@@ -12,7 +12,8 @@ from readerui.ingest import DEFAULT_MAX_SIZE
 class Settings:
     """Everything that changes what the analysis produces."""
 
-    lang: str = "en"  # stemming language (ISO 639-1)
+    lang: str = "auto"  # stemming language (ISO 639-1), or "auto": detected per document
+    exclusive: bool = False  # each sentence in at most one link (--exclusive)
     max_size: int = DEFAULT_MAX_SIZE  # largest input file accepted, in bytes
     lexicon_path: str | None = None  # user topic lexicon (TOML)
     align: AlignSettings = field(default_factory=AlignSettings)

@@ -9,6 +9,8 @@ from rich.text import Text
 from readerui.model import Analysis, Document, Link
 
 _MARK = {"strong": "═", "partial": "┄"}
+LEGEND = ("Links: ═ strong (the same content) · ┄ partial (one side carries part of the "
+          "other) · the number is the link score (0–1) · A only / B only: no partner")
 
 
 def _cell(doc: Document, ids: tuple[int, ...]) -> Text:
@@ -67,3 +69,4 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             mark = Text(f"{_MARK[link.kind]} {link.score:.2f}")
         table.add_row(_cell(a, a_ids), mark, _cell(b, b_ids))
     console.print(table)
+    console.print(Text(LEGEND, style="dim"))

@@ -3,9 +3,9 @@ undoable, and applied to the filter, the summary and the exports."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, SelectionList
 
 from readerui import store
@@ -104,7 +104,9 @@ async def test_merge_into_an_unknown_speaker_changes_nothing() -> None:
         assert app.session.speaker_edits == ()
 
 
-async def test_not_a_speaker_from_the_palette_and_the_export() -> None:
+async def test_not_a_speaker_from_the_palette_and_the_export(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     app = council_app()
     async with app.run_test(size=(160, 45)) as pilot:
         await settle(pilot)
@@ -121,10 +123,11 @@ async def test_not_a_speaker_from_the_palette_and_the_export() -> None:
         await pilot.pause()
         await type_name(pilot, app, "Mayor Elena Ruiz")
         await pilot.press("E")
+        await pilot.pause()
+        await pilot.press("enter")  # the proposed file in the current folder
         await app.workers.wait_for_complete()
         await pilot.pause()
-    folder = Path(os.environ["READERUI_DATA_DIR"]) / "exports"
-    markdown = next(folder.glob("*.md")).read_text(encoding="utf-8")
+    markdown = next(tmp_path.glob("*.md")).read_text(encoding="utf-8")
     speakers = markdown.split("## Speakers", 1)[1].split("\n## ", 1)[0]
     assert "Mayor Elena Ruiz" in speakers
     assert "transport union" not in speakers and "Tomas Berg" in speakers

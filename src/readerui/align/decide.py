@@ -12,7 +12,7 @@ from rapidfuzz.distance import Indel
 
 from readerui.align.features import FeatureSpace, build_space
 from readerui.align.settings import AlignSettings
-from readerui.model import Alignment, Document, Link
+from readerui.model import Alignment, Document, Link, LinkKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -481,26 +481,40 @@ def _link_reordered(groups: _Groups, strength: dict[tuple[int, int], float],
             groups.add(i, j)
 
 
-def _to_links(groups: _Groups, scorer: Scorer, titles_a: set[int],
-              settings: AlignSettings) -> tuple[Link, ...]:
+def link_kind(measure: Measure, settings: AlignSettings) -> LinkKind:
+    """``strong`` when each side carries enough of the other and neither far more than the
+    other (same content), else ``partial`` (one clause or fact shared)."""
+    low, high = sorted((measure.cover_a, measure.cover_b))
+    if low >= settings.strong_threshold and low >= settings.strong_balance * high:
+        return "strong"
+    return "partial"
+
+
+def _to_links(groups: _Groups, scorer: Scorer, settings: AlignSettings) -> list[Link]:
     """The groups as Links with their score and kind, in reading order of A."""
     links = []
     for a_ids, b_ids in groups.groups:
         if not a_ids:
             continue
         measure = scorer.group(tuple(a_ids), tuple(b_ids))
-        low, high = sorted((measure.cover_a, measure.cover_b))
-        strong = (a_ids[0] not in titles_a and low >= settings.strong_threshold
-                  and low >= settings.strong_balance * high)
         links.append(Link(tuple(a_ids), tuple(b_ids), round(measure.score, 4),
-                          "strong" if strong else "partial"))
+                          link_kind(measure, settings)))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
-    return tuple(links)
+    return links
 
 
-def align(a: Document, b: Document, settings: AlignSettings | None = None,
-          lang: str = "en") -> Alignment:
-    """Links between the sentences of ``a`` and ``b``; each sentence in at most one link.
+@dataclass(slots=True)
+class ExclusiveResult:
+    """The exclusive links with what was computed on the way (reused by many-to-many mode)."""
+
+    links: list[Link]
+    scorer: Scorer
+    strength: dict[tuple[int, int], float]
+
+
+def exclusive_links(a: Document, b: Document, settings: AlignSettings,
+                    lang: str | tuple[str, str] = "en") -> ExclusiveResult:
+    """Links where each sentence is in at most one link, and the scored candidate pairs.
 
     Steps: IDF-weighted stem sets (with spelling variants folded); candidate pairs from an
     inverted index; headlines linked to each other; a monotone chain (dynamic programming over
@@ -508,10 +522,6 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     between chain links filled; groups grown with sentences that add coverage (splits and
     merges); neighbouring links merged into n:m groups when they cover each other.
     """
-    settings = settings or AlignSettings()
-    n_a, n_b = len(a.sentences), len(b.sentences)
-    if n_a == 0 or n_b == 0:
-        return Alignment((), n_a, n_b)
     space = build_space(a.sentences, b.sentences, lang, settings)
     scorer = Scorer(space, settings)
     groups = _Groups()
@@ -524,7 +534,7 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
             partners_a[i].append(j)
             partners_b[j].append(i)
 
-    chain = _link_in_order(groups, strength, n_b, settings)
+    chain = _link_in_order(groups, strength, len(b.sentences), settings)
     # Headline links count as chain links for gap filling when they keep the order.
     title_links = [(g[0][0], g[1][0]) for g in groups.groups if g[0] and g[0][0] in titles_a]
     chain = sorted([*chain, *(t for t in title_links
@@ -534,4 +544,16 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
     _fill_gaps(groups, chain, scorer, strength, partners_a, partners_b, settings)
     _grow(groups, scorer, partners_a, partners_b, settings)
     _merge(groups, scorer, partners_a, settings)
-    return Alignment(_to_links(groups, scorer, titles_a, settings), n_a, n_b)
+    return ExclusiveResult(_to_links(groups, scorer, settings), scorer, strength)
+
+
+def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = None,
+                    lang: str | tuple[str, str] = "en") -> Alignment:
+    """Links between the sentences of ``a`` and ``b`` where each sentence is in at most one
+    link (``--exclusive``, the parallel-corpus view), listed in reading order of A."""
+    settings = settings or AlignSettings()
+    n_a, n_b = len(a.sentences), len(b.sentences)
+    if n_a == 0 or n_b == 0:
+        return Alignment((), n_a, n_b, exclusive=True)
+    result = exclusive_links(a, b, settings, lang)
+    return Alignment(tuple(result.links), n_a, n_b, exclusive=True)

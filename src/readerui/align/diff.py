@@ -72,9 +72,12 @@ def _spans(missing: list[tuple[int, Token]], sentences: dict[int, Sentence]) -> 
     return tuple(spans)
 
 
-def word_diff(a: Document, b: Document, link: Link, lang: str = "en") -> WordDiff:
+def word_diff(a: Document, b: Document, link: Link, lang: str | None = None) -> WordDiff:
     """Character spans (within each sentence's text) of the words of each side of ``link`` that
-    the other side does not carry; function words are never marked."""
+    the other side does not carry; function words are never marked. ``lang`` (None or ``auto``:
+    the language of document A, else English) chooses the stemmer."""
+    if not lang or lang == "auto":
+        lang = a.meta.lang or "en"
     sentences_a = [a.sentences[i] for i in link.a if 0 <= i < len(a.sentences)]
     sentences_b = [b.sentences[j] for j in link.b if 0 <= j < len(b.sentences)]
     side_a = _side(sentences_a, lang)

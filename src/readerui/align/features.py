@@ -202,18 +202,22 @@ def _link_acronyms(raw: list[tuple[dict[str, bool], list[str]]], texts: Sequence
             features.setdefault(_word_info(acronym, lang)[0], False)
 
 
-def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str,
+def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[str, str],
                 settings: AlignSettings) -> FeatureSpace:
-    """Profiles of the sentences of A and B with IDF over both documents."""
-    raw_a = [_sentence_strings(s.text, lang) for s in a]
-    raw_b = [_sentence_strings(s.text, lang) for s in b]
+    """Profiles of the sentences of A and B with IDF over both documents.
+
+    ``lang`` is the language of both, or a (language of A, language of B) pair.
+    """
+    lang_a, lang_b = (lang, lang) if isinstance(lang, str) else lang
+    raw_a = [_sentence_strings(s.text, lang_a) for s in a]
+    raw_b = [_sentence_strings(s.text, lang_b) for s in b]
     acronyms = {m.group() for s in (*a, *b) for m in _ACRONYM.finditer(s.text)}
     if acronyms:
-        _link_acronyms(raw_a, [s.text for s in a], acronyms, lang)
-        _link_acronyms(raw_b, [s.text for s in b], acronyms, lang)
+        _link_acronyms(raw_a, [s.text for s in a], acronyms, lang_a)
+        _link_acronyms(raw_b, [s.text for s in b], acronyms, lang_b)
     vocab_a = {word for features, _ in raw_a for word in features}
     vocab_b = {word for features, _ in raw_b for word in features}
-    if lang in COMPOUNDING_LANGUAGES:
+    if lang_a in COMPOUNDING_LANGUAGES or lang_b in COMPOUNDING_LANGUAGES:
         parts = compound_parts(vocab_a | vocab_b)
         for features, _ in raw_a + raw_b:
             for word in [w for w in features if w in parts]:

@@ -43,6 +43,9 @@ def engine_fingerprint() -> str:
     for library in _ENGINE_LIBRARIES:  # their results (sentence splits, stems, frequencies) too
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{library}={metadata.version(library)}\0".encode())
+    from readerui.web.extract import extractor_name  # trafilatura (readerui[web]) or built-in
+
+    digest.update(f"html={extractor_name()}\0".encode())
     root = Path(readerui.__file__).parent
     for source in sorted(root.rglob("*")):
         relative = source.relative_to(root)

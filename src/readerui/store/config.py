@@ -37,7 +37,8 @@ _SIZE_UNITS = {"k": 1024, "m": 1024**2, "g": 1024**3}
 # Top-level keys with their one-line help (the order of the default file).
 TOP_LEVEL_HELP = {
     "theme": "Colour theme of the reader (a Textual theme name).",
-    "lang": "Language of the accounts for stemming, ISO 639-1 (e.g. en, de, fr).",
+    "lang": "Language of the accounts for stemming, ISO 639-1 (e.g. en, de, fr), or auto "
+            "(detected per account, the default).",
     "max_size": 'Largest input file accepted: a number of bytes or a size such as "20M".',
     "lexicon": "Topic lexicon (TOML); a relative path is taken from this folder. Default: "
                "topics.toml in this folder when it exists.",

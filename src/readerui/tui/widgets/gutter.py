@@ -59,9 +59,9 @@ class LinkGutter(Widget):
             sid = layout.sentence_at(top + y)
             if sid is None:
                 continue
-            link = alignment.link_of(pane.side, sid)
-            if link is not None and id(link) not in found:
-                found[id(link)] = (y, link)
+            for link in alignment.links_of(pane.side, sid):  # every link, not just the best
+                if id(link) not in found:
+                    found[id(link)] = (y, link)
         return found
 
     def notify_style_update(self) -> None:
@@ -81,11 +81,12 @@ class LinkGutter(Widget):
             seen_a = self._visible_links(self.pane_a, height)
             seen_b = self._visible_links(self.pane_b, height)
             cursor_pane = self.pane_b if self.pane_b.active else self.pane_a
-            cursor_link = self.analysis.alignment.link_of(cursor_pane.side, cursor_pane.cursor)
+            cursor_links = {id(link) for link in self.analysis.alignment.links_of(
+                cursor_pane.side, cursor_pane.cursor)}
             links = {key: link for key, (_, link) in (seen_a | seen_b).items()}
-            # the cursor's link last, so it is drawn over the others
-            for key, link in sorted(links.items(), key=lambda item: item[1] is cursor_link):
-                name = "cursor" if link is cursor_link else link.kind
+            # the cursor's links last, so they are drawn over the others
+            for key, link in sorted(links.items(), key=lambda item: item[0] in cursor_links):
+                name = "cursor" if key in cursor_links else link.kind
                 style = base + self.get_component_rich_style(f"link-gutter--{name}",
                                                              partial=True)
                 dashed = link.kind == "partial"

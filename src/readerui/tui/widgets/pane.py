@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -21,7 +21,11 @@ MARKER_WIDTH = 2  # a kind glyph and a space before the text
 MARKERS = {"strong": "┃", "partial": "╏", "only": "▪", "none": " "}
 CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
 
-_BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner"}
+# Beside a partner of the cursor's sentence, after the kind marker: its link's kind, so strong
+# and partial partners differ without colour too.
+PARTNER_MARKS = {"strong": "»", "partial": "›"}
+
+_BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner", "partner-partial"}
 
 PaneCallback = Callable[["AccountPane"], None]
 
@@ -40,6 +44,7 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--cursor",
         "account-pane--cursor-blurred",
         "account-pane--partner",
+        "account-pane--partner-partial",
         "account-pane--diff",
         "account-pane--dim",
         "account-pane--match",
@@ -52,7 +57,8 @@ class AccountPane(ScrollView, can_focus=True):
         self.side = side
         self.analysis: Analysis | None = None
         self.cursor = 0
-        self.partners: frozenset[int] = frozenset()
+        # partners of the cursor's sentence -> the kind of the link that joins them
+        self.partners: Mapping[int, str] = {}
         self.diff: dict[int, tuple[tuple[int, int], ...]] = {}
         self.kept: frozenset[int] | None = None  # sentences the filter keeps (None: all)
         self.matches: frozenset[int] = frozenset()  # sentences found by the last search
@@ -326,11 +332,14 @@ class AccountPane(ScrollView, can_focus=True):
         if sid == self.cursor and self.active:
             style += self._style("cursor" if self.has_focus else "cursor-blurred")
         elif sid in self.partners:
-            style += self._style("partner")
+            partner_kind = self.partners[sid]
+            style += self._style("partner" if partner_kind == "strong" else "partner-partial")
         marker_style = base + self._style(kind) if kind != "none" else base
         glyph = (MARKERS if first else CONTINUED)[kind]
         if first and sid in self.noted:
             gap = Segment("*", style + self._style("note"))
+        elif first and sid in self.partners and not (sid == self.cursor and self.active):
+            gap = Segment(PARTNER_MARKS.get(self.partners[sid], " "), style)
         else:
             gap = Segment(" ", style)
         segments = [Segment(glyph, marker_style), gap]

@@ -1,0 +1,113 @@
+"""Many-to-many links (the default): a sentence in several links, each pair in one link at most,
+headlines linked like any sentence, identical sentences strong."""
+
+from __future__ import annotations
+
+import pytest
+
+from readerui.align import align, align_exclusive
+from readerui.model import Alignment, Document, Sentence
+
+
+def document(texts: list[str], roles: list[str] | None = None) -> Document:
+    """A Document whose sentences are ``texts``, one paragraph each."""
+    roles = roles or ["body"] * len(texts)
+    sentences, offset = [], 0
+    for index, (text, role) in enumerate(zip(texts, roles, strict=True)):
+        sentences.append(Sentence(index, index, role, text, offset, offset + len(text)))  # type: ignore[arg-type]
+        offset += len(text) + 2
+    return Document(None, "\n\n".join(texts), tuple(sentences))
+
+
+def pairs(alignment: Alignment) -> list[tuple[int, int]]:
+    """Every (a, b) pair of every link (a list: a pair in two links would show twice)."""
+    return [(i, j) for link in alignment.links for i in link.a for j in link.b]
+
+
+# A lead that sums up a quote given later, and a headline that states both.
+LEAD_A = [
+    "Mayor Lopez vetoes harbour bridge tolls",
+    "Mayor Daniel Lopez vetoed the harbour bridge tolls on Friday, saying commuters could not "
+    "afford them.",
+    "The council had passed the tolls by seven votes to four.",
+    "Snow is forecast for the weekend.",
+]
+LEAD_B = [
+    "Lopez blocks bridge tolls",
+    "The mayor vetoed the harbour bridge tolls on Friday.",
+    "\"Commuters cannot afford these tolls,\" Lopez said of the harbour bridge.",
+    "Councillors had approved the tolls seven to four.",
+]
+
+
+def test_a_sentence_is_in_several_links() -> None:
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    result = align(a, b)
+    assert not result.exclusive
+    assert {1, 2} <= set(result.partners("a", 1))  # the lead: the veto and the quote
+    assert len(result.links_of("a", 1)) >= 2
+    assert (3, 0) not in pairs(result) and not result.partners("a", 3)  # only in A
+
+
+def test_no_pair_of_sentences_is_in_two_links() -> None:
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    found = pairs(align(a, b))
+    assert len(found) == len(set(found))
+
+
+def test_headlines_link_to_what_states_them() -> None:
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    result = align(a, b)
+    assert 0 in result.partners("a", 0)  # headline to headline
+    assert 1 in result.partners("b", 0)  # B's headline to A's lead
+
+
+def test_exclusive_mode_keeps_each_sentence_in_one_link_in_reading_order() -> None:
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    result = align(a, b, exclusive=True)
+    assert result.exclusive
+    seen_a = [i for link in result.links for i in link.a]
+    seen_b = [j for link in result.links for j in link.b]
+    assert len(seen_a) == len(set(seen_a)) and len(seen_b) == len(set(seen_b))
+    assert all(0 <= i < len(a) for i in seen_a) and all(0 <= j < len(b) for j in seen_b)
+    assert [link.a[0] for link in result.links] == sorted(link.a[0] for link in result.links)
+    assert result.links  # the headlines and the lead are linked
+
+
+def test_exclusive_mode_without_its_extra_is_the_one_link_aligner(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import readerui.align as aligner
+
+    monkeypatch.setattr(aligner, "block_aligner_available", lambda: False)
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    assert align(a, b, exclusive=True).links == align_exclusive(a, b).links
+
+
+def test_identical_documents_are_all_strong() -> None:
+    texts = [*LEAD_A, "Forty flights were cancelled as baggage handlers walked out on strike."]
+    roles = ["title"] + ["body"] * (len(texts) - 1)
+    for exclusive in (False, True):
+        result = align(document(texts, roles), document(texts, roles), exclusive=exclusive)
+        for i in range(len(texts)):
+            link = result.link_of("a", i)  # the best link: the identical sentence
+            assert link is not None and link.b == (i,)
+            assert link.kind == "strong" and link.score == 1.0
+
+
+def test_best_partner_comes_first() -> None:
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    result = align(a, b)
+    for side, n in (("a", len(a)), ("b", len(b))):
+        for sid in range(n):
+            links = result.links_of(side, sid)
+            ranks = [(link.kind == "strong", link.score) for link in links]
+            assert ranks == sorted(ranks, reverse=True)
+            if links:
+                assert result.best_partner(side, sid) == (
+                    links[0].b if side == "a" else links[0].a)[0]

@@ -139,6 +139,8 @@ def given_name_forms(name: str) -> frozenset[str]:
     """
     key = name.casefold()
     namer = _nicknamer()
+    if namer is None:
+        return frozenset({key})
     return frozenset({key} | namer.canonicals_of(key) | namer.nicknames_of(key))
 
 
@@ -149,8 +151,11 @@ def is_given_name(name: str) -> bool:
 
 @cache
 def _nicknamer():  # type: ignore[no-untyped-def]
-    from nicknames import NickNamer
-
+    """The nickname table, or None when the package is missing (names then stand alone)."""
+    try:
+        from nicknames import NickNamer
+    except ImportError:
+        return None
     return NickNamer()
 
 

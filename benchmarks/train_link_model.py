@@ -248,7 +248,10 @@ def main(argv: list[str]) -> int:
         weights = sorted(zip(names, model.link.coef, strict=True), key=lambda x: -abs(x[1]))
         print("largest link weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in weights[:10]))
     if not args.no_write:
-        payload = {"trained_on": [d.name for d in data + extra], "l2": L2, "models": models}
+        # Counts only: engine files never name a labelled pair (tests/test_architecture.py).
+        payload = {"trained_on": f"{len(data)} BASIL pairs + {len(extra)} sample pair",
+                   "candidate_pairs": sum(len(d.pairs) for d in data + extra), "l2": L2,
+                   "models": models}
         tmp = OUT.with_suffix(".tmp")
         tmp.write_text(json.dumps(payload, indent=1) + "\n", "utf-8")
         tmp.replace(OUT)

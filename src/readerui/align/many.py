@@ -29,8 +29,8 @@ def candidate_pairs_many(result: ExclusiveResult, a: Document, b: Document,
                          ) -> list[tuple[int, int]]:
     """Pairs the learned scorer looks at, sorted.
 
-    Short documents (``exhaustive_pairs``): every pair that shares a word (every pair at all
-    with ``every_pair``, for a semantic signal). Longer ones: the exclusive pass's candidates
+    Short documents (``model_exhaustive_pairs``): every pair that shares a word (every pair at
+    all with ``every_pair``, for a semantic signal). Longer ones: the exclusive pass's candidates
     (inverted index), the exclusive links, and each headline against the sentences that share
     one of its rarer words, so the cost grows with the number of sentences, not its square;
     of these, the pairs outside the exclusive links (those are kept, with the exclusive pass's
@@ -38,7 +38,7 @@ def candidate_pairs_many(result: ExclusiveResult, a: Document, b: Document,
     """
     n_a, n_b = len(a.sentences), len(b.sentences)
     scorer = result.scorer
-    if n_a * n_b <= settings.exhaustive_pairs:
+    if n_a * n_b <= settings.model_exhaustive_pairs:
         every = [(i, j) for i in range(n_a) for j in range(n_b)]
         if every_pair:
             return every

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from readerui.align.decide import Scorer
 from readerui.model import Document
@@ -162,14 +162,14 @@ class PairContext:
         short, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
         other_set = set(other)
         prefixes = {w[:5] for w in other if len(w) >= 5}
+        rest = [w for w in short if w not in other_set and not (len(w) >= 5 and w[:5] in prefixes)]
+        hits = len(short) - len(rest)
+        rest = [w for w in rest if len(w) >= 4]
         long_other = [o for o in other if len(o) >= 4]
-
-        def near(w: str) -> bool:
-            if w in other_set or (len(w) >= 5 and w[:5] in prefixes):
-                return True
-            return len(w) >= 4 and any(fuzz.ratio(w, o) >= 80 for o in long_other)
-
-        return sum(map(near, short)) / len(short)
+        if rest and long_other:
+            ratios = process.cdist(rest, long_other, scorer=fuzz.ratio, score_cutoff=80)
+            hits += int((ratios.max(axis=1) >= 80).sum())
+        return hits / len(short)
 
     def features(self, pairs: Sequence[tuple[int, int]], backbone: set[tuple[int, int]]
                  ) -> np.ndarray:

@@ -11,8 +11,11 @@ class AlignSettings:
 
     # Minimum score of a link that keeps the reading order of both accounts.
     link_threshold: float = 0.2
-    # Many-to-many mode on long documents (beyond exhaustive_pairs): minimum lexical score of a
-    # candidate pair for the learned scorer to look at it (exclusive links always count).
+    # Many-to-many mode: documents with at most this many sentence pairs have every pair that
+    # shares a word scored by the learned link scorer (news articles: a few hundred pairs)...
+    model_exhaustive_pairs: int = 2500
+    # ... longer ones only the candidate pairs outside the exclusive links that score at least
+    # this (lexical score), so the cost stays near linear.
     model_min_score: float = 0.35
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
     reorder_threshold: float = 0.2

@@ -33,7 +33,8 @@ MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 # Parts of the package that do not change what an analysis holds.
 _NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "__main__.py")
 _ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json"}  # code and the word lists it reads
-_ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "rapidfuzz", "wordfreq", "charset-normalizer")
+_ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "rapidfuzz", "wordfreq", "charset-normalizer",
+                     "numpy")
 
 
 @cache

@@ -110,7 +110,7 @@ def main() -> None:
         started = time.perf_counter()
         first = store.cached_analysis_of_files(path_a, path_b, settings, compute, lines=True)
         first_open = time.perf_counter() - started
-        entry = next((base / "cache" / "analyses").glob("*.pickle"))
+        entry = next((base / "cache" / "analyses").glob("*.json.z"))
 
         reopen_times = []
         for _ in range(args.repeat):

@@ -24,6 +24,9 @@ def isolated_store(
         folder.mkdir()
         monkeypatch.setenv(f"READERUI_{kind}_DIR", str(folder))
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # The built-in HTML extractor, even where readerui[web] is installed: tests of trafilatura
+    # ask for it (tests/test_web.py).
+    monkeypatch.setenv("READERUI_HTML_EXTRACTOR", "builtin")
     return base
 
 

@@ -3,6 +3,8 @@ headlines linked like any sentence, identical sentences strong."""
 
 from __future__ import annotations
 
+import pytest
+
 from readerui.align import align, align_exclusive
 from readerui.model import Alignment, Document, Sentence
 
@@ -73,7 +75,17 @@ def test_exclusive_mode_keeps_each_sentence_in_one_link_in_reading_order() -> No
     assert len(seen_a) == len(set(seen_a)) and len(seen_b) == len(set(seen_b))
     assert all(0 <= i < len(a) for i in seen_a) and all(0 <= j < len(b) for j in seen_b)
     assert [link.a[0] for link in result.links] == sorted(link.a[0] for link in result.links)
-    assert result.links == align_exclusive(a, b).links
+    assert result.links  # the headlines and the lead are linked
+
+
+def test_exclusive_mode_without_its_extra_is_the_one_link_aligner(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import readerui.align as aligner
+
+    monkeypatch.setattr(aligner, "block_aligner_available", lambda: False)
+    a, b = document(LEAD_A, ["title", "body", "body", "body"]), document(
+        LEAD_B, ["title", "body", "body", "body"])
+    assert align(a, b, exclusive=True).links == align_exclusive(a, b).links
 
 
 def test_identical_documents_are_all_strong() -> None:

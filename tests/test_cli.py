@@ -253,3 +253,10 @@ def test_export_does_not_create_missing_folders(tmp_path: Path) -> None:
     result = run("export", str(SAMPLE_A), str(SAMPLE_B), "-o", str(target))
     assert result.returncode != 0 and len(result.stderr.strip().splitlines()) == 1
     assert not target.parent.exists()
+
+
+def test_align_summary_has_a_legend_of_its_link_glyphs() -> None:
+    result = run("align")
+    assert result.returncode == 0, result.stderr
+    legend = " ".join(result.stdout.strip().splitlines()[-3:])  # wrapped to the width
+    assert "═ strong" in legend and "┄ partial" in legend

@@ -103,7 +103,7 @@ def test_cache_clear_lists_what_it_removed(capsys: pytest.CaptureFixture[str],
     status, out, _ = run_main(capsys, "cache", "clear")
     assert status == 0 and "removed 0 cache entries" in out
     run_main(capsys, "align", "--json", *map(str, pair))
-    entries = list((store.locations().cache_dir / "analyses").glob("*.pickle"))
+    entries = list((store.locations().cache_dir / "analyses").glob("*.json.z"))
     assert len(entries) == 1
     status, out, _ = run_main(capsys, "cache", "clear")
     assert f"removed {entries[0]}" in out and "removed 1 cache entry" in out

@@ -62,8 +62,8 @@ def render_md(text: str) -> str:
 
 def test_markdown_has_every_part(analysis: Analysis) -> None:
     md = to_markdown(analysis, NOTES)
-    for heading in ("## Aligned", "### 1. A 0 / B 0 - strong (0.91)",
-                    "### 2. A 1 / B 1 - partial (0.62)", "## Only in A (2)", "## Only in B (1)",
+    for heading in ("## Aligned", "### 1. A 1 / B 1 - strong (0.91)",
+                    "### 2. A 2 / B 2 - partial (0.62)", "## Only in A (2)", "## Only in B (1)",
                     "## Speakers", "## Topics", "## Notes (2)"):
         assert heading in md
     assert "| Jane Roe | 1 | 1 | 1/1 | 1/1 |" in md

@@ -206,14 +206,14 @@ def make_unreadable(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """No read permission (root ignores modes, so then reading that file is made to fail)."""
     path.chmod(0)
     if os.geteuid() == 0:
-        real = Path.read_bytes
+        real = os.open
 
-        def refuse(self: Path) -> bytes:
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real(self)
+        def refuse(name: object, *args: object, **kwargs: object) -> int:
+            if Path(str(name)) == path:
+                raise PermissionError(13, "Permission denied", str(name))
+            return real(name, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(Path, "read_bytes", refuse)
+        monkeypatch.setattr("readerui.safefile.os.open", refuse)
 
 
 def test_an_unreadable_config_is_moved_aside() -> None:

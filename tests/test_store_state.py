@@ -160,14 +160,14 @@ def test_unreadable_notes_are_moved_aside_not_overwritten() -> None:
     note = store.new_note("b", B, 1, "close vote")
     with pytest.MonkeyPatch.context() as patch:
         if os.geteuid() == 0:  # root reads anything: make reading this file fail instead
-            real = Path.read_bytes
+            real = os.open
 
-            def refuse(self: Path) -> bytes:
-                if self == path:
+            def refuse(name: object, *args: object, **kwargs: object) -> int:
+                if Path(str(name)) == path:
                     raise PermissionError(13, "Permission denied")
-                return real(self)
+                return real(name, *args, **kwargs)  # type: ignore[arg-type]
 
-            patch.setattr(Path, "read_bytes", refuse)
+            patch.setattr("readerui.safefile.os.open", refuse)
         assert store.add_note(KEY, note) == (note,)
     moved = asides(path)
     moved[0].chmod(0o600)

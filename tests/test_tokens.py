@@ -37,3 +37,25 @@ def test_function_words_by_language() -> None:
 def test_numbers_keep_their_decimals_and_separators() -> None:
     assert [t.text for t in tokenize("Rates rose to 4.25 percent; 4,000 fled in 2022.")] == [
         "Rates", "rose", "to", "4.25", "percent", "4,000", "fled", "in", "2022"]
+
+
+def test_stemming_from_many_threads_at_once_gives_the_same_stems() -> None:
+    import threading
+
+    from readerui import tokens
+
+    words = [f"{base}{suffix}" for base in ("nation", "connect", "argu", "generous", "hope")
+             for suffix in ("al", "ing", "ed", "ization", "fulness", "s", "ation")]
+    expected = {w: tokens._stemmer("en").stemWord(w) for w in words}  # type: ignore[union-attr]
+    tokens.stem.cache_clear()
+    found: list[dict[str, str]] = []
+
+    def run() -> None:
+        found.append({w: tokens.stem.__wrapped__(w, "en") for w in words * 50})
+
+    threads = [threading.Thread(target=run) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(result == expected for result in found)

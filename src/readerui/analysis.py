@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import re
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
@@ -23,13 +24,19 @@ def load_document(path: str | Path, settings: Settings | None = None,
                   lines: bool = False) -> Document:
     """Read one account; ``lines`` means pre-split input (one sentence a line, no cleaning)."""
     settings = settings or Settings()
+    limit = settings.max_sentences
     if lines:
-        doc = segment.from_lines(ingest.read_text(path, settings.max_size), str(path))
-        return with_language(doc, settings.lang)
-    clean = ingest.load(path, settings.max_size)
-    lang = resolve(settings.lang, clean.text)
-    doc = segment.segment(clean, lang)
-    return replace(doc, meta=replace(doc.meta, lang=lang))
+        text = ingest.read_text(path, settings.max_size)
+        ingest.check_sentence_estimate(text, str(path), limit, lines=True)
+        doc = with_language(segment.from_lines(text, str(path)), settings.lang)
+    else:
+        clean = ingest.load(path, settings.max_size, limit)
+        lang = resolve(settings.lang, clean.text)
+        doc = segment.segment(clean, lang)
+        doc = replace(doc, meta=replace(doc.meta, lang=lang))
+    if len(doc) > limit:
+        raise ingest.too_many_sentences(str(path), len(doc), limit)
+    return doc
 
 
 def with_language(doc: Document, given: str) -> Document:
@@ -85,6 +92,17 @@ def complete_year(doc: Document, other: Document) -> Document:
 PARALLEL_MIN_SENTENCES = 4000
 
 
+def _helper_setup(parent: int) -> None:
+    """In the annotation helper process: Ctrl-C is the parent's to handle (no traceback from
+    the helper), and the helper ends with its parent."""
+    from readerui.lifeline import die_with_parent
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while starting
+    die_with_parent(parent)
+
+
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
@@ -98,13 +116,30 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
         # "spawn": the reader calls this from a worker thread, and forking a threaded process
         # can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                   initializer=_helper_setup, initargs=(os.getpid(),))
+        try:
+            # the helper starts with SIGINT blocked (the mask survives exec), so a Ctrl-C during
+            # its start-up is not a traceback of its own; this process gets it as usual
+            blocking = hasattr(signal, "pthread_sigmask")
+            if blocking:
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            try:
+                pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
+            finally:
+                if blocking:
+                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             alignment = align(a, b, settings.align, langs, settings.exclusive)
             try:
                 annotations = pending.result()
             except BrokenProcessPool:  # the child could not start (e.g. a script read from stdin)
                 annotations = annotate(a, b, settings.lexicon_path, lang)
+        except BaseException:  # Ctrl-C or an error here: end the helper now, do not wait for it
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+        pool.shutdown()
     else:
         alignment = align(a, b, settings.align, langs, settings.exclusive)
         annotations = annotate(a, b, settings.lexicon_path, lang)

@@ -4,34 +4,34 @@
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
 from readerui.analysis import analyse, language_warning, load_document
+from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.export import (
-    CONTRACT_VERSION,
     FORMATS,
+    check_output,
     format_of,
     render,
-    to_contract,
     to_json,
     write_export,
 )
-from readerui.ingest import strip_controls
 from readerui.language import AUTO
 from readerui.model import Analysis
 from readerui.samples import sample_paths
+from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store.config import parse_size
 from readerui.tokens import supported_languages
+from readerui.web import as_input
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -69,6 +69,17 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_seconds(value: str) -> float:
+    """A number of seconds above 0."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not number > 0 or number == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {value!r}")
+    return number
+
+
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE",
                         help="the two accounts, A then B (default: the bundled sample pair)")
@@ -84,6 +95,9 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-size", type=_size, default=None, metavar="SIZE",
                         help="largest input accepted, e.g. 20M (default: max_size in "
                              "config.toml, else 20M)")
+    parser.add_argument("--max-sentences", type=_positive_int, default=None, metavar="N",
+                        help="most sentences an account may have (default: max_sentences in "
+                             "config.toml, else 25000); longer texts are refused at once")
     parser.add_argument("--no-cache", action="store_true",
                         help="analyse afresh: neither read nor write the analysis cache")
     _add_store_options(parser)
@@ -111,6 +125,14 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                             "(relative paths are taken from the list's folder)")
     align.add_argument("--jobs", type=_positive_int, default=None, metavar="N",
                        help="processes for --batch (default: the number of CPUs)")
+    align.add_argument("--dask", metavar="ADDRESS", default=None,
+                       help="with --batch: analyse the pairs on the Dask cluster at ADDRESS "
+                            "(tcp://host:8786), or 'local' to start one here with --jobs "
+                            "workers; needs readerui[dask]")
+    align.add_argument("--timeout", type=_positive_seconds, default=DEFAULT_TIMEOUT,
+                       metavar="SECONDS",
+                       help="with --batch: a pair not analysed within SECONDS gets an 'error' "
+                            f"line and the batch goes on (default: {DEFAULT_TIMEOUT:g})")
     return main, align
 
 
@@ -135,8 +157,16 @@ def _config(args: argparse.Namespace) -> store.Config:
                   file=sys.stderr)
     if args.max_size:
         overrides["max_size"] = args.max_size
+    if args.max_sentences:
+        overrides["max_sentences"] = args.max_sentences
     if getattr(args, "exclusive", False):
         overrides["exclusive"] = True
+        from readerui.align import block_aligner_available
+
+        if not block_aligner_available():
+            print(f"{PROG}: note: --exclusive uses the one-link aligner; install "
+                  "'readerui[corpus]' (numpy, scipy) for the block aligner that finds 1:n groups",
+                  file=sys.stderr)
     if overrides:
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
@@ -152,7 +182,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return Path(args.paths[0]), Path(args.paths[1])
+    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
@@ -175,53 +205,29 @@ def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
     return analysis
 
 
-def _batch_one(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
-    """Analyse one pair of a batch: (succeeded, its JSON line); a failure is an ``error`` object."""
-    path_a, path_b, settings, lines = job
-    try:
-        a = load_document(path_a, settings, lines)
-        b = load_document(path_b, settings, lines)
-        contract = to_contract(analyse(a, b, settings, parallel=False))
-        return True, json.dumps(contract, ensure_ascii=False)
-    except ReaderError as exc:
-        return False, json.dumps({"version": CONTRACT_VERSION, "error": str(exc), "a_path": path_a,
-                                  "b_path": path_b}, ensure_ascii=False)
-
-
-def _read_batch(list_path: Path, max_size: int) -> list[tuple[str, str]]:
-    from readerui.ingest import read_text
-
-    base = list_path.parent
-    pairs = []
-    for number, line in enumerate(read_text(list_path, max_size).splitlines(), start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != 2 or not all(f.strip() for f in fields):
-            raise ReaderError(f"{list_path}:{number}: expected 'A<TAB>B'")
-        pairs.append(tuple(str(base / f.strip()) for f in fields))  # type: ignore[misc]
-    return pairs
-
-
 def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
-    pairs = _read_batch(args.batch, settings.max_size)
-    jobs = [(a, b, settings, args.lines) for a, b in pairs]
+    from readerui.batch import read_batch, run_batch
+
+    pairs = read_batch(args.batch, settings.max_size)
     workers = max(1, args.jobs or os.cpu_count() or 1)
     failures = 0
 
-    def emit(results: Iterable[tuple[bool, str]]) -> None:
+    def emit(ok: bool, line: str) -> None:
         nonlocal failures
-        for ok, line in results:
-            failures += not ok
-            print(line, flush=True)
+        failures += not ok
+        print(line, flush=True)
 
-    if workers == 1 or len(jobs) <= 1:
-        emit(map(_batch_one, jobs))
+    if args.dask:  # readerui[dask]: the same per-pair lines, from a Dask cluster, in order
+        from readerui.batch import analyse_job
+        from readerui.batch_dask import dask_map
+
+        jobs = [(a, b, settings, args.lines) for a, b in pairs]
+        for ok, line in dask_map(analyse_job, jobs, args.dask, args.jobs):
+            emit(ok, line)
     else:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            emit(pool.map(_batch_one, jobs, chunksize=1))
+        run_batch(pairs, settings, args.lines, workers, args.timeout, emit)
     if failures:
-        print(f"{PROG}: error: {failures} of {len(jobs)} pairs failed (see their 'error' lines)",
+        print(f"{PROG}: error: {failures} of {len(pairs)} pairs failed (see their 'error' lines)",
               file=sys.stderr)
         return 1
     return 0
@@ -235,6 +241,8 @@ def _run_align(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--batch takes no FILE arguments")
         return _run_batch(args, settings)
+    if args.dask:
+        parser.error("--dask works with --batch LIST")
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
@@ -251,9 +259,6 @@ def _print_recent() -> int:
     if not pairs:
         print(f"No recent pairs yet: '{PROG} A B' opens one.")
         return 0
-    def shown(text: str) -> str:  # file names may hold terminal control characters
-        return "".join(ch if ch.isprintable() else "?" for ch in text)
-
     for number, pair in enumerate(pairs, start=1):
         lines = "  (--lines)" if pair.lines else ""
         print(f"{number:>2}  {shown(pair.path_a)}  {shown(pair.path_b)}{lines}  "
@@ -276,7 +281,7 @@ def _run_reader(argv: Sequence[str]) -> int:
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
         chosen = pairs[args.recent - 1]
-        path_a, path_b = Path(chosen.path_a), Path(chosen.path_b)
+        path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
@@ -320,8 +325,10 @@ def _export_parser() -> argparse.ArgumentParser:
                         help="md (Markdown for a code forge), html (one self-contained page) or "
                              "json (the contract, as 'align --json'); default: from the -o "
                              "suffix, else md")
-    parser.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                        help="write to FILE (atomically) instead of standard output")
+    parser.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="write to FILE (atomically: a temporary file next to it, then a "
+                             "rename; never onto an input, a directory, device or FIFO) instead "
+                             "of standard output; '-' is standard output")
     return parser
 
 
@@ -330,18 +337,21 @@ def _run_export(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None:  # refuse a bad target before spending time on the analysis
+        check_output(output, [path_a, path_b])
     analysis = _analysis(args, path_a, path_b, settings)
-    fmt = args.format or format_of(args.output)
+    fmt = args.format or format_of(output)
     notes = []
     if fmt != "json":
         for note in store.load_notes(store.pair_key(analysis.a, analysis.b)):
             sentence = store.anchor(note, analysis.document(note.side))
             notes.append(note if sentence is None else replace(note, sentence=sentence))
-    if args.output is None:
+    if output is None:
         sys.stdout.write(render(analysis, fmt, notes, settings.lang))
     else:
-        write_export(analysis, args.output, fmt, notes, settings.lang)
-        print(f"{PROG}: wrote {args.output} ({fmt})", file=sys.stderr)
+        write_export(analysis, output, fmt, notes, settings.lang, inputs=[path_a, path_b])
+        print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 
 
@@ -413,7 +423,9 @@ def _run_cache(argv: Sequence[str]) -> int:
     if args.action == "path":
         print(where.cache_dir)
         return 0
-    removed = store.clear_cache(where)
+    from readerui.web import cache as page_cache  # pages fetched for 'readerui URL URL'
+
+    removed = store.clear_cache(where) + page_cache.clear(where)
     for path in removed:
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "
@@ -429,7 +441,14 @@ def _print_store_warnings() -> None:
 def _one_line(message: str) -> str:
     """An error message safe for a terminal: no control sequences, no line breaks (file names
     come from the user and may hold either)."""
-    return " ".join(strip_controls(message).split())
+    return " ".join(shown(message).split())
+
+
+def _clean_store() -> None:
+    """Remove temporary files a killed readerui left in the store folders."""
+    from readerui.store.atomic import clean_stale_temps
+
+    clean_stale_temps(store.locations().folders)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -438,6 +457,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"align": _run_align, "export": _run_export, "config": _run_config,
                 "cache": _run_cache}
     try:
+        _clean_store()
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
@@ -445,9 +465,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
         return 2
     except BrokenPipeError:
-        # stdout closed early (e.g. piped into head): not an error worth a traceback.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        # stdout closed early (``readerui align ... | head``): end quietly, as any Unix filter
+        # does. (SIGPIPE is not reset to its default: a write to a dead worker's pipe must stay
+        # an error we handle, not a silent death.)
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         return 0
     except OSError as exc:
         # Last line of defence: a file problem the checks above did not foresee is still one line.
@@ -457,3 +480,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    finally:
+        with contextlib.suppress(OSError, ValueError):
+            _print_store_warnings()  # e.g. a damaged recent.json moved aside

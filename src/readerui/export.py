@@ -3,15 +3,19 @@ readable report: Markdown for a code forge, or one self-contained HTML page."""
 
 from __future__ import annotations
 
+import contextlib
 import html
 import json
+import os
 import re
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readerui.model import Analysis, Link, Side
+from readerui.sanitise import drop_lone_joiners, json_inert, strip_controls
 
 if TYPE_CHECKING:
     from readerui.store.notes import Note
@@ -75,18 +79,18 @@ def to_contract(analysis: Analysis) -> dict[str, Any]:
 
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
     """The contract object serialised as JSON text (UTF-8, not ASCII-escaped)."""
-    return json.dumps(to_contract(analysis), ensure_ascii=False, indent=indent)
+    return json_inert(json.dumps(to_contract(analysis), ensure_ascii=False, indent=indent))
 
 
 # --- Readable reports: Markdown and HTML --------------------------------------------------------
 
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SIDE_NAMES: dict[Side, str] = {"a": "A", "b": "B"}
 
 
 def _plain(text: str) -> str:
-    """Document text with control characters (terminal escapes) removed and lines joined."""
-    return _CONTROL_RE.sub("", text.replace("\n", " ").replace("\r", " "))
+    """Document text with control sequences, control and bidi characters removed (the one
+    sanitiser, :mod:`readerui.sanitise`), lines joined; tabs kept."""
+    return drop_lone_joiners(strip_controls(text).replace("\n", " "))
 
 
 @dataclass(frozen=True)
@@ -323,7 +327,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
 
 
 def _ids(ids: tuple[int, ...]) -> str:
-    return ", ".join(str(i) for i in ids)
+    return ", ".join(str(i + 1) for i in ids)  # numbered from 1, as the sentences are
 
 
 def _sentence_text(analysis: Analysis, side: Side, sentence: int) -> str:
@@ -492,15 +496,49 @@ def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (), lang: str =
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
 
 
-def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
-                 notes: Sequence[Note] = (), lang: str = "en") -> Path:
-    """Write a report to ``path`` atomically (format from the suffix unless given); StoreError
-    (one line) when it cannot be written. Used by ``readerui export`` and the reader's export."""
-    from readerui.store.atomic import StoreError, atomic_write
+def check_output(target: Path, inputs: Sequence[str | Path] = ()) -> None:
+    """Refuse (StoreError, one line) an output path that is one of ``inputs`` (however named:
+    links, relative paths), a directory, a device, a FIFO or anything but a regular file."""
+    from readerui.store.atomic import StoreError
 
-    target = Path(path)
-    if not target.name or not target.parent.is_dir():
+    if not target.name:
+        raise StoreError(f"cannot write {target}: not a file name")
+    try:
+        info = os.stat(target)  # links followed: what would be written to
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise StoreError(f"cannot write {target}: {exc.strerror or exc}") from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        what = ("a directory" if stat.S_ISDIR(info.st_mode) else "a FIFO"
+                if stat.S_ISFIFO(info.st_mode) else "a device"
+                if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                else "not a regular file")
+        raise StoreError(f"will not write the report to {target}: it is {what}")
+    real = os.path.realpath(target)
+    for source in inputs:
+        same = os.path.realpath(source) == real
+        if not same and info is not None:
+            with contextlib.suppress(OSError):
+                same = os.path.samefile(source, target)
+        if same:
+            raise StoreError(f"will not write the report to {target}: it is an input "
+                             f"({source}); choose another -o")
+    if not target.parent.is_dir():
         # The user's own path: report a missing folder instead of creating it.
         raise StoreError(f"cannot write {target}: no such folder {target.parent}")
+
+
+def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
+                 notes: Sequence[Note] = (), lang: str = "en",
+                 inputs: Sequence[str | Path] = ()) -> Path:
+    """Write a report to ``path`` atomically (a temporary file next to it, then a rename;
+    format from the suffix unless given), readable by all (0644). StoreError (one line) when it
+    cannot be written, or when ``path`` is one of ``inputs``, a directory, device or FIFO. Used
+    by ``readerui export`` and the reader's export."""
+    from readerui.store.atomic import atomic_write
+
+    target = Path(path)
+    check_output(target, [*inputs, *(p for p in (analysis.a.path, analysis.b.path) if p)])
     atomic_write(target, render(analysis, fmt or format_of(target), notes, lang), mode=0o644)
     return target

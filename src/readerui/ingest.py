@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
-import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,17 @@ from readerui.dateline import find_dateline
 from readerui.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.errors import InputError
 from readerui.model import CleanText, Metadata, Paragraph
+from readerui.safefile import FileProblem, read_regular
+from readerui.sanitise import drop_lone_joiners, strip_controls
+from readerui.web import is_address
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
-_MB = 1024 * 1024
+# Most sentences an account may have. The analysis costs grow a little faster than the sentence
+# count (benchmarks/degenerate.py: 48,000 prose sentences a side took 6 minutes on a busy 2-core
+# machine), so a text of hundreds of thousands of (tiny) sentences is refused up front with one
+# line instead of running for an hour (use --max-sentences or max_sentences in config.toml).
+DEFAULT_MAX_SENTENCES = 25_000
+_SENTENCE_END = re.compile(r"[.!?…。！？](?=[\s\"'”’»)\]]|$)")
 
 # ---------------------------------------------------------------------------------- reading
 
@@ -38,38 +45,12 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 )
 
 
-def _human_size(size: int) -> str:
-    if size >= _MB:
-        return f"{size / _MB:.1f}".removesuffix(".0") + " MB"
-    if size >= 1024:
-        return f"{size / 1024:.1f}".removesuffix(".0") + " KB"
-    return f"{size} bytes"
-
-
 def _read_bytes(path: Path, name: str, max_size: int) -> bytes:
+    """The file's bytes: a regular file (links resolved) of at most ``max_size`` bytes."""
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{name}: is a directory")
-    too_big = f"over the {_human_size(max_size)} limit (use --max-size)"
-    if stat.S_ISREG(info.st_mode) and info.st_size > max_size:
-        raise InputError(f"{name}: is {_human_size(info.st_size)}, {too_big}")
-    try:
-        with path.open("rb") as handle:  # read-only; a pipe is read up to the limit
-            data = handle.read(max_size + 1)
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
-    except OSError as error:
-        raise InputError(f"{name}: cannot read it ({error.strerror or error})") from None
-    if len(data) > max_size:
-        raise InputError(f"{name}: is more than {_human_size(max_size)}, {too_big}")
-    return data
+        return read_regular(path, max_size, name, size_hint="use --max-size", allow_pipe=True)
+    except FileProblem as problem:
+        raise InputError(str(problem)) from None
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -97,12 +78,15 @@ codecs.register_error("readerui-cp1252", _cp1252_for_bad_bytes)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
-    """UTF-8 text with a few stray legacy bytes (a pasted cp1252 quote, say): keep the UTF-8 and
-    read only the stray bytes as cp1252, instead of turning every "é" into "Ã©"."""
+    """UTF-8 text with a few stray bytes (a pasted cp1252 quote, a damaged byte): keep the UTF-8
+    and read only the stray bytes as cp1252, instead of reading the whole file in a legacy
+    encoding (every "é" as "Ã©", or an English text as Cyrillic). A file counts as UTF-8 when
+    its valid multi-byte characters outnumber the stray bytes, or when stray bytes are at most
+    1 in 200 (a legacy-encoded text in a non-Latin script has far more)."""
     replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
+    bad = replaced.count("\ufffd") - data.count("\ufffd".encode())  # real U+FFFD are valid
     valid = sum(1 for c in replaced if c >= "\x80") - bad
-    if valid == 0 or valid < bad:
+    if not (0 < bad <= valid or bad * 200 <= len(data)):
         return None
     return data.decode("utf-8", errors="readerui-cp1252")
 
@@ -184,7 +168,12 @@ _DOCUMENT_FORMATS = (
 def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
     """Read and decode a file; raise InputError with one clear line when it cannot be used."""
     name = str(path)
-    data = _read_bytes(Path(path), name, max_size)
+    if is_address(name):  # a web page given in place of a file: fetched, then read like one
+        from readerui.web.fetch import fetch
+
+        data = fetch(name, max_size)
+    else:
+        data = _read_bytes(Path(path), name, max_size)
     if not data:
         raise InputError(f"{name}: is empty")
     for magic, what in _DOCUMENT_FORMATS:
@@ -200,51 +189,18 @@ def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
 
 # ---------------------------------------------------------------------------------- cleaning
 
-_CONTROL_SEQUENCES = re.compile(
-    r"""
-      \x1b\[[0-?]*[ -/]*[@-~]                      # CSI, e.g. colours "\x1b[31m"
-    | \x9b[0-?]*[ -/]*[@-~]                        # 8-bit CSI
-    | (?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)?   # OSC, ended by BEL or ST
-    | (?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]*(?:\x1b\\|\x9c)?  # DCS, SOS, PM, APC
-    | \x1b[ -/]*[0-~]?                             # other escapes (charset selection, ...)
-    """,
-    re.VERBOSE,
-)
-_ESCAPE_START = re.compile(r"[\x1b\x90\x98\x9b\x9d\x9e\x9f]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_LINE_END_CR = re.compile(r"\r+\n")
-_OTHER_BREAKS = re.compile(r"[\r\t\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # not "\n"
 _ODD_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(
-    r"[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    r"[\u00ad\u180e\u200b\u200c\u2060-\u2064\ufeff]")  # ZWJ: see drop_lone_joiners
 _STOPS = ".!?…。！？．"  # sentence ends, CJK full stops included
 _FINAL = _STOPS + ":;：；"  # what ends a line that does not go on
 _CLOSERS = "\"'”’»)]」』）】"
 
 
-def strip_controls(text: str, keep_lines: bool = False) -> str:
-    """Remove terminal control sequences and control characters; keep newlines and tabs.
-
-    Line breaks other than "\n" (CR, CRLF, NEL, U+2028, ...) become "\n", unless ``keep_lines``:
-    then CRs at line ends are dropped and other breaks (and tabs) become spaces, so the lines stay
-    as ``text.split("\n")`` numbers them (for pre-split input).
-    """
-    if keep_lines:
-        if "\r" in text:
-            text = _LINE_END_CR.sub("\n", text).rstrip("\r")
-        text = _OTHER_BREAKS.sub(" ", text)
-    else:
-        text = _LINE_BREAKS.sub("\n", text)
-    if _ESCAPE_START.search(text):  # most texts have none: skip the slower pattern
-        text = _CONTROL_SEQUENCES.sub("", text)
-    return _CONTROLS.sub("", text)
-
-
 def normalise(text: str) -> str:
     """Newlines, control sequences, odd spaces, invisible characters, NFC; lines left-kept."""
     text = strip_controls(text)
-    text = _INVISIBLE.sub("", text)
+    text = drop_lone_joiners(_INVISIBLE.sub("", text))
     text = _ODD_SPACES.sub(" ", text)
     if unicodedata.is_normalized("NFC", text):
         return text
@@ -460,7 +416,7 @@ def _drop_repeats(texts: list[str], removed: list[str]) -> list[str]:
 def clean(text: str, path: str | None = None) -> CleanText:
     """Clean raw text into paragraphs with metadata; page furniture goes to ``removed``."""
     if path and _is_html(text, path):
-        from readerui.html import html_to_text
+        from readerui.web.extract import html_to_text  # trafilatura with readerui[web]
 
         text = html_to_text(text)
     raw_lines = normalise(text).split("\n")
@@ -508,13 +464,38 @@ def _is_html(text: str, path: str) -> bool:
     head = text.lstrip()[:200].lower()
     if head.startswith(("<!doctype html", "<html")):
         return True
-    return path.lower().endswith((".html", ".htm", ".xhtml")) and bool(
+    return (path.lower().endswith((".html", ".htm", ".xhtml")) or is_address(path)) and bool(
         _HTML_TAG.search(text, 0, 100_000))
 
 
-def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> CleanText:
-    """Read, decode and clean one file; refuse it when nothing but page furniture is left."""
-    cleaned = clean(read_text(path, max_size), str(path))
+def too_many_sentences(name: str, count: int, limit: int, about: bool = False) -> InputError:
+    """The error for an account over the sentence limit."""
+    return InputError(f"{name}: has {'about ' if about else ''}{count:,} sentences, over the "
+                      f"{limit:,} limit (use --max-sentences)")
+
+
+def check_sentence_estimate(text: str, name: str, limit: int | None, lines: bool = False) -> None:
+    """Refuse, before any costly work, a text with clearly more than ``limit`` sentences (counted
+    by sentence-ending punctuation, or non-blank lines for pre-split input)."""
+    if limit is None:
+        return
+    if lines:
+        count = text.count("\n") + 1
+        if count > limit:  # blank lines count too: recount only when it could matter
+            count = sum(1 for line in text.splitlines() if line.strip())
+    else:
+        count = len(_SENTENCE_END.findall(text)) if len(text) > limit * 2 else 0
+    if count > limit * (1 if lines else 1.25):
+        raise too_many_sentences(name, count, limit, about=not lines)
+
+
+def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE,
+         max_sentences: int | None = None) -> CleanText:
+    """Read, decode and clean one file; refuse it when nothing but page furniture is left, or
+    when it plainly has more than ``max_sentences`` sentences."""
+    text = read_text(path, max_size)
+    check_sentence_estimate(text, str(path), max_sentences)
+    cleaned = clean(text, str(path))
     if not cleaned.paragraphs and cleaned.removed:
         raise InputError(f"{path}: has no article text, only page furniture "
                          f"({len(cleaned.removed)} lines such as {cleaned.removed[0][:40]!r})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from readerui.align import AlignSettings
-from readerui.ingest import DEFAULT_MAX_SIZE
+from readerui.ingest import DEFAULT_MAX_SENTENCES, DEFAULT_MAX_SIZE
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,5 +15,6 @@ class Settings:
     lang: str = "auto"  # stemming language (ISO 639-1), or "auto": detected per document
     exclusive: bool = False  # each sentence in at most one link (--exclusive)
     max_size: int = DEFAULT_MAX_SIZE  # largest input file accepted, in bytes
+    max_sentences: int = DEFAULT_MAX_SENTENCES  # most sentences an account may have
     lexicon_path: str | None = None  # user topic lexicon (TOML)
     align: AlignSettings = field(default_factory=AlignSettings)

@@ -7,13 +7,16 @@ from rich.table import Table
 from rich.text import Text
 
 from readerui.model import Analysis, Document, Link
+from readerui.sanitise import shown
 
 _MARK = {"strong": "═", "partial": "┄"}
+LEGEND = ("Links: ═ strong (the same content) · ┄ partial (one side carries part of the "
+          "other) · the number is the link score (0–1) · A only / B only: no partner")
 
 
 def _cell(doc: Document, ids: tuple[int, ...]) -> Text:
     """Sentences numbered from 1, as the reader shows them, as plain text (never markup)."""
-    return Text("\n".join(f"{i + 1:>3} {doc.sentences[i].text}" for i in ids))
+    return Text("\n".join(f"{i + 1:>3} {shown(doc.sentences[i].text)}" for i in ids))
 
 
 def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]]:
@@ -28,14 +31,25 @@ def _rows(analysis: Analysis) -> list[tuple[tuple[int, ...], Link | None, tuple[
         elif s.id == link.a[0]:
             rows.append((link.a, link, link.b))
             placed.update(link.b)
-    only_b = [j for j in alignment.only_in("b")]
-    for j in only_b:
-        # after the row holding the nearest earlier B sentence
-        at = len(rows)
-        for index, (_, _, bs) in enumerate(rows):
-            if bs and max(bs) < j:
-                at = index + 1
-        rows.insert(at, ((), None, (j,)))
+    # Each B-only sentence j goes after the last row (B-only rows placed so far included)
+    # holding a B sentence below j, else at the end. Rows are taken in order of their highest
+    # B id, so this is n log n, not rows x sentences.
+    order = sorted((max(bs), index) for index, (_, _, bs) in enumerate(rows) if bs)
+    pointer, last = 0, -1
+    inserts: dict[int, list[int]] = {}
+    for j in alignment.only_in("b"):  # ascending
+        while pointer < len(order) and order[pointer][0] < j:
+            last = max(last, order[pointer][1])
+            pointer += 1
+        # once one went to the end, its row is the last one below every later j
+        at = len(rows) if last < 0 or len(rows) in inserts else last + 1
+        inserts.setdefault(at, []).append(j)
+    placed_rows: list[tuple[tuple[int, ...], Link | None, tuple[int, ...]]] = []
+    for index in range(len(rows) + 1):
+        placed_rows.extend(((), None, (j,)) for j in inserts.get(index, ()))
+        if index < len(rows):
+            placed_rows.append(rows[index])
+    rows = placed_rows
     return rows
 
 
@@ -47,14 +61,22 @@ def coverage(analysis: Analysis) -> tuple[float, float]:
     return cov_a, cov_b
 
 
+class _Console(Console):
+    """A rich Console that reports a closed output pipe as BrokenPipeError (the CLI then ends
+    quietly) instead of exiting with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     """Print both accounts in aligned rows with link kinds and coverage."""
-    console = console or Console(highlight=False)
+    console = console or _Console(highlight=False)
     a, b = analysis.a, analysis.b
     cov_a, cov_b = coverage(analysis)
-    console.print(Text(f"A: {a.meta.title or a.path}  ({len(a)} sentences, "
+    console.print(Text(f"A: {shown(a.meta.title or a.path)}  ({len(a)} sentences, "
                        f"{cov_a:.0%} carried by B)"))
-    console.print(Text(f"B: {b.meta.title or b.path}  ({len(b)} sentences, "
+    console.print(Text(f"B: {shown(b.meta.title or b.path)}  ({len(b)} sentences, "
                        f"{cov_b:.0%} carried by A)"))
     table = Table(show_header=True, header_style="bold", expand=True, show_lines=True)
     table.add_column("A", ratio=1)
@@ -67,3 +89,4 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             mark = Text(f"{_MARK[link.kind]} {link.score:.2f}")
         table.add_row(_cell(a, a_ids), mark, _cell(b, b_ids))
     console.print(table)
+    console.print(Text(LEGEND, style="dim"))

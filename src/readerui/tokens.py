@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import snowballstemmer
 
@@ -40,10 +41,18 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(SNOWBALL_NAMES))
 
 
-@cache
+# A Snowball stemmer object keeps the word it is working on, so two threads sharing one corrupt
+# each other's words (the reader's worker threads, a Dask worker's threads): one per thread.
+_per_thread = threading.local()
+
+
 def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
-    name = SNOWBALL_NAMES.get(lang)
-    return snowballstemmer.stemmer(name) if name else None
+    stemmers: dict[str, snowballstemmer.Stemmer | None] = _per_thread.__dict__.setdefault(
+        "stemmers", {})
+    if lang not in stemmers:
+        name = SNOWBALL_NAMES.get(lang)
+        stemmers[lang] = snowballstemmer.stemmer(name) if name else None
+    return stemmers[lang]
 
 
 @lru_cache(maxsize=200_000)

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from rich.console import Console
+from textual.content import Content
 from textual.widgets import Input, SelectionList
 
 from readerui.analysis import analyse
@@ -17,9 +18,9 @@ from readerui.tui.bindings import all_keys
 from readerui.tui.screens.help import HelpScreen, help_table
 from readerui.tui.screens.search import SearchScreen
 from readerui.tui.screens.summary import SummaryScreen
-from readerui.tui.widgets.chrome import StatusBar
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
+from readerui.tui.widgets.status import StatusBar
 
 from .helpers import big_analysis, council_analysis, council_docs
 
@@ -154,7 +155,7 @@ async def test_filter_by_speaker_from_the_sidebar_dims_the_rest(size: tuple[int,
         assert app.filter.speakers == {"Elena Ruiz"}
         assert app.pane_a.kept == {2, 8}
         assert app.pane_b.kept == {4, 5}
-        assert "filter: speaker: Elena Ruiz" in status(app)
+        assert "filter: speaker Elena Ruiz" in status(app)
         assert app.pane_a.cursor == 2  # moved to the first kept sentence
         dim = app.pane_a.get_component_rich_style("account-pane--dim")
         first = app.pane_a.render_line(app.pane_a.screen_row_of(1))
@@ -329,15 +330,21 @@ async def test_document_markup_is_shown_literally() -> None:
         assert app.is_running
 
 
-async def test_notifications_show_file_and_error_text_literally() -> None:
-    """A path or an error can hold brackets: never parsed as markup (an unbalanced tag raised)."""
+async def test_our_notifications_are_plain_and_textuals_keep_their_markup() -> None:
+    """A path or an error can hold brackets: never parsed as markup (an unbalanced tag raised);
+    Textual's own messages (``Press [b]ctrl+q[/b]``) still render their markup."""
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.notify("Export failed: /home/[/odd]/[@click=app.quit]x")
-        await pilot.pause()
-        shown = list(app._notifications)
-        assert shown and all(not n.markup for n in shown)
+        app.tell("Export failed: /home/[/odd]/[@click=app.quit]x")
+        app.notify("Press [b]ctrl+q[/b] to quit the app", title="Do you want to quit?")
+        for _ in range(100):  # notifications arrive a few frames later (poll)
+            await pilot.pause(0.02)
+            if len(app._notifications) == 2:
+                break
+        ours, textuals = list(app._notifications)
+        assert not ours.markup and textuals.markup
+        assert str(Content.from_markup(textuals.message)) == "Press ctrl+q to quit the app"
         assert app.is_running
 
 

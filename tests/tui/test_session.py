@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from readerui.tui.app import ReaderApp
-from readerui.tui.screens.notes import NoteInput, NotesScreen
+from readerui.tui.screens.notes import Confirm, NoteInput, NotesScreen
 
 from .helpers import council_analysis
 
@@ -78,7 +79,7 @@ async def test_notes_are_added_listed_jumped_to_and_kept() -> None:
         assert "".join(segment.text for segment in row)[1] == "*"
 
 
-async def test_a_note_can_be_deleted_from_the_list() -> None:
+async def test_a_note_is_deleted_from_the_list_only_when_confirmed() -> None:
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -86,23 +87,70 @@ async def test_a_note_can_be_deleted_from_the_list() -> None:
         assert isinstance(app.screen.focused, Input)
         await pilot.press(*"x", "enter", "M", "d")
         await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # d asks first
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(app.session.notes) == 1 and isinstance(app.screen, NotesScreen)
+        await pilot.press("d", "y")
+        await pilot.pause()
         assert app.session.notes == ()
         assert app.pane_a.noted == frozenset()
 
 
-async def test_export_writes_markdown_and_html_with_the_notes() -> None:
+async def test_m_on_a_noted_sentence_edits_its_note_without_a_duplicate() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("j", "m", *"first", "enter")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        box = app.screen.query_one("#note-input", Input)
+        assert box.value == "first"  # the existing note, ready to edit
+        assert "Edit note" in str(app.screen.query_one("#note-box").border_title)
+        box.value = "second thoughts"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [(n.sentence, n.text) for n in app.session.notes] == [(1, "second thoughts")]
+
+
+async def test_export_asks_where_and_writes_markdown_and_html_with_the_notes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
     app = council_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("m", *"union petition", "enter", "E")
+        await pilot.pause()
+        typed = app.screen.query_one("#save-path", Input).value
+        assert typed == str(tmp_path / "council-a-vs-council-b.md")  # current folder, short name
+        await pilot.press("enter")
         await app.workers.wait_for_complete()  # the export runs off the UI thread
         await pilot.pause()
-    folder = Path(os.environ["READERUI_DATA_DIR"]) / "exports"
-    files = sorted(folder.iterdir())
-    assert [f.suffix for f in files] == [".html", ".md"]
+    files = sorted(tmp_path.iterdir())
+    assert [f.name for f in files] == ["council-a-vs-council-b.html", "council-a-vs-council-b.md"]
     markdown = files[1].read_text(encoding="utf-8")
     assert "union petition" in markdown
     assert "tram" in markdown.lower()
+    assert "### 1. A 1 / B 1" in markdown  # links numbered from 1, like the sentences
+
+
+async def test_export_to_a_path_the_user_types_and_escape_cancels(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("E", "escape")
+        await pilot.pause()
+        assert not list(tmp_path.iterdir())
+        await pilot.press("E")
+        await pilot.pause()
+        app.screen.query_one("#save-path", Input).value = str(tmp_path / "out" / "report.md")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert sorted(f.name for f in (tmp_path / "out").iterdir()) == ["report.html", "report.md"]
 
 
 async def test_the_analysis_is_cached_for_the_next_opening() -> None:

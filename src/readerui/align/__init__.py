@@ -9,6 +9,8 @@ not.
 
 from __future__ import annotations
 
+import importlib.util
+
 from readerui.align.decide import align_exclusive
 from readerui.align.diff import word_diff
 from readerui.align.many import align_many
@@ -16,13 +18,25 @@ from readerui.align.settings import AlignSettings
 from readerui.model import Alignment, Document
 
 
+def block_aligner_available() -> bool:
+    """Whether the block aligner of ``--exclusive`` can run (numpy and scipy, the ``corpus``
+    extra, are installed); without them ``--exclusive`` uses the one-link aligner."""
+    return all(importlib.util.find_spec(name) is not None for name in ("numpy", "scipy"))
+
+
 def align(a: Document, b: Document, settings: AlignSettings | None = None,
           lang: str | tuple[str, str] = "en", exclusive: bool = False) -> Alignment:
     """Links between ``a`` and ``b``: many-to-many, or one link per sentence with
-    ``exclusive``. ``lang`` is both documents' language or a (lang of A, lang of B) pair."""
+    ``exclusive`` (the monotone block aligner when its extra is installed, else the one-link
+    aligner). ``lang`` is both documents' language or a (lang of A, lang of B) pair."""
     if exclusive:
+        if block_aligner_available():
+            from readerui.align.exclusive import align_exclusive as align_blocks
+
+            return align_blocks(a, b, settings, lang)
         return align_exclusive(a, b, settings, lang)
     return align_many(a, b, settings, lang)
 
 
-__all__ = ["AlignSettings", "align", "align_exclusive", "align_many", "word_diff"]
+__all__ = ["AlignSettings", "align", "align_exclusive", "align_many", "block_aligner_available",
+           "word_diff"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from readerui.errors import ConfigError
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 
 _TOP_KEYS = frozenset({"topics", "exclude"})
 _TOPIC_KEYS = frozenset({"terms", "patterns"})
@@ -84,17 +85,18 @@ def load_lexicon(path: str | Path) -> Lexicon:
     """Read and check a lexicon file; ConfigError (one line naming the file) when unusable."""
     shown = str(path)
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: topic lexicon not found") from None
-    except IsADirectoryError:
-        raise ConfigError(f"{shown}: topic lexicon is a directory, not a file") from None
-    except OSError as exc:
-        raise ConfigError(f"{shown}: cannot read topic lexicon: {exc.strerror}") from None
+        raw = read_regular(path, STORE_MAX_SIZE)
+    except FileProblem as problem:
+        what = ("not found" if problem.reason == "no such file" else problem.reason)
+        raise ConfigError(f"{shown}: topic lexicon {what}") from None
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        text = raw.decode("utf-8")
+        check_nesting(text, "toml")
+        data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError(f"{shown}: topic lexicon is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown}: not valid TOML: {exc}") from None
+    except (ValueError, RecursionError) as exc:
+        raise ConfigError(f"{shown}: topic lexicon is not usable TOML ({exc})") from None
     return parse_lexicon(data, shown)

@@ -12,14 +12,17 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from readerui.errors import ReaderError
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 
 PROG = "readerui"
 
@@ -53,7 +56,15 @@ def _reason(exc: OSError) -> str:
 def ensure_dir(folder: Path) -> Path:
     """Create ``folder`` (private to the user) if needed; StoreError when that is impossible."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        missing = []
+        at = folder
+        while not at.exists() and not at.is_symlink() and at.parent != at:
+            missing.append(at)
+            at = at.parent
+        for level in reversed(missing):  # each folder readerui creates is private (0700)
+            with contextlib.suppress(FileExistsError):
+                level.mkdir(mode=0o700)
+                os.chmod(level, 0o700)  # whatever the umask
     except OSError as exc:
         raise StoreError(f"cannot create folder {folder}: {_reason(exc)}") from None
     if not folder.is_dir():
@@ -79,7 +90,10 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     folder = ensure_dir(path.parent)
     tmp_name: str | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+        # the writer's pid in the name: a leftover of a killed writer is recognised and removed
+        # on the next start (clean_stale_temps)
+        fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.{os.getpid()}-",
+                                        suffix=TEMP_SUFFIX)
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
@@ -94,6 +108,48 @@ def atomic_write(path: Path, data: bytes | str, mode: int = 0o600) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     _fsync_dir(folder)
+
+
+TEMP_SUFFIX = ".tmp"
+_TEMP_NAME = re.compile(r"^\..+\.(\d+)-[^.]+\.tmp$")
+_OLD_TEMP_AGE = 3600.0  # seconds: a temporary file without a pid is stale after this
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def clean_stale_temps(folders: Iterable[Path]) -> list[Path]:
+    """Remove temporary files left in ``folders`` by writers that were killed (their pid is
+    gone, or, for names without one, older than an hour); returns what was removed."""
+    removed: list[Path] = []
+    now = time.time()
+    for folder in folders:
+        try:
+            children = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in children:
+            if not (entry.name.startswith(".") and entry.name.endswith(TEMP_SUFFIX)):
+                continue
+            try:
+                if not entry.is_file(follow_symlinks=False):
+                    continue
+                match = _TEMP_NAME.match(entry.name)
+                stale = (not _alive(int(match.group(1))) if match
+                         else now - entry.stat(follow_symlinks=False).st_mtime > _OLD_TEMP_AGE)
+                if stale:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 @contextlib.contextmanager
@@ -141,37 +197,56 @@ def move_aside(path: Path, problem: str, report: Callable[[str], None] = warn) -
     return target
 
 
-def read_bytes_or_aside(path: Path, report: Callable[[str], None] = warn) -> bytes | None:
-    """The bytes of ``path``; None when it is absent, or unreadable (then moved aside)."""
+def read_bytes_or_aside(path: Path, report: Callable[[str], None] = warn,
+                       max_size: int = STORE_MAX_SIZE) -> bytes | None:
+    """The bytes of ``path``; None when it is absent, or unusable (then moved aside): not a
+    regular file (a folder, FIFO, device, a link to one), unreadable, or over ``max_size``."""
     if not path.exists() and not path.is_symlink():
         return None
-    if path.is_dir():
-        move_aside(path, "is a folder, not a file", report)
-        return None
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        move_aside(path, f"cannot be read ({_reason(exc)})", report)
+        return read_regular(path, max_size)
+    except FileProblem as problem:
+        if problem.reason == "no such file" and not path.is_symlink():
+            return None  # removed meanwhile
+        reason = {"is a directory": "is a folder, not a file",
+                  "permission denied": "cannot be read (Permission denied)"}.get(
+                      problem.reason, problem.reason)
+        move_aside(path, reason, report)
         return None
+
+
+def parse_json(data: bytes) -> tuple[Any, str | None]:
+    """(value, None) for UTF-8 JSON nested at most MAX_NESTING deep, else (None, the problem)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, "is not UTF-8 text"
+    try:
+        check_nesting(text, "json")
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, f"is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})"
+    except (ValueError, RecursionError) as exc:
+        return None, f"is not usable JSON ({exc})"
 
 
 def read_json_or_aside(path: Path, check: Callable[[Any], bool]) -> Any | None:
     """Parsed JSON of ``path`` when it exists, parses and passes ``check``; else None.
 
-    A file that exists but is unreadable, not JSON, or of the wrong shape is moved aside.
+    A file that exists but is unreadable, not JSON, too deep, or of the wrong shape is moved aside.
     """
     data = read_bytes_or_aside(path)
     if data is None:
         return None
+    value, problem = parse_json(data)
+    if problem is not None:
+        move_aside(path, problem)
+        return None
     try:
-        value = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        move_aside(path, "is not UTF-8 text")
-        return None
-    except json.JSONDecodeError as exc:
-        move_aside(path, f"is not valid JSON (line {exc.lineno} column {exc.colno}: {exc.msg})")
-        return None
-    if not check(value):
+        fits = check(value)
+    except RecursionError:
+        fits = False
+    if not fits:
         move_aside(path, "does not hold what readerui expects")
         return None
     return value

@@ -3,8 +3,13 @@
 An entry is keyed by a SHA-256 of: both inputs (file bytes, or the documents' content), the engine
 (``readerui.__version__``, :data:`CACHE_FORMAT`, and a digest of the core's source files, so an
 edited engine never serves stale results), and every setting (including the lexicon file's bytes).
-An entry file is ``MAGIC + sha256(payload) + payload`` (a pickle); one that is truncated or fails
-its checksum is removed and rebuilt. The cache folder is private to the user (mode 0700).
+An entry is data, never code: ``MAGIC + sha256(payload) + payload``, the payload being
+zlib-compressed JSON ``{"format", "engine", "key", "analysis"}`` (:mod:`readerui.store.serial`).
+It is used only when the checksum holds, the format is :data:`CACHE_FORMAT`, the engine
+fingerprint is this engine's and the key inside is the key asked for (the inputs' and
+settings' hash); anything else is removed and rebuilt. The cache folder is created private
+(0700); a cache folder (or entry) not owned by this user, or writable by others, is not used
+at all (one warning).
 """
 
 from __future__ import annotations
@@ -12,9 +17,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import stat
+import zlib
 from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
@@ -22,13 +28,17 @@ from pathlib import Path
 
 import readerui
 from readerui.model import Analysis, Document
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, read_regular
 from readerui.settings import Settings
 from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
+from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 1  # bump when the entry layout changes
-MAGIC = b"READERUI-CACHE\x00"
-SUFFIX = ".pickle"
+CACHE_FORMAT = 2  # bump when the entry layout (store/serial.py) changes; 1 was a pickle
+MAGIC = b"READERUI-CACHE-JSON\x00"
+SUFFIX = ".json.z"
+OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read
+ENTRY_MAX_SIZE = 512 * 1024 * 1024
 MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 # Parts of the package that do not change what an analysis holds.
 _NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "__main__.py")
@@ -44,6 +54,9 @@ def engine_fingerprint() -> str:
     for library in _ENGINE_LIBRARIES:  # their results (sentence splits, stems, frequencies) too
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{library}={metadata.version(library)}\0".encode())
+    from readerui.web.extract import extractor_name  # trafilatura (readerui[web]) or built-in
+
+    digest.update(f"html={extractor_name()}\0".encode())
     root = Path(readerui.__file__).parent
     for source in sorted(root.rglob("*")):
         relative = source.relative_to(root)
@@ -61,8 +74,8 @@ def _settings_bytes(settings: Settings) -> bytes:
     parts = [repr(settings).encode()]
     if settings.lexicon_path:
         try:
-            parts.append(Path(settings.lexicon_path).read_bytes())
-        except OSError:
+            parts.append(read_regular(settings.lexicon_path, STORE_MAX_SIZE))
+        except FileProblem:
             parts.append(b"<unreadable lexicon>")
     return b"\0".join(parts)
 
@@ -97,27 +110,59 @@ def _entry_path(key: str, where: Locations) -> Path:
     return where.cache_dir / "analyses" / f"{key}{SUFFIX}"
 
 
-def read_entry(key: str, where: Locations | None = None) -> Analysis | None:
-    """The cached analysis for ``key``; None when absent. A damaged entry is removed."""
-    path = _entry_path(key, where or locations())
+_untrusted_warned: set[Path] = set()
+
+
+def _trusted_folder(folder: Path) -> bool:
+    """Is ``folder`` (if it exists) a folder of this user that nobody else can write?"""
     try:
-        blob = path.read_bytes()
+        info = os.stat(folder)
     except FileNotFoundError:
-        return None
+        return True
     except OSError:
-        _discard(path)
+        return False
+    problem = None
+    if not stat.S_ISDIR(info.st_mode):
+        problem = "is not a folder"
+    elif hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        problem = "is not owned by you"
+    elif info.st_mode & 0o022:
+        problem = "can be written by other users"
+    if problem is None:
+        return True
+    if folder not in _untrusted_warned:
+        _untrusted_warned.add(folder)
+        warn(f"{PROG}: warning: the cache folder {folder} {problem}; the cache is not used "
+             "(fix or remove the folder)")
+    return False
+
+
+def cache_usable(where: Locations) -> bool:
+    """True when the cache folders (if they exist) are this user's and private enough."""
+    return _trusted_folder(where.cache_dir) and _trusted_folder(where.cache_dir / "analyses")
+
+
+def read_entry(key: str, where: Locations | None = None) -> Analysis | None:
+    """The cached analysis for ``key``; None when absent. A damaged or foreign entry is removed."""
+    where = where or locations()
+    if not cache_usable(where):
         return None
-    head = len(MAGIC) + 32
-    payload = blob[head:]
-    if blob[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != blob[len(MAGIC):head]:
+    path = _entry_path(key, where)
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    owner_ok = not hasattr(os, "geteuid") or info.st_uid == os.geteuid()
+    if not stat.S_ISREG(info.st_mode) or not owner_ok:
         _discard(path)
         return None
     try:
-        analysis = pickle.loads(payload)
-    except Exception:  # a payload that passes the checksum but not unpickling: a stale class
+        blob = read_regular(path, ENTRY_MAX_SIZE)
+    except FileProblem:
         _discard(path)
         return None
-    if not isinstance(analysis, Analysis):
+    analysis = decode_entry(blob, key)
+    if analysis is None:
         _discard(path)
         return None
     with contextlib.suppress(OSError):
@@ -125,10 +170,40 @@ def read_entry(key: str, where: Locations | None = None) -> Analysis | None:
     return analysis
 
 
+def encode_entry(key: str, analysis: Analysis) -> bytes:
+    """The bytes of a cache entry for ``analysis`` under ``key``."""
+    record = {"format": CACHE_FORMAT, "engine": engine_fingerprint(), "key": key,
+              "analysis": analysis_to_data(analysis)}
+    payload = zlib.compress(json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+                            .encode("utf-8", "surrogatepass"), 1)
+    return MAGIC + hashlib.sha256(payload).digest() + payload
+
+
+def decode_entry(blob: bytes, key: str) -> Analysis | None:
+    """The analysis in an entry's bytes, or None unless it is intact, of this format and engine,
+    and made for ``key``."""
+    head = len(MAGIC) + 32
+    payload = blob[head:]
+    if blob[: len(MAGIC)] != MAGIC or hashlib.sha256(payload).digest() != blob[len(MAGIC):head]:
+        return None
+    try:
+        inflater = zlib.decompressobj()
+        raw = inflater.decompress(payload, ENTRY_MAX_SIZE * 8)
+        if inflater.unconsumed_tail:
+            return None  # inflates beyond any real entry
+        record = json.loads(raw.decode("utf-8", "surrogatepass"))
+        if (type(record) is not dict or record.get("format") != CACHE_FORMAT
+                or record.get("engine") != engine_fingerprint() or record.get("key") != key):
+            return None
+        return analysis_from_data(record.get("analysis"))
+    except (zlib.error, UnicodeDecodeError, ValueError, RecursionError, TypeError):
+        return None
+
+
 def _discard(path: Path) -> None:
     """Remove a damaged entry (it is rebuilt by the caller)."""
     with contextlib.suppress(OSError):
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             for child in path.iterdir():
                 child.unlink()
             path.rmdir()
@@ -139,9 +214,10 @@ def _discard(path: Path) -> None:
 def write_entry(key: str, analysis: Analysis, where: Locations | None = None) -> None:
     """Store an analysis; a cache that cannot be written costs speed only (one warning)."""
     where = where or locations()
-    payload = pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL)
+    if not cache_usable(where):
+        return
     try:
-        atomic_write(_entry_path(key, where), MAGIC + hashlib.sha256(payload).digest() + payload)
+        atomic_write(_entry_path(key, where), encode_entry(key, analysis))
     except StoreError as exc:
         warn(f"{PROG}: warning: analysis not cached: {exc}")
         return
@@ -201,15 +277,10 @@ def files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
     used up here (and read again by ingest), and a device such as /dev/zero never ends.
     """
     try:
-        for path in (path_a, path_b):
-            info = Path(path).stat()
-            if not stat.S_ISREG(info.st_mode) or info.st_size > settings.max_size:
-                return None  # ingest reads it (or reports why it cannot)
-        data_a, data_b = Path(path_a).read_bytes(), Path(path_b).read_bytes()
-    except OSError:
-        return None
-    if max(len(data_a), len(data_b)) > settings.max_size:
-        return None  # grew since the stat; ingest reports the size error
+        data_a = read_regular(path_a, settings.max_size)
+        data_b = read_regular(path_b, settings.max_size)
+    except FileProblem:
+        return None  # ingest reads it (or reports why it cannot)
     return paths_key(data_a, data_b, settings, lines)
 
 
@@ -258,7 +329,7 @@ def clear_cache(where: Locations | None = None) -> list[Path]:
     except OSError as exc:
         raise StoreError(f"cannot list {folder}: {exc.strerror or exc}") from None
     for path in children:
-        if path.name.endswith(SUFFIX) or path.name.endswith(".tmp"):
+        if path.name.endswith((SUFFIX, *OLD_SUFFIXES, ".tmp")):
             try:
                 path.unlink()
             except OSError as exc:

@@ -26,9 +26,11 @@ from typing import Any
 import tomli_w
 
 from readerui.align import AlignSettings
+from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 from readerui.settings import Settings
 from readerui.store.atomic import PROG, atomic_write, move_aside, read_bytes_or_aside
 from readerui.store.locations import Locations, locations
+from readerui.tokens import supported_languages
 
 DEFAULT_THEME = "textual-dark"
 MAX_SIZE_LIMIT = 1024**4  # no text file is a terabyte; larger values overflow reads
@@ -40,6 +42,8 @@ TOP_LEVEL_HELP = {
     "lang": "Language of the accounts for stemming, ISO 639-1 (e.g. en, de, fr), or auto "
             "(detected per account, the default).",
     "max_size": 'Largest input file accepted: a number of bytes or a size such as "20M".',
+    "max_sentences": "Most sentences an account may have; a longer text is refused at once "
+                     "(a long book has about 25,000; the analysis of more takes many minutes).",
     "lexicon": "Topic lexicon (TOML); a relative path is taken from this folder. Default: "
                "topics.toml in this folder when it exists.",
 }
@@ -227,6 +231,7 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
     reader = _Reader(path, report)
     defaults = Settings()
     theme, lang, max_size = DEFAULT_THEME, defaults.lang, defaults.max_size
+    max_sentences = defaults.max_sentences
     lexicon: str | None = None
     align, keymap = defaults.align, {}
     for key, value in data.items():
@@ -238,8 +243,18 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
         elif key == "lang":
             if isinstance(value, str) and value.strip().isalpha():
                 lang = value.strip().lower()
+                known = supported_languages()
+                if lang not in known and lang != "auto":
+                    reader.problem(key, f"{_toml_value(value)} is not a language readerui knows "
+                                        f"(known: {', '.join(known)}, or \"auto\"); words are "
+                                        "compared unstemmed")
             else:
                 reader.wrong_type(key, "a language code such as \"en\"", value, defaults.lang)
+        elif key == "max_sentences":
+            if isinstance(value, int) and not isinstance(value, bool) and 0 < value < 1 << 40:
+                max_sentences = value
+            else:
+                reader.wrong_type(key, "a positive whole number", value, defaults.max_sentences)
         elif key == "max_size":
             try:
                 if not isinstance(value, str | int):
@@ -269,19 +284,25 @@ def config_from_mapping(data: Mapping[str, Any], path: Path,
         default_lexicon = path.parent / "topics.toml"
         if default_lexicon.is_file():
             lexicon = str(default_lexicon)
-    settings = Settings(lang=lang, max_size=max_size, lexicon_path=lexicon, align=align)
+    settings = Settings(lang=lang, max_size=max_size, max_sentences=max_sentences,
+                        lexicon_path=lexicon, align=align)
     return Config(settings=settings, theme=theme, keymap=keymap, path=path)
 
 
 def parse_config(data: bytes, path: Path, report: Callable[[str], None]) -> Config | None:
     """Parse config bytes; None (after reporting) when they are not UTF-8 TOML."""
     try:
-        parsed = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        check_nesting(text, "toml")
+        parsed = tomllib.loads(text)
     except UnicodeDecodeError:
         report(f"{PROG}: warning: {path} is not UTF-8 text")
         return None
     except tomllib.TOMLDecodeError as exc:
         report(f"{PROG}: warning: {path} is not valid TOML ({exc})")
+        return None
+    except (ValueError, RecursionError) as exc:
+        report(f"{PROG}: warning: {path} is not usable TOML ({exc})")
         return None
     return config_from_mapping(parsed, path, report)
 
@@ -316,9 +337,9 @@ def check_config(path: Path) -> list[str]:
     """Problems of a config file (for ``config edit``); never moves or changes the file."""
     problems: list[str] = []
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return [f"{PROG}: warning: {path} cannot be read ({exc.strerror or exc})"]
+        data = read_regular(path, STORE_MAX_SIZE)
+    except FileProblem as problem:
+        return [f"{PROG}: warning: {path} cannot be read ({problem.reason})"]
     parse_config(data, path, problems.append)
     return problems
 
@@ -340,7 +361,8 @@ def config_to_toml(config: Config) -> str:
     """The values in effect as TOML (what ``readerui config show`` prints)."""
     settings = config.settings
     document: dict[str, Any] = {"theme": config.theme, "lang": settings.lang,
-                                "max_size": _format_size(settings.max_size)}
+                                "max_size": _format_size(settings.max_size),
+                                "max_sentences": settings.max_sentences}
     if settings.lexicon_path:
         document["lexicon"] = settings.lexicon_path
     document["align"] = {f.name: getattr(settings.align, f.name)
@@ -354,6 +376,7 @@ def default_config_text() -> str:
     defaults = Settings()
     values: dict[str, Any] = {"theme": DEFAULT_THEME, "lang": defaults.lang,
                               "max_size": _format_size(defaults.max_size),
+                              "max_sentences": defaults.max_sentences,
                               "lexicon": "topics.toml"}
     lines = [
         "# readerui configuration. Uncomment a line (remove the leading '# ') to change it;",

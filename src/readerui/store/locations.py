@@ -34,6 +34,13 @@ class Locations:
         return self.config_dir / "config.toml"
 
     @property
+    def folders(self) -> tuple[Path, ...]:
+        """Every folder the store writes files into."""
+        return (self.config_dir, self.data_dir, self.data_dir / "notes",
+                self.data_dir / "exports", self.cache_dir / "analyses", self.state_dir,
+                self.state_dir / "pairs")
+
+    @property
     def lexicon_file(self) -> Path:
         """The default topic lexicon, used when it exists and config names no other."""
         return self.config_dir / "topics.toml"

@@ -16,6 +16,7 @@ from readerui.model import Document
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.cache import document_bytes
 from readerui.store.locations import Locations, locations
+from readerui.web import is_address
 
 if TYPE_CHECKING:
     from readerui.store.notes import Note
@@ -106,8 +107,8 @@ def remember_pair(path_a: str | Path, path_b: str | Path, lines: bool = False,
                   where: Locations | None = None) -> RecentPair:
     """Put a pair first in the recent list (once; the list keeps the last ``MAX_RECENT``)."""
     where = where or locations()
-    pair = RecentPair(str(Path(path_a).absolute()), str(Path(path_b).absolute()), now_iso(),
-                      lines, *titles)
+    pair = RecentPair(*(str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
+                        for p in (path_a, path_b)), now_iso(), lines, *titles)
     path = _recent_file(where)
     with file_lock(path):
         value = read_json_or_aside(path, _is_recent_file)

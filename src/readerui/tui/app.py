@@ -7,45 +7,70 @@ The app only presents an :class:`~readerui.model.Analysis` (computed by
 from __future__ import annotations
 
 import gc
+import io
+import os
 import time
 from collections.abc import Mapping
+from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
+from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
+from readerui import store
 from readerui.align import word_diff
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
+from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
+from readerui.tui.palette import reader_colours
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
-from readerui.tui.screens.help import HelpScreen
+from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
+from readerui.tui.screens.saveas import SaveAs
 from readerui.tui.screens.search import SearchScreen
 from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
 from readerui.tui.sync import anchor_sentence, level_row
-from readerui.tui.widgets.chrome import DocHeader, StatusBar
+from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
+from readerui.tui.widgets.status import StatusBar, StatusPart, filter_label, shorten
 
 SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when shown):
 # at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
-                   "prev_one_sided", "next_match", "prev_match"}
+                   "prev_one_sided", "next_match", "prev_match", "legend"}
+
+
+def screenshot_folder() -> Path:
+    """Where a screenshot goes: the Downloads folder when it exists, else the current folder
+    when it can be written, else the data folder."""
+    try:
+        from platformdirs import user_downloads_path
+
+        downloads = user_downloads_path()
+        if downloads.is_dir():
+            return downloads
+    except Exception:  # platformdirs may not know this system: fall back
+        pass
+    cwd = Path.cwd()
+    if os.access(cwd, os.W_OK):
+        return cwd
+    return store.locations().data_dir
 
 
 class ReaderApp(App[int]):
@@ -72,6 +97,9 @@ class ReaderApp(App[int]):
         self.session = Session.open(a, b, config)
         self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
+        self._hits: list[SearchHit] = []  # the last search's results, in reading order
+        self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
+        self._restored = Filter()  # the filter brought back from the last session
         self._given_analysis = analysis
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
         self._started = time.monotonic()
@@ -83,10 +111,19 @@ class ReaderApp(App[int]):
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
-        """Notifications carry file names, error and note text: plain text, never markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+    def tell(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+             timeout: float | None = None) -> None:
+        """A notification of ours. It may carry file names, error and note text, so it is shown
+        as plain text, never markup; Textual's own notifications (``notify``) keep theirs."""
+        message = "\n".join(shown(line) for line in message.split("\n"))  # the one sanitiser:
+        self.notify(message, title=shown(title), severity=severity,  # no escapes, no bidi
+                    timeout=timeout, markup=False)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables plus the reader's own colours (distinct in 256 colours)."""
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables, self.console.color_system))
+        return variables
 
     # ----- building -------------------------------------------------------------------------------
 
@@ -115,11 +152,12 @@ class ReaderApp(App[int]):
             pane.on_cursor = self._cursor_moved
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
-        theme = self.session.config.theme
+        theme = self.session.theme()
         if theme in self.available_themes:
             self.theme = theme
         elif theme:
             self.session.warnings.append(f"config: unknown theme {theme!r}; using the default")
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._show_warnings()
         self.pane_a.focus()
         self._layout_sidebar(self.size.width)
@@ -142,12 +180,19 @@ class ReaderApp(App[int]):
         self._analyser.stop()
         gc.unfreeze()
 
+    def _theme_changed(self, theme: object) -> None:
+        """A theme picked in the palette is kept for the next runs."""
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and name != self.session.theme():
+            self.session.remember_theme(name)
+            self._show_warnings()
+
     def _analyse(self) -> Analysis:
         return self._analyser.run()
 
     def _show_warnings(self) -> None:
         for warning in self.session.warnings:
-            self.notify(warning, title="readerui", severity="warning", timeout=8)
+            self.tell(warning, title="readerui", severity="warning", timeout=8)
         self.session.warnings.clear()
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -165,7 +210,7 @@ class ReaderApp(App[int]):
                 self.analysis_error = str(error)
             else:
                 self.analysis_error = f"{type(error).__name__}: {error}"
-            self.notify(f"Analysis failed: {self.analysis_error}. The texts are shown unaligned.",
+            self.tell(f"Analysis failed: {self.analysis_error}. The texts are shown unaligned.",
                         title="readerui", severity="error", timeout=10)
             self.query_one(Sidebar).show_unavailable("none: the analysis failed")
             self._refresh_chrome()
@@ -201,6 +246,9 @@ class ReaderApp(App[int]):
             self.pane_a.active, self.pane_b.active = False, True
         if chosen.active:
             self.query_one(Sidebar).show_filter(chosen)
+            self._restored = chosen
+            self.tell(f"Filter kept from your last session: {filter_label(chosen)}. "
+                      "Press c to clear it.", title="Filter", timeout=8)
         self.filter = chosen
         if 0 < state.cursor_id < len(pane.document):
             pane.move_cursor(state.cursor_id)
@@ -232,24 +280,44 @@ class ReaderApp(App[int]):
         for widget_id in ("#gutter", "#overview-a", "#overview-b"):
             self.query_one(widget_id, Widget).refresh()
         focused = self.focused_pane
-        parts: list[tuple[str, str]] = []
+        parts: list[StatusPart] = []
         for pane in (self.pane_a, self.pane_b):
-            label = f"{pane.side.upper()} {pane.cursor + 1}/{len(pane.document)}"
-            parts.append((label, "bold" if pane is focused else ""))
-        parts.append(("sync on" if self.sync_on else "sync OFF", "" if self.sync_on else "bold"))
-        filter_text = self.filter.describe()
-        parts.append((f"filter: {filter_text}", "bold" if self.filter.active else ""))
+            place = pane.cursor if pane is focused else self._shown_sentence(pane)
+            label = f"{pane.side.upper()} {place + 1}/{len(pane.document)}"
+            parts.append(StatusPart(label, style="bold" if pane is focused else ""))
+        parts.append(StatusPart("sync on" if self.sync_on else "sync OFF", "sync" if self.sync_on
+                                else "SYNC OFF", "" if self.sync_on else "bold"))
+        if self.last_query:
+            place = f" {self._hit_index + 1}/{len(self._hits)}" if self._hit_index >= 0 \
+                else f" {len(self._hits)} found"
+            parts.append(StatusPart(f"search “{self.last_query}”{place}",
+                                    f"/{shorten(self.last_query, 12)}{place}", "bold"))
+        restored = " (restored)" if self.filter.active and self.filter == self._restored else ""
+        parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
+                                f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
+                                "bold" if self.filter.active else ""))
         if self.analysis is not None:
             share_a, share_b = self._shares
-            parts.append((f"shared: A {share_a:.0%} B {share_b:.0%}", ""))
+            parts.append(StatusPart(f"shared: A {share_a:.0%} B {share_b:.0%}", "", drop=True))
         elif self.analysis_error:
-            parts.append(("analysis failed (texts unaligned)", "bold"))
+            parts.append(StatusPart("analysis failed (texts unaligned)", "unaligned", "bold"))
         else:
             seconds = int(time.monotonic() - self._started)
-            parts.append((f"aligning… {seconds} s" if seconds else "aligning…", "italic"))
+            text = f"aligning… {seconds} s" if seconds else "aligning…"
+            parts.append(StatusPart(text, text, "italic"))
         self.query_one(StatusBar).show(parts)
         self.query_one("#header-a").set_class(focused is self.pane_a, "-active")
         self.query_one("#header-b").set_class(focused is self.pane_b, "-active")
+
+    def _shown_sentence(self, pane: AccountPane) -> int:
+        """Where the unfocused pane is: the lit partner of the other cursor, else (sync has
+        levelled it, or the user scrolled it) its top sentence, else its own cursor."""
+        if pane.partners:
+            return min(pane.partners)
+        if not len(pane.document) or not pane.size.height:
+            return pane.cursor
+        top = pane.top_sentence()
+        return pane.cursor if top is None or pane.is_visible(pane.cursor) else top
 
     # ----- sync -------------------------------------------------------------------------------
 
@@ -350,6 +418,7 @@ class ReaderApp(App[int]):
     def action_clear_filter(self) -> None:
         """Show every sentence again (and drop search highlights)."""
         self.last_query = ""
+        self._hits, self._hit_index = [], -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset()
         self.query_one(Sidebar).show_filter(Filter())
@@ -435,12 +504,12 @@ class ReaderApp(App[int]):
     def _jump_one_sided(self, step: int) -> None:
         pane = self.focused_pane
         if self.analysis is None:
-            self.notify("Still aligning…", timeout=2)
+            self.tell("Still aligning…", timeout=2)
             return
         found = next_one_sided(self.analysis, pane.side, pane.cursor, step)
         if found is None:
             where = "after" if step > 0 else "before"
-            self.notify(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
+            self.tell(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
             return
         pane.move_cursor(found)
 
@@ -453,16 +522,32 @@ class ReaderApp(App[int]):
         self._jump_one_sided(-1)
 
     def _jump_match(self, step: int) -> None:
+        if self._hits:
+            self._step_hit(step)
+            return
         pane = self.focused_pane
         wanted = pane.kept if pane.kept is not None else pane.matches
         if not wanted:
-            self.notify("No filter or search results to step through (f, /).", timeout=2)
+            self.tell("No filter or search results to step through (f, /).", timeout=2)
             return
         ahead = [sid for sid in wanted if (sid - pane.cursor) * step > 0]
         if not ahead:
-            self.notify("No more matches this way.", timeout=2)
+            self.tell("No more matches this way.", timeout=2)
             return
         pane.move_cursor(min(ahead) if step > 0 else max(ahead))
+
+    def _step_hit(self, step: int) -> None:
+        """The next or previous search result, across both panes in reading order."""
+        index = self._hit_index + step
+        if self._hit_index < 0:
+            index = 0 if step > 0 else len(self._hits) - 1
+        if not 0 <= index < len(self._hits):
+            self.tell("No more results this way.", timeout=2)
+            return
+        self._hit_index = index
+        hit = self._hits[index]
+        self._go_to((hit.side, hit.sentence))
+        self._refresh_chrome()
 
     def action_next_match(self) -> None:
         """Next sentence the filter keeps (or, without a filter, the last search found)."""
@@ -491,24 +576,32 @@ class ReaderApp(App[int]):
                          self._jumped)
 
     def _remember_search(self, query: str, hits: list[SearchHit]) -> None:
-        """Underline every result in the panes (until ``c``) and offer the query next time."""
+        """Mark every result in the panes (until ``c``) and offer the query next time."""
         self.last_query = query
+        self._hits = sorted(hits, key=lambda hit: (hit.side, hit.sentence))
+        self._hit_index = -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)
             pane.refresh()
 
     def _jumped(self, hit: SearchHit | None) -> None:
         if hit is not None:
+            self._hit_index = self._hits.index(hit) if hit in self._hits else -1
             self._go_to((hit.side, hit.sentence))
+            self._refresh_chrome()
 
     def action_help(self) -> None:
         """Show every key."""
         self.push_screen(HelpScreen(self.keymap_overrides))
 
+    def action_legend(self) -> None:
+        """Show what the marks and colours mean."""
+        self.push_screen(LegendScreen())
+
     def action_summary(self) -> None:
         """Show the coverage summary."""
         if self.analysis is None:
-            self.notify("Still aligning…" if not self.analysis_error else self.analysis_error,
+            self.tell("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
         self.push_screen(SummaryScreen(self.analysis), self._go_to)
@@ -543,9 +636,11 @@ class ReaderApp(App[int]):
             if note is not None:
                 self._refresh_notes()
                 what = "Bookmark" if note.bookmark else "Note"
-                self.notify(f"{what} saved on {side.upper()} {sid + 1}.", timeout=2)
+                self.tell(f"{what} saved on {side.upper()} {sid + 1}.", timeout=2)
 
-        self.push_screen(NoteInput(pane.document.sentences[sid].text), save)
+        existing = self.session.note_on(side, sid)
+        self.push_screen(NoteInput(pane.document.sentences[sid].text,
+                                   existing.text if existing is not None else ""), save)
 
     def action_notes(self) -> None:
         """List this pair's notes; Enter jumps to one."""
@@ -561,7 +656,7 @@ class ReaderApp(App[int]):
             pane = self.pane(note.side)
             sid = anchor(note, pane.document)
             if sid is None:
-                self.notify("That note's sentence is no longer in the text.", timeout=3)
+                self.tell("That note's sentence is no longer in the text.", timeout=3)
                 return
             pane.focus()
             pane.move_cursor(sid)
@@ -569,24 +664,65 @@ class ReaderApp(App[int]):
         self.push_screen(NotesScreen(self.session.notes, remove), jump)
 
     def action_export(self) -> None:
-        """Write the Markdown and HTML reports (with notes) to the data folder, off the UI
-        thread: rendering a large pair takes seconds."""
-        if self.analysis is None:
-            self.notify("Still aligning…", timeout=2)
+        """Ask where to save the Markdown report (HTML goes beside it), then write both off the
+        UI thread (rendering a large pair takes seconds); in a browser, deliver both files."""
+        analysis = self.analysis
+        if analysis is None:
+            self.tell("Still aligning…", timeout=2)
             return
-        self.notify("Exporting…", timeout=2)
-        self._export(self.analysis)
+        name = self.session.export_name(analysis)
+        default = name if self.is_web else str(Path.cwd() / name)
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.tell("Exporting…", timeout=2)
+                self._export(analysis, Path(path).expanduser())
+
+        where = "downloaded by your browser" if self.is_web else "the HTML report goes beside it"
+        self.push_screen(SaveAs("Export", default, f"Markdown report; {where}."), chosen)
 
     @work(thread=True, exclusive=True, group="export")
-    def _export(self, analysis: Analysis) -> None:
+    def _export(self, analysis: Analysis, target: Path) -> None:
         try:
-            written = self.session.export(analysis, self.settings.lang)
+            if self.is_web:
+                stem = target.name.removesuffix(".md")
+                for suffix, text in self.session.render_export(analysis,
+                                                               self.settings.lang).items():
+                    self.call_from_thread(self.deliver_text, io.StringIO(text),
+                                          save_filename=stem + suffix, open_method="download",
+                                          name="readerui-export")
+                return
+            written = self.session.export(analysis, self.settings.lang, target)
         except (ReaderError, OSError) as exc:
-            self.call_from_thread(self.notify, f"Export failed: {exc}", severity="error",
+            self.call_from_thread(self.tell, f"Export failed: {exc}", severity="error",
                                   timeout=8)
             return
-        self.call_from_thread(self.notify, "Exported:\n" + "\n".join(map(str, written)),
+        self.call_from_thread(self.tell, "Exported:\n" + "\n".join(map(str, written)),
                               timeout=8)
+
+    def deliver_screenshot(self, filename: str | None = None, path: str | None = None,
+                           time_format: str | None = None) -> str | None:
+        """Save an SVG of the screen to a folder that exists (Downloads, else the current
+        folder, else the data folder) and say where; in a browser, deliver it."""
+        name = filename or time.strftime(time_format or "readerui-%Y%m%d-%H%M%S") + ".svg"
+        folder = None if self.is_web else Path(path) if path else screenshot_folder()
+        return self.deliver_text(io.StringIO(self.export_screenshot()), save_directory=folder,
+                                 save_filename=name, open_method="browser",
+                                 mime_type="image/svg+xml", name="readerui-screenshot")
+
+    def on_delivery_complete(self, event: DeliveryComplete) -> None:
+        """Say where a screenshot or export went (as plain text: paths are not markup)."""
+        if event.name in ("readerui-screenshot", "readerui-export"):
+            what = "Screenshot" if event.name == "readerui-screenshot" else "Export"
+            where = f" to {event.path}" if event.path is not None else ""
+            self.tell(f"{what} saved{where}.", title=what, timeout=6)
+
+    def on_delivery_failed(self, event: DeliveryFailed) -> None:
+        """Say why a screenshot or export could not be saved."""
+        if event.name in ("readerui-screenshot", "readerui-export"):
+            what = "Screenshot" if event.name == "readerui-screenshot" else "Export"
+            self.tell(f"{what} failed: {event.exception}", title=what, severity="error",
+                      timeout=8)
 
     def on_selection_list_selection_highlighted(
             self, event: SelectionList.SelectionHighlighted) -> None:

@@ -8,6 +8,7 @@ thread; a process also lets quitting stop the work at once.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections.abc import Callable
 from multiprocessing import resource_tracker
@@ -20,10 +21,16 @@ from readerui.settings import Settings
 
 PROCESS_THRESHOLD = 1500  # sentences in both documents together above which a process is used
 
-def _child(conn: Connection, a: Document, b: Document, settings: Settings) -> None:
-    """In the child: analyse through the cache and send back the analysis or the error text."""
+def _child(conn: Connection, a: Document, b: Document, settings: Settings,
+           parent: int | None = None) -> None:
+    """In the child: analyse through the cache and send back the analysis or the error text.
+    The child ends with the reader (``parent``), even when the reader is killed."""
     from readerui import store
     from readerui.analysis import analyse
+    from readerui.lifeline import die_with_parent
+
+    if parent is not None:
+        die_with_parent(parent)
 
     try:
         try:
@@ -65,7 +72,8 @@ class Analyser:
             return self.in_thread()
         context = multiprocessing.get_context("spawn")  # no fork of a threaded app
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(send, self.a, self.b, self.settings),
+        process = context.Process(target=_child,
+                                  args=(send, self.a, self.b, self.settings, os.getpid()),
                                   daemon=True)
         with self._lock:  # stop() may run at any moment from the UI thread
             if self._stopped:

@@ -58,6 +58,7 @@ APP_KEYS: tuple[Key, ...] = (
     Key("add_note", "m", "add_note", "Note / bookmark this sentence", "Notes"),
     Key("notes", "M", "notes", "List notes", "Notes"),
     Key("export", "E", "export", "Export analysis (Markdown + HTML)", "Notes"),
+    Key("legend", "l", "legend", "Legend: what the marks and colours mean", "View"),
     Key("help", "question_mark", "help", "Help: every key", "App", "Help", "?"),
     Key("quit", "q", "quit_reader", "Quit", "App", "Quit"),
 )

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readerui import store
 from readerui.errors import ReaderError
-from readerui.export import to_html, to_markdown
+from readerui.export import check_output, to_html, to_markdown
 from readerui.model import Analysis, Document, Side
 from readerui.settings import Settings
-from readerui.store import Config, Note, PairState
+from readerui.store import Config, Note, PairState, prefs
 from readerui.tui.reading import Filter
 
 
@@ -79,12 +79,27 @@ class Session:
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
 
-    def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
-        """Store a note (empty text: a bookmark) on a sentence; None when it could not be saved."""
+    def note_on(self, side: Side, sentence: int) -> Note | None:
+        """The note (or bookmark) already on that sentence, if any."""
         document = self.a if side == "a" else self.b
-        note = store.new_note(side, document, sentence, text.strip(), bookmark=not text.strip())
+        for note in self.notes:
+            if note.side == side and store.anchor(note, document) == sentence:
+                return note
+        return None
+
+    def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
+        """Store a note (empty text: a bookmark) on a sentence, or change the one it has (one
+        note per sentence); None when it could not be saved."""
+        document = self.a if side == "a" else self.b
+        text = text.strip()
+        existing = self.note_on(side, sentence)
         try:
-            self.notes = store.add_note(self.key, note)
+            if existing is not None:
+                note = replace(existing, text=text, bookmark=not text)
+                self.notes = store.update_note(self.key, note)
+            else:
+                note = store.new_note(side, document, sentence, text, bookmark=not text)
+                self.notes = store.add_note(self.key, note)
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
             return None
@@ -94,6 +109,21 @@ class Session:
         """Delete a note."""
         try:
             self.notes = store.remove_note(self.key, note)
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+
+    def theme(self) -> str:
+        """The theme to start with: the last one picked in the palette, else config's."""
+        try:
+            return prefs.chosen_theme(self.config.theme) or self.config.theme
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+            return self.config.theme
+
+    def remember_theme(self, theme: str) -> None:
+        """Keep the theme picked in the palette for the next runs."""
+        try:
+            prefs.remember_theme(theme, self.config.theme)
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
 
@@ -108,15 +138,33 @@ class Session:
                     found.add(sid)
         return frozenset(found)
 
-    def export(self, analysis: Analysis, lang: str, folder: Path | None = None) -> list[Path]:
-        """Write the Markdown and HTML reports (with notes); returns the files written."""
-        folder = folder or store.locations().data_dir / "exports"
-        title = analysis.a.meta.title or Path(analysis.a.path or "pair").stem
-        slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "pair"
-        folder.mkdir(parents=True, exist_ok=True)
+    def export_name(self, analysis: Analysis) -> str:
+        """A short file name for the report: ``<title A>-vs-<title B>.md``."""
+        def slug(side: Side) -> str:
+            doc = analysis.document(side)
+            title = doc.meta.title or Path(doc.path or side).stem
+            return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:30].strip("-") or side
+        return f"{slug('a')}-vs-{slug('b')}.md"
+
+    def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:
+        """The Markdown and HTML reports (with notes), by suffix."""
+        return {".md": to_markdown(analysis, self.notes, lang),
+                ".html": to_html(analysis, self.notes, lang)}
+
+    def export(self, analysis: Analysis, lang: str, target: Path | None = None) -> list[Path]:
+        """Write the Markdown report to ``target`` (default: the current folder, a short name)
+        and the HTML one beside it; returns the files written."""
+        target = target or Path.cwd() / self.export_name(analysis)
+        if target.suffix.lower() in (".md", ".html", ".htm"):
+            target = target.with_suffix("")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        texts = {target.parent / (target.name + suffix): text
+                 for suffix, text in self.render_export(analysis, lang).items()}
+        inputs = [p for p in (analysis.a.path, analysis.b.path) if p]
+        for path in texts:  # never onto an input, a device, FIFO or folder (checked first)
+            check_output(path, inputs)
         written = []
-        for suffix, render in ((".md", to_markdown), (".html", to_html)):
-            path = folder / f"{slug}-{self.key[:8] or 'pair'}{suffix}"
-            store.atomic_write(path, render(analysis, self.notes, lang))
+        for path, text in texts.items():
+            store.atomic_write(path, text, mode=0o644)  # readable by all, like `export -o`
             written.append(path)
         return written

@@ -23,6 +23,9 @@ _NAMES = {
 }
 
 
+FILTER_LOGIC = ("The filter keeps a sentence when its speaker is any chosen speaker AND it "
+                "mentions any chosen topic (choices in one list are OR'd).")
+
 LEGEND: tuple[tuple[str, str], ...] = (
     (MARKERS["strong"], "the other account carries this sentence (strong link)"),
     (MARKERS["partial"], "the other account carries part of it (partial link)"),
@@ -66,6 +69,9 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
     table.add_row("Ctrl+p", "Command palette: actions, speakers, topics")
     table.add_row("Esc q", "Close this help")
     table.add_row("", "")
+    table.add_row("", Text("Filter", style="bold underline"))
+    table.add_row("", FILTER_LOGIC)
+    table.add_row("", "")
     table.add_row("", Text("Marks", style="bold underline"))
     for glyph, meaning in LEGEND:
         table.add_row(glyph, meaning)
@@ -87,3 +93,31 @@ class HelpScreen(ModalScreen[None]):
             box.border_title = "Keys"
             box.border_subtitle = "↑↓ scroll · Esc closes"
             yield Static(help_table(all_keys(), self.keymap), id="help-table")
+
+
+def legend_table() -> Table:
+    """The marks and the reader's colours, each drawn as the panes draw it."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(no_wrap=True)
+    table.add_column()
+    table.add_row(Text(" cursor ", style="bold reverse"), "the sentence the keys act on")
+    table.add_row(Text(" partner ", style="underline"),
+                  "its partner(s) in the other account (highlighted)")
+    table.add_row(Text("▪ tinted"), "found in this account only (light tint)")
+    for glyph, meaning in LEGEND:
+        table.add_row(glyph, meaning)
+    table.add_row("☑ ☐", "sidebar: chosen / not chosen")
+    return table
+
+
+class LegendScreen(ModalScreen[None]):
+    """A compact legend of the marks and colours."""
+
+    BINDINGS = [Binding(CLOSE_KEYS + ",l", "dismiss", "Close", id="close_legend")]
+
+    def compose(self) -> ComposeResult:
+        """The legend in a small box."""
+        with VerticalScroll(id="legend-box") as box:
+            box.border_title = "Legend"
+            box.border_subtitle = "Esc closes"
+            yield Static(legend_table(), id="legend-table")

@@ -21,16 +21,19 @@ class NoteInput(ModalScreen[str | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel_note")]
 
-    def __init__(self, quote: str) -> None:
+    def __init__(self, quote: str, text: str = "") -> None:
+        """``text``: the sentence's current note, to edit (empty: a new note)."""
         super().__init__()
         self.quote = quote
+        self.text = text
 
     def compose(self) -> ComposeResult:
         """The quoted sentence and the input."""
         with Vertical(id="note-box") as box:
-            box.border_title = "Note (Enter saves · empty = bookmark · Esc cancels)"
+            verb = "Edit note" if self.text else "Note"
+            box.border_title = f"{verb} (Enter saves · empty = bookmark · Esc cancels)"
             yield Static(Text(" ".join(self.quote.split())), id="note-quote")
-            yield Input(placeholder="your note…", id="note-input")
+            yield Input(self.text, placeholder="your note…", id="note-input")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Save."""
@@ -84,9 +87,38 @@ class NotesScreen(ModalScreen[Note | None]):
         self.dismiss(self.notes[event.option_index])
 
     def action_delete(self) -> None:
-        """Delete the highlighted note."""
+        """Ask, then delete the highlighted note."""
         options = self.query_one("#notes-list", OptionList)
         if options.highlighted is None or not self.notes:
             return
-        self.notes = self.delete_note(self.notes[options.highlighted])
-        self._fill()
+        note = self.notes[options.highlighted]
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.notes = self.delete_note(note)
+                self._fill()
+
+        self.app.push_screen(Confirm(f"Delete this note on {note.side.upper()} "
+                                     f"{note.sentence + 1}?", note_prompt(note)), answered)
+
+
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y or Enter confirms; n or Esc keeps things as they are."""
+
+    BINDINGS = [
+        Binding("y,enter", "dismiss(True)", "Yes", id="confirm_yes"),
+        Binding("n,escape", "dismiss(False)", "No", id="confirm_no"),
+    ]
+
+    def __init__(self, question: str, detail: Text | str = "") -> None:
+        super().__init__()
+        self.question = question
+        self.detail = detail
+
+    def compose(self) -> ComposeResult:
+        """The question, what it is about, and the keys."""
+        with Vertical(id="confirm-box") as box:
+            box.border_title = self.question
+            yield Static(self.detail if isinstance(self.detail, Text) else Text(self.detail),
+                         id="confirm-detail")
+            yield Static("y: yes, delete · n / Esc: keep", id="confirm-keys", markup=False)

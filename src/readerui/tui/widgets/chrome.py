@@ -1,4 +1,4 @@
-"""The header above each pane and the status bar."""
+"""The header above each pane (the status bar is in ``status``)."""
 
 from __future__ import annotations
 
@@ -6,15 +6,31 @@ from rich.text import Text
 from textual.widgets import Static
 
 from readerui.model import Document, Side
+from readerui.sanitise import shown
 
 
 def document_label(document: Document) -> str:
-    """A document's title, else its file name, else ``untitled``."""
+    """A document's title, else a headline on its first line, else its file name, else
+    ``untitled``."""
     if document.meta.title:
-        return document.meta.title
+        return shown(document.meta.title)  # one sanitiser for all terminal-bound strings
+    headline = headline_of(document)
+    if headline:
+        return shown(headline)
     if document.path:
-        return document.path.replace("\\", "/").rsplit("/", 1)[-1]
+        return shown(document.path.replace("\\", "/").rsplit("/", 1)[-1]) or "untitled"
     return "untitled"
+
+
+def headline_of(document: Document) -> str | None:
+    """The first sentence when it reads as a headline (pre-split ``--lines`` input has no
+    title): short, and not ending like a sentence."""
+    if not len(document):
+        return None
+    first = " ".join(document.sentences[0].text.split())
+    if 0 < len(first) <= 150 and first[-1] not in ".!?:;\"”’'»)":
+        return first
+    return None
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -53,28 +69,8 @@ class DocHeader(Static):
             other = "B" if self.side == "a" else "A"
             details.append(f"{self.coverage:.0%} in {other}")
         date = date_label(meta.date) if meta.date else None
-        details.extend(part for part in (meta.source, date, meta.place) if part)
+        details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
         second = Text("    " + " · ".join(details), style="dim")
         both = Text("\n").join([title, second])
         both.no_wrap, both.overflow = True, "ellipsis"
         self.update(both)
-
-
-class StatusBar(Static):
-    """One line: position in each pane, sync, filter, coverage (plain text)."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
-        self._shown: list[tuple[str, str]] = []
-
-    def show(self, parts: list[tuple[str, str]]) -> None:
-        """Show ``(text, style)`` parts separated by thin bars."""
-        if parts == self._shown:
-            return
-        self._shown = list(parts)
-        line = Text(no_wrap=True, overflow="ellipsis")
-        for index, (text, style) in enumerate(parts):
-            if index:
-                line.append(" │ ", style="dim")
-            line.append(text, style=style)
-        self.update(line, layout=False)  # one fixed line: no need to lay the screen out again

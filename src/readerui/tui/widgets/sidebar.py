@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
+from textual.strip import Strip
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
@@ -14,6 +17,9 @@ from readerui.model import Analysis
 from readerui.tui.reading import Filter
 
 NAME_WIDTH = 15
+CHOSEN, UNCHOSEN = "☑", "☐"  # the glyph, not only a colour, tells chosen rows apart
+HINT = "↑↓ move · space choose · c clear\ntab other list · esc back"
+_BOLD = Style(bold=True)
 
 
 def _prompt(name: str, in_a: int, in_b: int) -> Text:
@@ -26,6 +32,58 @@ def _prompt(name: str, in_a: int, in_b: int) -> Text:
     elif in_b and not in_a:
         prompt.append(" only B", style="bold")
     return prompt
+
+
+class ChoiceList(SelectionList[tuple[str, str]]):
+    """A multi-choice list drawn as ``☑ name`` / ``☐ name`` (chosen rows also bold); Down on
+    the last row and Up on the first ask the sidebar to move to the neighbouring list."""
+
+    COMPONENT_CLASSES = SelectionList.COMPONENT_CLASSES | {"choice-list--chosen",
+                                                           "choice-list--unchosen"}
+
+    def _get_left_gutter_width(self) -> int:
+        return 2
+
+    def render_line(self, y: int) -> Strip:
+        """A check glyph before the prompt instead of Textual's coloured toggle button."""
+        line = super(SelectionList, self).render_line(y)
+        index = self.scroll_offset.y + y
+        if index >= self.option_count:
+            return line
+        chosen = self.get_option_at_index(index).value in self._selected
+        base = next(iter(line)).style if len(line) else self.rich_style
+        glyph = Segment((CHOSEN if chosen else UNCHOSEN) + " ",
+                        (base or Style()) + self.get_component_rich_style(
+                            "choice-list--chosen" if chosen else "choice-list--unchosen"))
+        segments = list(line)
+        if chosen:
+            segments = list(Segment.apply_style(segments, post_style=_BOLD))
+        return Strip([glyph, *segments])
+
+    def action_cursor_down(self) -> None:
+        """Next row; from the last one, on to the next list."""
+        if self.highlighted is not None and self.highlighted >= self.option_count - 1:
+            self._leave(1)
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        """Previous row; from the first one, back to the previous list."""
+        if not self.highlighted:
+            self._leave(-1)
+        else:
+            super().action_cursor_up()
+
+    def _leave(self, step: int) -> None:
+        """Move to the neighbouring non-empty list of the sidebar (no wrapping round). Focus
+        moves at once, not by message, so a key typed right after lands in the new list."""
+        lists = [choices for choices in self.screen.query(ChoiceList) if choices.option_count]
+        where = lists.index(self) + step if self in lists else -1
+        if not 0 <= where < len(lists):
+            return
+        target = lists[where]
+        target.highlighted = 0 if step > 0 else target.option_count - 1
+        self.screen.set_focus(target)
 
 
 class Sidebar(Vertical):
@@ -51,15 +109,14 @@ class Sidebar(Vertical):
     def compose(self) -> ComposeResult:
         """Headings, the two lists and a hint."""
         yield Label("Speakers", classes="sidebar-heading")
-        yield SelectionList[tuple[str, str]](id="speakers")
+        yield ChoiceList(id="speakers")
         yield Static("waiting for the analysis…", id="speakers-empty", classes="sidebar-empty",
                      markup=False)
         yield Label("Topics", classes="sidebar-heading")
-        yield SelectionList[tuple[str, str]](id="topics")
+        yield ChoiceList(id="topics")
         yield Static("waiting for the analysis…", id="topics-empty", classes="sidebar-empty",
                      markup=False)
-        yield Static("space: choose  c: clear  esc: back", classes="sidebar-hint",
-                     markup=False)
+        yield Static(HINT, classes="sidebar-hint", markup=False)
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Fill the lists: speakers most heard first; topics in the annotator's rank order

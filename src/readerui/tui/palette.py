@@ -1,0 +1,64 @@
+"""The reader's own colours (cursor, partner, one-sided tint), worked out from the theme so that
+they stay apart in 256-colour terminals (tmux, most SSH sessions) as well as in true colour.
+
+Textual's theme colours are blends that look distinct in true colour, but a 256-colour terminal
+rounds nearby blends to the same palette entry: the cursor, partner highlight, sidebar and status
+bar all turned one navy. Here each reader colour is snapped to a palette entry that differs from
+the others and from the backgrounds around it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.color import Color as RichColor
+from rich.color import ColorSystem
+from rich.color_triplet import ColorTriplet
+from textual.color import Color
+
+# name -> (blend target variable, first blend factor); the factor grows until the colour is
+# distinct in 256 colours
+_COLOURS: dict[str, tuple[str, str, float]] = {
+    "reader-cursor": ("background", "primary", 0.45),
+    "reader-partner": ("background", "primary", 0.20),
+    "reader-only-text": ("foreground", "warning", 0.30),
+}
+_BACKGROUNDS = ("background", "surface", "panel")
+
+
+def _index(colour: Color) -> int:
+    """The xterm-256 palette entry a 256-colour terminal shows for ``colour``."""
+    rich = RichColor.from_rgb(colour.r, colour.g, colour.b).downgrade(ColorSystem.EIGHT_BIT)
+    return rich.number if rich.number is not None else 0
+
+
+def _entry(index: int) -> Color:
+    triplet: ColorTriplet = RichColor.from_ansi(index).get_truecolor()
+    return Color(triplet.red, triplet.green, triplet.blue)
+
+
+def reader_colours(variables: Mapping[str, str], depth: str | None) -> dict[str, str]:
+    """CSS variables ``reader-cursor``, ``reader-partner`` and ``reader-only-text`` for the
+    theme ``variables``; with ``depth`` ``256`` or ``standard`` they are palette entries, each
+    different from the others and from the theme's backgrounds."""
+    def colour(name: str) -> Color:
+        return Color.parse(variables[name])
+
+    found: dict[str, str] = {}
+    if depth not in ("256", "standard"):
+        for name, (base, target, factor) in _COLOURS.items():
+            found[name] = colour(base).blend(colour(target), factor).hex
+        return found
+    taken = {_index(colour(name)) for name in _BACKGROUNDS if name in variables}
+    for name, (base, target, factor) in _COLOURS.items():
+        start, end = colour(base), colour(target)
+        avoid = taken if name != "reader-only-text" else {_index(start)}
+        chosen = _index(start.blend(end, factor))
+        step = factor
+        while chosen in avoid and step < 1.0:
+            step = min(1.0, step + 0.05)
+            chosen = _index(start.blend(end, step))
+        found[name] = _entry(chosen).hex
+        if name != "reader-only-text":
+            taken.add(chosen)
+    return found

@@ -1,0 +1,98 @@
+"""The status bar: where each pane is, sync, search, filter and coverage, on one line that
+keeps its most useful fields (in short forms) on narrow terminals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.widgets import Static
+
+from readerui.tui.reading import Filter
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` cells with an ellipsis."""
+    return text if len(text) <= width else text[: max(1, width - 1)] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class StatusPart:
+    """One field of the status bar: its full and short forms (``short`` empty and ``drop``:
+    left out when the line is too narrow)."""
+
+    text: str
+    short: str = ""
+    style: str = ""
+    drop: bool = False
+
+
+_BAR = " │ "
+
+
+def fit_parts(parts: list[StatusPart], width: int) -> list[tuple[str, str]]:
+    """The fields that fit ``width``: full forms when they fit, else short forms (from the
+    right), else without the droppable ones."""
+    texts = [part.text for part in parts]
+
+    def size() -> int:
+        shown = [text for text in texts if text]
+        return sum(len(text) for text in shown) + len(_BAR) * max(0, len(shown) - 1)
+
+    for index in reversed(range(len(parts))):
+        if size() <= width:
+            break
+        if parts[index].drop:
+            texts[index] = ""
+    for index in reversed(range(len(parts))):
+        if size() <= width:
+            break
+        if parts[index].short:
+            texts[index] = parts[index].short
+    return [(text, part.style) for text, part in zip(texts, parts, strict=True) if text]
+
+
+class StatusBar(Static):
+    """One line: position in each pane, sync, search, filter, coverage (plain text)."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self._shown: tuple[list[StatusPart], int] | None = None
+        self._parts: list[StatusPart] = []
+
+    def show(self, parts: list[StatusPart]) -> None:
+        """Show the fields separated by thin bars, in short forms when the line is narrow."""
+        self._parts = list(parts)
+        width = max(20, self.content_region.width or self.app.size.width - 2)
+        if self._shown == (self._parts, width):
+            return
+        self._shown = (self._parts, width)
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for index, (text, style) in enumerate(fit_parts(parts, width)):
+            if index:
+                line.append(_BAR, style="dim")
+            line.append(text, style=style)
+        self.update(line, layout=False)  # one fixed line: no need to lay the screen out again
+
+    def on_resize(self) -> None:
+        """Refit the fields to the new width."""
+        self.show(self._parts)
+
+
+def filter_label(chosen: Filter, cut: int = 0) -> str:
+    """The filter with its logic: ``speaker X or Y AND topic Z`` (a sentence is kept when its
+    speaker is any chosen one and it mentions any chosen topic); ``cut`` > 0 shortens names to
+    that width and writes the logic as ``X|Y & Z``."""
+    if not chosen.active:
+        return "none"
+    groups = []
+    for kind, names in (("speaker", chosen.speakers), ("topic", chosen.topics)):
+        if not names:
+            continue
+        ordered = sorted(names)
+        if cut:
+            shown = "|".join(shorten(name, cut) for name in ordered[:2])
+            groups.append(shown + (f"+{len(ordered) - 2}" if len(ordered) > 2 else ""))
+        else:
+            groups.append(f"{kind} " + " or ".join(ordered))
+    return (" & " if cut else " AND ").join(groups)

@@ -59,6 +59,8 @@ def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
         "speaker_b": list(notes.speaker_b),
         "topics_a": [list(names) for names in notes.topics_a],
         "topics_b": [list(names) for names in notes.topics_b],
+        "cue_a": list(notes.cue_a),
+        "cue_b": list(notes.cue_b),
     }
 
 
@@ -141,6 +143,13 @@ def _name_lists(value: Any, n: int, what: str) -> tuple[tuple[str, ...], ...]:
     return tuple(map(tuple, items))
 
 
+def _cues(value: Any, n: int, what: str) -> tuple[str | None, ...]:
+    """Speaker cues: one per sentence, or none at all (the annotator did not say)."""
+    if value is None or value == []:
+        return ()
+    return _names(value, n, what)
+
+
 def analysis_from_data(data: Any) -> Analysis:
     """Rebuild an Analysis from :func:`analysis_to_data`'s output; ValueError when malformed."""
     _need(type(data) is dict, "top level")
@@ -168,8 +177,10 @@ def analysis_from_data(data: Any) -> Analysis:
     speaker_b = _names(data.get("speaker_b"), n_b, "speakers of B")
     topics_a = _name_lists(data.get("topics_a"), n_a, "topics of A")
     topics_b = _name_lists(data.get("topics_b"), n_b, "topics of B")
+    cues = [_cues(data.get(key), n, f"speaker cues of {side}")
+            for key, n, side in (("cue_a", n_a, "A"), ("cue_b", n_b, "B"))]
     annotations = Annotations(tuple(speakers), tuple(topics), speaker_a, speaker_b,
-                              topics_a, topics_b)
+                              topics_a, topics_b, *cues)
     exclusive = data.get("exclusive")
     _need(type(exclusive) is bool, "exclusive")
     return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations)

@@ -34,6 +34,7 @@ from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
+from readerui.tui.differences import Differences
 from readerui.tui.palette import reader_colours
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.help import HelpScreen, LegendScreen
@@ -53,7 +54,8 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 # at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
-                   "prev_one_sided", "next_match", "prev_match", "legend"}
+                   "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
+                   "prev_difference", "toggle_differences"}
 
 
 def screenshot_folder() -> Path:
@@ -106,6 +108,8 @@ class ReaderApp(App[int]):
         self._ticker: Timer | None = None
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
+        self.differences: Differences | None = None  # what differs (counted in a worker)
+        self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
             self.settings, lambda a, b, s: analyse(a, b, s)))
         self.pane_a = AccountPane(a, "a", id="pane-a")
@@ -230,11 +234,35 @@ class ReaderApp(App[int]):
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
+        self.differences = Differences(analysis, self.settings.lang)
+        self._count_differences(self.differences)
         self._refresh_notes()
         self._restore(analysis)
         # The documents, layouts and analysis live as long as the app: keep the garbage
         # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
         gc.freeze()
+
+    @work(thread=True, exclusive=True, group="differences", exit_on_error=False)
+    def _count_differences(self, differences: Differences) -> None:
+        """Classify every sentence off the UI thread (word diffs of every strong link take
+        seconds at 10k sentences); then show the counts and, if asked for, the folds."""
+        differences.complete()
+        self.call_from_thread(self._differences_counted, differences)
+
+    def _differences_counted(self, differences: Differences) -> None:
+        if differences is not self.differences:
+            return
+        if self.differences_only:
+            self._apply_folds()
+        self._refresh_chrome()
+
+    def _apply_folds(self) -> None:
+        """Fold the alike stretches of both panes (or unfold), keeping the cursor in view."""
+        differences = self.differences
+        for pane in (self.pane_a, self.pane_b):
+            runs = differences.alike_runs(pane.side) if differences is not None else None
+            pane.set_folds(runs or () if self.differences_only else ())
+        self._cursor_moved(self.focused_pane)
 
     def _restore(self, analysis: Analysis) -> None:
         """Put the cursor and filter back where they were when this pair was last closed."""
@@ -292,6 +320,15 @@ class ReaderApp(App[int]):
                 else f" {len(self._hits)} found"
             parts.append(StatusPart(f"search “{self.last_query}”{place}",
                                     f"/{shorten(self.last_query, 12)}{place}", "bold"))
+        if self.differences is not None:
+            place = self.differences.place(focused.side, focused.cursor)
+            folded = " folded" if self.differences_only else ""
+            if place is None:
+                parts.append(StatusPart(f"diff …{folded}", f"diff…{folded[:2]}", drop=True))
+            else:
+                index, total = place
+                where = f"{index}/{total}" if index else f"–/{total}"
+                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
         restored = " (restored)" if self.filter.active and self.filter == self._restored else ""
         parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
                                 f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
@@ -511,7 +548,7 @@ class ReaderApp(App[int]):
             where = "after" if step > 0 else "before"
             self.tell(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
             return
-        pane.move_cursor(found)
+        self._land(pane, found)
 
     def action_next_one_sided(self) -> None:
         """Next sentence of this pane that the other account lacks."""
@@ -520,6 +557,48 @@ class ReaderApp(App[int]):
     def action_prev_one_sided(self) -> None:
         """Previous sentence of this pane that the other account lacks."""
         self._jump_one_sided(-1)
+
+    def _jump_difference(self, step: int) -> None:
+        pane = self.focused_pane
+        if self.differences is None:
+            self.tell("Still aligning…", timeout=2)
+            return
+        found = self.differences.step(pane.side, pane.cursor, step)
+        if found is None:
+            where = "after" if step > 0 else "before"
+            self.tell(f"No difference in {pane.side.upper()} {where} this one.", timeout=2)
+            return
+        self._land(pane, found)
+
+    def action_next_difference(self) -> None:
+        """Next sentence of this pane that differs from the other account."""
+        self._jump_difference(1)
+
+    def action_prev_difference(self) -> None:
+        """Previous sentence of this pane that differs from the other account."""
+        self._jump_difference(-1)
+
+    def action_toggle_differences(self) -> None:
+        """Fold (or unfold) the stretches both accounts carry alike."""
+        self.differences_only = not self.differences_only
+        if self.differences is None or self.differences.all("a") is None:
+            if self.differences_only:
+                self.tell("Counting the differences; the alike stretches fold when done.",
+                          timeout=3)
+        else:
+            self._apply_folds()
+        self._refresh_chrome()
+
+    def _land(self, pane: AccountPane, sid: int) -> None:
+        """A jump: cursor on ``sid`` with context above it, its partner (levelled by sync)
+        fully in view too."""
+        tall = 0
+        if self.analysis is not None and self.sync_on:
+            target = self.pane(other(pane.side))
+            partner = self.analysis.alignment.best_partner(pane.side, sid)
+            if partner is not None:
+                tall = len(target.layout.rows_of(partner))
+        pane.move_cursor(sid, jump=True, tall=tall)
 
     def _jump_match(self, step: int) -> None:
         if self._hits:
@@ -534,7 +613,7 @@ class ReaderApp(App[int]):
         if not ahead:
             self.tell("No more matches this way.", timeout=2)
             return
-        pane.move_cursor(min(ahead) if step > 0 else max(ahead))
+        self._land(pane, min(ahead) if step > 0 else max(ahead))
 
     def _step_hit(self, step: int) -> None:
         """The next or previous search result, across both panes in reading order."""
@@ -613,7 +692,7 @@ class ReaderApp(App[int]):
         side, sid = place
         pane = self.pane(side)
         pane.focus()
-        pane.move_cursor(sid)
+        self._land(pane, sid)
 
     def action_quit_reader(self) -> None:
         """Remember the cursor and filter, then quit with status 0."""
@@ -659,7 +738,7 @@ class ReaderApp(App[int]):
                 self.tell("That note's sentence is no longer in the text.", timeout=3)
                 return
             pane.focus()
-            pane.move_cursor(sid)
+            self._land(pane, sid)
 
         self.push_screen(NotesScreen(self.session.notes, remove), jump)
 

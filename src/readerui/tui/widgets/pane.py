@@ -14,7 +14,7 @@ from textual.strip import Strip
 
 from readerui.model import Analysis, Document, Side
 from readerui.tui.bindings import pane_bindings
-from readerui.tui.layout import BLANK, WrappedLayout, build_layout, safe_text
+from readerui.tui.layout import BLANK, FOLD, WrappedLayout, build_layout, safe_text
 
 MARKER_WIDTH = 2  # a kind glyph and a space before the text
 # Glyphs differ by kind so the marks survive without colour (NO_COLOR).
@@ -24,6 +24,9 @@ CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
 # Beside a partner of the cursor's sentence, after the kind marker: its link's kind, so strong
 # and partial partners differ without colour too.
 PARTNER_MARKS = {"strong": "»", "partial": "›"}
+
+CONTEXT_ROWS = 2  # a jump's target has at least this many rows of context above it
+BOTTOM_MARGIN = 2  # and is never on the last rows
 
 _BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner", "partner-partial"}
 
@@ -49,6 +52,7 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--dim",
         "account-pane--match",
         "account-pane--note",
+        "account-pane--fold",
     }
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
@@ -68,7 +72,9 @@ class AccountPane(ScrollView, can_focus=True):
         self.on_scrolled: PaneCallback | None = None
         self.on_cursor: PaneCallback | None = None
         self._texts = [safe_text(s.text) for s in document.sentences]
-        self._layouts: dict[int, WrappedLayout] = {}
+        self._layouts: dict[tuple[int, int], WrappedLayout] = {}  # by (width, fold generation)
+        self._folds: tuple[tuple[int, int], ...] = ()  # alike stretches shown as one row
+        self._fold_generation = 0  # bumped when the folds change (cheap cache key)
         self._shown: WrappedLayout | None = None  # the layout the virtual size was set from
         self._quiet = False  # True while scrolling for a resize (no sync from this pane)
         self._kinds: list[str] = ["none"] * len(document)
@@ -123,15 +129,33 @@ class AccountPane(ScrollView, can_focus=True):
 
     @property
     def layout(self) -> WrappedLayout:
-        """The wrapped layout at the current width (cached per width)."""
-        width = self.text_width
-        layout = self._layouts.get(width)
+        """The wrapped layout at the current width and folds (cached)."""
+        key = (self.text_width, self._fold_generation)
+        layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) > 4:
                 self._layouts.clear()
-            layout = build_layout(self.document, width, self._texts)
-            self._layouts[width] = layout
+            layout = build_layout(self.document, key[0], self._texts, self._folds)
+            self._layouts[key] = layout
         return layout
+
+    @property
+    def folds(self) -> tuple[tuple[int, int], ...]:
+        """The ``(first, last)`` stretches shown folded, each as one row."""
+        return self._folds
+
+    def set_folds(self, folds: tuple[tuple[int, int], ...]) -> None:
+        """Fold these stretches (empty: unfold all); the cursor stays on its sentence."""
+        if folds == self._folds:
+            return
+        self._folds = folds
+        self._fold_generation += 1
+        self._layouts.clear()
+        if self.size.width:
+            self._update_virtual_size()
+            if len(self.document):
+                self.scroll_to_sentence(self.cursor, context=True)
+        self.refresh()
 
     def _update_virtual_size(self) -> None:
         layout = self._shown = self.layout
@@ -204,36 +228,57 @@ class AccountPane(ScrollView, can_focus=True):
 
     # ----- cursor -----------------------------------------------------------------------------
 
-    def move_cursor(self, sid: int, *, scroll: bool = True) -> None:
-        """Put the cursor on sentence ``sid`` and bring it into view."""
+    def move_cursor(self, sid: int, *, scroll: bool = True, jump: bool = False,
+                    tall: int = 0) -> None:
+        """Put the cursor on sentence ``sid`` and bring it into view (``jump``: with context
+        above, see :meth:`scroll_to_sentence`)."""
         if not len(self.document):
             return
         sid = max(0, min(sid, len(self.document) - 1))
         self.cursor = sid
         if scroll:
-            self.scroll_to_sentence(sid)
+            self.scroll_to_sentence(sid, context=jump, tall=tall)
         self.refresh()
         if self.on_cursor is not None:
             self.on_cursor(self)
 
-    def scroll_to_sentence(self, sid: int) -> None:
-        """Scroll the least needed to show sentence ``sid`` (its start when it is taller)."""
+    def scroll_to_sentence(self, sid: int, *, context: bool = False, tall: int = 0) -> None:
+        """Scroll the least needed to show sentence ``sid`` (its start when it is taller).
+
+        ``context`` (a jump): unless it is already well in view, put it a third of the way
+        down, with rows of context above and never on the last two rows; ``tall`` rows (its
+        partner's height, when taller) must fit below its start too."""
         rows = self.layout.rows_of(sid)
         if not rows:
             return
         top, height = self.top_row, self.view_height
+        if context:
+            needed = max(len(rows), tall)
+            above = max(0, min(height // 3, height - BOTTOM_MARGIN - needed))
+            well_in_view = (rows.start >= top + min(above, CONTEXT_ROWS)
+                            and rows.start + needed <= top + height - BOTTOM_MARGIN)
+            if not well_in_view:
+                self.scroll_rows(rows.start - above)
+            return
         if rows.start < top or len(rows) > height:
             self.scroll_rows(rows.start)
         elif rows.stop > top + height:
             self.scroll_rows(rows.stop - height)
 
+    def _step(self, direction: int) -> None:
+        if not self._folds:
+            self.move_cursor(self.cursor + direction)
+            return
+        found = self.layout.next_sentence(self.cursor, direction)  # a fold is one step
+        self.move_cursor(self.cursor if found is None else found)
+
     def action_cursor_down(self) -> None:
-        """Next sentence."""
-        self.move_cursor(self.cursor + 1)
+        """Next sentence (or fold)."""
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        """Previous sentence."""
-        self.move_cursor(self.cursor - 1)
+        """Previous sentence (or fold)."""
+        self._step(-1)
 
     def _page(self, direction: int) -> None:
         if not len(self.document):
@@ -246,7 +291,13 @@ class AccountPane(ScrollView, can_focus=True):
             if self.top_row == before:
                 target = len(self.document) - 1 if direction > 0 else 0
             else:
-                target = self.layout.nearest_sentence(self.top_row + offset) or 0
+                layout = self.layout
+                target = layout.nearest_sentence(self.top_row + offset) or 0
+                if layout.first_row[target] < self.top_row:  # its start scrolled off: the next
+                    following = layout.next_sentence(target, 1)
+                    if following is not None and \
+                            layout.first_row[following] < self.top_row + self.view_height:
+                        target = following
             self.move_cursor(target, scroll=self.top_row == before)
         finally:
             self.paging = False
@@ -318,6 +369,8 @@ class AccountPane(ScrollView, can_focus=True):
         sid, start, end = layout.rows[row]
         if sid == BLANK:
             return Strip.blank(width, base)
+        if sid == FOLD:
+            return self._fold_line(start, end, width, base)
         kind = self._kinds[sid]
         first = layout.first_row[sid] == row
         style = base
@@ -351,6 +404,19 @@ class AccountPane(ScrollView, can_focus=True):
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments, width)
+
+    def _fold_line(self, first: int, last: int, width: int, base: Style) -> Strip:
+        """One dim row standing for sentences ``first``..``last`` (all alike)."""
+        style = base + self._style("fold")
+        if self.active and first <= self.cursor <= last:
+            style += self._style("cursor" if self.has_focus else "cursor-blurred")
+        count = last - first + 1
+        label = f"… {count} sentence{'s' if count != 1 else ''} alike …"
+        segments = [Segment(" " * MARKER_WIDTH, base), Segment(label, style)]
+        used = MARKER_WIDTH + len(label)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return Strip(segments).crop(0, width)
 
     def _text_segments(self, sid: int, start: int, end: int, style: Style) -> list[Segment]:
         text = self._texts[sid]

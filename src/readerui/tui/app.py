@@ -35,6 +35,7 @@ from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.differences import Differences
+from readerui.tui.marks import match_spans
 from readerui.tui.palette import reader_colours
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.help import HelpScreen, LegendScreen
@@ -458,6 +459,7 @@ class ReaderApp(App[int]):
         self._hits, self._hit_index = [], -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset()
+            pane.match_spans = {}
         self.query_one(Sidebar).show_filter(Filter())
         self._apply_filter(Filter())
 
@@ -661,6 +663,8 @@ class ReaderApp(App[int]):
         self._hit_index = -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)
+            pane.match_spans = {hit.sentence: match_spans(query, pane.document.sentences[
+                hit.sentence].text) for hit in hits if hit.side == pane.side}
             pane.refresh()
 
     def _jumped(self, hit: SearchHit | None) -> None:

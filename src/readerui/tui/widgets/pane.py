@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -66,6 +67,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.diff: dict[int, tuple[tuple[int, int], ...]] = {}
         self.kept: frozenset[int] | None = None  # sentences the filter keeps (None: all)
         self.matches: frozenset[int] = frozenset()  # sentences found by the last search
+        self.match_spans: dict[int, tuple[tuple[int, int], ...]] = {}  # the words it matched
         self.noted: frozenset[int] = frozenset()  # sentences with a note or bookmark
         self.active = side == "a"  # the pane the cursor keys act on (shows its cursor)
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
@@ -380,7 +382,7 @@ class AccountPane(ScrollView, can_focus=True):
             style += self._style("only-text")
         if self.kept is not None and sid not in self.kept:
             style += self._style("dim")
-        if sid in self.matches:
+        if sid in self.matches and sid not in self.match_spans:  # no words known: all of it
             style += self._style("match")
         if sid == self.cursor and self.active:
             style += self._style("cursor" if self.has_focus else "cursor-blurred")
@@ -419,21 +421,26 @@ class AccountPane(ScrollView, can_focus=True):
         return Strip(segments).crop(0, width)
 
     def _text_segments(self, sid: int, start: int, end: int, style: Style) -> list[Segment]:
+        """The text of one row, the word differences and the search's matched words marked."""
         text = self._texts[sid]
-        spans = self.diff.get(sid, ())
-        if not spans:
+        diff = self.diff.get(sid, ())
+        found = self.match_spans.get(sid, ()) if sid in self.matches else ()
+        if not diff and not found:
             return [Segment(text[start:end], style)]
-        diff_style = style + self._style("diff")
+        cuts = {start, end}
+        for spans in (diff, found):
+            for span_start, span_end in spans:
+                if span_start < end and span_end > start:
+                    cuts.update((max(span_start, start), min(span_end, end)))
+        diff_style = self._style("diff")
+        match_style = self._style("match")
+        ordered = sorted(cuts)
         segments: list[Segment] = []
-        position = start
-        for span_start, span_end in spans:
-            span_start, span_end = max(span_start, position), min(span_end, end)
-            if span_start >= span_end:
-                continue
-            if span_start > position:
-                segments.append(Segment(text[position:span_start], style))
-            segments.append(Segment(text[span_start:span_end], diff_style))
-            position = span_end
-        if position < end:
-            segments.append(Segment(text[position:end], style))
+        for left, right in pairwise(ordered):
+            piece = style
+            if any(a <= left and right <= b for a, b in diff):
+                piece += diff_style
+            if any(a <= left and right <= b for a, b in found):
+                piece += match_style
+            segments.append(Segment(text[left:right], piece))
         return segments

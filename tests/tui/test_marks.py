@@ -1,0 +1,48 @@
+"""Search marks the words it matched, not whole sentences."""
+
+from __future__ import annotations
+
+from readerui.tui.app import ReaderApp
+from readerui.tui.marks import match_spans
+
+from .helpers import council_analysis
+
+
+def _marked(text: str, spans: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[start:end] for start, end in spans]
+
+
+def test_each_query_word_is_marked_where_a_word_starts_with_it() -> None:
+    text = "The Trams of the regional government run; a tram-line was confirmed."
+    assert _marked(text, match_spans("tram confirm", text)) == ["Trams", "tram", "confirmed"]
+    assert match_spans("harbour", text) == ()  # nothing like it
+    assert _marked(text, match_spans("regoinal", text)) == ["regional"]  # a typo: fuzzy, widened
+
+
+async def test_a_search_marks_only_the_matched_words_in_the_pane() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"regional government")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        pane = app.pane_b
+        sid = pane.cursor
+        text = pane.document.sentences[sid].text
+        assert "regional government" in text.lower()
+        match = pane._style("match")
+        marked, plain = [], []
+        for row in pane.layout.rows_of(sid):
+            for segment in pane.render_line(row - pane.top_row):
+                if not segment.text.strip():
+                    continue
+                style = segment.style
+                is_marked = style is not None and bool(style.underline) and \
+                    style.color == (pane.base_style + match).color
+                (marked if is_marked else plain).append(segment.text.strip())
+        assert " ".join(marked).lower() == "regional government"
+        assert plain  # the rest of the sentence is not marked
+        await pilot.press("c")
+        assert pane.match_spans == {}

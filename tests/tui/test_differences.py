@@ -161,3 +161,39 @@ async def test_go_to_far_away_lands_in_view_and_page_keys_keep_the_cursor_start_
             pane = app.pane_b
             first = pane.layout.first_row[pane.cursor]
             assert pane.top_row <= first < pane.top_row + pane.view_height, (key, pane.cursor)
+
+
+def test_go_to_reads_a_side_and_a_number_or_says_why_not() -> None:
+    from readerui.tui.screens.goto import parse_place
+
+    sizes = {"a": 9, "b": 5}
+    assert parse_place("A3", "b", sizes) == ("a", 2)
+    assert parse_place(" b 5 ", "a", sizes) == ("b", 4)
+    assert parse_place("4", "b", sizes) == ("b", 3)
+    assert parse_place("B6", "a", sizes) == "B has sentences 1 to 5."
+    assert "number" in str(parse_place("x", "a", sizes))
+    assert isinstance(parse_place("0", "a", sizes), str)
+
+
+async def test_numbers_show_in_both_panes_and_go_to_lands_there() -> None:
+    analysis = big_analysis(600)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        width = app.pane_a.text_width
+        await pilot.press("number_sign")
+        await pilot.pause()
+        assert app.pane_a.text_width == width - 4  # "600 " before every sentence
+        first_row = "".join(s.text for s in app.pane_a.render_line(0))
+        assert first_row.startswith("  1 ")
+        await pilot.press("colon", *"B450", "enter")
+        await pilot.pause()
+        assert app.focused is app.pane_b and app.pane_b.cursor == 449
+        assert _well_in_view(app.pane_b, 449)
+        row = app.pane_b.layout.first_row[449] - app.pane_b.top_row
+        assert "".join(s.text for s in app.pane_b.render_line(row)).startswith("450 ")
+        await pilot.press("colon", *"A900", "enter")
+        await pilot.pause()
+        assert "A has sentences 1 to 600" in str(app.screen.query_one("#goto-explain").render())
+        await pilot.press("escape")
+        assert app.pane_b.cursor == 449

@@ -46,3 +46,26 @@ async def test_a_search_marks_only_the_matched_words_in_the_pane() -> None:
         assert plain  # the rest of the sentence is not marked
         await pilot.press("c")
         assert pane.match_spans == {}
+
+
+async def test_one_sided_text_is_italic_without_colour(monkeypatch: object) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # type: ignore[attr-defined]
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        pane = app.pane_a
+        only = next(sid for sid in range(len(pane.document)) if pane.kind_of(sid) == "only")
+        linked = next(sid for sid in range(1, len(pane.document)) if pane.kind_of(sid) == "strong")
+        assert pane._style("only-text").italic
+        app._go_to(("a", only))
+        await pilot.press("j")  # the cursor off it: its own style
+        await pilot.pause()
+        row = pane.layout.first_row[only] - pane.top_row
+        words = [s for s in pane.render_line(row) if s.text.strip() and s.text != "▪"]
+        assert words and all(s.style is not None and s.style.italic for s in words)
+        app._go_to(("a", linked + 1 if linked + 1 != only else linked + 2))
+        await pilot.pause()
+        row = pane.layout.first_row[linked] - pane.top_row
+        words = [s for s in pane.render_line(row)[2:] if s.text.strip()] if 0 <= row < 20 else []
+        assert all(not (s.style and s.style.italic) for s in words)

@@ -38,6 +38,7 @@ from readerui.tui.differences import Differences
 from readerui.tui.marks import match_spans
 from readerui.tui.palette import reader_colours
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.screens.goto import GoTo
 from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
 from readerui.tui.screens.saveas import SaveAs
@@ -56,7 +57,7 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
                    "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
-                   "prev_difference", "toggle_differences"}
+                   "prev_difference", "toggle_differences", "toggle_numbers", "go_to"}
 
 
 def screenshot_folder() -> Path:
@@ -590,6 +591,18 @@ class ReaderApp(App[int]):
         else:
             self._apply_folds()
         self._refresh_chrome()
+
+    def action_toggle_numbers(self) -> None:
+        """Show or hide sentence numbers in both panes."""
+        on = not self.pane_a.numbers
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_numbers(on)
+        self.call_after_refresh(self._pane_scrolled, self.focused_pane)
+
+    def action_go_to(self) -> None:
+        """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
+        self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
+                                                       "b": len(self.doc_b)}), self._go_to)
 
     def _land(self, pane: AccountPane, sid: int) -> None:
         """A jump: cursor on ``sid`` with context above it, its partner (levelled by sync)

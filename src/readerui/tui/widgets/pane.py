@@ -54,6 +54,7 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--match",
         "account-pane--note",
         "account-pane--fold",
+        "account-pane--number",
     }
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
@@ -70,6 +71,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.match_spans: dict[int, tuple[tuple[int, int], ...]] = {}  # the words it matched
         self.noted: frozenset[int] = frozenset()  # sentences with a note or bookmark
         self.active = side == "a"  # the pane the cursor keys act on (shows its cursor)
+        self.numbers = False  # show each sentence's number (1-based) before it
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
         self.on_scrolled: PaneCallback | None = None
         self.on_cursor: PaneCallback | None = None
@@ -125,9 +127,30 @@ class AccountPane(ScrollView, can_focus=True):
         return self._region
 
     @property
+    def number_width(self) -> int:
+        """Cells of the sentence-number column (0 when numbers are off)."""
+        return len(str(len(self.document))) + 1 if self.numbers else 0
+
+    @property
+    def prefix_width(self) -> int:
+        """Cells before the text: the number column, the kind marker and its gap."""
+        return self.number_width + MARKER_WIDTH
+
+    @property
     def text_width(self) -> int:
         """Cells available for text on a row."""
-        return max(8, self.text_region.width - MARKER_WIDTH)
+        return max(8, self.text_region.width - self.prefix_width)
+
+    def set_numbers(self, on: bool) -> None:
+        """Show sentence numbers (re-wraps to the narrower text), or hide them."""
+        if on == self.numbers:
+            return
+        self.numbers = on
+        if self.size.width:
+            self._update_virtual_size()
+            if len(self.document):
+                self.scroll_to_sentence(self.cursor)
+        self.refresh()
 
     @property
     def layout(self) -> WrappedLayout:
@@ -302,7 +325,8 @@ class AccountPane(ScrollView, can_focus=True):
                         target = following
             self.move_cursor(target, scroll=self.top_row == before)
         finally:
-            self.paging = False
+            self.numbers = False  # show each sentence's number (1-based) before it
+        self.paging = False
 
     def action_page_down(self) -> None:
         """Scroll a page down; the cursor keeps its place on screen."""
@@ -398,9 +422,12 @@ class AccountPane(ScrollView, can_focus=True):
         else:
             gap = Segment(" ", style)
         segments = [Segment(glyph, marker_style), gap]
+        if self.numbers:
+            number = f"{sid + 1:>{self.number_width - 1}} " if first else " " * self.number_width
+            segments.insert(0, Segment(number, base + self._style("number")))
         segments.extend(self._text_segments(sid, start, end, style))
         text = self._texts[sid]
-        used = MARKER_WIDTH + (end - start if text.isascii() else cell_len(text[start:end]))
+        used = self.prefix_width + (end - start if text.isascii() else cell_len(text[start:end]))
         if used > width:  # only when the pane is narrower than the narrowest wrap
             return Strip(segments).crop(0, width)
         if used < width:
@@ -414,8 +441,8 @@ class AccountPane(ScrollView, can_focus=True):
             style += self._style("cursor" if self.has_focus else "cursor-blurred")
         count = last - first + 1
         label = f"… {count} sentence{'s' if count != 1 else ''} alike …"
-        segments = [Segment(" " * MARKER_WIDTH, base), Segment(label, style)]
-        used = MARKER_WIDTH + len(label)
+        segments = [Segment(" " * self.prefix_width, base), Segment(label, style)]
+        used = self.prefix_width + len(label)
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments).crop(0, width)

@@ -69,3 +69,27 @@ async def test_one_sided_text_is_italic_without_colour(monkeypatch: object) -> N
         row = pane.layout.first_row[linked] - pane.top_row
         words = [s for s in pane.render_line(row)[2:] if s.text.strip()] if 0 <= row < 20 else []
         assert all(not (s.style and s.style.italic) for s in words)
+
+
+async def test_y_copies_the_sentence_and_shift_y_the_pair_to_clipboard_and_file() -> None:
+    from readerui import store
+
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("tab", "g", "j")  # B 2, linked to A 2
+        await pilot.press("y")
+        copied = app.clipboard
+        text_b = " ".join(analysis.b.sentences[1].text.split())
+        assert copied.startswith("B") and copied.endswith(f" 2: “{text_b}”")
+        saved = store.locations().data_dir / "clipboard.txt"
+        assert saved.read_text(encoding="utf-8") == copied + "\n"
+        await pilot.press("Y")
+        first, second = app.clipboard.split("\n")
+        text_a = " ".join(analysis.a.sentences[1].text.split())
+        assert first.startswith("A") and first.endswith(f" 2: “{text_a}”")
+        assert second == copied
+        assert saved.read_text(encoding="utf-8") == app.clipboard + "\n"
+        shown = [n.message for n in app._notifications]
+        assert any("clipboard" in m and str(saved) in m for m in shown)

@@ -37,6 +37,7 @@ from readerui.tui.commands import ReaderCommands
 from readerui.tui.differences import Differences
 from readerui.tui.marks import match_spans
 from readerui.tui.palette import reader_colours
+from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.goto import GoTo
 from readerui.tui.screens.help import HelpScreen, LegendScreen
@@ -57,7 +58,8 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
                    "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
-                   "prev_difference", "toggle_differences", "toggle_numbers", "go_to"}
+                   "prev_difference", "toggle_differences", "toggle_numbers", "go_to",
+                   "copy_sentence", "quote_pair"}
 
 
 def screenshot_folder() -> Path:
@@ -758,6 +760,38 @@ class ReaderApp(App[int]):
             self._land(pane, sid)
 
         self.push_screen(NotesScreen(self.session.notes, remove), jump)
+
+    def action_copy_sentence(self) -> None:
+        """Copy the cursor sentence (labelled with account, source, date)."""
+        pane = self.focused_pane
+        if len(pane.document):
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor]),
+                       f"{pane.side.upper()} {pane.cursor + 1}")
+
+    def action_quote_pair(self) -> None:
+        """Copy the cursor sentence and its partners, A then B, each with source and date."""
+        pane = self.focused_pane
+        if not len(pane.document):
+            return
+        if self.analysis is None:
+            self.tell("Still aligning…", timeout=2)
+            return
+        self._copy(pair_quote(self.analysis, pane.side, pane.cursor),
+                   f"the pair of {pane.side.upper()} {pane.cursor + 1}")
+
+    def _copy(self, text: str, what: str) -> None:
+        """To the terminal's clipboard (OSC 52: works over SSH where the terminal allows it)
+        and to a file in the data folder (for terminals that do not)."""
+        self.copy_to_clipboard(text)
+        try:
+            path = store.locations().data_dir / "clipboard.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store.atomic_write(path, text + "\n")
+            where = f"and to {path}"
+        except (ReaderError, OSError) as exc:
+            where = f"(the file copy failed: {exc})"
+        self.tell(f"Copied {what} to the clipboard (OSC 52, if your terminal allows it) {where}.",
+                  title="Copied", timeout=6)
 
     def action_export(self) -> None:
         """Ask where to save the Markdown report (HTML goes beside it), then write both off the

@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readerui.errors import ReaderError
-from readerui.settings import Settings
 from readerui.web import is_address
+
+if TYPE_CHECKING:  # the CLI imports this module before it parses its arguments: stay light
+    from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
 MAX_FAILED_STARTS = 3  # workers in a row that die before their first pair: then give up on it
@@ -124,6 +127,7 @@ def _warm_up() -> None:
     """Load the engine (modules, word lists, stemmers) by analysing a two-sentence pair."""
     from readerui.analysis import analyse
     from readerui.segment import from_lines
+    from readerui.settings import Settings
 
     analyse(from_lines("The mayor opened the bridge on Monday.\n"),
             from_lines("The bridge was opened by the mayor.\n"), Settings(), parallel=False)
@@ -137,7 +141,13 @@ class _Worker:
         self.conn, child = context.Pipe(duplex=True)  # type: ignore[attr-defined]
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), settings, lines), daemon=True)
-        self.process.start()
+        # Started with Ctrl-C ignored, so a Ctrl-C while the worker's interpreter is still
+        # starting (before _serve ignores it itself) cannot print a traceback from the worker.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self.process.start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
         child.close()
         self.job: Job | None = None
         self.deadline = 0.0

@@ -5,33 +5,48 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from types import ModuleType
+from typing import TYPE_CHECKING, NoReturn
 
-from readerui import __version__, store
-from readerui.analysis import analyse, language_warning, load_document
+from readerui import __version__
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
-from readerui.export import (
-    FORMATS,
-    check_output,
-    format_of,
-    render,
-    to_json,
-    write_export,
-)
-from readerui.language import AUTO
-from readerui.model import Analysis
-from readerui.samples import sample_paths
 from readerui.sanitise import shown
-from readerui.settings import Settings
-from readerui.store.config import parse_size
-from readerui.tokens import supported_languages
-from readerui.web import as_input
+from readerui.web import as_input  # light: no engine
+
+if TYPE_CHECKING:
+    from readerui import store
+    from readerui.model import Analysis
+    from readerui.settings import Settings
+
+# Start-up: the engine (aligner, annotators, word tables), the store and ingest are imported only
+# once the arguments are parsed and a command needs them, so --help, --version and argument errors
+# are quick, and the reader paints the texts before the analysis engine is loaded.
+
+
+def _lazy_module(name: str) -> ModuleType:
+    """The module ``name``, executed when one of its attributes is first used."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)  # as an import does: ``readerui.store`` works
+    return module
+
+
+if not TYPE_CHECKING:
+    store = _lazy_module("readerui.store")
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -46,6 +61,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _size(value: str) -> int:
     """Parse a size such as 20000000, 500k, 20M or 1G into bytes."""
+    from readerui.store.config import parse_size
+
     try:
         return parse_size(value)
     except ValueError as exc:
@@ -144,7 +161,11 @@ def _apply_store_options(args: argparse.Namespace) -> None:
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
+    from readerui.language import AUTO
+    from readerui.tokens import supported_languages
+
     _apply_store_options(args)
+    _clean_store()
     config = store.load_config()
     for line in config.warnings:
         print(line, file=sys.stderr)
@@ -179,6 +200,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, Path]:
     if not args.paths:
+        from readerui.samples import sample_paths
+
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
@@ -188,6 +211,7 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
 def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
               settings: Settings) -> Analysis:
     """Analyse a pair of files, through the cache unless ``--no-cache``."""
+    from readerui.analysis import analyse, language_warning, load_document
 
     def compute() -> Analysis:
         a = load_document(path_a, settings, args.lines)
@@ -246,6 +270,8 @@ def _run_align(argv: Sequence[str]) -> int:
     path_a, path_b = _pair(args, parser)
     analysis = _analysis(args, path_a, path_b, settings)
     if args.json:
+        from readerui.export import to_json
+
         sys.stdout.write(to_json(analysis) + "\n")
     else:
         from readerui.summary import print_summary
@@ -290,6 +316,8 @@ def _run_reader(argv: Sequence[str]) -> int:
     if cached is not None:
         a, b = cached.a, cached.b  # reopening: no ingest, no analysis
     else:
+        from readerui.analysis import load_document  # not the engine: that loads after painting
+
         a = load_document(path_a, settings, args.lines)
         b = load_document(path_b, settings, args.lines)
     try:
@@ -316,6 +344,8 @@ def _run_reader(argv: Sequence[str]) -> int:
 
 
 def _export_parser() -> argparse.ArgumentParser:
+    from readerui.export import FORMATS
+
     parser = _Parser(prog=f"{PROG} export",
                      description="Write a report of two accounts: aligned pairs with word "
                                  "differences, what each account alone says, coverage by speaker "
@@ -335,10 +365,14 @@ def _export_parser() -> argparse.ArgumentParser:
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
+    from readerui.export import format_of, render, write_export
+
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
+        from readerui.export import check_output
+
         check_output(output, [path_a, path_b])
     analysis = _analysis(args, path_a, path_b, settings)
     fmt = args.format or format_of(output)
@@ -457,7 +491,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"align": _run_align, "export": _run_export, "config": _run_config,
                 "cache": _run_cache}
     try:
-        _clean_store()
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
@@ -481,5 +514,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     finally:
-        with contextlib.suppress(OSError, ValueError):
-            _print_store_warnings()  # e.g. a damaged recent.json moved aside
+        if "readerui.store.locations" in sys.modules:  # the store was used (not for --help)
+            with contextlib.suppress(OSError, ValueError):
+                _print_store_warnings()  # e.g. a damaged recent.json moved aside

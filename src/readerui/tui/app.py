@@ -24,8 +24,6 @@ from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
-from readerui.align import word_diff
-from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
@@ -79,6 +77,13 @@ def screenshot_folder() -> Path:
     return store.locations().data_dir
 
 
+def _analyse(a: Document, b: Document, settings: Settings) -> Analysis:
+    """The analysis engine, imported here (in the worker) so the texts paint before it loads."""
+    from readerui.analysis import analyse
+
+    return analyse(a, b, settings)
+
+
 class ReaderApp(App[int]):
     """Two accounts side by side: cursor, partners, sync, filters, search, summary."""
 
@@ -115,7 +120,7 @@ class ReaderApp(App[int]):
         self.differences: Differences | None = None  # what differs (counted in a worker)
         self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
-            self.settings, lambda a, b, s: analyse(a, b, s)))
+            self.settings, _analyse))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
@@ -174,7 +179,9 @@ class ReaderApp(App[int]):
         else:
             self._started = time.monotonic()
             self._ticker = self.set_interval(1, self._refresh_chrome)
-            self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
+            # After the first paint: the engine's import and work must not delay the texts.
+            self.call_after_refresh(self.run_worker, self._analyse, name="analyse", thread=True,
+                                    exit_on_error=False)
         self._refresh_chrome()
 
     def exit(self, result: int | None = None, return_code: int = 0,
@@ -416,6 +423,8 @@ class ReaderApp(App[int]):
             union = Link(own, other_ids, 0.0, links[0].kind) if pane.side == "a" else \
                 Link(other_ids, own, 0.0, links[0].kind)
             try:
+                from readerui.align import word_diff  # loaded with the analysis, not before
+
                 spans = word_diff(analysis.a, analysis.b, union, self.settings.lang)
             except Exception:  # a word-diff failure must not break reading
                 spans = None

@@ -4,7 +4,8 @@ Prints: the analysis time (the worker), the time to open the reader (first scree
 panes), and key-to-screen times for PageDown with sync, a cursor move and a filter change: from
 the key press to the last frame the app writes for it (headless driver, 160x45; the wait for
 the next frame tick is included), and next difference (``d``). Keys are timed once the worker
-has counted the differences (it competes for the interpreter in the first seconds). Target: under 30 ms median for cursor, page and next difference.
+has counted the differences (it competes for the interpreter in the first seconds).
+Target: under 30 ms median for cursor, page and next difference.
 
 Usage: python benchmarks/tui_latency.py [N]   (N sentences a side, default 10000)
 """

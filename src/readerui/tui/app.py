@@ -331,6 +331,11 @@ class ReaderApp(App[int]):
                 else f" {len(self._hits)} found"
             parts.append(StatusPart(f"search “{self.last_query}”{place}",
                                     f"/{shorten(self.last_query, 12)}{place}", "bold"))
+        restored = " (restored)" if self.filter.active and self.filter == self._restored else ""
+        parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
+                                f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
+                                "bold" if self.filter.active else ""))
+        # after the filter: a toast in the corner must not cover the filter
         if self.differences is not None:
             place = self.differences.place(focused.side, focused.cursor)
             folded = " folded" if self.differences_only else ""
@@ -340,10 +345,6 @@ class ReaderApp(App[int]):
                 index, total = place
                 where = f"{index}/{total}" if index else f"–/{total}"
                 parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
-        restored = " (restored)" if self.filter.active and self.filter == self._restored else ""
-        parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
-                                f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
-                                "bold" if self.filter.active else ""))
         if self.analysis is not None:
             share_a, share_b = self._shares
             parts.append(StatusPart(f"shared: A {share_a:.0%} B {share_b:.0%}", "", drop=True))

@@ -15,7 +15,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
-from readerui.align import word_diff
 from readerui.model import Analysis, Link, Side, WordDiff
 
 SIDES: tuple[Side, Side] = ("a", "b")
@@ -29,9 +28,15 @@ class Differences:
     def __init__(self, analysis: Analysis, lang: str | None = None,
                  diff: DiffFunction | None = None) -> None:
         self.analysis = analysis
-        self._diff = diff or (lambda link: word_diff(analysis.a, analysis.b, link, lang))
+        self._diff = diff or self._word_diff
+        self._lang = lang
         self._words_differ: dict[Link, bool] = {}
         self._all: dict[Side, tuple[int, ...]] = {}
+
+    def _word_diff(self, link: Link) -> WordDiff:
+        from readerui.align import word_diff  # the engine loads when first needed, not at start
+
+        return word_diff(self.analysis.a, self.analysis.b, link, self._lang)
 
     def words_differ(self, link: Link) -> bool:
         """True when the word diff of ``link`` marks a word on either side."""

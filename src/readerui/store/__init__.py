@@ -37,10 +37,12 @@ from readerui.store.state import (
     PairState,
     RecentPair,
     load_pair_state,
+    load_speaker_edits,
     pair_key,
     recent_pairs,
     remember_pair,
     save_pair_state,
+    save_speaker_edits,
 )
 
 __all__ = [
@@ -66,6 +68,7 @@ __all__ = [
     "load_config",
     "load_notes",
     "load_pair_state",
+    "load_speaker_edits",
     "locations",
     "lookup_files",
     "new_note",
@@ -74,6 +77,7 @@ __all__ = [
     "remember_pair",
     "remove_note",
     "save_pair_state",
+    "save_speaker_edits",
     "take_warnings",
     "update_note",
 ]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readerui import store
+from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
 from readerui.export import check_output, to_html, to_markdown
 from readerui.model import Analysis, Document, Side
@@ -30,6 +31,7 @@ class Session:
     key: str = ""
     state: PairState = field(default_factory=PairState)
     notes: tuple[Note, ...] = ()
+    speaker_edits: tuple[SpeakerEdit, ...] = ()  # the reader's speaker corrections, in order
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
@@ -47,6 +49,7 @@ class Session:
             session.key = store.pair_key(a, b)
             session.state = store.load_pair_state(session.key)
             session.notes = store.load_notes(session.key)
+            session.speaker_edits = edits_from_json(store.load_speaker_edits(session.key))
         except (ReaderError, OSError) as exc:
             session.warnings.append(str(exc))
         session.warnings.extend(store.take_warnings())
@@ -78,6 +81,34 @@ class Session:
             self.state = state
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
+
+    def with_speaker_edits(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with the reader's speaker corrections applied."""
+        if not self.speaker_edits:
+            return analysis
+        return replace(analysis, annotations=apply_speaker_edits(analysis.annotations,
+                                                                 self.speaker_edits))
+
+    def _store_speaker_edits(self, edits: tuple[SpeakerEdit, ...]) -> bool:
+        try:
+            if self.key:
+                store.save_speaker_edits(self.key, [e.to_json() for e in edits])
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+            return False
+        self.speaker_edits = edits
+        return True
+
+    def add_speaker_edit(self, edit: SpeakerEdit) -> bool:
+        """Keep a speaker correction (saved with the pair); False when it could not be saved."""
+        return self._store_speaker_edits((*self.speaker_edits, edit))
+
+    def undo_speaker_edit(self) -> SpeakerEdit | None:
+        """Forget the last speaker correction; it is returned (None when there was none)."""
+        if not self.speaker_edits:
+            return None
+        last = self.speaker_edits[-1]
+        return last if self._store_speaker_edits(self.speaker_edits[:-1]) else None
 
     def note_on(self, side: Side, sentence: int) -> Note | None:
         """The note (or bookmark) already on that sentence, if any."""

@@ -82,7 +82,9 @@ def main() -> None:
         for truecolor in (True, False):
             mode = "truecolor" if truecolor else "256"
             ansi = capture(width, height, truecolor)
-            save(ansi, width, f"screen-{width}x{height}-{mode}", f"readerui {width}x{height}")
+            colours = "true colour" if truecolor else "256 colours"
+            save(ansi, width, f"screen-{width}x{height}-{mode}",
+                 f"readerui {width}x{height}, {colours} (tmux)")
             if width == 160 and truecolor:
                 save(ansi, width, "screenshot", "readerui")
                 (DOCS / "screenshot.png").unlink(missing_ok=True)

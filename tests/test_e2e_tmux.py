@@ -237,3 +237,43 @@ def test_the_other_panes_counter_follows_its_lit_partner(terminal: Terminal) -> 
     shown = terminal.wait_for(lambda s: "A 7/" in _status(s))
     b_place = int(_status(shown).split("B ")[1].split("/")[0])
     assert b_place > 1  # B's counter moved with sync, not stuck at its own cursor
+
+
+def test_no_color_one_sided_text_is_italic(tmp_path: Path) -> None:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    term = Terminal(tmp_path, no_color=True)
+    try:
+        term.wait_for(lambda s: "A 1/" in s and "diff" in _status(s))
+        term.keys("n")  # to a sentence only A has, then off it: its own style shows
+        term.wait_for(lambda s: "A 1/" not in _status(s))
+        term.keys("j")
+        term.wait_for(lambda s: "▪" in s)
+        escapes = _tmux("capture-pane", "-p", "-e", "-t", term.name)
+        italic = re.compile(r"\x1b\[(?:\d+;)*3(?:;\d+)*m")
+        one_sided = [line for line in escapes.splitlines()[2:] if "▪" in line]
+        assert one_sided and any(italic.search(line.split("▪", 1)[1]) for line in one_sided)
+    finally:
+        term.close()
+
+
+def test_d_steps_to_differences_and_z_folds_alike_text_at_80x24(tmp_path: Path) -> None:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    same = "The council met on Monday to discuss the tram and the harbour."
+    a = tmp_path / "a.txt"
+    b = tmp_path / "b.txt"
+    a.write_text("\n".join([same.replace("Monday", f"day {i}") for i in range(8)]
+                           + ["Only one account says the weather was cold."]) + "\n")
+    b.write_text("\n".join([same.replace("Monday", f"day {i}") for i in range(8)]) + "\n")
+    term = Terminal(tmp_path, no_color=False, args=("--lines", str(a), str(b)))
+    try:
+        term.wait_for(lambda s: "A 1/" in _status(s) and "diff –/1" in s)
+        term.keys("d")
+        term.wait_for(lambda s: "A 9/" in _status(s) and "diff 1/1" in s)
+        term.keys("z")
+        shown = term.wait_for(lambda s: "8 sentences alike" in s)
+        assert "Only one account says" in shown
+        assert shown.count("─") <= 4  # one connector (the two folds), none left from before
+    finally:
+        term.close()

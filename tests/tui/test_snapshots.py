@@ -70,3 +70,18 @@ def test_sample_pair_with_the_real_engine(snap_compare: SnapCompare) -> None:
         await pilot.press("j", "j", "j")  # type: ignore[attr-defined]
 
     assert snap_compare(app, terminal_size=(160, 45), run_before=wait)
+
+
+def test_differences_only_with_numbers(snap_compare: SnapCompare) -> None:
+    from .test_differences import alike_analysis
+
+    analysis = alike_analysis()
+
+    async def fold(pilot: object) -> None:
+        await _settle(pilot)  # the analysis is shown, the counting worker started
+        await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+        await pilot.press("z", "number_sign", "d")  # type: ignore[attr-defined]
+        await _settle(pilot)
+
+    assert snap_compare(ReaderApp(analysis.a, analysis.b, analysis=analysis),
+                        terminal_size=(80, 24), run_before=fold)

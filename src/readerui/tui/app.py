@@ -33,8 +33,12 @@ from readerui.store import Config, Note, anchor
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
+from readerui.tui.differences import Differences
+from readerui.tui.marks import match_spans
 from readerui.tui.palette import reader_colours
+from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.screens.goto import GoTo
 from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
 from readerui.tui.screens.saveas import SaveAs
@@ -53,8 +57,10 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 # at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
-                   "prev_one_sided", "next_match", "prev_match", "legend", "rename_speaker",
-                   "merge_speaker", "drop_speaker", "undo_speaker_edit"}
+                   "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
+                   "prev_difference", "toggle_differences", "toggle_numbers", "go_to",
+                   "copy_sentence", "quote_pair", "rename_speaker", "merge_speaker",
+                   "drop_speaker", "undo_speaker_edit"}
 
 
 def screenshot_folder() -> Path:
@@ -114,6 +120,8 @@ class ReaderApp(App[int]):
         self._ticker: Timer | None = None
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
+        self.differences: Differences | None = None  # what differs (counted in a worker)
+        self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
             self.settings, _analyse))
         self.pane_a = AccountPane(a, "a", id="pane-a")
@@ -242,11 +250,35 @@ class ReaderApp(App[int]):
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
+        self.differences = Differences(analysis, self.settings.lang)
+        self._count_differences(self.differences)
         self._refresh_notes()
         self._restore(analysis)
         # The documents, layouts and analysis live as long as the app: keep the garbage
         # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
         gc.freeze()
+
+    @work(thread=True, exclusive=True, group="differences", exit_on_error=False)
+    def _count_differences(self, differences: Differences) -> None:
+        """Classify every sentence off the UI thread (word diffs of every strong link take
+        seconds at 10k sentences); then show the counts and, if asked for, the folds."""
+        differences.complete()
+        self.call_from_thread(self._differences_counted, differences)
+
+    def _differences_counted(self, differences: Differences) -> None:
+        if differences is not self.differences:
+            return
+        if self.differences_only:
+            self._apply_folds()
+        self._refresh_chrome()
+
+    def _apply_folds(self) -> None:
+        """Fold the alike stretches of both panes (or unfold), keeping the cursor in view."""
+        differences = self.differences
+        for pane in (self.pane_a, self.pane_b):
+            runs = differences.alike_runs(pane.side) if differences is not None else None
+            pane.set_folds(runs or () if self.differences_only else ())
+        self._cursor_moved(self.focused_pane)
 
     def _restore(self, analysis: Analysis) -> None:
         """Put the cursor and filter back where they were when this pair was last closed."""
@@ -308,6 +340,16 @@ class ReaderApp(App[int]):
         parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
                                 f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
                                 "bold" if self.filter.active else ""))
+        # after the filter: a toast in the corner must not cover the filter
+        if self.differences is not None:
+            place = self.differences.place(focused.side, focused.cursor)
+            folded = " folded" if self.differences_only else ""
+            if place is None:
+                parts.append(StatusPart(f"diff …{folded}", f"diff…{folded[:2]}", drop=True))
+            else:
+                index, total = place
+                where = f"{index}/{total}" if index else f"–/{total}"
+                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
         if self.analysis is not None:
             share_a, share_b = self._shares
             parts.append(StatusPart(f"shared: A {share_a:.0%} B {share_b:.0%}", "", drop=True))
@@ -435,6 +477,7 @@ class ReaderApp(App[int]):
         self._hits, self._hit_index = [], -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset()
+            pane.match_spans = {}
         self.query_one(Sidebar).show_filter(Filter())
         self._apply_filter(Filter())
 
@@ -525,7 +568,7 @@ class ReaderApp(App[int]):
             where = "after" if step > 0 else "before"
             self.tell(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
             return
-        pane.move_cursor(found)
+        self._land(pane, found)
 
     def action_next_one_sided(self) -> None:
         """Next sentence of this pane that the other account lacks."""
@@ -534,6 +577,60 @@ class ReaderApp(App[int]):
     def action_prev_one_sided(self) -> None:
         """Previous sentence of this pane that the other account lacks."""
         self._jump_one_sided(-1)
+
+    def _jump_difference(self, step: int) -> None:
+        pane = self.focused_pane
+        if self.differences is None:
+            self.tell("Still aligning…", timeout=2)
+            return
+        found = self.differences.step(pane.side, pane.cursor, step)
+        if found is None:
+            where = "after" if step > 0 else "before"
+            self.tell(f"No difference in {pane.side.upper()} {where} this one.", timeout=2)
+            return
+        self._land(pane, found)
+
+    def action_next_difference(self) -> None:
+        """Next sentence of this pane that differs from the other account."""
+        self._jump_difference(1)
+
+    def action_prev_difference(self) -> None:
+        """Previous sentence of this pane that differs from the other account."""
+        self._jump_difference(-1)
+
+    def action_toggle_differences(self) -> None:
+        """Fold (or unfold) the stretches both accounts carry alike."""
+        self.differences_only = not self.differences_only
+        if self.differences is None or self.differences.all("a") is None:
+            if self.differences_only:
+                self.tell("Counting the differences; the alike stretches fold when done.",
+                          timeout=3)
+        else:
+            self._apply_folds()
+        self._refresh_chrome()
+
+    def action_toggle_numbers(self) -> None:
+        """Show or hide sentence numbers in both panes."""
+        on = not self.pane_a.numbers
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_numbers(on)
+        self.call_after_refresh(self._pane_scrolled, self.focused_pane)
+
+    def action_go_to(self) -> None:
+        """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
+        self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
+                                                       "b": len(self.doc_b)}), self._go_to)
+
+    def _land(self, pane: AccountPane, sid: int) -> None:
+        """A jump: cursor on ``sid`` with context above it, its partner (levelled by sync)
+        fully in view too."""
+        tall = 0
+        if self.analysis is not None and self.sync_on:
+            target = self.pane(other(pane.side))
+            partner = self.analysis.alignment.best_partner(pane.side, sid)
+            if partner is not None:
+                tall = len(target.layout.rows_of(partner))
+        pane.move_cursor(sid, jump=True, tall=tall)
 
     def _jump_match(self, step: int) -> None:
         if self._hits:
@@ -548,7 +645,7 @@ class ReaderApp(App[int]):
         if not ahead:
             self.tell("No more matches this way.", timeout=2)
             return
-        pane.move_cursor(min(ahead) if step > 0 else max(ahead))
+        self._land(pane, min(ahead) if step > 0 else max(ahead))
 
     def _step_hit(self, step: int) -> None:
         """The next or previous search result, across both panes in reading order."""
@@ -596,6 +693,8 @@ class ReaderApp(App[int]):
         self._hit_index = -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)
+            pane.match_spans = {hit.sentence: match_spans(query, pane.document.sentences[
+                hit.sentence].text) for hit in hits if hit.side == pane.side}
             pane.refresh()
 
     def _jumped(self, hit: SearchHit | None) -> None:
@@ -627,7 +726,7 @@ class ReaderApp(App[int]):
         side, sid = place
         pane = self.pane(side)
         pane.focus()
-        pane.move_cursor(sid)
+        self._land(pane, sid)
 
     def action_quit_reader(self) -> None:
         """Remember the cursor and filter, then quit with status 0."""
@@ -673,9 +772,41 @@ class ReaderApp(App[int]):
                 self.tell("That note's sentence is no longer in the text.", timeout=3)
                 return
             pane.focus()
-            pane.move_cursor(sid)
+            self._land(pane, sid)
 
         self.push_screen(NotesScreen(self.session.notes, remove), jump)
+
+    def action_copy_sentence(self) -> None:
+        """Copy the cursor sentence (labelled with account, source, date)."""
+        pane = self.focused_pane
+        if len(pane.document):
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor]),
+                       f"{pane.side.upper()} {pane.cursor + 1}")
+
+    def action_quote_pair(self) -> None:
+        """Copy the cursor sentence and its partners, A then B, each with source and date."""
+        pane = self.focused_pane
+        if not len(pane.document):
+            return
+        if self.analysis is None:
+            self.tell("Still aligning…", timeout=2)
+            return
+        self._copy(pair_quote(self.analysis, pane.side, pane.cursor),
+                   f"the pair of {pane.side.upper()} {pane.cursor + 1}")
+
+    def _copy(self, text: str, what: str) -> None:
+        """To the terminal's clipboard (OSC 52: works over SSH where the terminal allows it)
+        and to a file in the data folder (for terminals that do not)."""
+        self.copy_to_clipboard(text)
+        try:
+            path = store.locations().data_dir / "clipboard.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            store.atomic_write(path, text + "\n")
+            where = f"and to {path}"
+        except (ReaderError, OSError) as exc:
+            where = f"(the file copy failed: {exc})"
+        self.tell(f"Copied {what} to the clipboard (OSC 52, if your terminal allows it) {where}.",
+                  title="Copied", timeout=6)
 
     def action_export(self) -> None:
         """Ask where to save the Markdown report (HTML goes beside it), then write both off the

@@ -19,6 +19,7 @@ _WORD = re.compile(r"\S+")
 _CONTROLS = {c: " " for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)]}
 
 BLANK = -1  # sentence id of a row that separates paragraphs
+FOLD = -2  # sentence id of a row standing for a folded stretch: (FOLD, first id, last id)
 
 
 def safe_text(text: str) -> str:
@@ -113,10 +114,33 @@ class WrappedLayout:
         return len(self.rows)
 
     def sentence_at(self, row: int) -> int | None:
-        """The sentence shown on ``row``, or None for a gap or a row past the end."""
+        """The sentence shown on ``row`` (the first of a fold), or None for a gap or a row past
+        the end."""
         if 0 <= row < len(self.rows):
-            sentence = self.rows[row][0]
+            sentence, start, _ = self.rows[row]
+            if sentence == FOLD:
+                return start
             return None if sentence == BLANK else sentence
+        return None
+
+    def fold_at(self, row: int) -> tuple[int, int] | None:
+        """``(first, last)`` sentence ids of the fold on ``row``, or None."""
+        if 0 <= row < len(self.rows) and self.rows[row][0] == FOLD:
+            return self.rows[row][1], self.rows[row][2]
+        return None
+
+    def next_sentence(self, sid: int, direction: int) -> int | None:
+        """The sentence on the next (``direction=1``) or previous row group after ``sid``'s
+        rows, stepping over a fold as one (None past either end)."""
+        rows = self.rows_of(sid)
+        if not rows:
+            return None
+        row = rows.stop if direction > 0 else rows.start - 1
+        while 0 <= row < len(self.rows):
+            found = self.sentence_at(row)
+            if found is not None:
+                return found
+            row += direction
         return None
 
     def nearest_sentence(self, row: int) -> int | None:
@@ -126,7 +150,7 @@ class WrappedLayout:
         row = max(0, min(row, len(self.rows) - 1))
         sentence = self.rows[row][0]
         if sentence != BLANK:
-            return sentence
+            return self.sentence_at(row)
         index = bisect_right(self.first_row, row)
         return min(index, len(self.first_row) - 1)
 
@@ -137,19 +161,32 @@ class WrappedLayout:
         return range(self.first_row[sentence], self.last_row[sentence] + 1)
 
 
-def build_layout(document: Document, width: int, texts: list[str] | None = None) -> WrappedLayout:
-    """Wrap every sentence of ``document`` to ``width`` cells, with a gap row between paragraphs."""
+def build_layout(document: Document, width: int, texts: list[str] | None = None,
+                 folds: tuple[tuple[int, int], ...] = ()) -> WrappedLayout:
+    """Wrap every sentence of ``document`` to ``width`` cells, with a gap row between paragraphs;
+    each ``(first, last)`` stretch of ``folds`` (ascending, disjoint) becomes one fold row."""
     texts = texts if texts is not None else [safe_text(s.text) for s in document.sentences]
     rows: list[tuple[int, int, int]] = []
     first: list[int] = []
     last: list[int] = []
     previous_paragraph: int | None = None
+    fold_end = {start: end for start, end in folds}
+    folded_until = -1
     for sentence, text in zip(document.sentences, texts, strict=True):
+        sid = sentence.id
+        if sid <= folded_until:  # inside a fold: every sentence maps to the fold's row
+            first.append(len(rows) - 1)
+            last.append(len(rows) - 1)
+            previous_paragraph = sentence.paragraph
+            continue
         if previous_paragraph is not None and sentence.paragraph != previous_paragraph:
             rows.append((BLANK, 0, 0))
         previous_paragraph = sentence.paragraph
         first.append(len(rows))
-        sid = sentence.id
-        rows.extend((sid, start, end) for start, end in wrap(text, width))
+        if sid in fold_end:
+            folded_until = fold_end[sid]
+            rows.append((FOLD, sid, folded_until))
+        else:
+            rows.extend((sid, start, end) for start, end in wrap(text, width))
         last.append(len(rows) - 1)
     return WrappedLayout(width, tuple(rows), tuple(first), tuple(last))

@@ -46,8 +46,8 @@ class LinkGutter(Widget):
 
     def _key(self) -> tuple:
         a, b = self.pane_a, self.pane_b
-        return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, a.text_width, b.text_width,
-                self.size.height, id(self.analysis))
+        return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, id(a.layout), id(b.layout),
+                self.size.height, id(self.analysis))  # a layout changes with width and folds
 
     def _visible_links(self, pane: AccountPane, height: int) -> dict[int, tuple[int, Link]]:
         """Each link shown in ``pane``: ``id(link) -> (first screen row, link)``."""

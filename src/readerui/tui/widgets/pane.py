@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from itertools import pairwise
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -14,7 +15,7 @@ from textual.strip import Strip
 
 from readerui.model import Analysis, Document, Side
 from readerui.tui.bindings import pane_bindings
-from readerui.tui.layout import BLANK, WrappedLayout, build_layout, safe_text
+from readerui.tui.layout import BLANK, FOLD, WrappedLayout, build_layout, safe_text
 
 MARKER_WIDTH = 2  # a kind glyph and a space before the text
 # Glyphs differ by kind so the marks survive without colour (NO_COLOR).
@@ -24,6 +25,9 @@ CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
 # Beside a partner of the cursor's sentence, after the kind marker: its link's kind, so strong
 # and partial partners differ without colour too.
 PARTNER_MARKS = {"strong": "»", "partial": "›"}
+
+CONTEXT_ROWS = 2  # a jump's target has at least this many rows of context above it
+BOTTOM_MARGIN = 2  # and is never on the last rows
 
 _BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner", "partner-partial"}
 
@@ -49,6 +53,8 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--dim",
         "account-pane--match",
         "account-pane--note",
+        "account-pane--fold",
+        "account-pane--number",
     }
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
@@ -62,13 +68,17 @@ class AccountPane(ScrollView, can_focus=True):
         self.diff: dict[int, tuple[tuple[int, int], ...]] = {}
         self.kept: frozenset[int] | None = None  # sentences the filter keeps (None: all)
         self.matches: frozenset[int] = frozenset()  # sentences found by the last search
+        self.match_spans: dict[int, tuple[tuple[int, int], ...]] = {}  # the words it matched
         self.noted: frozenset[int] = frozenset()  # sentences with a note or bookmark
         self.active = side == "a"  # the pane the cursor keys act on (shows its cursor)
+        self.numbers = False  # show each sentence's number (1-based) before it
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
         self.on_scrolled: PaneCallback | None = None
         self.on_cursor: PaneCallback | None = None
         self._texts = [safe_text(s.text) for s in document.sentences]
-        self._layouts: dict[int, WrappedLayout] = {}
+        self._layouts: dict[tuple[int, int], WrappedLayout] = {}  # by (width, fold generation)
+        self._folds: tuple[tuple[int, int], ...] = ()  # alike stretches shown as one row
+        self._fold_generation = 0  # bumped when the folds change (cheap cache key)
         self._shown: WrappedLayout | None = None  # the layout the virtual size was set from
         self._quiet = False  # True while scrolling for a resize (no sync from this pane)
         self._kinds: list[str] = ["none"] * len(document)
@@ -117,21 +127,60 @@ class AccountPane(ScrollView, can_focus=True):
         return self._region
 
     @property
+    def number_width(self) -> int:
+        """Cells of the sentence-number column (0 when numbers are off)."""
+        return len(str(len(self.document))) + 1 if self.numbers else 0
+
+    @property
+    def prefix_width(self) -> int:
+        """Cells before the text: the number column, the kind marker and its gap."""
+        return self.number_width + MARKER_WIDTH
+
+    @property
     def text_width(self) -> int:
         """Cells available for text on a row."""
-        return max(8, self.text_region.width - MARKER_WIDTH)
+        return max(8, self.text_region.width - self.prefix_width)
+
+    def set_numbers(self, on: bool) -> None:
+        """Show sentence numbers (re-wraps to the narrower text), or hide them."""
+        if on == self.numbers:
+            return
+        self.numbers = on
+        if self.size.width:
+            self._update_virtual_size()
+            if len(self.document):
+                self.scroll_to_sentence(self.cursor)
+        self.refresh()
 
     @property
     def layout(self) -> WrappedLayout:
-        """The wrapped layout at the current width (cached per width)."""
-        width = self.text_width
-        layout = self._layouts.get(width)
+        """The wrapped layout at the current width and folds (cached)."""
+        key = (self.text_width, self._fold_generation)
+        layout = self._layouts.get(key)
         if layout is None:
             if len(self._layouts) > 4:
                 self._layouts.clear()
-            layout = build_layout(self.document, width, self._texts)
-            self._layouts[width] = layout
+            layout = build_layout(self.document, key[0], self._texts, self._folds)
+            self._layouts[key] = layout
         return layout
+
+    @property
+    def folds(self) -> tuple[tuple[int, int], ...]:
+        """The ``(first, last)`` stretches shown folded, each as one row."""
+        return self._folds
+
+    def set_folds(self, folds: tuple[tuple[int, int], ...]) -> None:
+        """Fold these stretches (empty: unfold all); the cursor stays on its sentence."""
+        if folds == self._folds:
+            return
+        self._folds = folds
+        self._fold_generation += 1
+        self._layouts.clear()
+        if self.size.width:
+            self._update_virtual_size()
+            if len(self.document):
+                self.scroll_to_sentence(self.cursor, context=True)
+        self.refresh()
 
     def _update_virtual_size(self) -> None:
         layout = self._shown = self.layout
@@ -204,36 +253,57 @@ class AccountPane(ScrollView, can_focus=True):
 
     # ----- cursor -----------------------------------------------------------------------------
 
-    def move_cursor(self, sid: int, *, scroll: bool = True) -> None:
-        """Put the cursor on sentence ``sid`` and bring it into view."""
+    def move_cursor(self, sid: int, *, scroll: bool = True, jump: bool = False,
+                    tall: int = 0) -> None:
+        """Put the cursor on sentence ``sid`` and bring it into view (``jump``: with context
+        above, see :meth:`scroll_to_sentence`)."""
         if not len(self.document):
             return
         sid = max(0, min(sid, len(self.document) - 1))
         self.cursor = sid
         if scroll:
-            self.scroll_to_sentence(sid)
+            self.scroll_to_sentence(sid, context=jump, tall=tall)
         self.refresh()
         if self.on_cursor is not None:
             self.on_cursor(self)
 
-    def scroll_to_sentence(self, sid: int) -> None:
-        """Scroll the least needed to show sentence ``sid`` (its start when it is taller)."""
+    def scroll_to_sentence(self, sid: int, *, context: bool = False, tall: int = 0) -> None:
+        """Scroll the least needed to show sentence ``sid`` (its start when it is taller).
+
+        ``context`` (a jump): unless it is already well in view, put it a third of the way
+        down, with rows of context above and never on the last two rows; ``tall`` rows (its
+        partner's height, when taller) must fit below its start too."""
         rows = self.layout.rows_of(sid)
         if not rows:
             return
         top, height = self.top_row, self.view_height
+        if context:
+            needed = max(len(rows), tall)
+            above = max(0, min(height // 3, height - BOTTOM_MARGIN - needed))
+            well_in_view = (rows.start >= top + min(above, CONTEXT_ROWS)
+                            and rows.start + needed <= top + height - BOTTOM_MARGIN)
+            if not well_in_view:
+                self.scroll_rows(rows.start - above)
+            return
         if rows.start < top or len(rows) > height:
             self.scroll_rows(rows.start)
         elif rows.stop > top + height:
             self.scroll_rows(rows.stop - height)
 
+    def _step(self, direction: int) -> None:
+        if not self._folds:
+            self.move_cursor(self.cursor + direction)
+            return
+        found = self.layout.next_sentence(self.cursor, direction)  # a fold is one step
+        self.move_cursor(self.cursor if found is None else found)
+
     def action_cursor_down(self) -> None:
-        """Next sentence."""
-        self.move_cursor(self.cursor + 1)
+        """Next sentence (or fold)."""
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        """Previous sentence."""
-        self.move_cursor(self.cursor - 1)
+        """Previous sentence (or fold)."""
+        self._step(-1)
 
     def _page(self, direction: int) -> None:
         if not len(self.document):
@@ -246,10 +316,17 @@ class AccountPane(ScrollView, can_focus=True):
             if self.top_row == before:
                 target = len(self.document) - 1 if direction > 0 else 0
             else:
-                target = self.layout.nearest_sentence(self.top_row + offset) or 0
+                layout = self.layout
+                target = layout.nearest_sentence(self.top_row + offset) or 0
+                if layout.first_row[target] < self.top_row:  # its start scrolled off: the next
+                    following = layout.next_sentence(target, 1)
+                    if following is not None and \
+                            layout.first_row[following] < self.top_row + self.view_height:
+                        target = following
             self.move_cursor(target, scroll=self.top_row == before)
         finally:
-            self.paging = False
+            self.numbers = False  # show each sentence's number (1-based) before it
+        self.paging = False
 
     def action_page_down(self) -> None:
         """Scroll a page down; the cursor keeps its place on screen."""
@@ -318,6 +395,8 @@ class AccountPane(ScrollView, can_focus=True):
         sid, start, end = layout.rows[row]
         if sid == BLANK:
             return Strip.blank(width, base)
+        if sid == FOLD:
+            return self._fold_line(start, end, width, base)
         kind = self._kinds[sid]
         first = layout.first_row[sid] == row
         style = base
@@ -327,7 +406,7 @@ class AccountPane(ScrollView, can_focus=True):
             style += self._style("only-text")
         if self.kept is not None and sid not in self.kept:
             style += self._style("dim")
-        if sid in self.matches:
+        if sid in self.matches and sid not in self.match_spans:  # no words known: all of it
             style += self._style("match")
         if sid == self.cursor and self.active:
             style += self._style("cursor" if self.has_focus else "cursor-blurred")
@@ -343,31 +422,52 @@ class AccountPane(ScrollView, can_focus=True):
         else:
             gap = Segment(" ", style)
         segments = [Segment(glyph, marker_style), gap]
+        if self.numbers:
+            number = f"{sid + 1:>{self.number_width - 1}} " if first else " " * self.number_width
+            segments.insert(0, Segment(number, base + self._style("number")))
         segments.extend(self._text_segments(sid, start, end, style))
         text = self._texts[sid]
-        used = MARKER_WIDTH + (end - start if text.isascii() else cell_len(text[start:end]))
+        used = self.prefix_width + (end - start if text.isascii() else cell_len(text[start:end]))
         if used > width:  # only when the pane is narrower than the narrowest wrap
             return Strip(segments).crop(0, width)
         if used < width:
             segments.append(Segment(" " * (width - used), style))
         return Strip(segments, width)
 
+    def _fold_line(self, first: int, last: int, width: int, base: Style) -> Strip:
+        """One dim row standing for sentences ``first``..``last`` (all alike)."""
+        style = base + self._style("fold")
+        if self.active and first <= self.cursor <= last:
+            style += self._style("cursor" if self.has_focus else "cursor-blurred")
+        count = last - first + 1
+        label = f"… {count} sentence{'s' if count != 1 else ''} alike …"
+        segments = [Segment(" " * self.prefix_width, base), Segment(label, style)]
+        used = self.prefix_width + len(label)
+        if used < width:
+            segments.append(Segment(" " * (width - used), style))
+        return Strip(segments).crop(0, width)
+
     def _text_segments(self, sid: int, start: int, end: int, style: Style) -> list[Segment]:
+        """The text of one row, the word differences and the search's matched words marked."""
         text = self._texts[sid]
-        spans = self.diff.get(sid, ())
-        if not spans:
+        diff = self.diff.get(sid, ())
+        found = self.match_spans.get(sid, ()) if sid in self.matches else ()
+        if not diff and not found:
             return [Segment(text[start:end], style)]
-        diff_style = style + self._style("diff")
+        cuts = {start, end}
+        for spans in (diff, found):
+            for span_start, span_end in spans:
+                if span_start < end and span_end > start:
+                    cuts.update((max(span_start, start), min(span_end, end)))
+        diff_style = self._style("diff")
+        match_style = self._style("match")
+        ordered = sorted(cuts)
         segments: list[Segment] = []
-        position = start
-        for span_start, span_end in spans:
-            span_start, span_end = max(span_start, position), min(span_end, end)
-            if span_start >= span_end:
-                continue
-            if span_start > position:
-                segments.append(Segment(text[position:span_start], style))
-            segments.append(Segment(text[span_start:span_end], diff_style))
-            position = span_end
-        if position < end:
-            segments.append(Segment(text[position:end], style))
+        for left, right in pairwise(ordered):
+            piece = style
+            if any(a <= left and right <= b for a, b in diff):
+                piece += diff_style
+            if any(a <= left and right <= b for a, b in found):
+                piece += match_style
+            segments.append(Segment(text[left:right], piece))
         return segments

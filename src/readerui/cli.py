@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from readerui import __version__, store
-from readerui.analysis import analyse, language_warning, load_document
+from readerui.analysis import language_warning
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.export import (
@@ -25,10 +25,12 @@ from readerui.export import (
     write_export,
 )
 from readerui.language import AUTO
+from readerui.lifecycle import Reading
 from readerui.model import Analysis
 from readerui.samples import sample_paths
 from readerui.sanitise import shown
 from readerui.settings import Settings
+from readerui.store.atomic import collecting
 from readerui.store.config import parse_size
 from readerui.tokens import supported_languages
 from readerui.web import as_input
@@ -136,18 +138,25 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return main, align
 
 
-def _apply_store_options(args: argparse.Namespace) -> None:
-    """``--config-dir`` points the store's config folder elsewhere for this process."""
-    if getattr(args, "config_dir", None):
-        os.environ[store.ENV_VARS["config_dir"]] = str(args.config_dir.expanduser().absolute())
+def _where(args: argparse.Namespace) -> store.Locations:
+    """The store folders, with ``--config-dir`` applied (passed on explicitly, never through
+    the environment)."""
+    config_dir = getattr(args, "config_dir", None)
+    return store.locations(config_dir.expanduser().absolute() if config_dir else None)
+
+
+def _warn(lines: Sequence[str]) -> None:
+    """Warnings handed back by the store or a reading: one line each on stderr."""
+    for line in lines:
+        print(_one_line(line), file=sys.stderr)
 
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
-    _apply_store_options(args)
-    config = store.load_config()
-    for line in config.warnings:
-        print(line, file=sys.stderr)
+    found: list[str] = []
+    with collecting(found):
+        config = store.load_config(where=_where(args))
+    _warn([*found, *config.warnings])
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
@@ -185,20 +194,18 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
     return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
-def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
-              settings: Settings) -> Analysis:
-    """Analyse a pair of files, through the cache unless ``--no-cache``."""
+def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
+    """The reading of these inputs with the command line's options."""
+    return Reading(paths, settings, lines=args.lines, use_cache=not args.no_cache,
+                   where=_where(args))
 
-    def compute() -> Analysis:
-        a = load_document(path_a, settings, args.lines)
-        b = load_document(path_b, settings, args.lines)
-        return analyse(a, b, settings)
 
-    if args.no_cache:
-        analysis = compute()
-    else:
-        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
-                                                  lines=args.lines)
+def _analysis(reading: Reading) -> Analysis:
+    """The reading's analysis (through its cache), its warnings on stderr."""
+    try:
+        analysis = reading.analyse()
+    finally:
+        _warn(reading.take_warnings())
     warning = language_warning(analysis)
     if warning:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -243,8 +250,7 @@ def _run_align(argv: Sequence[str]) -> int:
         return _run_batch(args, settings)
     if args.dask:
         parser.error("--dask works with --batch LIST")
-    path_a, path_b = _pair(args, parser)
-    analysis = _analysis(args, path_a, path_b, settings)
+    analysis = _analysis(_reading(args, _pair(args, parser), settings))
     if args.json:
         sys.stdout.write(to_json(analysis) + "\n")
     else:
@@ -254,8 +260,8 @@ def _run_align(argv: Sequence[str]) -> int:
     return 0
 
 
-def _print_recent() -> int:
-    pairs = store.recent_pairs()
+def _print_recent(where: store.Locations) -> int:
+    pairs = store.recent_pairs(where)
     if not pairs:
         print(f"No recent pairs yet: '{PROG} A B' opens one.")
         return 0
@@ -275,8 +281,8 @@ def _run_reader(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--recent takes no FILE arguments")
         if args.recent == 0:
-            return _print_recent()
-        pairs = store.recent_pairs()
+            return _print_recent(_where(args))
+        pairs = store.recent_pairs(_where(args))
         if not 1 <= args.recent <= len(pairs):
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
@@ -285,17 +291,11 @@ def _run_reader(argv: Sequence[str]) -> int:
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
-    key = None if args.no_cache else store.cache.files_key(path_a, path_b, settings, args.lines)
-    cached = None if key is None else store.cache.lookup_key(key, path_a, path_b)
-    if cached is not None:
-        a, b = cached.a, cached.b  # reopening: no ingest, no analysis
-    else:
-        a = load_document(path_a, settings, args.lines)
-        b = load_document(path_b, settings, args.lines)
-    try:
-        store.remember_pair(path_a, path_b, args.lines, (a.meta.title, b.meta.title))
-    except store.StoreError as exc:
-        print(f"{PROG}: warning: recent pairs not saved: {exc}", file=sys.stderr)
+    reading = _reading(args, (path_a, path_b), settings)
+    a, b = reading.load()  # on a cache hit: no ingest, and the analysis is ready
+    cached = reading.analysis
+    reading.remember()
+    _warn(reading.take_warnings())
     from readerui.tui.app import ReaderApp
     from readerui.tui.bindings import all_keys
 
@@ -303,15 +303,14 @@ def _run_reader(argv: Sequence[str]) -> int:
     for line in store.keymap_problems(config.keymap, known):
         print(line, file=sys.stderr)
     keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
-    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config)
+    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config,
+                    reading=reading)
     if config.theme in app.available_themes:
         app.theme = config.theme
     else:
         print(f"{PROG}: warning: config.toml: 'theme' {config.theme!r} is not a theme (known: "
               f"{', '.join(app.available_themes)}); using the default", file=sys.stderr)
-    app.run()
-    if key is not None and cached is None and app.analysis is not None:
-        store.cache.write_entry(key, app.analysis)  # the next open of these files is instant
+    app.run()  # the reading caches the analysis the reader computes, as soon as it is ready
     return app.return_code or 0
 
 
@@ -340,13 +339,13 @@ def _run_export(argv: Sequence[str]) -> int:
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
         check_output(output, [path_a, path_b])
-    analysis = _analysis(args, path_a, path_b, settings)
+    reading = _reading(args, (path_a, path_b), settings)
+    analysis = _analysis(reading)
     fmt = args.format or format_of(output)
     notes = []
     if fmt != "json":
-        for note in store.load_notes(store.pair_key(analysis.a, analysis.b)):
-            sentence = store.anchor(note, analysis.document(note.side))
-            notes.append(note if sentence is None else replace(note, sentence=sentence))
+        notes = reading.anchored_notes(analysis)  # re-anchored as the reader's export does
+        _warn(reading.take_warnings())
     if output is None:
         sys.stdout.write(render(analysis, fmt, notes, settings.lang))
     else:
@@ -366,8 +365,7 @@ def _run_config(argv: Sequence[str]) -> int:
     parser.add_argument("--all", action="store_true", help="with 'path': every store folder")
     _add_store_options(parser)
     args = parser.parse_args(argv)
-    _apply_store_options(args)
-    where = store.locations()
+    where = _where(args)
     if args.action == "path":
         if args.all:
             for name in ("config_dir", "data_dir", "cache_dir", "state_dir"):

@@ -137,7 +137,13 @@ class _Worker:
         self.conn, child = context.Pipe(duplex=True)  # type: ignore[attr-defined]
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), settings, lines), daemon=True)
-        self.process.start()
+        # Started with Ctrl-C ignored, so a Ctrl-C while the worker's interpreter is still
+        # starting (before _serve ignores it itself) cannot print a traceback from the worker.
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self.process.start()
+        finally:
+            signal.signal(signal.SIGINT, previous)
         child.close()
         self.job: Job | None = None
         self.deadline = 0.0

@@ -54,9 +54,9 @@ class _BoundedRedirects(urllib.request.HTTPRedirectHandler):
 
 
 def _human_size(size: int) -> str:
-    from readerui.ingest import _human_size as human
+    from readerui.safefile import human_size
 
-    return human(size)
+    return human_size(size)
 
 
 def _opener() -> urllib.request.OpenerDirector:

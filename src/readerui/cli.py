@@ -16,14 +16,8 @@ from readerui import __version__, store
 from readerui.analysis import language_warning
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
-from readerui.export import (
-    FORMATS,
-    check_output,
-    format_of,
-    render,
-    to_json,
-    write_export,
-)
+from readerui.export import check_output, to_json, write_export
+from readerui.export_formats import FORMATS, format_of, formats_help, render
 from readerui.language import AUTO
 from readerui.lifecycle import Reading
 from readerui.model import Analysis
@@ -320,10 +314,9 @@ def _export_parser() -> argparse.ArgumentParser:
                                  "differences, what each account alone says, coverage by speaker "
                                  "and topic, and your notes on the pair.")
     _add_input_options(parser)
-    parser.add_argument("--format", "-f", choices=FORMATS, default=None,
-                        help="md (Markdown for a code forge), html (one self-contained page) or "
-                             "json (the contract, as 'align --json'); default: from the -o "
-                             "suffix, else md")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default=None,
+                        help="; ".join(formats_help().splitlines()) + ". Default: from the -o "
+                             "suffix (an unknown suffix is an error), else md")
     parser.add_argument("-o", "--output", default=None, metavar="FILE",
                         help="write to FILE (atomically: a temporary file next to it, then a "
                              "rename; never onto an input, a directory, device or FIFO) instead "
@@ -337,19 +330,19 @@ def _run_export(argv: Sequence[str]) -> int:
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
+    fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
     if output is not None:  # refuse a bad target before spending time on the analysis
         check_output(output, [path_a, path_b])
     reading = _reading(args, (path_a, path_b), settings)
     analysis = _analysis(reading)
-    fmt = args.format or format_of(output)
     notes = []
-    if fmt != "json":
+    if FORMATS[fmt].notes:
         notes = reading.anchored_notes(analysis)  # re-anchored as the reader's export does
         _warn(reading.take_warnings())
     if output is None:
-        sys.stdout.write(render(analysis, fmt, notes, settings.lang))
+        sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
-        write_export(analysis, output, fmt, notes, settings.lang, inputs=[path_a, path_b])
+        write_export(analysis, output, fmt, notes, settings, inputs=[path_a, path_b])
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 

@@ -380,7 +380,8 @@ class ReaderApp(App[int]):
             union = Link(own, other_ids, 0.0, links[0].kind) if pane.side == "a" else \
                 Link(other_ids, own, 0.0, links[0].kind)
             try:
-                spans = word_diff(analysis.a, analysis.b, union, self.settings.lang)
+                spans = word_diff(analysis.a, analysis.b, union, self.settings.lang,
+                                  self.settings.align)
             except Exception:  # a word-diff failure must not break reading
                 spans = None
             if spans is not None:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readerui import store
 from readerui.errors import ReaderError
-from readerui.export import check_output, to_html, to_markdown
+from readerui.export import check_output
+from readerui.export_formats import FORMATS, READER_FORMATS, render
 from readerui.lifecycle import Reading
 from readerui.model import Analysis, Document, Side
 from readerui.store import Config, Note, PairState, prefs
@@ -139,16 +140,19 @@ class Session:
         return f"{slug('a')}-vs-{slug('b')}.md"
 
     def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:
-        """The Markdown and HTML reports (with notes), by suffix."""
-        notes = self.reading.anchored_notes(analysis)  # as `readerui export` does
-        return {".md": to_markdown(analysis, notes, lang),
-                ".html": to_html(analysis, notes, lang)}
+        """The reader's reports (:data:`~readerui.export_formats.READER_FORMATS`, with notes
+        re-anchored as ``readerui export`` does), by suffix."""
+        notes = self.reading.anchored_notes(analysis)
+        settings = replace(self.reading.settings, lang=lang)
+        return {FORMATS[name].suffixes[0]: render(analysis, name, notes, settings)
+                for name in READER_FORMATS}
 
     def export(self, analysis: Analysis, lang: str, target: Path | None = None) -> list[Path]:
         """Write the Markdown report to ``target`` (default: the current folder, a short name)
         and the HTML one beside it; returns the files written."""
         target = target or Path.cwd() / self.export_name(analysis)
-        if target.suffix.lower() in (".md", ".html", ".htm"):
+        if target.suffix.lower() in {s for name in READER_FORMATS
+                                     for s in FORMATS[name].suffixes}:
             target = target.with_suffix("")
         target.parent.mkdir(parents=True, exist_ok=True)
         texts = {target.parent / (target.name + suffix): text

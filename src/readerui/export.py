@@ -162,19 +162,15 @@ def _groups(analysis: Analysis, lang: str, align: AlignSettings | None) -> list[
     return groups
 
 
-def _speaker_coverage(analysis: Analysis) -> list[_Coverage]:
-    carried = analysis.alignment.carried
-    return [_Coverage(s.name, len(s.a), len(s.b), carried("a", s.a), carried("b", s.b),
-                      "joint" if s.joint else "")
-            for s in analysis.annotations.speakers]
+def _coverage(analysis: Analysis) -> list[tuple[str, str, list[_Coverage]]]:
+    """(title, plural, rows) per facet (speakers, topics, places, …), in the facets' order."""
+    from readerui.facets import facets
 
-
-def _topic_coverage(analysis: Analysis) -> list[_Coverage]:
     carried = analysis.alignment.carried
-    rows = [_Coverage(t.name, len(t.a), len(t.b), carried("a", t.a), carried("b", t.b),
-                      "lexicon" if t.origin == "lexicon" else "")
-            for t in analysis.annotations.topics]
-    return sorted(rows, key=lambda row: (-(row.a + row.b), row.name.casefold()))
+    return [(facet.name.capitalize(), facet.name,
+             [_Coverage(v.name, len(v.a), len(v.b), carried("a", v.a), carried("b", v.b), v.mark)
+              for v in facet.values])
+            for facet in facets(analysis)]
 
 
 def _share(part: int, whole: int) -> str:
@@ -319,8 +315,8 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
             lines += ["  " + _md_note(n) for n in by_sentence.get((side, sid), [])]
         if only:
             lines.append("")
-    lines += _md_coverage("Speakers", _speaker_coverage(analysis), "speakers")
-    lines += _md_coverage("Topics", _topic_coverage(analysis), "topics")
+    for title, what, rows in _coverage(analysis):
+        lines += _md_coverage(title, rows, what)
     lines += [f"## Notes ({len(notes)})", ""]
     if not notes:
         lines += ["No notes.", ""]
@@ -465,8 +461,8 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
                        f"{_h(doc.sentences[sid].text)}</p>")
             out += _html_notes(by_sentence.get((side, sid), []))
         out.append("</div>")
-    out += _html_coverage("Speakers", _speaker_coverage(analysis), "speakers")
-    out += _html_coverage("Topics", _topic_coverage(analysis), "topics")
+    for title, what, rows in _coverage(analysis):
+        out += _html_coverage(title, rows, what)
     out.append(f"<h2>Notes ({len(notes)})</h2>")
     if not notes:
         out.append("<p>No notes.</p>")

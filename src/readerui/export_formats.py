@@ -71,7 +71,17 @@ def to_links_csv(analysis: Analysis, notes: Sequence[Note] = (),
 
 
 def _sentence_records(analysis: Analysis, notes: Sequence[Note]) -> list[dict[str, object]]:
-    """Every sentence of both accounts with its speaker, topics, partners and notes."""
+    """Every sentence of both accounts with its speaker, topics, any further facet (places, …),
+    partners and notes."""
+    from readerui.facets import facets
+
+    extra = [f for f in facets(analysis) if f.name not in ("speakers", "topics")]
+    on: dict[tuple[str, str, int], list[str]] = {}
+    for facet in extra:
+        for value in facet.values:
+            for side, ids in (("a", value.a), ("b", value.b)):
+                for i in ids:
+                    on.setdefault((facet.name, side, i), []).append(value.name)
     notes_on: dict[tuple[str, int], list[str]] = {}
     for note in notes:
         notes_on.setdefault((note.side, note.sentence), []).append(note.text or "(bookmark)")
@@ -85,6 +95,7 @@ def _sentence_records(analysis: Analysis, notes: Sequence[Note]) -> list[dict[st
                 "text": sentence.text,
                 "speaker": analysis.annotations.speaker_of(side, sentence.id),  # type: ignore
                 "topics": list(analysis.annotations.topics_of(side, sentence.id)),  # type: ignore
+                **{f.name: on.get((f.name, side, sentence.id), []) for f in extra},
                 "partners": [{"sentence": i + 1, "kind": kind} for i, kind in kinds.items()],
                 "notes": notes_on.get((side, sentence.id), []),
             })
@@ -94,13 +105,17 @@ def _sentence_records(analysis: Analysis, notes: Sequence[Note]) -> list[dict[st
 def to_sentences_csv(analysis: Analysis, notes: Sequence[Note] = (),
                      settings: Settings | None = None) -> str:
     """One row per sentence of either account: its speaker, topics, partners and notes."""
-    rows: list[list[object]] = [["side", "sentence", "role", "speaker", "topics", "partners",
-                                 "notes", "text"]]
+    from readerui.facets import facets
+
+    extra = [f.name for f in facets(analysis) if f.name not in ("speakers", "topics")]
+    rows: list[list[object]] = [["side", "sentence", "role", "speaker", "topics", *extra,
+                                 "partners", "notes", "text"]]
     for record in _sentence_records(analysis, notes):
         partners = record["partners"]
         assert isinstance(partners, list)
         rows.append([record["side"], record["sentence"], record["role"], record["speaker"],
                      "; ".join(record["topics"]),  # type: ignore[arg-type]
+                     *("; ".join(record[name]) for name in extra),  # type: ignore[arg-type]
                      " ".join(f"{p['sentence']}{'' if p['kind'] == 'strong' else '~'}"
                               for p in partners),
                      " | ".join(record["notes"]), record["text"]])  # type: ignore[arg-type]

@@ -45,7 +45,11 @@ def test_wheel_carries_licence_type_marker_and_one_version(wheel: Path) -> None:
         assert b"MIT License" in archive.read(licences[0])
     assert "readerui/py.typed" in names
     assert meta["Version"] == readerui.__version__
-    assert meta["License-Expression"] == "MIT"
+    # MIT code; the bundled word-frequency tables are CC BY-SA 4.0 data (from wordfreq), with
+    # code that follows wordfreq's (Apache-2.0): their notices ship in the wheel.
+    assert meta["License-Expression"] == "MIT AND CC-BY-SA-4.0 AND Apache-2.0"
+    assert "readerui/annotate/words/freq/ATTRIBUTION.md" in names
+    assert "readerui/annotate/words/freq/en.txt.gz" in names
     classifiers = meta.get_all("Classifier") or []
     assert "Typing :: Typed" in classifiers
     assert not any("License ::" in c for c in classifiers), "the licence is an SPDX expression"

@@ -13,8 +13,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from readerui import ingest, segment
-from readerui.align import align
-from readerui.annotate import annotate
 from readerui.language import AUTO, detect_language, resolve
 from readerui.model import Analysis, Document
 from readerui.settings import Settings
@@ -106,6 +104,9 @@ def _helper_setup(parent: int) -> None:
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
+    from readerui.align import align  # the engine is imported when first needed, not with the
+    from readerui.annotate import annotate  # documents (the reader paints them before)
+
     settings = settings or Settings()
     a, b = with_language(a, settings.lang), with_language(b, settings.lang)
     a, b = complete_year(a, b), complete_year(b, a)

@@ -19,10 +19,13 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readerui.errors import ReaderError
-from readerui.settings import Settings
 from readerui.web import is_address
+
+if TYPE_CHECKING:  # the CLI imports this module before it parses its arguments: stay light
+    from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
 MAX_FAILED_STARTS = 3  # workers in a row that die before their first pair: then give up on it
@@ -124,6 +127,7 @@ def _warm_up() -> None:
     """Load the engine (modules, word lists, stemmers) by analysing a two-sentence pair."""
     from readerui.analysis import analyse
     from readerui.segment import from_lines
+    from readerui.settings import Settings
 
     analyse(from_lines("The mayor opened the bridge on Monday.\n"),
             from_lines("The bridge was opened by the mayor.\n"), Settings(), parallel=False)

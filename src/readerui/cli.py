@@ -5,29 +5,49 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import os
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import NoReturn
+from types import ModuleType
+from typing import TYPE_CHECKING, NoReturn
 
-from readerui import __version__, store
-from readerui.analysis import language_warning
+from readerui import __version__
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
-from readerui.export import check_output, to_json, write_export
-from readerui.export_formats import FORMATS, format_of, formats_help, render
-from readerui.language import AUTO
-from readerui.lifecycle import Reading
-from readerui.model import Analysis
-from readerui.samples import sample_paths
 from readerui.sanitise import shown
-from readerui.settings import Settings
-from readerui.store.atomic import collecting
-from readerui.store.config import parse_size
-from readerui.tokens import supported_languages
-from readerui.web import as_input
+from readerui.web import as_input  # light: no engine
+
+if TYPE_CHECKING:
+    from readerui import store
+    from readerui.lifecycle import Reading
+    from readerui.model import Analysis
+    from readerui.settings import Settings
+
+# Start-up: the engine (aligner, annotators, word tables), the store and ingest are imported only
+# once the arguments are parsed and a command needs them, so --help, --version and argument errors
+# are quick, and the reader paints the texts before the analysis engine is loaded.
+
+
+def _lazy_module(name: str) -> ModuleType:
+    """The module ``name``, executed when one of its attributes is first used."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.find_spec(name)
+    assert spec is not None and spec.loader is not None, name
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    setattr(sys.modules[parent], child, module)  # as an import does: ``readerui.store`` works
+    return module
+
+
+if not TYPE_CHECKING:
+    store = _lazy_module("readerui.store")
 
 PROG = "readerui"
 SUBCOMMANDS = ("align", "export", "config", "cache")
@@ -42,6 +62,8 @@ class _Parser(argparse.ArgumentParser):
 
 def _size(value: str) -> int:
     """Parse a size such as 20000000, 500k, 20M or 1G into bytes."""
+    from readerui.store.config import parse_size
+
     try:
         return parse_size(value)
     except ValueError as exc:
@@ -147,9 +169,15 @@ def _warn(lines: Sequence[str]) -> None:
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
+    from readerui.language import AUTO
+    from readerui.store.atomic import collecting
+    from readerui.tokens import supported_languages
+
+    where = _where(args)
+    _clean_store(where)
     found: list[str] = []
     with collecting(found):
-        config = store.load_config(where=_where(args))
+        config = store.load_config(where=where)
     _warn([*found, *config.warnings])
     overrides = {}
     if args.lang:
@@ -182,6 +210,8 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, Path]:
     if not args.paths:
+        from readerui.samples import sample_paths
+
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
@@ -190,12 +220,16 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
 
 def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
     """The reading of these inputs with the command line's options."""
+    from readerui.lifecycle import Reading
+
     return Reading(paths, settings, lines=args.lines, use_cache=not args.no_cache,
                    where=_where(args))
 
 
 def _analysis(reading: Reading) -> Analysis:
     """The reading's analysis (through its cache), its warnings on stderr."""
+    from readerui.analysis import language_warning
+
     try:
         analysis = reading.analyse()
     finally:
@@ -246,6 +280,8 @@ def _run_align(argv: Sequence[str]) -> int:
         parser.error("--dask works with --batch LIST")
     analysis = _analysis(_reading(args, _pair(args, parser), settings))
     if args.json:
+        from readerui.export import to_json
+
         sys.stdout.write(to_json(analysis) + "\n")
     else:
         from readerui.summary import print_summary
@@ -309,6 +345,8 @@ def _run_reader(argv: Sequence[str]) -> int:
 
 
 def _export_parser() -> argparse.ArgumentParser:
+    from readerui.export_formats import FORMATS, formats_help
+
     parser = _Parser(prog=f"{PROG} export",
                      description="Write a report of two accounts: aligned pairs with word "
                                  "differences, what each account alone says, coverage by speaker "
@@ -327,11 +365,16 @@ def _export_parser() -> argparse.ArgumentParser:
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
+    from readerui.export import write_export
+    from readerui.export_formats import FORMATS, format_of, render
+
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
     fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
     if output is not None:  # refuse a bad target before spending time on the analysis
+        from readerui.export import check_output
+
         check_output(output, [path_a, path_b])
     reading = _reading(args, (path_a, path_b), settings)
     analysis = _analysis(reading)
@@ -435,11 +478,11 @@ def _one_line(message: str) -> str:
     return " ".join(shown(message).split())
 
 
-def _clean_store() -> None:
+def _clean_store(where: store.Locations) -> None:
     """Remove temporary files a killed readerui left in the store folders."""
     from readerui.store.atomic import clean_stale_temps
 
-    clean_stale_temps(store.locations().folders)
+    clean_stale_temps(where.folders)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -448,7 +491,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = {"align": _run_align, "export": _run_export, "config": _run_config,
                 "cache": _run_cache}
     try:
-        _clean_store()
         if argv and argv[0] in commands:
             return commands[argv[0]](argv[1:])
         return _run_reader(argv)
@@ -472,5 +514,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     finally:
-        with contextlib.suppress(OSError, ValueError):
-            _print_store_warnings()  # e.g. a damaged recent.json moved aside
+        if "readerui.store.locations" in sys.modules:  # the store was used (not for --help)
+            with contextlib.suppress(OSError, ValueError):
+                _print_store_warnings()  # e.g. a damaged recent.json moved aside

@@ -19,12 +19,12 @@ from readerui.errors import ReaderError
 from readerui.export import CONTRACT_VERSION, to_html, to_json, to_markdown
 from readerui.model import Analysis, Side
 from readerui.sanitise import strip_controls
-from readerui.settings import Settings
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # not at run time: `export --help` reads this registry and must stay light
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
-Writer = Callable[[Analysis, Sequence["Note"], Settings], str]
+Writer = Callable[[Analysis, Sequence["Note"], "Settings"], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +179,11 @@ def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (),
         chosen = FORMATS[fmt]
     except KeyError:
         raise ReaderError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})") from None
-    return chosen.write(analysis, notes if chosen.notes else (), settings or Settings())
+    if settings is None:
+        from readerui.settings import Settings
+
+        settings = Settings()
+    return chosen.write(analysis, notes if chosen.notes else (), settings)
 
 
 def formats_help() -> str:

@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from readerui import store
-from readerui.analysis import analyse, load_document
 from readerui.errors import ReaderError
 from readerui.model import Analysis, Document, Side
 from readerui.safefile import FileProblem, read_regular
@@ -50,6 +49,8 @@ def identity_of(inputs: Sequence[bytes], lines: bool) -> str:
 
 
 def _default_compute(documents: Sequence[Document], settings: Settings) -> Analysis:
+    from readerui.analysis import analyse  # the engine: loaded only when analysing
+
     if len(documents) != 2:
         raise ReaderError(f"the aligner takes two accounts; this reading has {len(documents)}")
     return analyse(documents[0], documents[1], settings)
@@ -160,6 +161,8 @@ class Reading:
             if not self._looked_up and self.cached() is not None:
                 assert self.documents is not None
                 return self.documents
+            from readerui.analysis import load_document
+
             self.documents = tuple(load_document(p, self.settings, self.lines)
                                    for p in self.paths)
         return self.documents

@@ -7,8 +7,10 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import snowballstemmer
+if TYPE_CHECKING:
+    import snowballstemmer
 
 # A word: a number with decimal or thousands separators ("4.25", "4,000"), or letters/digits
 # with inner hyphens or apostrophes ("multi-polar", "Europe's").
@@ -51,7 +53,12 @@ def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
         "stemmers", {})
     if lang not in stemmers:
         name = SNOWBALL_NAMES.get(lang)
-        stemmers[lang] = snowballstemmer.stemmer(name) if name else None
+        if name:
+            import snowballstemmer  # imported when a stem is first needed (start-up stays light)
+
+            stemmers[lang] = snowballstemmer.stemmer(name)
+        else:
+            stemmers[lang] = None
     return stemmers[lang]
 
 

@@ -362,7 +362,7 @@ async def test_a_failing_analysis_is_a_message_not_a_traceback(
     def broken(*args: object) -> None:
         raise ReaderError("the aligner could not run")
 
-    monkeypatch.setattr("readerui.tui.app.analyse", broken)
+    monkeypatch.setattr("readerui.analysis.analyse", broken)
     a, b = council_docs()
     app = ReaderApp(a, b)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -428,6 +428,7 @@ async def test_big_pairs_are_analysed_in_a_child_process(monkeypatch: pytest.Mon
     app = ReaderApp(a, b)
     assert app._analyser.uses_process
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)  # the analysis starts after the first paint
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert app.analysis is not None

@@ -10,12 +10,29 @@ not.
 from __future__ import annotations
 
 import importlib.util
+from typing import TYPE_CHECKING, Any
 
-from readerui.align.decide import align_exclusive
-from readerui.align.diff import word_diff
-from readerui.align.many import align_many
 from readerui.align.settings import AlignSettings
 from readerui.model import Alignment, Document
+
+if TYPE_CHECKING:
+    from readerui.align.decide import align_exclusive
+    from readerui.align.diff import word_diff
+    from readerui.align.many import align_many
+
+# The aligner's modules are imported on first use: reading settings (AlignSettings) must not load
+# the aligner and its libraries (the reader paints before it, ``readerui --help`` never needs it).
+_LAZY = {"align_exclusive": "readerui.align.decide", "align_many": "readerui.align.many",
+         "word_diff": "readerui.align.diff"}
+
+
+def __getattr__(name: str) -> Any:
+    """``align_exclusive``, ``align_many`` and ``word_diff``, imported when first asked for."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def block_aligner_available() -> bool:
@@ -34,7 +51,11 @@ def align(a: Document, b: Document, settings: AlignSettings | None = None,
             from readerui.align.exclusive import align_exclusive as align_blocks
 
             return align_blocks(a, b, settings, lang)
+        from readerui.align.decide import align_exclusive
+
         return align_exclusive(a, b, settings, lang)
+    from readerui.align.many import align_many
+
     return align_many(a, b, settings, lang)
 
 

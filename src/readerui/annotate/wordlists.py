@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
-from wordfreq import get_frequency_dict, zipf_frequency
+from readerui.annotate import frequency
 
 
 def _lines(name: str) -> list[str]:
@@ -114,25 +114,19 @@ def places() -> frozenset[str]:
     return _words("places.txt")
 
 
-@cache
 def _frequencies(lang: str) -> dict[str, float]:
-    """wordfreq's frequency table of a language (empty for a language it does not cover)."""
-    try:
-        return get_frequency_dict(lang)
-    except (LookupError, ValueError):
-        return {}
+    """The bundled frequency table of a language (empty for a language it does not cover)."""
+    return frequency.frequencies(lang)
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """How common a word is in general use (wordfreq Zipf scale, 0 when unknown)."""
+    """How common a word is in general use (wordfreq's Zipf scale, 0 when unknown)."""
     word = word.casefold()
-    frequency = _frequencies(lang).get(word)
-    if frequency:
-        return math.log10(frequency * 1e9)
-    if _frequencies(lang) and not word.isalpha():  # "de-escalation": wordfreq splits it
-        try:
-            return zipf_frequency(word, lang)
-        except LookupError:
-            return 0.0
+    table = _frequencies(lang)
+    found = table.get(word)
+    if found:
+        return math.log10(found * 1e9)
+    if table and not word.isalpha():  # "de-escalation": made of known tokens
+        return frequency.combined_zipf(word, lang)
     return 0.0

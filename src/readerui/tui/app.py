@@ -24,8 +24,6 @@ from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
-from readerui.align import word_diff
-from readerui.analysis import analyse
 from readerui.errors import ReaderError
 from readerui.lifecycle import Reading
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
@@ -74,6 +72,13 @@ def screenshot_folder() -> Path:
     return store.locations().data_dir
 
 
+def _analyse(a: Document, b: Document, settings: Settings) -> Analysis:
+    """The analysis engine, imported here (in the worker) so the texts paint before it loads."""
+    from readerui.analysis import analyse
+
+    return analyse(a, b, settings)
+
+
 class ReaderApp(App[int]):
     """Two accounts side by side: cursor, partners, sync, filters, search, summary."""
 
@@ -111,7 +116,7 @@ class ReaderApp(App[int]):
         self._ticker: Timer | None = None
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
-        self._analyser = Analyser(a, b, self.settings, lambda: analyse(a, b, self.settings))
+        self._analyser = Analyser(a, b, self.settings, lambda: _analyse(a, b, self.settings))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
@@ -170,7 +175,9 @@ class ReaderApp(App[int]):
         else:
             self._started = time.monotonic()
             self._ticker = self.set_interval(1, self._refresh_chrome)
-            self.run_worker(self._analyse, name="analyse", thread=True, exit_on_error=False)
+            # After the first paint: the engine's import and work must not delay the texts.
+            self.call_after_refresh(self.run_worker, self._analyse, name="analyse", thread=True,
+                                    exit_on_error=False)
         self._refresh_chrome()
 
     def exit(self, result: int | None = None, return_code: int = 0,
@@ -380,6 +387,8 @@ class ReaderApp(App[int]):
             union = Link(own, other_ids, 0.0, links[0].kind) if pane.side == "a" else \
                 Link(other_ids, own, 0.0, links[0].kind)
             try:
+                from readerui.align import word_diff  # loaded with the analysis, not before
+
                 spans = word_diff(analysis.a, analysis.b, union, self.settings.lang,
                                   self.settings.align)
             except Exception:  # a word-diff failure must not break reading

@@ -1,0 +1,78 @@
+"""Start-up stays light: --help, --version and argument errors import nothing heavy, and the
+reader's path to painting (config, documents, the app) does not import the analysis engine."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+# Modules that must not be imported before a command needs them.
+HEAVY = ("textual", "rapidfuzz", "snowballstemmer", "sentencex", "charset_normalizer",
+         "readerui.analysis", "readerui.align.decide", "readerui.align.features",
+         "readerui.annotate", "readerui.ingest", "readerui.tokens", "readerui.store.cache",
+         "readerui.store.config", "readerui.tui")
+ENGINE = ("readerui.align.decide", "readerui.align.many", "readerui.align.features",
+          "readerui.annotate", "snowballstemmer", "Stemmer")
+
+_RUN_CLI = """
+import json, sys
+from readerui.cli import main
+try:
+    status = main(sys.argv[1:])
+except SystemExit as exc:
+    status = exc.code
+print(json.dumps({"status": status, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+
+def _modules_after(*args: str) -> tuple[int, set[str]]:
+    done = subprocess.run([sys.executable, "-c", _RUN_CLI, *args], capture_output=True,
+                          text=True, timeout=120)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["status"], set(report["modules"])
+
+
+def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if any(m == n or m.startswith(n + ".") for n in names))
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("align", "--help"),
+                                  ("export", "--help"), ("align", "--jobs", "0"),
+                                  ("--no-such-flag",), ("config", "bogus")])
+def test_parsing_imports_nothing_heavy(args: tuple[str, ...]) -> None:
+    status, modules = _modules_after(*args)
+    assert status in (0, 2)
+    assert "readerui.cli" in modules  # the probe saw the real thing
+    assert _loaded(modules, HEAVY) == []
+
+
+def test_the_reader_loads_config_documents_and_app_without_the_engine() -> None:
+    code = """
+import json, sys
+from readerui import store
+from readerui.analysis import load_document
+from readerui.samples import sample_paths
+from readerui.settings import Settings
+store.load_config()
+a, b = sample_paths()
+load_document(a, Settings()), load_document(b, Settings())
+store.cache.files_key(a, b, Settings(), False)
+import readerui.tui.app
+print(json.dumps(sorted(sys.modules)))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    modules = set(json.loads(done.stdout))
+    assert "readerui.tui.app" in modules and "readerui.ingest" in modules
+    assert _loaded(modules, ENGINE) == []
+
+
+def test_the_engine_still_loads_when_used() -> None:
+    from readerui import align
+
+    assert callable(align.align) and callable(align.word_diff)
+    with pytest.raises(AttributeError):
+        align.no_such_name  # noqa: B018

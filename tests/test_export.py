@@ -247,3 +247,14 @@ def test_csv_and_jsonl_rows_follow_the_analysis(analysis: Analysis) -> None:
     noted = {(n.side, n.sentence) for n in NOTES}
     assert {(r["side"], r["sentence"] - 1) for r in records if r["notes"]} == noted
     assert FORMATS["csv"].suffixes[0] == ".csv" and not FORMATS["csv"].notes
+
+
+def test_the_readme_lists_every_export_format() -> None:
+    from readerui.export_formats import FORMATS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in readme.splitlines()
+            if line.startswith("| `") and line.count("|") == 4}
+    for name, fmt in FORMATS.items():
+        assert name in rows, f"README.md has no row for export format {name}"
+        assert all(f"`{suffix}`" in rows[name] for suffix in fmt.suffixes)

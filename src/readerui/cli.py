@@ -371,11 +371,11 @@ def _run_export(argv: Sequence[str]) -> int:
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
-    fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
     if output is not None:  # refuse a bad target before spending time on the analysis
         from readerui.export import check_output
 
         check_output(output, [path_a, path_b])
+    fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
     reading = _reading(args, (path_a, path_b), settings)
     analysis = _analysis(reading)
     notes = []

@@ -110,11 +110,17 @@ def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | None,
     if gold_name is None or name is None:
         return gold_name is None and name is None
     speaker = next((s for s in analysis.annotations.speakers if s.name == name), None)
-    produced = {name.casefold()}
+    produced = {_form(name)}
     if speaker is not None:
-        produced |= {x.casefold() for x in speaker.aliases}
-    accepted = {gold_name.casefold(), *(x.casefold() for x in aliases.get(gold_name, []))}
+        produced |= {_form(x) for x in speaker.aliases}
+    accepted = {_form(gold_name), *(_form(x) for x in aliases.get(gold_name, []))}
     return bool(produced & accepted)
+
+
+def _form(name: str) -> str:
+    """A name compared case-blind and without a leading article ("The Washington Post")."""
+    name = name.casefold()
+    return name[4:] if name.startswith("the ") else name
 
 
 def score(gold: dict, analysis: Analysis) -> Counts:

@@ -14,8 +14,12 @@ HEAVY = ("textual", "rapidfuzz", "snowballstemmer", "sentencex", "charset_normal
          "readerui.analysis", "readerui.align.decide", "readerui.align.features",
          "readerui.annotate", "readerui.ingest", "readerui.tokens", "readerui.store.cache",
          "readerui.store.config", "readerui.tui")
+# The engine: the aligner, the annotators' rules and word tables, the stemmers. (The package
+# ``readerui.annotate`` itself and its ``overrides``, the reader's speaker corrections, are light.)
 ENGINE = ("readerui.align.decide", "readerui.align.many", "readerui.align.features",
-          "readerui.annotate", "snowballstemmer", "Stemmer")
+          "readerui.annotate.speakers", "readerui.annotate.topics", "readerui.annotate.cues",
+          "readerui.annotate.names", "readerui.annotate.wordlists", "readerui.annotate.frequency",
+          "snowballstemmer", "Stemmer")
 
 _RUN_CLI = """
 import json, sys

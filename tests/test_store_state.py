@@ -105,6 +105,33 @@ def test_recent_list_is_capped(tmp_path: Path) -> None:
 
 # --- damaged files ---------------------------------------------------------------------------
 
+def test_speaker_edits_round_trip_beside_cursor_and_filter() -> None:
+    assert store.load_speaker_edits(KEY) == []
+    state = store.PairState("b", 1, ("Mayor Jane Roe",), ())
+    store.save_pair_state(KEY, state)
+    edits = [{"op": "rename", "name": "Jane Roe", "target": "Mayor Jane Roe"},
+             {"op": "drop", "name": "council"}]
+    store.save_speaker_edits(KEY, edits)
+    assert store.load_speaker_edits(KEY) == edits
+    assert store.load_pair_state(KEY) == state  # the cursor and filter are kept
+    store.save_pair_state(KEY, store.PairState("a", 2))  # and saving them keeps the edits
+    assert store.load_speaker_edits(KEY) == edits
+    store.save_speaker_edits(KEY, edits[:1])  # undo
+    assert store.load_speaker_edits(KEY) == edits[:1]
+    assert not list(state_file().parent.glob("*.tmp*"))
+
+
+def test_speaker_edits_of_the_wrong_shape_are_left_out() -> None:
+    path = state_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"version": 1, "speaker_edits": [
+        {"op": "drop", "name": "ok"}, {"op": "drop", "name": ["not", "text"]}, "junk"]}))
+    assert store.load_speaker_edits(KEY) == [{"op": "drop", "name": "ok"}]
+    path.write_text("{broken")
+    assert store.load_speaker_edits(KEY) == []
+    assert_moved_aside(path, b"{broken", "not valid JSON")
+
+
 def assert_moved_aside(path: Path, original: bytes | None, problem: str) -> None:
     moved = asides(path)
     assert len(moved) == 1, moved

@@ -44,6 +44,7 @@ def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
                 "role": s.role,
                 "text": s.text,
                 "speaker": notes.speaker_of(side, s.id),
+                "speaker_cue": notes.speaker_cue_of(side, s.id),
                 "topics": list(notes.topics_of(side, s.id)),
                 "start": s.start,
                 "end": s.end,

@@ -221,10 +221,19 @@ class Annotations:
     speaker_b: tuple[str | None, ...]
     topics_a: tuple[tuple[str, ...], ...]  # topic names per sentence of A
     topics_b: tuple[tuple[str, ...], ...]
+    # which cue named each sentence's speaker ("verb:said", "headline", "continuation"), or
+    # None; empty when the annotator did not say (explainability only)
+    cue_a: tuple[str | None, ...] = ()
+    cue_b: tuple[str | None, ...] = ()
 
     def speaker_of(self, side: Side, sentence_id: int) -> str | None:
         """The canonical speaker of that sentence, or None for the narrator."""
         return (self.speaker_a if side == "a" else self.speaker_b)[sentence_id]
+
+    def speaker_cue_of(self, side: Side, sentence_id: int) -> str | None:
+        """Which cue named that sentence's speaker, or None (narrator, or not recorded)."""
+        cues = self.cue_a if side == "a" else self.cue_b
+        return cues[sentence_id] if sentence_id < len(cues) else None
 
     def topics_of(self, side: Side, sentence_id: int) -> tuple[str, ...]:
         """Names of the topics that sentence mentions."""

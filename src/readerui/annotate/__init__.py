@@ -9,10 +9,10 @@ alias). The word lists the rules use are plain text files in ``annotate/words/``
 
 from __future__ import annotations
 
-from readerui.annotate.lexicon import load_lexicon
-from readerui.annotate.speakers import attribute_speakers
-from readerui.annotate.topics import find_topics
-from readerui.model import Annotations, Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from readerui.model import Annotations, Document
 
 __all__ = ["annotate"]
 
@@ -24,14 +24,23 @@ def annotate(a: Document, b: Document, lexicon_path: str | None = None,
     Speaker rules are for English; for other languages only topics are found.
     Raises :class:`readerui.errors.ConfigError` when the lexicon file cannot be used.
     """
+    # The rules are imported here, not with the package: the reader imports the light
+    # ``annotate.overrides`` at start-up, before the engine is needed.
+    from readerui.annotate.lexicon import load_lexicon
+    from readerui.annotate.speakers import attribute_speakers
+    from readerui.annotate.topics import find_topics
+    from readerui.model import Annotations
+
     lexicon = load_lexicon(lexicon_path) if lexicon_path else None
     if lang == "en":
         found = attribute_speakers(a, b)
         speakers, speaker_a, speaker_b = found.speakers, found.speaker_a, found.speaker_b
         people: frozenset[str] = found.person_names
+        cue_a, cue_b = found.cue_a, found.cue_b
     else:
         speakers, speaker_a, speaker_b, people = (), [None] * len(a), [None] * len(b), frozenset()
+        cue_a, cue_b = [None] * len(a), [None] * len(b)
     # People who speak are listed as speakers, not again as topics; organisations stay topics.
     topics, topics_a, topics_b = find_topics(a, b, lang, lexicon, people)
     return Annotations(tuple(speakers), tuple(topics), tuple(speaker_a), tuple(speaker_b),
-                       tuple(topics_a), tuple(topics_b))
+                       tuple(topics_a), tuple(topics_b), tuple(cue_a), tuple(cue_b))

@@ -48,15 +48,20 @@ class Cue:
     start: int
     ref: Ref
     trailing: bool = False  # "..., X said." closing the sentence: it governs the whole sentence
+    how: str = ""  # the words that make it a cue ("said", "according to"), for explaining
 
 
 _SUBORDINATOR_RE = re.compile(
     r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|"
-    r"whose|than|until|though|although|once|whether)\s*[\"“]?\s*$", re.IGNORECASE)
+    r"whose|than|until|though|although|once|whether)\s*[\"“]?"
+    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
     r"too|first|publicly|privately|separately|only|just|jointly|[a-z]+ly|on\s+[A-Z][a-z]+|"
+    r"at\s+the\s+time|over\s+the\s+weekend|for\s+(?:his|her|its|their)\s+part|"
+    r"in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|post)|"
+    r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
@@ -87,10 +92,11 @@ _SOURCE_NOUNS = (r"officials|official|analysts|experts|diplomats|sources|police|
                  r"presidency|palace|cabinet|administration|secretariat|commission|"
                  r"witness|analyst|expert|diplomat|source|worker|rescuer|volunteer|villager|"
                  r"survivor|economist|observer|insider|negotiator|activist|protester|aide")
+_NOT_FUNCTION = r"(?!(?:and|or|but|while|as|that|when|if|so|than|though|whom?|which)\s)"
 _SOURCE_END_RE = re.compile(
     rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|"
     rf"senior|other|its|their|"
-    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?"
+    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
     rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
@@ -112,14 +118,23 @@ _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
 _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
                                re.IGNORECASE)
 _INVERSION_VERBS = ("said", "says", "added", "adds", "noted", "notes", "asked", "asks", "wrote",
+                    "tweeted", "posted", "told", "responded", "countered",
                     "writes", "continued", "explained", "insisted", "warned", "replied", "argued",
                     "stressed", "declared", "announced", "explained", "recalled", "concluded")
-_INVERSION_RE = re.compile(rf"[,\"”]\s*(?:{'|'.join(_INVERSION_VERBS)})\s+")
-_ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\s+")
+_INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\s+")
+# "according to X", "according to a report in X", "first reported by X": X is the source (an
+# outlet reporting a plain fact is its speaker).
+_ACCORDING_RE = re.compile(
+    r"\b(?:[Aa]ccording\s+to|(?:first\s+|initially\s+|originally\s+)?reported\s+by)\s+"
+    r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:report|story|article|interview|investigation|post|"
+    r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
+# "has said little", "said nothing": a statement about a missing statement is the narrator's.
+_NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r",\s+(?:saying|adding|noting|stressing|insisting|arguing|warning|"
-                        r"explaining|calling\s+for|urging)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
+                        r"(?:,|--|[—–])\s*(?:saying|adding|noting|stressing|insisting|arguing|"
+                        r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
+                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
@@ -129,6 +144,15 @@ _OPENER_RE = re.compile(
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
+_FORMER_RE = re.compile(r"^(?:former|then|then-|the\s+former|ex-)\s*(?=[A-Z])")
+_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another)\s+[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
+_MID_ATTRIBUTION_RE = re.compile(
+    r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
+_CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
+_CATENATIVE_END_RE = re.compile(
+    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|seemed|"
+    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
+    r"their|its)\s+\w+)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
 _LOWER_TITLE_END_RE = re.compile(r"(?:^|\W)[Tt]he\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
@@ -189,7 +213,8 @@ def _spokes_label(words: str, org: str | None) -> str:
 def _source_label(phrase: str) -> str:
     """'US officials' from 'senior U.S. officials': determiners and grading words dropped."""
     drop = {"the", "some", "many", "two", "three", "several", "senior", "other", "its", "their",
-            "a", "an", "one", "another"}
+            "a", "an", "one", "another", "while", "when", "as", "if", "after", "before",
+            "because", "although", "though", "but", "and", "since", "so", "yet"}
     words = [w.replace(".", "") if w.isupper() or "." in w else w for w in phrase.split()]
     return " ".join(w for w in words if w.lower() not in drop)
 
@@ -208,10 +233,22 @@ def _common_case(word: str) -> str:
 SUBJECT_WINDOW = 240
 
 
+_PARENTHESIS_RE = re.compile(r"\([^()]{0,40}\)")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–-]+\s*")
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group())
+
+
 def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     """The subject phrase that ends ``prefix`` (just before a reporting verb), with its start."""
     cut = max(0, len(prefix) - SUBJECT_WINDOW)
-    found = _subject_at_end(prefix[cut:])
+    # "Sen. Ana Ruiz (D-Calif.) said": parentheses blanked, offsets kept; so is a dateline
+    window = _PARENTHESIS_RE.sub(_blank, prefix[cut:])
+    if cut == 0:
+        window = _DATELINE_RE.sub(_blank, window)
+    found = _subject_at_end(re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window))
     return None if found is None else (found[0] + cut, found[1])
 
 
@@ -250,6 +287,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
+        if _is_party_label(m.group()):
+            return None
         found = _run_ref(m.group(), m.start())
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
@@ -257,8 +296,49 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
+
+
+def _is_party_label(phrase: str) -> bool:
+    """ "D-Va.", "R-Ariz.", "(Calif.)": a party and state label, never a name."""
+    return bool(_PARTY_LABEL_RE.match(phrase.strip()))
+
+
+def _appositive_chain(text: str) -> tuple[int, Ref] | None:
+    """The person a chain of appositives hangs on: "One candidate, Ana Ruiz, the mayor of X, who
+    is ..., said" is Ana Ruiz: the leftmost comma segment that is a person's name on its own."""
+    cut = len(text) - 1  # the final comma
+    best: tuple[int, Ref] | None = None
+    for _ in range(4):
+        start = text.rfind(",", 0, cut)
+        segment = text[start + 1:cut]
+        stripped = segment.strip()
+        if _is_party_label(stripped):
+            cut = start
+            continue
+        if stripped and RUN_RE.fullmatch(stripped) and (name := parse_name(stripped)) is not None \
+                and name.kind == "person":
+            at = start + 1 + segment.find(stripped[:1])
+            after = text[start + 1 + len(segment):].lstrip(", ")
+            # "Lumen Pay, which filed ..., said": "which" marks an organisation
+            best = (at, Ref("entity", label=name.text) if after.lower().startswith("which ")
+                    and not name.titled else Ref("name", name))
+        if start < 0:
+            break
+        if _SUBORDINATOR_RE.search(text[:start]) or _CLAUSE_START_RE.search(segment):
+            break
+        cut = start
+    return best
+
+
+_CLAUSE_START_RE = re.compile(r"^\s*(?:but|and|so|yet|while|when|after|before|because|if)\b",
+                              re.IGNORECASE)
+
+
 def _appositive(text: str) -> tuple[int, Ref] | None:
     """The subject before an appositive: "Ms. Ortiz, the finance minister, said"."""
+    if (chained := _appositive_chain(text)) is not None:
+        return chained
     m = _APPOSITIVE_RE.search(text)
     if m is None:
         return None
@@ -305,6 +385,15 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
     return None
 
 
+def _the_name(run: str, start: int, name: Name) -> tuple[int, Ref]:
+    """ "the Daily Planet", "the Atlantic Wire": after "the", a run that is no person keeps
+    every word (an outlet or organisation), even a leading everyday word."""
+    words = tuple(w for w in _strip_full_stop(run).split() if not w.endswith(("'s", "’s")))
+    if name.kind == "person" or name.titled or len(words) <= len(name.words):
+        return start + run.find(name.words[0]), Ref("name", name=name)
+    return start, Ref("name", name=Name(words, "org", False, ""))
+
+
 def _bare_title(run: str) -> str:
     """The title phrase of a run made only of titles ("The Prime Minister" -> "prime minister")."""
     keys = [k for k in (word_key(w) for w in run.split()) if k != "the"]
@@ -319,6 +408,9 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
     text = text[:SUBJECT_WINDOW]
     offset = 0
+    if m := _FORMER_RE.match(text):  # "tweeted former Secretary Ana Ruiz"
+        offset = m.end()
+        text = text[offset:]
     if m := _DOCUMENT_FROM_RE.match(text):
         offset = m.end()
         text = text[offset:]
@@ -338,9 +430,16 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
     if m := _NAMES_START_RE.match(text):
-        for group in (1, 2):
+        second = parse_name(m.group(2)) if m.group(2) else None
+        first = parse_name(m.group(1))
+        # "Housing and Urban Development Secretary Ana Ruiz": one title, one person
+        order = (2, 1) if second is not None and second.titled and (
+            first is None or first.kind != "person") else (1, 2)
+        for group in order:
             run = m.group(group)
             if run and (found := _run_ref(run, m.start(group))) is not None:
+                if group == 1 and m.group(0)[:4].lower() == "the " and found[1].name is not None:
+                    found = _the_name(run, m.start(group), found[1].name)
                 return offset + found[0], found[1]
     return None
 
@@ -357,6 +456,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     verbs = wordlists.reporting_verbs()
     lemmas = _lemmas()
     cues: list[Cue] = []
+    verb_starts: set[int] = set()  # verbs whose subject stands before them
     forms = _main_verb_forms()
     for m in _LOWER_WORD_RE.finditer(text):
         verb = m.group()
@@ -364,16 +464,23 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
+        if _NOTHING_SAID_RE.match(rest):
+            continue
         if needs:
             following = _NEXT_WORD_RE.match(rest)
             if not following or following.group(1).lower() not in needs:
                 continue
             rest = rest[following.end():]
-        found = subject_at_end(text[:m.start()])
+        before = text[:m.start()]
+        chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is not None:
+            before = before[:chain.start()]
+        found = subject_at_end(before)
         if found is None:
             continue
         start, ref = found
-        if verb in lemmas and ref.kind not in ("joint", "plural", "entity", "source"):
+        if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
+                                                                   "source"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue
@@ -385,17 +492,26 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                                                              rest_of_label))))
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
-        cues.append(Cue(start, ref, trailing))
+        cues.append(Cue(start, ref, trailing, verb))
+        verb_starts.add(m.start())
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in pattern.finditer(text):
             if mask[m.start()] and pattern is _ACCORDING_RE:
                 continue
+            if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
+                continue  # "Ortiz, the minister, said X ...": the subject is before the verb
             found = subject_at_start(text[m.end():])
             if found is None or (found[1].kind == "name" and found[1].name is not None
                                  and found[1].name.kind == "place" and pattern is _INVERSION_RE):
                 continue
             trailing = pattern is _INVERSION_RE
-            cues.append(Cue(m.end() + found[0], found[1], trailing))
+            how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
+            cues.append(Cue(m.end() + found[0], found[1], trailing, how))
+    for m in _MID_ATTRIBUTION_RE.finditer(text):
+        if not mask[m.start()]:
+            pronoun = m.group(1).lower()
+            cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,
+                            m.group().split()[-1].strip(",")))
     cues.sort(key=lambda c: c.start)
     return tuple(cues)
 
@@ -403,9 +519,14 @@ def find_cues(text: str) -> tuple[Cue, ...]:
 @lru_cache(maxsize=65_536)
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
+    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
     found = subject_at_start(body)
+    if found is None and (m := _DESCRIBED_START_RE.match(body)):  # "One candidate, Ana Ruiz,"
+        name = parse_name(m.group(1))
+        if name is not None and name.kind == "person":
+            found = (m.start(1), Ref("name", name))
     if found is None:
         return None
     start, ref = found
@@ -425,6 +546,81 @@ def is_event_narration(text: str) -> bool:
     return found is not None and found[1] in wordlists.event_verbs()
 
 
+_AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
+_PARTICIPLE_RE = re.compile(r"(?:,|--|[—–])\s*([a-z]+ing)\b")
+
+
 def saying_clause(text: str) -> bool:
-    """Whether the sentence hangs a statement on a participle: "..., saying ..."."""
-    return bool(_SAYING_RE.search(text))
+    """Whether the sentence hangs a statement on a participle or a second verb: "..., saying
+    ...", "... and also retweeted ..."."""
+    if _SAYING_RE.search(text):
+        return True
+    mask = quoted_mask(text)
+    forms = wordlists.reporting_verbs().forms
+    for pattern in (_AND_VERB_RE, _PARTICIPLE_RE):
+        for m in pattern.finditer(text):
+            verb = m.group(1)
+            if mask[m.start()] or verb not in forms or verb in _lemmas():
+                continue
+            needs = wordlists.reporting_verbs().particles.get(verb)
+            following = _NEXT_WORD_RE.match(text[m.end():])
+            if needs and (not following or following.group(1).lower() not in needs):
+                continue
+            return True
+    return False
+
+
+# -- headlines ------------------------------------------------------------------------------
+_HEADLINE_COLON_RE = re.compile(r"^[\s'‘\"“]*([A-Z][^:;,.!?\"“”‘’]{0,60}?)\s*:\s+\S")
+_HEADLINE_SAYS_RE = re.compile(
+    r"(?:^|[,;:—–-]\s*)([A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3})\s+(?:Says|Said|Tells|Told|"
+    r"Warns|Claims|Insists)\s*[.!?]?\s*$", re.IGNORECASE)
+_HEADLINE_QUOTE_OPENER_RE = re.compile(r"^[\s'‘\"“][^'’\"”]{1,60}[!?.,]?['’\"”]\s+")
+_WORDS_RE = re.compile(r"[\w.'’\-]+|,")
+
+
+def headline_cue(text: str) -> Ref | None:
+    """Who a headline says is speaking: "X: ...", "..., X Says", "X Criticizes Y", "'...' X slams".
+
+    The subject must be a name or a title ("Former President"); anything else is no cue.
+    """
+    text = text.strip()
+    if m := _HEADLINE_SAYS_RE.search(text):
+        found = _headline_subject(m.group(1))
+        if found is not None:
+            return found
+    if m := _HEADLINE_COLON_RE.match(text):
+        found = _headline_subject(m.group(1))
+        if found is not None:
+            return found
+    body = text
+    if m := _HEADLINE_QUOTE_OPENER_RE.match(body):  # "'Jail!' Trump slams ..."
+        body = body[m.end():]
+    words = _WORDS_RE.findall(body)
+    verbs = wordlists.headline_verbs()
+    for i, word in enumerate(words[:16]):
+        if i and word.lower() in verbs and word.lower() not in ("will", "can"):
+            subject = " ".join(words[:i]).replace(" ,", ",")
+            subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
+            return _headline_subject(subject)
+    return None
+
+
+def _headline_subject(phrase: str) -> Ref | None:
+    """A name (the first of "X and Y") or a title phrase as a headline's speaker."""
+    phrase = phrase.strip(" ,'‘’\"“”")
+    if re.search(r"\s(?:and|&)\s", phrase):
+        return None  # "X and Y Say ...": a joint statement of several people is nobody's
+    first = phrase
+    if not first or not RUN_RE.fullmatch(first) or first.split()[0].lower().endswith("ing"):
+        return None  # "Calling The Senate's Bluff: ...": a gerund, not a name
+    keys = [word_key(w) for w in first.split()]
+    if any(k in wordlists.function_words() and k not in ("the",) for k in keys):
+        return None
+    name = parse_name(first)
+    if name is not None and name.kind != "place":
+        return Ref("name", name=name)
+    titled = [k for k in keys if k in wordlists.titles()]
+    if titled:
+        return Ref("title", label=titled[-1], text=first)
+    return None

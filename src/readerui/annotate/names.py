@@ -151,11 +151,55 @@ def parse_name(run: str) -> Name | None:
         after = [word_key(w) for w in words[cut + 1:]]
         if title or all(k in wordlists.places() or k == "the" for k in after):
             words = words[:cut]
+    if not title:
+        words = _drop_leading_common(words)
     if not words:
         return None
     if all(word_key(w) in wordlists.calendar_words() for w in words):
         return None
     return Name(tuple(words), name_kind(words, bool(title)), bool(title), title)
+
+
+# A capitalised word this common in general use (Zipf) is an everyday word, not a name, unless
+# it is a known given name ("Mark", "Will").
+COMMON_WORD_ZIPF = 4.3
+
+
+def is_everyday_word(word: str) -> bool:
+    """A capitalised everyday word ("Despite", "Attacking", "Nine", "Cold"), not a name."""
+    key = word_key(word)
+    if not key.isalpha() or key in wordlists.titles() or key in wordlists.org_words() \
+            or key in wordlists.places() or key in wordlists.demonyms():
+        return False
+    return wordlists.zipf(key) >= COMMON_WORD_ZIPF and not wordlists.is_given_name(key)
+
+
+def _drop_leading_common(words: list[str]) -> list[str]:
+    """Everyday words opening a run of a person's name go ("Despite Trump" -> "Trump")."""
+    keys = [word_key(w) for w in words]
+    if any(k in wordlists.org_words() or k in wordlists.places() for k in keys):
+        return words  # an organisation or place keeps its words ("New York Times")
+    while len(words) > 1 and not words[0].isupper() and (
+            is_everyday_word(words[0]) or _is_gerund(words[0])):
+        words = words[1:]
+    if len(words) == 1 and word_key(words[0]) in _NUMBER_WORDS:
+        return []  # "Nine states ..."
+    return words
+
+
+_NUMBER_WORDS = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+    "thousands", "dozens", "millions"})
+
+
+def _is_gerund(word: str) -> bool:
+    """ "Attacking", "Calling": a participle opening a sentence, not a given name."""
+    key = word_key(word)
+    if not key.endswith("ing") or wordlists.is_given_name(key) or wordlists.zipf(key) < 3.0:
+        return False
+    stem = key[:-3]
+    return max(wordlists.zipf(stem), wordlists.zipf(stem + "e"), wordlists.zipf(stem[:-1])) >= 3.0
 
 
 @lru_cache(maxsize=65_536)
@@ -194,6 +238,8 @@ def _given_names_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    if b in wordlists.given_name_forms(a) or a in wordlists.given_name_forms(b):
+        return True  # "Bill" / "William", "Liz" / "Elizabeth"
     return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
 
 

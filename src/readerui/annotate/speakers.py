@@ -23,10 +23,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from readerui.annotate import wordlists
 from readerui.annotate.cues import (
     Cue,
     Ref,
     find_cues,
+    headline_cue,
     is_event_narration,
     saying_clause,
     sentence_subject,
@@ -42,6 +44,17 @@ from readerui.annotate.names import (
 from readerui.model import Document, Speaker
 
 JOINT_NAME = "both sides"
+# Bare nouns that stand for the organisation named last ("the company said").
+GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
+                               "agency", "magazine", "newspaper", "paper", "network", "website",
+                               "site", "outlet", "center", "centre", "institute", "charity"})
+
+
+def is_unnamed_source(label: str) -> bool:
+    """Whether a speaker label names nobody in particular: its head noun is an unnamed or
+    collective source ("senior U.S. officials", "House Republicans", "her aides")."""
+    words = label.split()
+    return bool(words) and words[-1].lower().strip(".,'’") in wordlists.unnamed_sources()
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -58,6 +71,9 @@ class _Reading:
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
+    quoted: bool = False  # the sentence before held a quotation
+    last_org: str | None = None  # the organisation named last ("the company" means it)
+    how: str | None = None  # which cue named the speaker of the sentence just read
 
 
 class SpeakerAttributor:
@@ -68,11 +84,24 @@ class SpeakerAttributor:
         collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
         collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
         self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
+        # headlines whose speaker is known only by a surname met later: (keys, position, text)
+        self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
+        self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
+
+    def resolve_headlines(self) -> None:
+        """Name the speakers of headlines whose surname was only met in the body."""
+        for keys, position, text in self.pending:
+            if keys[position] is None:
+                keys[position] = self._headline(text, _Reading(recent={}))
+                if keys[position] is not None:
+                    self.cues[id(keys)][position] = "headline"
 
     # -- resolving a cue -------------------------------------------------------------------
     def _person_key(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         name = ref.name
         assert name is not None and state.recent is not None
+        if name.kind != "person" and is_unnamed_source(name.text):
+            return None  # "House Republicans", "Democrats": members of a party, unnamed
         if name.kind in ("org", "place") or (name.kind == "unknown" and not name.surname_only):
             return ("entity", name.text)
         create = name.kind == "person" or name.titled or name.surname_only
@@ -90,25 +119,34 @@ class SpeakerAttributor:
                 return state.current
             return None if state.last_person is None else ("person", state.last_person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
+            if is_unnamed_source(ref.label):
+                return None  # "the senators said": several people, unnamed
             index = self._titled(ref.label, state)
             if index is not None:
                 return ("person", index)
             return ("entity", ref.text or ref.label.title())
-        if ref.kind == "plural":  # "they": the group speaking here, else the two sides
-            if state.current and state.current[0] in ("joint", "entity"):
+        if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
+            if state.current and state.current[0] == "entity":
                 return state.current
-            return ("joint", "")
+            return None
         if ref.kind == "it":  # "It urged ...": the organisation or group speaking here
             return state.current if state.current and state.current[0] == "entity" else None
         if ref.kind == "source":  # "the ministry" -> the ministry last named ("Health Ministry")
             label = ref.label
-            if " " not in label:
-                label = state.orgs.get(word_key(label), label)
+            if is_unnamed_source(label):
+                return None  # "prosecutors", "a White House official": unnamed sources
+            if label.split()[-1].lower() in GENERIC_ORG_NOUNS and label == label.lower():
+                # "the company", "the group": the organisation named last in this account
+                return ("entity", state.last_org) if state.last_org else None
+            named = state.orgs.get(word_key(label.split()[-1]))
+            if named and (" " not in label or (label == label.lower() and set(
+                    label.split()) <= {w.lower() for w in named.split()})):
+                label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
-        if ref.kind == "joint":
-            return ("joint", "")
+        if ref.kind == "joint":  # joint statements of several people are nobody's
+            return None
         if ref.kind == "entity":
-            return ("entity", ref.label)
+            return None if is_unnamed_source(ref.label) else ("entity", ref.label)
         if ref.kind == "document":
             return state.current
         return self._person_key(ref, state, position)
@@ -147,6 +185,8 @@ class SpeakerAttributor:
                 continue
             if name.kind == "org":
                 state.orgs[word_key(name.words[-1])] = name.text
+                if not is_unnamed_source(name.text):
+                    state.last_org = name.text
                 continue
             if name.surname_only:
                 index = self.people.resolve(name, state.recent, create=False)
@@ -157,11 +197,28 @@ class SpeakerAttributor:
             elif name.kind == "person":
                 index = self.people.add_full_name(name.words)
             else:
+                if not self.people.candidates(name.words[-1]) and not name.titled:
+                    state.last_org = name.text  # "Brightwave": not known as a person
                 continue
             if index is not None:
                 state.recent[index] = position
                 if name.title:
                     state.titles[name.title] = index
+
+    def _names_someone_else(self, text: str, state: _Reading) -> bool:
+        """Whether the sentence names a person other than the current speaker."""
+        for _, _, run in runs(text):
+            name = parse_name(run)
+            if name is None or name.kind not in ("person", "unknown"):
+                continue
+            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+                continue
+            if state.current is None or state.current[0] != "person":
+                return True
+            person = self.people.persons[int(state.current[1])]
+            if word_key(name.words[-1]) not in {word_key(f.split()[-1]) for f in person.forms}:
+                return True
+        return False
 
     def _choose_cue(self, text: str) -> Cue | None:
         cues = find_cues(text)
@@ -198,31 +255,83 @@ class SpeakerAttributor:
         return self.people.resolve(name, state.recent, create=False)
 
     def attribute(self, doc: Document) -> list[SpeakerKey | None]:
-        """The speaker key of every sentence of one account."""
+        """The speaker key of every sentence of one account (and, in ``self.cues[id(keys)]``,
+        which cue named each)."""
         state = _Reading(recent={})
         out: list[SpeakerKey | None] = []
+        hows: list[str | None] = []
+        self.cues[id(out)] = hows
+        headlines: dict[str, SpeakerKey | None] = {}
+        in_quote = False  # the sentence before left a quotation open
+        quote_start: int | None = None  # where the open quotation began
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
-            if sentence.role == "title" or is_title_case(text) or (
+            if sentence.role == "title" or is_title_case(text) or text in headlines or (
                     position == 0 and not text.rstrip().endswith(_SENTENCE_ENDS)):
                 # a headline, also when the input did not mark it (pre-split lines)
-                out.append(None)
+                key = headlines[text] if text in headlines else self._headline(text, state)
+                headlines[text] = key
+                if key is None and headline_cue(text) is not None:
+                    self.pending.append((out, position, text))  # named later in the body
+                out.append(key)
+                hows.append("headline" if key is not None else None)
                 state.current = None
+                in_quote, quote_start = False, None
                 continue
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
-                if not (_opens_quote(text) and state.current and state.current[0] == "person"):
+                if not ((in_quote or _opens_quote(text)) and state.current
+                        and state.current[0] == "person"):
                     state.current = None
-            key = self._attribute_one(text, state, position)
+            state.how = None
+            key = self._attribute_one(text, state, position, in_quote)
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
+            opened = _leaves_quote_open(text, in_quote)
+            if opened and not in_quote:
+                quote_start = position
+            if in_quote and not opened and key is not None and quote_start is not None:
+                # "“... . ... ,” said X.": the whole quotation is X's
+                for i in range(quote_start, position):
+                    if out[i] is None:
+                        out[i] = key
+                        hows[i] = "quote-attribution"
+            in_quote = opened
+            if not in_quote:
+                quote_start = None
             state.current = key
+            state.quoted = any(q in text for q in ('"', "“", "”"))
             out.append(key)
+            hows.append(state.how if key is not None else None)
         return out
 
-    def _attribute_one(self, text: str, state: _Reading, position: int) -> SpeakerKey | None:
+    def _headline(self, text: str, state: _Reading) -> SpeakerKey | None:
+        """The speaker a headline names with a speech verb or a colon, if any."""
+        ref = headline_cue(text)
+        if ref is None:
+            return None
+        if ref.kind == "title":
+            index = self._titled(ref.label, state)
+            return None if index is None else ("person", index)
+        name = ref.name
+        if name is None or (name.kind != "person" and is_unnamed_source(name.text)):
+            return None
+        if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
+            found = self.people.candidates(name.words[-1])
+            if len(found) != 1:
+                return None
+            key: SpeakerKey = ("person", found[0])
+        elif name.kind == "person":
+            key = ("person", self.people.add_full_name(name.words))
+        else:
+            key = ("entity", name.text)
+        self._note(key, name.text)
+        return key
+
+    def _attribute_one(self, text: str, state: _Reading, position: int,
+                       in_quote: bool = False) -> SpeakerKey | None:
         cue = self._choose_cue(text)
         subject = self._subject_person(text, state)
         if cue is None:
@@ -232,6 +341,7 @@ class SpeakerAttributor:
                 key = self._key_of(opening[0], state, position)
                 if key is not None:
                     self._note(key, "")
+                    state.how = "saying-clause"
                     return key
             if is_event_narration(text):
                 if subject is not None:
@@ -240,11 +350,22 @@ class SpeakerAttributor:
             if subject is not None:  # "Ortiz did not respond": narration about a person
                 state.last_person = subject
                 return None
+            # Quoted words carry the speaker on; so does indirect speech that names nobody else
+            # ("China is ready to ..." after "Wang said"); a sentence about another person is
+            # the narrator's.
+            if in_quote or _opens_quote(text):
+                state.how = "quote-continued"
+                return state.current
+            if state.quoted or self._names_someone_else(text, state):
+                return None  # after a direct quotation, the narrator takes over
+            state.how = "continuation"
             return state.current
         key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         if key is None:
-            return state.current if cue.ref.kind in ("plural", "document") else None
+            state.how = "document" if cue.ref.kind == "document" else None
+            return state.current if cue.ref.kind == "document" else None
+        state.how = _cue_label(cue)
         name = cue.ref.name
         surface = name.text if name is not None else (cue.ref.text or cue.ref.label)
         self._note(key, surface)
@@ -285,6 +406,8 @@ class Attribution:
     speaker_a: list[str | None]
     speaker_b: list[str | None]
     person_names: frozenset[str]  # names and aliases of speakers who are people
+    cue_a: list[str | None] = field(default_factory=list)  # which cue named each speaker
+    cue_b: list[str | None] = field(default_factory=list)
 
 
 def attribute_speakers(a: Document, b: Document) -> Attribution:
@@ -292,6 +415,7 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
     attributor = SpeakerAttributor(a, b)
     keys_a = attributor.attribute(a)
     keys_b = attributor.attribute(b)
+    attributor.resolve_headlines()
     names: dict[SpeakerKey, str] = {}
     for key in [*keys_a, *keys_b]:
         if key is not None and key not in names:
@@ -314,7 +438,42 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
         form for key, name in names.items() if key[0] == "person"
         for form in (name, *attributor.aliases(key)))
     return Attribution(tuple(speakers), [None if k is None else names[k] for k in keys_a],
-                       [None if k is None else names[k] for k in keys_b], person_names)
+                       [None if k is None else names[k] for k in keys_b], person_names,
+                       _cues_of(keys_a, attributor.cues[id(keys_a)]),
+                       _cues_of(keys_b, attributor.cues[id(keys_b)]))
+
+
+def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[str | None]:
+    """The cue of every sentence that has a speaker ("continuation" when none was noted)."""
+    return [None if k is None else (h or "continuation") for k, h in zip(keys, hows, strict=True)]
+
+
+_REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
+               "source": "description", "plural": "pronoun", "it": "pronoun",
+               "document": "document", "joint": "verb"}
+
+
+def _cue_label(cue: Cue) -> str:
+    """How a cue named its speaker: "verb:said", "pronoun:added", "according-to", ..."""
+    how = cue.how.lower()
+    if how in ("according to", "reported by") or how.endswith("reported"):
+        return "according-to" if how == "according to" else "reported-by"
+    return f"{_REF_LABELS.get(cue.ref.kind, 'verb')}:{how}" if how else \
+        _REF_LABELS.get(cue.ref.kind, "verb")
+
+
+def _leaves_quote_open(text: str, open_before: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence."""
+    # A quotation carried over a paragraph break opens again with a quotation mark.
+    inside = open_before and not _opens_quote(text)
+    for ch in text:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 def _opens_quote(text: str) -> bool:

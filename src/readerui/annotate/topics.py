@@ -18,13 +18,19 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
-from readerui.annotate.names import is_title_case, runs, word_key
+from readerui.annotate.names import (
+    is_everyday_word,
+    is_title_case,
+    parse_name,
+    runs,
+    word_key,
+)
 from readerui.annotate.wordlists import zipf
 from readerui.model import Document, Topic
 from readerui.tokens import WORD_RE, normalise, stem
@@ -35,6 +41,8 @@ _PLACE_SUFFIXES = ("n", "an", "ian", "ean", "ese", "ish", "i", "istan", "stan")
 _DOTTED_ACRONYM_RE = re.compile(r"\b(?:[A-Z]\.){2,}")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _SENTENCE_START_RE = re.compile(r"^[\s\"“'‘(\[]*$")
+# A word right after these starts a sentence or a quotation: its capital proves nothing.
+_AFTER_BREAK_RE = re.compile(r"(?:[.!?:;\"“”‘(\[—–―]|--)['’\"”]?\s*$")
 # Prefix grouping needs the shorter key to be at least this long ("hegemon" / "hegemoni").
 MIN_PREFIX_KEY = 6
 # Two content keys this similar (rapidfuzz ratio) are spellings of one word.
@@ -200,11 +208,14 @@ class _Finder:
                                                                           strict=True)]
             self.index.add(where, indexed, parts)
             for t in tokens[1:]:
-                if t[0][:1].isupper():
+                if t[0][:1].isupper() and not _AFTER_BREAK_RE.search(text, max(0, t[2] - 4),
+                                                                           t[2]):
                     self.capitalised_inside.add(t[1])
             self._content_terms(tokens, seq, text, where)
             if self.english and not is_title_case(text):
-                self._named_things(text, where)
+                # "WASHINGTON — ...": a dateline is not a topic
+                self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
+                                   where)
             elif not self.english:
                 for (word, _, _, _), key in zip(tokens, seq, strict=True):
                     if len(word) >= 2 and word.isupper() and word.isalpha():
@@ -243,7 +254,8 @@ class _Finder:
                 fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
                 if w.endswith(("'s", "’s", "'", "’")):  # "Spain's Catalonia": two names
                     fragments.append([])
-            at_start = bool(_SENTENCE_START_RE.match(text[:start]))
+            at_start = bool(_SENTENCE_START_RE.match(text[:start])
+                            or _AFTER_BREAK_RE.search(text, max(0, start - 4), start))
             for n, fragment in enumerate(fragments):
                 while fragment and word_key(fragment[0]) in function:
                     fragment.pop(0)
@@ -253,6 +265,14 @@ class _Finder:
                 if not fragment:
                     continue
                 first_of_sentence = at_start and n == 0 and fragment[0] == words[0]
+                if (first_of_sentence and len(fragment) > 2 and fragment[1] == "of"
+                        and fragment[0].endswith("s") and is_everyday_word(fragment[0])):
+                    # "Leaders of the Shanghai Cooperation Organization met": the organisation
+                    fragment, first_of_sentence = fragment[2:], False
+                    while fragment and word_key(fragment[0]) in function:
+                        fragment.pop(0)
+                    if not fragment:
+                        continue
                 self._add_named(fragment, where, first_of_sentence)
 
     def _add_named(self, words: list[str], where: Where, first_of_sentence: bool) -> None:
@@ -271,14 +291,24 @@ class _Finder:
                 self.pending.append(((term_key(word, self.lang),), word, where, norm))
                 return
         if "of" in words[1:-1]:  # "Ana Ruiz of Chile": a speaker's name is not a topic
-            before = tuple(term_key(w, self.lang) for w in words[:words.index("of")])
+            cut = words.index("of")
+            before = tuple(term_key(w, self.lang) for w in words[:cut])
             if before in self.excluded:
-                words = words[words.index("of") + 1:]
+                words = words[cut + 1:]
+            elif _is_full_name(words[:cut]):  # "Jay Inslee of Washington": the person
+                words = words[:cut]
         key = tuple(term_key(w, self.lang) for w in words)
         self._add(key, " ".join(words), where, named=True)
-        if len(words) > 1:  # "Neighbouring Countries of Nepal": the place is a topic too
-            for word in words:
-                if normalise(word) in wordlists.places():
+        if len(words) > 1 and " ".join(words).casefold() not in wordlists.place_names():
+            # "Neighbouring Countries of Nepal": the place is a topic too; not "York" of "New York"
+            inside = _whole_places(words)
+            for start, end in inside:
+                place = words[start:end]
+                self._add(tuple(term_key(w, self.lang) for w in place), " ".join(place), where,
+                          named=True)
+            covered = {i for start, end in inside for i in range(start, end)}
+            for i, word in enumerate(words):
+                if i not in covered and normalise(word) in wordlists.places():
                     self._add((term_key(word, self.lang),), word, where, named=True)
 
     def keep(self, n_sentences: int) -> list[_Candidate]:
@@ -317,6 +347,23 @@ class _Finder:
                 continue
             out.append(cand)
         return out
+
+
+def _whole_places(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of every place name of several words inside a run ("New York" of
+    "Governor of New York State")."""
+    names = wordlists.place_names()
+    keys = [normalise(w) for w in words]
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(keys):
+        for end in range(min(len(keys), i + 4), i + 1, -1):
+            if " ".join(keys[i:end]) in names:
+                found.append((i, end))
+                i = end - 1
+                break
+        i += 1
+    return found
 
 
 def _title_words(words: list[str]) -> list[bool]:
@@ -369,10 +416,53 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in singles:
         if c.named and c.key[0].isupper() and c.key[0] in expansions:
             union(i, expansions[c.key[0]])
+    # A surname alone and the one person's full name it ends are one topic ("Comey" and
+    # "James Comey", "James B. Comey"); a surname two people share stays apart.
+    full_by_last: dict[str, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.named and 2 <= len(c.key) <= 4 and _is_full_name(_surface(c).split()):
+            for j in full_by_last.get(c.key[-1], []):
+                if cands[j].key[0] == c.key[0]:  # same first and last name
+                    union(i, j)
+            full_by_last.setdefault(c.key[-1], []).append(i)
+    full_by_first: dict[str, set[int]] = {}
+    for ids in full_by_last.values():
+        for j in ids:
+            full_by_first.setdefault(cands[j].key[0], set()).add(find(j))
+    for i, c in singles:
+        if not c.named or c.key[0].isupper():
+            continue
+        if c.key[0] in full_by_last:  # "Comey"
+            people = {find(j) for j in full_by_last[c.key[0]]}
+            if len(people) == 1:
+                union(i, full_by_last[c.key[0]][0])
+        elif len(full_by_first.get(c.key[0], ())) == 1:  # "Huma": the one person so called
+            union(i, next(iter(full_by_first[c.key[0]])))
+    # The same name written in capitals or not is one topic ("DREAM Act", "Dream Act").
+    by_case: dict[str, int] = {}
+    for i, c in enumerate(cands):
+        if c.named:
+            j = by_case.setdefault(_surface(c).casefold(), i)
+            if j != i:
+                union(i, j)
     groups: dict[int, list[_Candidate]] = {}
     for i, c in enumerate(cands):
         groups.setdefault(find(i), []).append(c)
     return list(groups.values())
+
+
+def _surface(cand: _Candidate) -> str:
+    """The most frequent surface form of a candidate."""
+    return cand.surfaces.most_common(1)[0][0]
+
+
+def _is_full_name(words: Sequence[str]) -> bool:
+    """A person's name of two words or more, with no title ("James B. Comey")."""
+    if len(words) < 2:
+        return False
+    name = parse_name(" ".join(words))
+    return name is not None and name.kind == "person" and not name.titled \
+        and len(name.words) >= 2
 
 
 def _initials(phrase: str) -> str:
@@ -407,10 +497,14 @@ def _topic_name(group: list[_Candidate]) -> str:
     """The most frequent surface form; ties go to nouns over verb forms ("de-escalation" over
     "de-escalating"), places over their adjectives, then the shortest, then the first seen."""
     counts: Counter[str] = Counter()
+    full = [c for c in group if len(c.key) >= 2 and c.named and _is_full_name(_surface(c).split())]
+    if full and len(full) < len(group):  # a person: the full name, not the bare surname
+        group = full
     for c in group:
         counts.update(c.surfaces)
     first = min(group, key=lambda c: c.first)
-    return min(counts, key=lambda s: (-counts[s], s.endswith(("ing", "ed")),
+    return min(counts, key=lambda s: (" " not in s and s.casefold().endswith(_ADJECTIVE_ENDINGS),
+                                      -counts[s], s.endswith(("ing", "ed")),
                                       normalise(s) not in wordlists.places(), len(s),
                                       s not in first.surfaces, s))
 
@@ -450,19 +544,103 @@ def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
     return score
 
 
+# Party-and-state labels ("D-Va") and AP state abbreviations ("Calif", from "(D-Calif.)").
+_PARTY_LABEL_RE = re.compile(
+    r"^(?:[DRI]-[A-Z][\w.]*|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ill|Ind|Kan|Ky|Md|Mass|Mich|"
+    r"Minn|Miss|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Wis|Wyo)$")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–―-]+\s*")
+_CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d|s|t)\b", re.IGNORECASE)
+_ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ic", "able", "ible", "ish", "ary", "ory",
+                      "bound", "ize", "ise", "ical", "tial", "cial", "ional")
+_NAMED_ADJECTIVE_ENDINGS = ("ical", "tial", "cial", "ional")
+_MODIFIER_TAILS = frozenset({"era", "led", "controlled", "passed", "based", "backed", "style",
+                             "born", "owned", "funded", "run", "linked", "allied", "leaning"})
+# Organisation words that name nothing on their own ("the Office", "Committee").
+_BARE_ORG_WORDS = frozenset({"office", "committee", "department", "agency", "board",
+                             "commission", "group", "company", "center", "centre", "bureau"})
+# A one-word name this common in general use needs three mentions ("Instead", "Project").
+COMMON_NAME_ZIPF = 5.0
+# A named thing of more words than this, with no organisation word, is a capitalised phrase
+# (a headline quotation), not a name.
+MAX_NAME_WORDS = 5
+# A content word on its own is a topic only when mentioned in this many sentences or more ...
+MIN_WORD_MENTIONS = 3
+# ... and rarer than this in general use ("wall" 5.1 stays; "help", "view" go).
+MAX_WORD_ZIPF = 5.2
+# ... or, mentioned in two sentences only, rarer than this ("poll" stays; "view" goes).
+TWO_MENTION_ZIPF = 4.6
+
+
+@cache
+def _unnamed_people() -> frozenset[str]:
+    """Unnamed sources that are no topic ("critics", "aides"); party names stay topics."""
+    return wordlists.unnamed_sources() - wordlists.party_members()
+
+
+def _named_worth(group: list[_Candidate], where: set[Where], lang: str) -> bool:
+    """A named thing, unless it is a party label, a contraction, a capitalised phrase, or an
+    everyday word capitalised once ("Freedom")."""
+    name = max((s for c in group for s in c.surfaces), key=len)
+    words = name.split()
+    if _PARTY_LABEL_RE.match(name) or _CONTRACTION_RE.search(name):
+        return False
+    if len(words) > MAX_NAME_WORDS and not any(
+            word_key(w) in wordlists.org_words() for w in words):
+        return False
+    if lang != "en":
+        return True
+    if len(words) > 1:  # "Republican of New Jersey": a description, not a name
+        return not ("of" in words and word_key(words[0]) in wordlists.unnamed_sources())
+    if len(name.rstrip(".")) < 2:
+        return False  # "W", an initial
+    if "-" in name and name.rsplit("-", 1)[1].casefold() in _MODIFIER_TAILS:
+        return False  # "Bush-era", "Democratic-led": a modifier, not a name
+    key = normalise(name)
+    if key in _BARE_ORG_WORDS or key in _unnamed_people():
+        return False  # "Office" alone; "Critics" opening a sentence
+    if name.isupper():  # "WASHINGTON" of a dateline is the place, not an acronym
+        return not (len(name) > 4 and key in wordlists.places())
+    if key in wordlists.places() or key in wordlists.demonyms():
+        return True
+    if key.endswith(_NAMED_ADJECTIVE_ENDINGS):  # "Congressional", "Presidential"
+        return False
+    if len(where) < 3 and zipf(key) >= COMMON_NAME_ZIPF:
+        return False
+    return not (len(where) < 2 and is_everyday_word(name))
+
+
+def _content_worth(surfaces: list[str], lang: str) -> bool:
+    """A content term made of nouns, not verb forms, adjectives on their own or contractions."""
+    bad = 0
+    for surface in surfaces:
+        if _CONTRACTION_RE.search(surface):
+            return False
+        words = surface.split()
+        bad += any(w.casefold().endswith(("ing", "ed")) or _is_verb(w.casefold()) or (
+            len(words) == 1 and w.casefold().endswith(_ADJECTIVE_ENDINGS)) for w in words)
+    return 2 * bad <= len(surfaces) if len(surfaces) > 1 else bad == 0
+
+
 def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> bool:
     """Named things always; content terms when they recur and are not everyday words."""
     if any(c.named for c in group):
-        return True
+        return _named_worth([c for c in group if c.named], where, lang)
+    if lang == "en" and not _content_worth([x for c in group for x in c.surfaces], lang):
+        return False
     single_words = all(len(c.key) == 1 for c in group)
     if not single_words:
         return len(where) >= 2
     surfaces = [x for c in group for x in c.surfaces]
     if lang == "en" and 2 * sum(x.endswith("ed") for x in surfaces) >= len(surfaces):
         return False  # "discussed", "raised": verbs, not topics
+    if lang == "en" and all(normalise(x) in _unnamed_people() for x in surfaces):
+        return False  # "critics", "aides": the unnamed sources of the story, not its topics
     rarest = min(zipf(x.casefold(), lang) for x in surfaces)
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
+    if lang == "en" and ((len(where) < MIN_WORD_MENTIONS and rarest >= TWO_MENTION_ZIPF)
+                         or rarest >= MAX_WORD_ZIPF):
+        return rarest < SINGLE_MENTION_ZIPF  # everyday words need to be frequent here
     # Without a list of generic words (other languages), only uncommon words qualify.
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
 

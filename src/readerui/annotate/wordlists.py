@@ -56,7 +56,7 @@ def reporting_verbs() -> ReportingVerbs:
         forms |= lemma_forms
         if needs:
             for form in lemma_forms:
-                particles[form] = needs
+                particles[form] = particles.get(form, frozenset()) | needs
     return ReportingVerbs(frozenset(forms), particles)
 
 
@@ -103,15 +103,62 @@ def generic_words() -> frozenset[str]:
 
 
 @cache
+def unnamed_sources() -> frozenset[str]:
+    """Head nouns of unnamed or collective sources ("officials", "aides", "Republicans")."""
+    return _words("unnamed_sources.txt") | party_members()
+
+
+@cache
+def party_members() -> frozenset[str]:
+    """Words for members of a party ("Republicans", "Democratic")."""
+    return _words("party_members.txt")
+
+
+@cache
 def demonyms() -> frozenset[str]:
     """Nationality adjectives ("Turkish", "Chinese")."""
     return _words("demonyms.txt")
 
 
 @cache
+def place_names() -> frozenset[str]:
+    """Whole place names, one a line ("new york", "spain")."""
+    return frozenset(_lines("places.txt")) | frozenset(_lines("place_names.txt"))
+
+
+@cache
 def places() -> frozenset[str]:
     """Countries, continents and regions."""
     return _words("places.txt")
+
+
+@lru_cache(maxsize=20_000)
+def given_name_forms(name: str) -> frozenset[str]:
+    """A given name with its formal names and nicknames, casefolded ("bill" -> william, will, ...).
+
+    From the ``nicknames`` package (hand-curated English names, Apache-2.0); a name it does not
+    know stands for itself only.
+    """
+    key = name.casefold()
+    namer = _nicknamer()
+    if namer is None:
+        return frozenset({key})
+    return frozenset({key} | namer.canonicals_of(key) | namer.nicknames_of(key))
+
+
+def is_given_name(name: str) -> bool:
+    """Whether the nickname list knows ``name`` as a given name or a nickname."""
+    return len(given_name_forms(name)) > 1
+
+
+@cache
+def _nicknamer():  # type: ignore[no-untyped-def]
+    """The nickname table, or None when the package is missing (names then stand alone)."""
+    try:
+        from nicknames import NickNamer
+    except ImportError:
+        return None
+    return NickNamer()
 
 
 def _frequencies(lang: str) -> dict[str, float]:
@@ -130,3 +177,11 @@ def zipf(word: str, lang: str = "en") -> float:
     if table and not word.isalpha():  # "de-escalation": made of known tokens
         return frequency.combined_zipf(word, lang)
     return 0.0
+
+
+@cache
+def headline_verbs() -> frozenset[str]:
+    """Verb forms by which a headline reports speech: reporting verbs in the present and past
+    ("Says", "Accuses") and headline speech-act verbs ("Slams", "Rips", "Taunts")."""
+    forms = {f for f in reporting_verbs().forms if f.endswith(("s", "ed"))}
+    return frozenset(forms | _words("headline_verbs.txt"))

@@ -35,11 +35,13 @@ from readerui.store.state import (
     PairState,
     RecentPair,
     load_pair_state,
+    load_speaker_edits,
     pair_key,
     read_pair_state,
     recent_pairs,
     remember_pair,
     save_pair_state,
+    save_speaker_edits,
 )
 
 __all__ = [
@@ -63,6 +65,7 @@ __all__ = [
     "load_config",
     "load_notes",
     "load_pair_state",
+    "load_speaker_edits",
     "locations",
     "new_note",
     "pair_key",
@@ -71,6 +74,7 @@ __all__ = [
     "remember_pair",
     "remove_note",
     "save_pair_state",
+    "save_speaker_edits",
     "take_warnings",
     "update_note",
 ]

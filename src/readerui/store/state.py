@@ -143,14 +143,52 @@ load_pair_state = read_pair_state
 
 
 def save_pair_state(key: str, state: PairState, where: Locations | None = None) -> None:
-    """Save the cursor and filter of a pair."""
+    """Save the cursor and filter of a pair (the speaker edits already saved are kept: see
+    save_speaker_edits)."""
     where = where or locations()
     path = _pair_file(key, where)
     with file_lock(path):
+        value = read_json_or_aside(path, _is_pair_file)
+        edits = _edits_in(value)
         write_json(path, {
             "version": STATE_VERSION,
             "cursor": {"side": state.cursor_side, "id": state.cursor_id},
             "filter": {"speakers": list(state.filter_speakers),
                        "topics": list(state.filter_topics)},
+            **({"speaker_edits": edits} if edits else {}),
             "saved": now_iso(),
         })
+
+
+SpeakerEditJson = dict[str, str]
+
+
+def _edits_in(value: Any) -> list[SpeakerEditJson]:
+    """The speaker edits of a pair file: objects of strings only (the annotator checks them)."""
+    items = value.get("speaker_edits") if isinstance(value, dict) else None
+    if not isinstance(items, list):
+        return []
+    return [dict(item) for item in items if isinstance(item, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in item.items())]
+
+
+def load_speaker_edits(key: str, where: Locations | None = None) -> list[SpeakerEditJson]:
+    """The reader's speaker corrections of a pair, oldest first (see
+    :mod:`readerui.annotate.overrides`)."""
+    where = where or locations()
+    return _edits_in(read_json_or_aside(_pair_file(key, where), _is_pair_file))
+
+
+def save_speaker_edits(key: str, edits: list[SpeakerEditJson],
+                       where: Locations | None = None) -> None:
+    """Replace a pair's speaker corrections (locked read-merge-write: cursor and filter kept)."""
+    where = where or locations()
+    path = _pair_file(key, where)
+    with file_lock(path):
+        value = read_json_or_aside(path, _is_pair_file)
+        merged = dict(value) if isinstance(value, dict) else {
+            "version": STATE_VERSION, "cursor": {"side": "a", "id": 0},
+            "filter": {"speakers": [], "topics": []}}
+        merged["speaker_edits"] = [dict(e) for e in edits]
+        merged["saved"] = now_iso()
+        write_json(path, merged)

@@ -24,6 +24,7 @@ from textual.widgets import Footer, SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
+from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
 from readerui.lifecycle import Reading
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
@@ -39,6 +40,7 @@ from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
 from readerui.tui.screens.saveas import SaveAs
 from readerui.tui.screens.search import SearchScreen
+from readerui.tui.screens.speaker_edit import SpeakerNameInput
 from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
 from readerui.tui.sync import anchor_sentence, level_row
@@ -52,7 +54,8 @@ SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when
 # at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
-                   "prev_one_sided", "next_match", "prev_match", "legend"}
+                   "prev_one_sided", "next_match", "prev_match", "legend", "rename_speaker",
+                   "merge_speaker", "drop_speaker", "undo_speaker_edit"}
 
 
 def screenshot_folder() -> Path:
@@ -227,6 +230,8 @@ class ReaderApp(App[int]):
             self._refresh_chrome()
 
     def _show_analysis(self, analysis: Analysis) -> None:
+        self._engine_analysis = analysis
+        analysis = self.session.with_speaker_edits(analysis)
         self.analysis = analysis
         self._shares = (carried(analysis, "a", range(len(analysis.a))).share,
                         carried(analysis, "b", range(len(analysis.b))).share)
@@ -743,3 +748,83 @@ class ReaderApp(App[int]):
             self, event: SelectionList.SelectionHighlighted) -> None:
         """Keep the status bar fresh while moving in the sidebar."""
         self._refresh_chrome()
+
+    # ----- speaker corrections (pure logic in readerui.annotate.overrides) ------------------
+
+    def _highlighted_speaker(self) -> str | None:
+        name = self.query_one(Sidebar).highlighted_speaker()
+        if name is None:
+            self.notify("Highlight a speaker in the sidebar first (f).", timeout=3)
+        return name
+
+    def action_rename_speaker(self, name: str | None = None) -> None:
+        """Ask for a new name for a speaker (the highlighted one in the sidebar)."""
+        name = name or self._highlighted_speaker()
+        if name is None or self.analysis is None:
+            return
+        others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        self.push_screen(SpeakerNameInput(f"Rename {name} (Enter saves, Esc cancels)", name,
+                                          others),
+                         lambda new: self._edit_typed("rename", name, new))
+
+    def action_merge_speaker(self, name: str | None = None) -> None:
+        """Ask which speaker a speaker (the highlighted one) is merged into."""
+        name = name or self._highlighted_speaker()
+        if name is None or self.analysis is None:
+            return
+        others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        self.push_screen(SpeakerNameInput(f"Merge {name} into which speaker?", "", others),
+                         lambda into: self._edit_typed("merge", name, into))
+
+    def action_drop_speaker(self, name: str | None = None) -> None:
+        """Mark a speaker (the highlighted one) as not a speaker: its sentences are narration."""
+        name = name or self._highlighted_speaker()
+        if name is not None:
+            self.edit_speakers(SpeakerEdit("drop", name))
+
+    def _edit_typed(self, op: str, name: str, typed: str | None) -> None:
+        target = clean_name(typed or "")
+        if not target or target == name:
+            return
+        known = {s.name for s in self.analysis.annotations.speakers} if self.analysis else set()
+        if op == "merge" and target not in known:
+            self.notify(f"No speaker is called {target!r}.", severity="warning", timeout=4)
+            return
+        self.edit_speakers(SpeakerEdit("merge" if op == "merge" else "rename", name, target))
+
+    def edit_speakers(self, edit: SpeakerEdit) -> None:
+        """Apply and save one speaker correction (palette, sidebar keys, tests)."""
+        if self.analysis is None:
+            return
+        if edit.name not in {s.name for s in self.analysis.annotations.speakers}:
+            return
+        if self.session.add_speaker_edit(edit):
+            self._reannotate()
+            self.notify(f"{edit.describe()}. u in the sidebar undoes it.", timeout=4)
+        self._show_warnings()
+
+    def action_undo_speaker_edit(self) -> None:
+        """Take back the last speaker correction."""
+        undone = self.session.undo_speaker_edit()
+        self._show_warnings()
+        if undone is None:
+            self.notify("No speaker edit to undo.", timeout=2)
+            return
+        self._reannotate()
+        self.notify(f"Undone: {undone.describe()}.", timeout=3)
+
+    def _reannotate(self) -> None:
+        """Show the engine's analysis again with the current corrections (panes, sidebar,
+        filter, summary and exports all read ``self.analysis``)."""
+        engine = getattr(self, "_engine_analysis", None)
+        if engine is None:
+            return
+        self.analysis = analysis = self.session.with_speaker_edits(engine)
+        for pane in (self.pane_a, self.pane_b):
+            pane.set_analysis(analysis)
+        sidebar = self.query_one(Sidebar)
+        sidebar.set_analysis(analysis)
+        names = {s.name for s in analysis.annotations.speakers}
+        chosen = Filter(self.filter.speakers & names, self.filter.topics)
+        sidebar.show_filter(chosen)
+        self._apply_filter(chosen, follow=False)

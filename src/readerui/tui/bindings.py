@@ -63,6 +63,17 @@ APP_KEYS: tuple[Key, ...] = (
     Key("quit", "q", "quit_reader", "Quit", "App", "Quit"),
 )
 
+# Keys of the sidebar's speaker list: the reader's corrections to the speakers.
+SIDEBAR_KEYS: tuple[Key, ...] = (
+    Key("rename_speaker", "r", "app.rename_speaker", "Rename the highlighted speaker", "Speakers"),
+    Key("merge_speaker", "J", "app.merge_speaker", "Merge the highlighted speaker into another",
+        "Speakers"),
+    Key("drop_speaker", "x", "app.drop_speaker", "Highlighted speaker is not a speaker",
+        "Speakers"),
+    Key("undo_speaker_edit", "u", "app.undo_speaker_edit", "Undo the last speaker edit",
+        "Speakers"),
+)
+
 # Keys of the modal screens (help, summary, notes) that close them.
 CLOSE_KEYS = "escape,q"
 
@@ -77,6 +88,11 @@ def app_bindings() -> list[Binding]:
     return [key.binding() for key in APP_KEYS]
 
 
+def sidebar_bindings() -> list[Binding]:
+    """Bindings of the sidebar (speaker corrections)."""
+    return [key.binding() for key in SIDEBAR_KEYS]
+
+
 def all_keys() -> tuple[Key, ...]:
     """Every key, pane keys first, in help order."""
-    return PANE_KEYS + APP_KEYS
+    return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS

@@ -50,9 +50,14 @@ class ReaderCommands(Provider):
         if app.analysis is not None:
             notes = app.analysis.annotations
             for speaker in notes.speakers:
+                counts = f"A {len(speaker.a)} · B {len(speaker.b)} sentences"
                 entries.append((f"Filter by speaker: {speaker.name}",
-                                partial(app.toggle_filter, "speaker", speaker.name),
-                                f"A {len(speaker.a)} · B {len(speaker.b)} sentences"))
+                                partial(app.toggle_filter, "speaker", speaker.name), counts))
+                for label, action in (("Rename speaker", app.action_rename_speaker),
+                                      ("Merge speaker into another", app.action_merge_speaker),
+                                      ("Not a speaker", app.action_drop_speaker)):
+                    entries.append((f"{label}: {speaker.name}",
+                                    partial(app.call_later, action, speaker.name), counts))
             for topic in notes.topics:
                 entries.append((f"Filter by topic: {topic.name}",
                                 partial(app.toggle_filter, "topic", topic.name),

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from readerui import store
+from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
 from readerui.export import check_output
 from readerui.export_formats import FORMATS, READER_FORMATS, render
@@ -28,6 +29,7 @@ class Session:
 
     reading: Reading
     config: Config = field(default_factory=Config)
+    speaker_edits: tuple[SpeakerEdit, ...] = ()  # the reader's speaker corrections, in order
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
@@ -44,6 +46,12 @@ class Session:
         session.config = config
         reading.state, reading.notes  # noqa: B018 - read both now: their warnings show at start
         session.warnings.extend(reading.take_warnings())
+        try:
+            with store.atomic.collecting(session.warnings):
+                session.speaker_edits = edits_from_json(
+                    store.load_speaker_edits(reading.key, reading.where))
+        except (ReaderError, OSError) as exc:
+            session.warnings.append(str(exc))
         return session
 
     @property
@@ -92,6 +100,35 @@ class Session:
         """Remember the cursor and filter for next time."""
         self.reading.save_state(side, cursor, chosen.speakers, chosen.topics)
         self._gather()
+
+    def with_speaker_edits(self, analysis: Analysis) -> Analysis:
+        """``analysis`` with the reader's speaker corrections applied."""
+        if not self.speaker_edits:
+            return analysis
+        return replace(analysis, annotations=apply_speaker_edits(analysis.annotations,
+                                                                 self.speaker_edits))
+
+    def _store_speaker_edits(self, edits: tuple[SpeakerEdit, ...]) -> bool:
+        try:
+            with store.atomic.collecting(self.warnings):
+                store.save_speaker_edits(self.key, [e.to_json() for e in edits],
+                                         self.reading.where)
+        except (ReaderError, OSError) as exc:
+            self.warnings.append(str(exc))
+            return False
+        self.speaker_edits = edits
+        return True
+
+    def add_speaker_edit(self, edit: SpeakerEdit) -> bool:
+        """Keep a speaker correction (saved with the pair); False when it could not be saved."""
+        return self._store_speaker_edits((*self.speaker_edits, edit))
+
+    def undo_speaker_edit(self) -> SpeakerEdit | None:
+        """Forget the last speaker correction; it is returned (None when there was none)."""
+        if not self.speaker_edits:
+            return None
+        last = self.speaker_edits[-1]
+        return last if self._store_speaker_edits(self.speaker_edits[:-1]) else None
 
     def note_on(self, side: Side, sentence: int) -> Note | None:
         """The note (or bookmark) already on that sentence, if any."""

@@ -14,6 +14,7 @@ from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from readerui.model import Analysis
+from readerui.tui.bindings import sidebar_bindings
 from readerui.tui.reading import Filter
 
 NAME_WIDTH = 15
@@ -89,7 +90,8 @@ class ChoiceList(SelectionList[tuple[str, str]]):
 class Sidebar(Vertical):
     """Two multi-choice lists (speakers, topics); the chosen entries form the filter."""
 
-    BINDINGS = [Binding("escape", "leave", "Back to the text", id="leave_sidebar")]
+    BINDINGS = [Binding("escape", "leave", "Back to the text", id="leave_sidebar"),
+                *sidebar_bindings()]
 
     class Left(Message):
         """The user wants to go back to the text."""
@@ -159,6 +161,14 @@ class Sidebar(Vertical):
             for name in names:
                 options.select((kind, name))
         self._quiet = False
+
+    def highlighted_speaker(self) -> str | None:
+        """The speaker under the highlight of the speaker list, if any."""
+        options = self.query_one("#speakers", SelectionList)
+        if not options.option_count or options.highlighted is None:
+            return None
+        kind, name = options.get_option_at_index(options.highlighted).value
+        return name if kind == "speaker" else None
 
     def current(self) -> Filter:
         """The filter the ticked entries make."""

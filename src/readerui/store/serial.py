@@ -59,6 +59,8 @@ def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
         "speaker_b": list(notes.speaker_b),
         "topics_a": [list(names) for names in notes.topics_a],
         "topics_b": [list(names) for names in notes.topics_b],
+        "cue_a": list(notes.cue_a),  # which cue named each speaker (empty: not recorded)
+        "cue_b": list(notes.cue_b),
     }
 
 
@@ -168,8 +170,12 @@ def analysis_from_data(data: Any) -> Analysis:
     speaker_b = _names(data.get("speaker_b"), n_b, "speakers of B")
     topics_a = _name_lists(data.get("topics_a"), n_a, "topics of A")
     topics_b = _name_lists(data.get("topics_b"), n_b, "topics of B")
+    cues = []
+    for name, n in (("cue_a", n_a), ("cue_b", n_b)):
+        value = data.get(name, [])
+        cues.append(() if value == [] else _names(value, n, f"speaker cues ({name})"))
     annotations = Annotations(tuple(speakers), tuple(topics), speaker_a, speaker_b,
-                              topics_a, topics_b)
+                              topics_a, topics_b, cues[0], cues[1])
     exclusive = data.get("exclusive")
     _need(type(exclusive) is bool, "exclusive")
     return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations)

@@ -111,3 +111,38 @@ def test_best_partner_comes_first() -> None:
             if links:
                 assert result.best_partner(side, sid) == (
                     links[0].b if side == "a" else links[0].a)[0]
+
+
+def test_the_shipped_link_model_loads_and_scores_a_paraphrase_above_an_unrelated_pair() -> None:
+    import numpy as np
+
+    from readerui.align.linkmodel import load_models
+    from readerui.align.many import decide_links, pair_table
+    from readerui.align.settings import AlignSettings
+
+    models = load_models()
+    assert "lexical" in models
+    model = models["lexical"]
+    assert 0 < model.link.threshold < 1 and 0 < model.kind.threshold < 1
+    a = document(["The city council approved a new budget for the harbour on Tuesday.",
+                  "Rain is expected across the north of the country this weekend."])
+    b = document(["On Tuesday the council passed the harbour budget.",
+                  "Shares in the airline fell sharply after the profit warning."])
+    table = pair_table(a, b, AlignSettings(), "en")
+    probability = dict(zip(table.pairs, model.link.probability(table.rows).tolist(),
+                           strict=True))
+    assert np.all(np.isfinite(table.rows))
+    paraphrase = probability[(0, 0)]
+    assert paraphrase >= model.link.threshold
+    assert all(p < paraphrase for pair, p in probability.items() if pair != (0, 0))
+    assert [(link.a, link.b) for link in decide_links(table, model)] == [((0,), (0,))]
+
+
+def test_a_link_model_with_an_unknown_feature_is_refused() -> None:
+    import pytest
+
+    from readerui.align.linkmodel import Logistic
+
+    with pytest.raises(ValueError, match="unknown features"):
+        Logistic.from_dict({"features": ["no_such_feature"], "mean": [0], "scale": [1],
+                            "coef": [1], "intercept": 0, "threshold": 0.5})

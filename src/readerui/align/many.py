@@ -2,74 +2,133 @@
 
 News accounts restate: a headline sums up the lead and the main quote, a lead reports a quote
 that comes again in the body. So a sentence may be in several links. The exclusive alignment
-(``decide``) gives the backbone (in-order pairs, groups for split and merged sentences); then
-every further pair whose own score clears ``pair_threshold`` is linked too, headlines included.
-A pair of sentences is in at most one link.
+(``decide``) is computed first and kept (its links are also one feature among many); then every
+candidate pair gets a feature vector (``pairfeatures``) and a learned scorer (``linkmodel``)
+decides whether it is a further link and whether a link is strong or partial. A pair of
+sentences is in at most one link.
 """
 
 from __future__ import annotations
 
-from readerui.align.decide import Scorer, exclusive_links, link_kind
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from readerui.align.decide import ExclusiveResult, exclusive_links
+from readerui.align.linkmodel import LinkModel, default_model
+from readerui.align.pairfeatures import FEATURE_NAMES, PairContext
 from readerui.align.settings import AlignSettings
-from readerui.model import Alignment, Document, Link
+from readerui.model import Alignment, Document, Link, LinkKind
+
+Semantic = Callable[[list[tuple[int, int]]], np.ndarray]
 
 
-def _extra_pairs(scorer: Scorer, strength: dict[tuple[int, int], float], a: Document,
-                 b: Document, settings: AlignSettings) -> dict[tuple[int, int], float]:
-    """Strength of every candidate pair, headline pairs included (the exclusive pass keeps
-    headlines out of its candidates)."""
-    pairs = dict(strength)
-    titles_a = [s.id for s in a.sentences if s.role == "title"]
-    titles_b = [s.id for s in b.sentences if s.role == "title"]
+def candidate_pairs_many(result: ExclusiveResult, a: Document, b: Document,
+                         settings: AlignSettings, every_pair: bool = False
+                         ) -> list[tuple[int, int]]:
+    """Pairs the learned scorer looks at, sorted.
+
+    Short documents (``model_exhaustive_pairs``): every pair that shares a word (every pair at
+    all with ``every_pair``, for a semantic signal). Longer ones: the exclusive pass's candidates
+    (inverted index), the exclusive links, and each headline against the sentences that share
+    one of its rarer words, so the cost grows with the number of sentences, not its square;
+    of these, the pairs outside the exclusive links (those are kept, with the exclusive pass's
+    kind) that score at least ``model_min_score``.
+    """
     n_a, n_b = len(a.sentences), len(b.sentences)
-    if n_a * n_b <= settings.exhaustive_pairs:
-        extra = [(i, j) for i in titles_a for j in range(n_b)]
-        extra += [(i, j) for j in titles_b for i in range(n_a)]
-    else:  # a headline against its likeliest partners only: those that share a rare word
-        space = scorer.space
-        extra = []
-        for i in titles_a:
-            for f in space.a[i].features:
-                extra.extend((i, j) for j in space.postings_b.get(f, ())[:settings.max_posting])
-        for j in titles_b:
-            extra.extend((i, j) for i in range(min(n_a, settings.max_posting)))
-    for pair in extra:
-        if pair not in pairs:
-            pairs[pair] = scorer.strength(scorer.pair(*pair))
-    return pairs
+    scorer = result.scorer
+    if n_a * n_b <= settings.model_exhaustive_pairs:
+        every = [(i, j) for i in range(n_a) for j in range(n_b)]
+        if every_pair:
+            return every
+        return [p for p in every if scorer.pair(*p).score > 0]
+    pairs = set(result.strength)
+    pairs.update((i, j) for link in result.links for i in link.a for j in link.b)
+    space = scorer.space
+    for s in a.sentences:
+        if s.role == "title":
+            for f in space.a[s.id].features:
+                pairs.update((s.id, j) for j in space.postings_b.get(f, ())[:settings.max_posting])
+    for s in b.sentences:
+        if s.role == "title":
+            pairs.update((i, s.id) for i in range(min(n_a, settings.max_posting)))
+    backbone = {(i, j) for link in result.links for i in link.a for j in link.b}
+    floor = settings.model_min_score
+    return sorted(p for p in pairs - backbone if scorer.pair(*p).score >= floor)
+
+
+@dataclass(slots=True)
+class PairTable:
+    """Candidate pairs of one document pair with their features (for training and deciding)."""
+
+    pairs: list[tuple[int, int]]
+    rows: np.ndarray
+    result: ExclusiveResult | None  # None for tables rebuilt from stored rows (training)
+
+
+def pair_table(a: Document, b: Document, settings: AlignSettings,
+               lang: str | tuple[str, str] = "en", semantic: Semantic | None = None
+               ) -> PairTable:
+    """The exclusive alignment, the candidate pairs and their feature rows."""
+    result = exclusive_links(a, b, settings, lang)
+    pairs = candidate_pairs_many(result, a, b, settings, every_pair=semantic is not None)
+    backbone = {(i, j) for link in result.links for i in link.a for j in link.b}
+    context = PairContext(a, b, result.scorer, lang, semantic)
+    return PairTable(pairs, context.features(pairs, backbone), result)
+
+
+def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
+    """The exclusive links plus every further pair the model calls a link.
+
+    A 1:1 exclusive link and every added pair gets its kind from the model; a group keeps the
+    kind of the exclusive pass. Scores are the lexical measure (1.0 for identical sentences),
+    as in exclusive mode. Without an exclusive result (training tables), the pairs marked as
+    exclusive links in the features stand for it.
+    """
+    if not table.pairs:
+        return list(table.result.links) if table.result is not None else []
+    probability = model.link.probability(table.rows)
+    strong = model.kind.probability(table.rows) >= model.kind.threshold
+    score = table.rows[:, FEATURE_NAMES.index("score")]
+    index = {pair: k for k, pair in enumerate(table.pairs)}
+
+    def kind(k: int) -> LinkKind:
+        return "strong" if strong[k] else "partial"
+
+    links: list[Link] = []
+    if table.result is not None:
+        for link in table.result.links:
+            k = index.get((link.a[0], link.b[0])) if len(link.a) == len(link.b) == 1 else None
+            links.append(link if k is None else Link(link.a, link.b, link.score, kind(k)))
+        covered = {(i, j) for link in links for i in link.a for j in link.b}
+        chosen = probability >= model.link.threshold
+    else:
+        covered = set()
+        chosen = (probability >= model.link.threshold) | \
+            (table.rows[:, FEATURE_NAMES.index("backbone")] > 0)
+    for k in np.flatnonzero(chosen).tolist():
+        i, j = table.pairs[k]
+        if (i, j) not in covered:
+            links.append(Link((i,), (j,), round(float(score[k]), 4), kind(k)))
+    links.sort(key=lambda link: (link.a[0], link.b[0]))
+    return links
 
 
 def align_many(a: Document, b: Document, settings: AlignSettings | None = None,
-               lang: str | tuple[str, str] = "en") -> Alignment:
+               lang: str | tuple[str, str] = "en", model: LinkModel | None = None,
+               semantic: Semantic | None = None) -> Alignment:
     """Many-to-many links between the sentences of ``a`` and ``b``, in reading order of A.
 
-    Every link of the exclusive alignment, plus every other pair of sentences whose strength
-    clears ``pair_threshold`` (kind from how much of each side the other carries).
+    ``model`` defaults to the shipped lexical scorer (or the semantic one when ``semantic``, a
+    function giving a similarity per pair, is passed).
     """
     settings = settings or AlignSettings()
     n_a, n_b = len(a.sentences), len(b.sentences)
     if n_a == 0 or n_b == 0:
         return Alignment((), n_a, n_b)
-    result = exclusive_links(a, b, settings, lang)
-    scorer = result.scorer
-    links = list(result.links)
-    covered = {(i, j) for link in links for i in link.a for j in link.b}
-    title_a = {s.id for s in a.sentences if s.role == "title"}
-    title_b = {s.id for s in b.sentences if s.role == "title"}
-    for (i, j), value in sorted(_extra_pairs(scorer, result.strength, a, b, settings).items()):
-        if (i, j) in covered:
-            continue
-        measure = scorer.pair(i, j)
-        if (i in title_a) != (j in title_b):
-            # A headline against a body sentence: what counts is how much of the headline the
-            # sentence states (a headline is short, so the score of the pair stays low).
-            value = max(value, measure.cover_a if i in title_a else measure.cover_b) \
-                if measure.score >= settings.title_min_score else value
-            threshold = settings.title_cover
-        else:
-            threshold = settings.pair_threshold
-        if value < threshold:
-            continue
-        links.append(Link((i,), (j,), round(measure.score, 4), link_kind(measure, settings)))
-    links.sort(key=lambda link: (link.a[0], link.b[0]))
-    return Alignment(tuple(links), n_a, n_b)
+    model = model or default_model(semantic is not None)
+    if not model.semantic:
+        semantic = None
+    table = pair_table(a, b, settings, lang, semantic)
+    return Alignment(tuple(decide_links(table, model)), n_a, n_b)

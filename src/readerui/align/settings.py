@@ -11,14 +11,12 @@ class AlignSettings:
 
     # Minimum score of a link that keeps the reading order of both accounts.
     link_threshold: float = 0.2
-    # Many-to-many mode: minimum strength of a further pair linked beside the exclusive links
-    # (a headline and the lead, a lead and the quote it reports).
-    pair_threshold: float = 0.35
-    # Many-to-many mode: a headline links to a body sentence of the other account that states
-    # at least this share of the headline's weighted words...
-    title_cover: float = 0.3
-    # ... when the pair's score is at least this.
-    title_min_score: float = 0.05
+    # Many-to-many mode: documents with at most this many sentence pairs have every pair that
+    # shares a word scored by the learned link scorer (news articles: a few hundred pairs)...
+    model_exhaustive_pairs: int = 2500
+    # ... longer ones only the candidate pairs outside the exclusive links that score at least
+    # this (lexical score), so the cost stays near linear.
+    model_min_score: float = 0.35
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
     reorder_threshold: float = 0.2
     # A pair also counts as a link when one sentence has at least this share of its weighted

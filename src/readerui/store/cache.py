@@ -44,7 +44,7 @@ MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 _NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "__main__.py")
 _ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json", ".gz"}  # code and the word lists it reads
 _ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "PyStemmer", "rapidfuzz",
-                     "charset-normalizer")
+                     "charset-normalizer", "numpy")
 
 
 @cache

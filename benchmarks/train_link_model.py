@@ -1,0 +1,263 @@
+"""Train the learned link scorer on the hand-labelled BASIL pairs; report leave-one-pair-out CV.
+
+    python benchmarks/train_link_model.py --texts DIR            # CV figures + write the model
+    python benchmarks/train_link_model.py --texts DIR --no-write # CV figures only
+    python benchmarks/train_link_model.py --texts DIR --semantic # also the WordLlama variant
+
+For every candidate pair of every gold pair (``many.pair_table``: the engine's own candidates and
+features) the label is whether the gold links it, and for gold links whether it is strong.
+Two L2-regularised logistic regressions (fitted here by Newton steps in numpy) decide: link or
+not, and strong or partial.
+
+Training data: the 12 BASIL pairs and the sample pair (``tests/data/gold/wang_lavrov.json``,
+labelled by the same rules; ``--no-sample`` leaves it out). The link threshold maximises the
+mean F1 over pairs (the sparse sample pair weighs as much as one dense BASIL pair), taking the
+highest threshold within 0.01 of the best.
+
+Honest estimate: leave-one-pair-out. For each of the 12 BASIL pairs, the model is fitted on the
+other 11 (and the sample) and scores the 12th; its thresholds are chosen inside that training
+set (an inner leave-one-out over it, as above for links, micro F1 for strong links). Figures are
+micro (counts summed over pairs) like ``basil_eval.py``; gold links that are not even candidates
+count as misses; the exclusive links are always kept, as the engine does. The sample is also
+scored once left out of training and once trained on. The shipped model
+(``src/readerui/align/link_model.json``) is fitted on all 13 pairs, with thresholds from a
+leave-one-out over all 13.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from readerui.align.linkmodel import MODEL_FILE, LinkModel, Logistic
+from readerui.align.many import PairTable, decide_links, pair_table
+from readerui.align.pairfeatures import FEATURE_NAMES
+from readerui.analysis import load_document
+from readerui.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "basil" / "gold"
+TEXTS = Path(os.environ.get("READERUI_BASIL_TEXTS", HERE / "basil" / "texts"))
+OUT = HERE.parent / "src" / "readerui" / "align" / MODEL_FILE
+
+LEXICAL = [n for n in FEATURE_NAMES if n not in ("semantic", "has_semantic")]
+SEMANTIC = [n for n in FEATURE_NAMES if n != "has_semantic"]
+L2 = 200.0  # ridge penalty on standardised coefficients (CV on BASIL: 1-200 within noise)
+SAMPLE = HERE.parent / "tests" / "data" / "gold" / "wang_lavrov.json"
+BACKBONE = FEATURE_NAMES.index("backbone")  # exclusive links are always kept
+TIE = 0.01  # F1 within this of the best counts as a tie (the higher threshold wins)
+GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
+
+
+@dataclass
+class PairData:
+    """One gold pair: candidate pairs, feature rows, labels."""
+
+    name: str
+    pairs: list[tuple[int, int]]
+    rows: np.ndarray
+    link: np.ndarray  # 1 when the gold links the pair
+    strong: np.ndarray  # 1 when the gold link is strong
+    truth: dict[tuple[int, int], str]
+
+
+def load_pairs(gold_dir: Path, texts: Path, semantic: bool) -> list[PairData]:
+    """Candidate pairs and features of every gold pair."""
+    scorer = None
+    if semantic:
+        from semantic_signal import pair_similarity  # benchmarks/ is on sys.path
+        scorer = pair_similarity
+    data = []
+    for path in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(path.read_text("utf-8"))
+        settings = Settings()
+        a = load_document(texts / gold["a_file"], settings, lines=True)
+        b = load_document(texts / gold["b_file"], settings, lines=True)
+        sim = scorer(a, b) if scorer else None
+        table = pair_table(a, b, settings.align, "en", sim)
+        truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
+        link = np.array([p in truth for p in table.pairs], float)
+        strong = np.array([truth.get(p) == "strong" for p in table.pairs], float)
+        data.append(PairData(path.stem, table.pairs, table.rows, link, strong, truth))
+    return data
+
+
+def load_presplit(path: Path, semantic: bool) -> PairData:
+    """A gold file that holds its own sentences (the sample pair), as training data."""
+    from align_quality import document_from_gold  # benchmarks/ is on sys.path
+
+    gold = json.loads(path.read_text("utf-8"))
+    a, b = document_from_gold(gold["a"]), document_from_gold(gold["b"])
+    sim = None
+    if semantic:
+        from semantic_signal import pair_similarity
+        sim = pair_similarity(a, b)
+    table = pair_table(a, b, Settings().align, gold.get("lang", "en"), sim)
+    truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
+    return PairData(path.stem, table.pairs, table.rows,
+                    np.array([p in truth for p in table.pairs], float),
+                    np.array([truth.get(p) == "strong" for p in table.pairs], float), truth)
+
+
+def fit(rows: np.ndarray, y: np.ndarray, columns: np.ndarray) -> Logistic:
+    """L2 logistic regression by Newton steps on standardised columns."""
+    x = rows[:, columns]
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale < 1e-9] = 1.0
+    z = np.c_[(x - mean) / scale, np.ones(len(x))]
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], L2)
+    penalty[-1] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-np.clip(z @ w, -40, 40)))
+        grad = z.T @ (p - y) + penalty * w
+        hess = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-7:
+            break
+    return Logistic(columns, mean, scale, w[:-1], float(w[-1]), 0.5)
+
+
+def with_threshold(model: Logistic, threshold: float) -> Logistic:
+    return Logistic(model.columns, model.mean, model.scale, model.coef, model.intercept,
+                    threshold)
+
+
+def prf(hits: int, found: int, gold: int) -> tuple[float, float, float]:
+    p = hits / found if found else (1.0 if not gold else 0.0)
+    r = hits / gold if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def counts(found: dict[tuple[int, int], str], truth: dict[tuple[int, int], str]) -> np.ndarray:
+    """link hits/found/gold and strong hits/found/gold, as basil_eval counts them."""
+    strong_f = {k for k, v in found.items() if v == "strong"}
+    strong_t = {k for k, v in truth.items() if v == "strong"}
+    return np.array([len(found.keys() & truth.keys()), len(found), len(truth),
+                     len(strong_f & strong_t), len(strong_f), len(strong_t)])
+
+
+def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
+    """Both models fitted on ``data`` with thresholds from a leave-one-out inside it."""
+    oof_link = []
+    oof_kind = []
+    for k in range(len(data)):
+        rest = [d for m, d in enumerate(data) if m != k]
+        link = fit(np.vstack([d.rows for d in rest]), np.concatenate([d.link for d in rest]),
+                   columns)
+        pos = [d.rows[d.link == 1] for d in rest]
+        kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]), columns)
+        oof_link.append(link.probability(data[k].rows))
+        oof_kind.append(kind.probability(data[k].rows))
+    # Each pair weighs the same (a sparse pair counts as much as a dense one). The F1 curve is
+    # flat near its top, so take the highest threshold within TIE of the best: fewer false
+    # links for the same F1.
+    curve = [float(np.mean([prf(*counts({d.pairs[m]: "partial" for m in np.flatnonzero(
+        (p >= t) | (d.rows[:, BACKBONE] > 0))}, d.truth)[:3])[2]
+        for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
+    best_t = float(max(t for t, f in zip(GRID, curve, strict=True) if f >= max(curve) - TIE))
+    best_k, best_kf = 0.5, -1.0
+    for t in GRID:
+        total = np.zeros(6)
+        for d, p, q in zip(data, oof_link, oof_kind, strict=True):
+            found = {d.pairs[m]: ("strong" if q[m] >= t else "partial")
+                     for m in np.flatnonzero((p >= best_t) | (d.rows[:, BACKBONE] > 0))}
+            total += counts(found, d.truth)
+        f = prf(*total[3:])[2]
+        if f > best_kf:
+            best_k, best_kf = float(t), f
+    rows = np.vstack([d.rows for d in data])
+    link = fit(rows, np.concatenate([d.link for d in data]), columns)
+    pos = np.concatenate([d.link for d in data]) == 1
+    kind = fit(rows[pos], np.concatenate([d.strong for d in data])[pos], columns)
+    return LinkModel(with_threshold(link, best_t), with_threshold(kind, best_k))
+
+
+def cross_validate(data: list[PairData], columns: np.ndarray, extra: list[PairData]
+                   ) -> tuple[np.ndarray, list[str]]:
+    """Leave-one-pair-out over ``data`` (``extra`` is always trained on): per pair lines and the
+    total counts."""
+    total = np.zeros(6)
+    lines = []
+    for k, held in enumerate(data):
+        model = train([d for m, d in enumerate(data) if m != k] + extra, columns)
+        table = PairTable(held.pairs, held.rows, None)
+        found = {(link.a[0], link.b[0]): link.kind for link in decide_links(table, model)}
+        c = counts(found, held.truth)
+        total += c
+        p, r, f = prf(*c[:3])
+        sf = prf(*c[3:])[2]
+        lines.append(f"{held.name:<24} P {p:.3f} R {r:.3f} F1 {f:.3f} strong F1 {sf:.3f} "
+                     f"(thresholds {model.link.threshold:.3f}/{model.kind.threshold:.3f})")
+    return total, lines
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path, default=GOLD)
+    parser.add_argument("--texts", type=Path, default=TEXTS)
+    parser.add_argument("--semantic", action="store_true", help="also train the WordLlama model")
+    parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-sample", action="store_true",
+                        help="train on BASIL only (the sample pair is not in the training set)")
+    args = parser.parse_args(argv)
+    if not any(args.gold.glob("*.json")):
+        print(f"no gold files in {args.gold}", file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    data = load_pairs(args.gold, args.texts, args.semantic)
+    extra = [] if args.no_sample else [load_presplit(SAMPLE, args.semantic)]
+    reachable = sum(int(d.link.sum()) for d in data)
+    gold = sum(len(d.truth) for d in data)
+    print(f"{len(data)} pairs, {sum(len(d.pairs) for d in data)} candidate pairs, "
+          f"{reachable}/{gold} gold links among them ({time.perf_counter() - started:.1f} s)")
+    variants = {"lexical": LEXICAL}
+    if args.semantic:
+        variants["semantic"] = SEMANTIC
+    models = {}
+    for name, names in variants.items():
+        columns = np.array([FEATURE_NAMES.index(n) for n in names])
+        total, lines = cross_validate(data, columns, extra)
+        print(f"-- {name}: leave-one-pair-out CV")
+        print("\n".join(lines))
+        p, r, f = prf(*total[:3])
+        sp, sr, sf = prf(*total[3:])
+        print(f"{'overall (micro)':<24} P {p:.3f} R {r:.3f} F1 {f:.3f} strong P {sp:.3f} "
+              f"R {sr:.3f} F1 {sf:.3f}")
+        model = train(data + extra, columns)
+        for held in extra:  # the sample: left out once, then as trained on
+            alone = train(data, columns)
+            for label, m in (("left out", alone), ("trained on", model)):
+                found = {(x.a[0], x.b[0]): x.kind for x in decide_links(
+                    PairTable(held.pairs, held.rows, None), m)}
+                c = counts(found, held.truth)
+                print(f"{held.name} ({label}): P {prf(*c[:3])[0]:.3f} R {prf(*c[:3])[1]:.3f} "
+                      f"F1 {prf(*c[:3])[2]:.3f} strong F1 {prf(*c[3:])[2]:.3f}")
+        models[name] = {"link": model.link.to_dict(), "kind": model.kind.to_dict()}
+        print(f"shipped {name}: link threshold {model.link.threshold:.3f}, kind threshold "
+              f"{model.kind.threshold:.3f}")
+        weights = sorted(zip(names, model.link.coef, strict=True), key=lambda x: -abs(x[1]))
+        print("largest link weights: " + ", ".join(f"{n} {w:+.2f}" for n, w in weights[:10]))
+    if not args.no_write:
+        # Counts only: engine files never name a labelled pair (tests/test_architecture.py).
+        payload = {"trained_on": f"{len(data)} BASIL pairs + {len(extra)} sample pair",
+                   "candidate_pairs": sum(len(d.pairs) for d in data + extra), "l2": L2,
+                   "models": models}
+        tmp = OUT.with_suffix(".tmp")
+        tmp.write_text(json.dumps(payload, indent=1) + "\n", "utf-8")
+        tmp.replace(OUT)
+        print(f"wrote {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,250 @@
+"""Feature vectors of candidate sentence pairs for the learned link scorer.
+
+Every feature is computed for candidate pairs only (never for all pairs of long documents).
+Per-sentence facts (character n-grams, names, numbers, quotes, speech verbs) are gathered once.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from readerui.align.decide import Scorer
+from readerui.model import Document
+from readerui.tokens import WORD_RE, is_stopword, normalise, stem
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "score", "dice", "cover_a", "cover_b", "cover_min", "cover_max", "cover_short",
+    "order", "token_set", "token_sort", "char_cos", "soft_match",
+    "names_shared", "names_missing", "numbers_shared", "numbers_clash", "quote_shared",
+    "speech_both", "speech_name", "title_a", "title_b", "title_both", "title_one",
+    "pos_a", "pos_b", "pos_diff", "lead_both", "len_a", "len_b", "len_ratio",
+    "rank_a", "rank_b", "rel_a", "rel_b", "mutual_best", "backbone", "subject_same",
+    "subject_clash", "title_cover", "semantic", "has_semantic",
+)
+
+# Stems of English speech-act verbs (labelling.md: said, told, urged, criticised, denied ...).
+SPEECH_STEMS = frozenset(stem(w) for w in (
+    "say", "said", "says", "tell", "told", "announce", "declare", "urge", "call", "criticize",
+    "criticise", "blast", "deny", "denied", "reply", "warn", "argue", "insist", "claim",
+    "accuse", "praise", "ask", "add", "note", "state", "vow", "pledge", "promise", "reaffirm",
+    "reiterate", "acknowledge", "admit", "suggest", "predict", "respond", "defend", "condemn",
+    "slam", "explain", "describe", "contend", "assert", "stress", "affirm", "oppose", "support",
+    "statement", "interview", "remarks", "according", "wrote", "write", "tweet", "tweeted",
+    "testify", "testified", "confirm", "reject", "demand", "threaten", "question", "complain",
+))
+_QUOTE = re.compile(r"[“\"«„]([^”\"»“]{3,})[”\"»“]")
+_CAPITAL = re.compile(r"\b[A-Z][\w'’\-]*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+CHAR_N = 4
+SUBJECT_WORDS = 3  # a name this close to the start of a sentence is taken as its subject
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the pair features need of one sentence, computed once."""
+
+    grams: dict[str, float]  # character n-gram -> TF-IDF weight (set after IDF is known)
+    norm: float
+    text: str  # casefolded text for the token ratios
+    content: tuple[str, ...]  # content-word stems
+    names: frozenset[str]
+    numbers: frozenset[str]
+    quoted: frozenset[str]  # content stems inside quotation marks
+    speech: bool
+    length: int
+    subject: str | None  # a name among the first words (a rough stand-in for the subject)
+
+
+def _grams(text: str) -> Counter[str]:
+    padded = " " + " ".join(WORD_RE.findall(text.lower())) + " "
+    return Counter(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+
+
+def _stems(text: str, lang: str) -> list[str]:
+    out = []
+    for word in WORD_RE.findall(text):
+        norm = normalise(word)
+        if not is_stopword(norm, lang):
+            out.append(stem(norm, lang))
+    return out
+
+
+def _names(text: str, lang: str) -> list[str]:
+    """Capitalised words that are not function words, in order (the first word of the
+    sentence included only when it is not a function word)."""
+    found = []
+    for match in _CAPITAL.finditer(text):
+        norm = normalise(match.group())
+        if len(norm) > 1 and not is_stopword(norm, lang):
+            found.append(stem(norm.removesuffix("'s").removesuffix("’s"), lang))
+    return found
+
+
+def _facts(texts: Sequence[str], lang: str) -> tuple[list[Counter[str]], list[SentenceFacts]]:
+    raw = []
+    facts = []
+    for text in texts:
+        grams = _grams(text)
+        raw.append(grams)
+        content = _stems(text, lang)
+        quoted = frozenset(s for q in _QUOTE.findall(text) for s in _stems(q, lang))
+        numbers = frozenset(m.group().replace(",", "") for m in _NUMBER.finditer(text))
+        names = _names(text, lang)
+        opening = _names(" ".join(WORD_RE.findall(text)[:SUBJECT_WORDS]), lang)
+        facts.append(SentenceFacts({}, 0.0, " ".join(WORD_RE.findall(text.lower())),
+                                   tuple(content), frozenset(names), numbers, quoted,
+                                   bool(SPEECH_STEMS.intersection(content))
+                                   or bool(_QUOTE.search(text)), len(text),
+                                   opening[0] if opening else None))
+    return raw, facts
+
+
+def _weigh(raw: list[Counter[str]], facts: list[SentenceFacts], idf: dict[str, float]) -> None:
+    for grams, fact in zip(raw, facts, strict=True):
+        weights = {g: (1 + math.log(c)) * idf[g] for g, c in grams.items()}
+        fact.grams.update(weights)
+        object.__setattr__(fact, "norm", math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+
+
+class PairContext:
+    """Per-sentence facts of two documents, ready to give pair features."""
+
+    def __init__(self, a: Document, b: Document, scorer: Scorer,
+                 lang: str | tuple[str, str] = "en",
+                 semantic: Callable[[list[tuple[int, int]]], np.ndarray] | None = None) -> None:
+        lang_a, lang_b = (lang, lang) if isinstance(lang, str) else lang
+        self.scorer = scorer
+        self.n_a, self.n_b = len(a.sentences), len(b.sentences)
+        self.title_a = np.array([s.role == "title" for s in a.sentences])
+        self.title_b = np.array([s.role == "title" for s in b.sentences])
+        self._texts = ([s.text for s in a.sentences], [s.text for s in b.sentences])
+        self._langs = (lang_a, lang_b)
+        self.a: dict[int, SentenceFacts] = {}
+        self.b: dict[int, SentenceFacts] = {}
+        self.semantic = semantic
+
+    def _prepare(self, pairs: Sequence[tuple[int, int]]) -> None:
+        """Facts of the sentences in ``pairs`` (IDF of character n-grams over those sentences
+        of both documents), so long documents pay only for their candidates."""
+        ids_a = sorted({i for i, _ in pairs})
+        ids_b = sorted({j for _, j in pairs})
+        raw_a, facts_a = _facts([self._texts[0][i] for i in ids_a], self._langs[0])
+        raw_b, facts_b = _facts([self._texts[1][j] for j in ids_b], self._langs[1])
+        df: Counter[str] = Counter()
+        for grams in (*raw_a, *raw_b):
+            df.update(grams.keys())
+        total = len(raw_a) + len(raw_b) + 1
+        idf = {g: math.log(total / d) for g, d in df.items()}
+        _weigh(raw_a, facts_a, idf)
+        _weigh(raw_b, facts_b, idf)
+        self.a = dict(zip(ids_a, facts_a, strict=True))
+        self.b = dict(zip(ids_b, facts_b, strict=True))
+
+    def _char_cos(self, fa: SentenceFacts, fb: SentenceFacts) -> float:
+        small, large = (fa.grams, fb.grams) if len(fa.grams) <= len(fb.grams) else (fb.grams,
+                                                                                      fa.grams)
+        dot = sum(w * large[g] for g, w in small.items() if g in large)
+        return dot / (fa.norm * fb.norm)
+
+    @staticmethod
+    def _soft(ca: tuple[str, ...], cb: tuple[str, ...]) -> float:
+        """Share of the shorter side's content words with a near spelling (same 5-letter
+        prefix, or rapidfuzz ratio >= 80) on the other side."""
+        if not ca or not cb:
+            return 0.0
+        short, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
+        other_set = set(other)
+        prefixes = {w[:5] for w in other if len(w) >= 5}
+        rest = [w for w in short if w not in other_set and not (len(w) >= 5 and w[:5] in prefixes)]
+        hits = len(short) - len(rest)
+        rest = [w for w in rest if len(w) >= 4]
+        long_other = [o for o in other if len(o) >= 4]
+        if rest and long_other:
+            ratios = process.cdist(rest, long_other, scorer=fuzz.ratio, score_cutoff=80)
+            hits += int((ratios.max(axis=1) >= 80).sum())
+        return hits / len(short)
+
+    def features(self, pairs: Sequence[tuple[int, int]], backbone: set[tuple[int, int]]
+                 ) -> np.ndarray:
+        """Feature matrix (one row per pair, columns as FEATURE_NAMES)."""
+        scorer = self.scorer
+        self._prepare(pairs)
+        rows = np.zeros((len(pairs), len(FEATURE_NAMES)))
+        space = scorer.space
+        for k, (i, j) in enumerate(pairs):
+            m = scorer.pair(i, j)
+            fa, fb = self.a[i], self.b[j]
+            pa, pb = space.a[i], space.b[j]
+            shared_w = space.weight(pa.features & pb.features)
+            dice = 2 * shared_w / (pa.weight + pb.weight) if pa.weight + pb.weight > 0 else 0.0
+            cover_short = m.cover_a if fa.length <= fb.length else m.cover_b
+            ts = fuzz.token_set_ratio(fa.text, fb.text) / 100 if m.score > 0 else 0.0
+            tso = fuzz.token_sort_ratio(fa.text, fb.text) / 100 if m.score > 0 else 0.0
+            order = (m.score - 0.8 * dice) / 0.2 if m.score > 0 else 0.0
+            names_a, names_b = fa.names, fb.names
+            shared_names = len(names_a & names_b)
+            missing = len(names_a ^ names_b) / (len(names_a | names_b) or 1)
+            qa, qb = fa.quoted, fb.quoted
+            quote = 0.0
+            if qa and qb:
+                quote = len(qa & qb) / min(len(qa), len(qb))
+            elif qa or qb:
+                q, other = (qa, fb.content) if qa else (qb, fa.content)
+                quote = 0.5 * len(q & set(other)) / len(q)
+            speech_both = fa.speech and fb.speech
+            rows[k, :23] = (
+                m.score, dice, m.cover_a, m.cover_b, min(m.cover_a, m.cover_b),
+                max(m.cover_a, m.cover_b), cover_short, max(0.0, min(1.0, order)), ts, tso,
+                self._char_cos(fa, fb), self._soft(fa.content, fb.content),
+                math.log1p(shared_names), missing, float(bool(fa.numbers & fb.numbers)),
+                float(bool(fa.numbers) and bool(fb.numbers) and not fa.numbers & fb.numbers),
+                quote, float(speech_both), float(speech_both and shared_names > 0),
+                0.0, 0.0, 0.0, 0.0,
+            )
+        if not pairs:
+            return rows
+        ia = np.array([p[0] for p in pairs])
+        jb = np.array([p[1] for p in pairs])
+        ta, tb = self.title_a[ia], self.title_b[jb]
+        rows[:, 19], rows[:, 20] = ta, tb
+        rows[:, 21], rows[:, 22] = ta & tb, ta ^ tb
+        pos_a = ia / max(1, self.n_a - 1)
+        pos_b = jb / max(1, self.n_b - 1)
+        rows[:, 23], rows[:, 24], rows[:, 25] = pos_a, pos_b, np.abs(pos_a - pos_b)
+        rows[:, 26] = (ia <= 2) & (jb <= 2)
+        len_a = np.log1p([self.a[i].length for i in ia])
+        len_b = np.log1p([self.b[j].length for j in jb])
+        rows[:, 27], rows[:, 28] = len_a, len_b
+        rows[:, 29] = np.minimum(len_a, len_b) / np.maximum(np.maximum(len_a, len_b), 1e-9)
+        # How this pair ranks among each sentence's candidates (by char cosine + score).
+        key = rows[:, 0] + rows[:, 10]
+        for side, ids, col_rank, col_rel in ((0, ia, 30, 32), (1, jb, 31, 33)):
+            order_ = np.lexsort((-key, ids))
+            sorted_ids = ids[order_]
+            starts = np.r_[0, np.flatnonzero(np.diff(sorted_ids)) + 1]
+            group_start = np.repeat(starts, np.diff(np.r_[starts, len(ids)]))
+            rank = np.empty(len(ids))
+            rank[order_] = np.arange(len(ids)) - group_start
+            best = np.empty(len(ids))
+            best[order_] = key[order_][group_start]
+            rows[:, col_rank] = np.minimum(rank, 10) / 10
+            rows[:, col_rel] = np.where(best > 0, key / np.maximum(best, 1e-9), 0.0)
+            _ = side
+        rows[:, 34] = (rows[:, 30] == 0) & (rows[:, 31] == 0)
+        rows[:, 35] = [float(p in backbone) for p in pairs]
+        subjects = [(self.a[i].subject, self.b[j].subject) for i, j in pairs]
+        rows[:, 36] = [float(x is not None and x == y) for x, y in subjects]
+        rows[:, 37] = [float(x is not None and y is not None and x != y) for x, y in subjects]
+        # A headline against a body sentence: how much of the headline the sentence carries.
+        rows[:, 38] = np.where(ta & ~tb, rows[:, 2], np.where(tb & ~ta, rows[:, 3], 0.0))
+        if self.semantic is not None:
+            rows[:, 39] = self.semantic(list(pairs))
+            rows[:, 40] = 1.0
+        return rows

@@ -14,6 +14,7 @@ import pytest
 from readerui import store
 from readerui.analysis import analyse_paths
 from readerui.cli import main
+from readerui.lifecycle import Reading
 from readerui.samples import sample_paths
 
 
@@ -136,10 +137,9 @@ def test_json_export_equals_align_json(pair: tuple[Path, Path], tmp_path: Path) 
 def test_markdown_and_html_exports_carry_the_notes(capsys: pytest.CaptureFixture[str],
                                                    pair: tuple[Path, Path],
                                                    tmp_path: Path) -> None:
-    analysis = analyse_paths(*pair)
-    key = store.pair_key(analysis.a, analysis.b)
-    last = len(analysis.a) - 1
-    store.add_note(key, store.new_note("a", analysis.a, last, "Who <organised> it?"))
+    reading = Reading(pair)
+    last = len(reading.load()[0]) - 1
+    assert reading.add_note("a", last, "Who <organised> it?") is not None
     status, md, _ = run_main(capsys, "export", *map(str, pair))
     assert status == 0
     assert md.startswith("# City Council Passes Budget / Budget approved")
@@ -220,8 +220,8 @@ def test_the_reader_entry_uses_config_cache_and_recent(capsys: pytest.CaptureFix
     assert [Path(p.path_a) for p in store.recent_pairs()] == [pair[0]]
     assert not list((store.locations().cache_dir / "analyses").glob("*"))  # UI never finished
     analysis = analyse_paths(*pair)
-    monkeypatch.setattr(Recording, "run", lambda self: setattr(self, "analysis", analysis))
-    run_main(capsys, *map(str, pair))  # the reader's analysis is cached when it exits
+    monkeypatch.setattr(Recording, "run", lambda self: self._analyse())  # the reader's worker
+    run_main(capsys, *map(str, pair))  # the reader's analysis is cached as soon as it is ready
     status, _, _ = run_main(capsys, "--recent", "1")
     reopened = opened[-1][1]["analysis"]
     assert status == 0 and reopened == analysis

@@ -213,8 +213,8 @@ def test_sidebar_down_reaches_topics_and_the_filter_is_kept_and_shown(
     terminal.keys("Escape")
     _quit(terminal)
 
-    # --no-cache: a reopen from the analysis cache keys the pair's state differently (a known
-    # store defect, reported); this test is about the reader showing a restored filter
+    # --no-cache: the state is found on a fresh analysis too (test_a_note_and_the_cursor_...
+    # covers the cache hit); this test is about the reader showing a restored filter
     again = Terminal(tmp_path, no_color=False, args=("--no-cache",))
     try:
         again.wait_for(lambda s: "filter (restored): topic " in s, timeout=20.0)
@@ -277,3 +277,44 @@ def test_d_steps_to_differences_and_z_folds_alike_text_at_80x24(tmp_path: Path) 
         assert shown.count("─") <= 4  # one connector (the two folds), none left from before
     finally:
         term.close()
+
+
+def test_a_note_and_the_cursor_survive_reopening_and_reach_the_export(tmp_path: Path) -> None:
+    """The sample pair (whose analysis fills in a missing year): a note and the cursor come back
+    on a cache miss, on a cache hit and with --no-cache, and `readerui export` prints the note."""
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    first = Terminal(tmp_path, no_color=False)
+    try:
+        first.wait_for(lambda s: "shared: A" in s, timeout=DEADLINE)  # analysed (cache miss)
+        first.keys("Down", "Down", "Down")
+        first.wait_for(lambda s: "A 4/" in _status(s))
+        first.keys("m")
+        first.wait_for(lambda s: "Note" in s)
+        first.keys("kept across runs", "Enter")
+        first.wait_for(lambda s: "kept across runs" not in s or "Note" not in s)
+        first.keys("M")
+        first.wait_for(lambda s: "kept across runs" in s)
+        first.keys("Escape")
+        _quit(first)
+    finally:
+        first.close()
+    entries = list((tmp_path / "cache" / "analyses").glob("*"))
+    assert entries, "the first run cached its analysis"
+    for args in ((), ("--no-cache",)):  # a cache hit, then a fresh analysis
+        (tmp_path / "exit-status").unlink()
+        again = Terminal(tmp_path, no_color=False, args=args)
+        try:
+            again.wait_for(lambda s: "A 4/" in _status(s), timeout=DEADLINE)
+            again.keys("M")
+            again.wait_for(lambda s: "kept across runs" in s)
+            again.keys("Escape")
+            _quit(again)
+        finally:
+            again.close()
+    env = {**os.environ, **{f"READERUI_{kind}_DIR": str(tmp_path / kind.lower())
+                            for kind in ("CONFIG", "DATA", "CACHE", "STATE")}}
+    exported = subprocess.run([str(COMMAND), "export"], capture_output=True, text=True, env=env,
+                              timeout=120)
+    assert exported.returncode == 0, exported.stderr
+    assert "kept across runs" in exported.stdout

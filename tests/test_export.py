@@ -206,13 +206,55 @@ def test_html_renders_in_headless_chromium_and_shows_the_script_as_text(
 
 
 def test_write_export_picks_the_format_from_the_suffix(analysis: Analysis, tmp_path: Path) -> None:
-    from readerui.export import format_of, render, write_export
+    from readerui.errors import ReaderError
+    from readerui.export import write_export
+    from readerui.export_formats import format_of, render
 
-    assert [format_of(n) for n in ("r.md", "r.HTML", "r.htm", "r.json", "r.txt", None)] == [
-        "md", "html", "html", "json", "md", "md"]
+    assert [format_of(n) for n in ("r.md", "r.HTML", "r.htm", "r.json", "r.csv",
+                                   "r.sentences.csv", "r.jsonl", None)] == [
+        "md", "html", "html", "json", "csv", "sentences-csv", "jsonl", "md"]
+    for unknown in ("r.txt", "report", "r.pdf"):  # never a silent Markdown
+        with pytest.raises(ReaderError, match="-f"):
+            format_of(unknown)
     page = write_export(analysis, tmp_path / "r.html", notes=NOTES)
     assert page.read_text().startswith("<!DOCTYPE html>")
     assert json.loads(write_export(analysis, tmp_path / "r.json").read_text())["version"] == 2
     assert write_export(analysis, tmp_path / "r.txt", "md").read_text() == to_markdown(analysis)
-    with pytest.raises(ValueError, match="unknown export format"):
+    with pytest.raises(ReaderError, match="unknown export format"):
         render(analysis, "pdf")
+
+
+def test_csv_and_jsonl_rows_follow_the_analysis(analysis: Analysis) -> None:
+    import csv
+    import io
+
+    from readerui.export_formats import FORMATS, render
+
+    links = list(csv.reader(io.StringIO(render(analysis, "csv"))))
+    assert links[0][:3] == ["a_sentences", "b_sentences", "kind"]
+    assert len(links) - 1 == len(analysis.alignment.links)
+    assert {row[2] for row in links[1:]} <= {"strong", "partial"}
+    rows = list(csv.DictReader(io.StringIO(render(analysis, "sentences-csv", NOTES))))
+    assert len(rows) == len(analysis.a) + len(analysis.b)
+    records = [json.loads(line) for line in render(analysis, "jsonl", NOTES).splitlines()]
+    assert len(records) == len(rows)
+    for record, row in zip(records, rows, strict=True):
+        side, sid = record["side"], record["sentence"] - 1
+        assert record["speaker"] == analysis.annotations.speaker_of(side, sid)
+        assert row["speaker"] == (record["speaker"] or "")
+        assert [p["sentence"] - 1 for p in record["partners"]] == list(
+            analysis.alignment.partners(side, sid))
+    noted = {(n.side, n.sentence) for n in NOTES}
+    assert {(r["side"], r["sentence"] - 1) for r in records if r["notes"]} == noted
+    assert FORMATS["csv"].suffixes[0] == ".csv" and not FORMATS["csv"].notes
+
+
+def test_the_readme_lists_every_export_format() -> None:
+    from readerui.export_formats import FORMATS
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line for line in readme.splitlines()
+            if line.startswith("| `") and line.count("|") == 4}
+    for name, fmt in FORMATS.items():
+        assert name in rows, f"README.md has no row for export format {name}"
+        assert all(f"`{suffix}`" in rows[name] for suffix in fmt.suffixes)

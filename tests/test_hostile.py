@@ -19,6 +19,7 @@ from readerui import store
 from readerui.analysis import analyse, load_document
 from readerui.errors import InputError
 from readerui.ingest import normalise, read_text
+from readerui.lifecycle import Reading
 from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import shown
 from readerui.settings import Settings
@@ -145,11 +146,11 @@ def test_a_cache_folder_others_can_write_is_ignored_with_one_warning(
         pair: tuple[Path, Path]) -> None:
     folder = store.locations().cache_dir
     folder.chmod(0o777)
-    first = store.cached_analysis_of_files(*pair, Settings(), lambda: analyse(
-        load_document(pair[0]), load_document(pair[1])))
+    reading = Reading(pair, Settings())
+    first = reading.analyse()
     assert len(first.a) > 0
     assert not (folder / "analyses").exists()
-    warnings = store.take_warnings()
+    warnings = reading.take_warnings()
     assert len(warnings) == 1 and "cache" in warnings[0] and "not used" in warnings[0]
 
 
@@ -260,7 +261,7 @@ def test_notes_and_state_that_are_fifos_or_too_deep_fall_back_to_defaults() -> N
     os.mkfifo(notes)
     pairs.write_text('{"cursor": ' * 5000 + "1" + "}" * 5000)
     state = store.load_pair_state(key)
-    assert state == store.PairState()
+    assert state == store.PairState() and store.load_notes(key) == ()
     assert len(store.take_warnings()) == 2
 
 

@@ -9,7 +9,8 @@ import pytest
 
 from readerui import store
 from readerui.analysis import analyse, load_document
-from readerui.model import Analysis, Document
+from readerui.lifecycle import Reading
+from readerui.model import Analysis
 from readerui.settings import Settings
 from readerui.store import cache
 
@@ -34,6 +35,7 @@ class Counter:
 
     def __init__(self, path_a: Path, path_b: Path, settings: Settings) -> None:
         self.calls = 0
+        self.warnings: list[str] = []  # what the reading handed back
         self.paths, self.settings = (path_a, path_b), settings
 
     def __call__(self) -> Analysis:
@@ -50,7 +52,9 @@ def entries() -> list[Path]:
 def open_pair(a: Path, b: Path, settings: Settings | None = None) -> tuple[Analysis, Counter]:
     settings = settings or Settings()
     compute = Counter(a, b, settings)
-    analysis = store.cached_analysis_of_files(a, b, settings, compute, lines=True)
+    reading = Reading((a, b), settings, lines=True)
+    analysis = reading.analyse(lambda documents, s: compute())
+    compute.warnings = reading.take_warnings()
     return analysis, compute
 
 
@@ -122,19 +126,16 @@ def test_a_damaged_entry_is_removed_and_rebuilt(pair: tuple[Path, Path], damage:
     assert compute.calls == 0  # the rebuilt entry is good
 
 
-def test_document_level_cache(pair: tuple[Path, Path]) -> None:
-    settings = Settings()
-    a = load_document(pair[0], settings, lines=True)
-    b = load_document(pair[1], settings, lines=True)
-    calls: list[int] = []
-
-    def compute(x: Document, y: Document, s: Settings) -> Analysis:
-        calls.append(1)
-        return analyse(x, y, s)
-
-    first = store.cached_analysis(a, b, settings, compute)
-    second = store.cached_analysis(a, b, settings, compute)
-    assert len(calls) == 1 and first == second
+def test_the_same_bytes_elsewhere_are_a_hit(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    first, compute = open_pair(*pair)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    copies = [moved / p.name for p in pair]
+    for source, copy in zip(pair, copies, strict=True):
+        copy.write_bytes(source.read_bytes())
+    again, compute = open_pair(*copies)
+    assert compute.calls == 0 and again.a.path == str(copies[0])  # named as given this time
+    assert again.alignment == first.alignment
 
 
 def test_unwritable_cache_costs_speed_only(pair: tuple[Path, Path]) -> None:
@@ -143,7 +144,8 @@ def test_unwritable_cache_costs_speed_only(pair: tuple[Path, Path]) -> None:
     blocker.write_text("a file where the cache folder should be")
     analysis, compute = open_pair(*pair)
     assert compute.calls == 1 and len(analysis.a) == 3
-    warnings = store.take_warnings()
+    warnings = compute.warnings
+    assert store.take_warnings() == []  # handed to the caller, not queued
     assert len(warnings) == 1 and ("not cached" in warnings[0] or "not used" in warnings[0])
 
 

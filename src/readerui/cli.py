@@ -22,6 +22,7 @@ from readerui.web import as_input  # light: no engine
 
 if TYPE_CHECKING:
     from readerui import store
+    from readerui.lifecycle import Reading
     from readerui.model import Analysis
     from readerui.settings import Settings
 
@@ -153,22 +154,31 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return main, align
 
 
-def _apply_store_options(args: argparse.Namespace) -> None:
-    """``--config-dir`` points the store's config folder elsewhere for this process."""
-    if getattr(args, "config_dir", None):
-        os.environ[store.ENV_VARS["config_dir"]] = str(args.config_dir.expanduser().absolute())
+def _where(args: argparse.Namespace) -> store.Locations:
+    """The store folders, with ``--config-dir`` applied (passed on explicitly, never through
+    the environment)."""
+    config_dir = getattr(args, "config_dir", None)
+    return store.locations(config_dir.expanduser().absolute() if config_dir else None)
+
+
+def _warn(lines: Sequence[str]) -> None:
+    """Warnings handed back by the store or a reading: one line each on stderr."""
+    for line in lines:
+        print(_one_line(line), file=sys.stderr)
 
 
 def _config(args: argparse.Namespace) -> store.Config:
     """config.toml (its problems as warnings on stderr) with the command-line flags applied."""
     from readerui.language import AUTO
+    from readerui.store.atomic import collecting
     from readerui.tokens import supported_languages
 
-    _apply_store_options(args)
-    _clean_store()
-    config = store.load_config()
-    for line in config.warnings:
-        print(line, file=sys.stderr)
+    where = _where(args)
+    _clean_store(where)
+    found: list[str] = []
+    with collecting(found):
+        config = store.load_config(where=where)
+    _warn([*found, *config.warnings])
     overrides = {}
     if args.lang:
         overrides["lang"] = args.lang.strip().lower()
@@ -208,21 +218,22 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
     return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
-def _analysis(args: argparse.Namespace, path_a: Path, path_b: Path,
-              settings: Settings) -> Analysis:
-    """Analyse a pair of files, through the cache unless ``--no-cache``."""
-    from readerui.analysis import analyse, language_warning, load_document
+def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
+    """The reading of these inputs with the command line's options."""
+    from readerui.lifecycle import Reading
 
-    def compute() -> Analysis:
-        a = load_document(path_a, settings, args.lines)
-        b = load_document(path_b, settings, args.lines)
-        return analyse(a, b, settings)
+    return Reading(paths, settings, lines=args.lines, use_cache=not args.no_cache,
+                   where=_where(args))
 
-    if args.no_cache:
-        analysis = compute()
-    else:
-        analysis = store.cached_analysis_of_files(path_a, path_b, settings, compute,
-                                                  lines=args.lines)
+
+def _analysis(reading: Reading) -> Analysis:
+    """The reading's analysis (through its cache), its warnings on stderr."""
+    from readerui.analysis import language_warning
+
+    try:
+        analysis = reading.analyse()
+    finally:
+        _warn(reading.take_warnings())
     warning = language_warning(analysis)
     if warning:
         print(f"{PROG}: warning: {warning}", file=sys.stderr)
@@ -267,8 +278,7 @@ def _run_align(argv: Sequence[str]) -> int:
         return _run_batch(args, settings)
     if args.dask:
         parser.error("--dask works with --batch LIST")
-    path_a, path_b = _pair(args, parser)
-    analysis = _analysis(args, path_a, path_b, settings)
+    analysis = _analysis(_reading(args, _pair(args, parser), settings))
     if args.json:
         from readerui.export import to_json
 
@@ -280,8 +290,8 @@ def _run_align(argv: Sequence[str]) -> int:
     return 0
 
 
-def _print_recent() -> int:
-    pairs = store.recent_pairs()
+def _print_recent(where: store.Locations) -> int:
+    pairs = store.recent_pairs(where)
     if not pairs:
         print(f"No recent pairs yet: '{PROG} A B' opens one.")
         return 0
@@ -301,8 +311,8 @@ def _run_reader(argv: Sequence[str]) -> int:
         if args.paths:
             parser.error("--recent takes no FILE arguments")
         if args.recent == 0:
-            return _print_recent()
-        pairs = store.recent_pairs()
+            return _print_recent(_where(args))
+        pairs = store.recent_pairs(_where(args))
         if not 1 <= args.recent <= len(pairs):
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
@@ -311,19 +321,11 @@ def _run_reader(argv: Sequence[str]) -> int:
         args.lines = args.lines or chosen.lines
     else:
         path_a, path_b = _pair(args, parser)
-    key = None if args.no_cache else store.cache.files_key(path_a, path_b, settings, args.lines)
-    cached = None if key is None else store.cache.lookup_key(key, path_a, path_b)
-    if cached is not None:
-        a, b = cached.a, cached.b  # reopening: no ingest, no analysis
-    else:
-        from readerui.analysis import load_document  # not the engine: that loads after painting
-
-        a = load_document(path_a, settings, args.lines)
-        b = load_document(path_b, settings, args.lines)
-    try:
-        store.remember_pair(path_a, path_b, args.lines, (a.meta.title, b.meta.title))
-    except store.StoreError as exc:
-        print(f"{PROG}: warning: recent pairs not saved: {exc}", file=sys.stderr)
+    reading = _reading(args, (path_a, path_b), settings)
+    a, b = reading.load()  # on a cache hit: no ingest, and the analysis is ready
+    cached = reading.analysis
+    reading.remember()
+    _warn(reading.take_warnings())
     from readerui.tui.app import ReaderApp
     from readerui.tui.bindings import all_keys
 
@@ -331,30 +333,28 @@ def _run_reader(argv: Sequence[str]) -> int:
     for line in store.keymap_problems(config.keymap, known):
         print(line, file=sys.stderr)
     keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
-    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config)
+    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config,
+                    reading=reading)
     if config.theme in app.available_themes:
         app.theme = config.theme
     else:
         print(f"{PROG}: warning: config.toml: 'theme' {config.theme!r} is not a theme (known: "
               f"{', '.join(app.available_themes)}); using the default", file=sys.stderr)
-    app.run()
-    if key is not None and cached is None and app.analysis is not None:
-        store.cache.write_entry(key, app.analysis)  # the next open of these files is instant
+    app.run()  # the reading caches the analysis the reader computes, as soon as it is ready
     return app.return_code or 0
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from readerui.export import FORMATS
+    from readerui.export_formats import FORMATS, formats_help
 
     parser = _Parser(prog=f"{PROG} export",
                      description="Write a report of two accounts: aligned pairs with word "
                                  "differences, what each account alone says, coverage by speaker "
                                  "and topic, and your notes on the pair.")
     _add_input_options(parser)
-    parser.add_argument("--format", "-f", choices=FORMATS, default=None,
-                        help="md (Markdown for a code forge), html (one self-contained page) or "
-                             "json (the contract, as 'align --json'); default: from the -o "
-                             "suffix, else md")
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default=None,
+                        help="; ".join(formats_help().splitlines()) + ". Default: from the -o "
+                             "suffix (an unknown suffix is an error), else md")
     parser.add_argument("-o", "--output", default=None, metavar="FILE",
                         help="write to FILE (atomically: a temporary file next to it, then a "
                              "rename; never onto an input, a directory, device or FIFO) instead "
@@ -365,7 +365,8 @@ def _export_parser() -> argparse.ArgumentParser:
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
-    from readerui.export import format_of, render, write_export
+    from readerui.export import write_export
+    from readerui.export_formats import FORMATS, format_of, render
 
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
@@ -374,17 +375,17 @@ def _run_export(argv: Sequence[str]) -> int:
         from readerui.export import check_output
 
         check_output(output, [path_a, path_b])
-    analysis = _analysis(args, path_a, path_b, settings)
-    fmt = args.format or format_of(output)
+    fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
+    reading = _reading(args, (path_a, path_b), settings)
+    analysis = _analysis(reading)
     notes = []
-    if fmt != "json":
-        for note in store.load_notes(store.pair_key(analysis.a, analysis.b)):
-            sentence = store.anchor(note, analysis.document(note.side))
-            notes.append(note if sentence is None else replace(note, sentence=sentence))
+    if FORMATS[fmt].notes:
+        notes = reading.anchored_notes(analysis)  # re-anchored as the reader's export does
+        _warn(reading.take_warnings())
     if output is None:
-        sys.stdout.write(render(analysis, fmt, notes, settings.lang))
+        sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
-        write_export(analysis, output, fmt, notes, settings.lang, inputs=[path_a, path_b])
+        write_export(analysis, output, fmt, notes, settings, inputs=[path_a, path_b])
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 
@@ -400,8 +401,7 @@ def _run_config(argv: Sequence[str]) -> int:
     parser.add_argument("--all", action="store_true", help="with 'path': every store folder")
     _add_store_options(parser)
     args = parser.parse_args(argv)
-    _apply_store_options(args)
-    where = store.locations()
+    where = _where(args)
     if args.action == "path":
         if args.all:
             for name in ("config_dir", "data_dir", "cache_dir", "state_dir"):
@@ -478,11 +478,11 @@ def _one_line(message: str) -> str:
     return " ".join(shown(message).split())
 
 
-def _clean_store() -> None:
+def _clean_store(where: store.Locations) -> None:
     """Remove temporary files a killed readerui left in the store folders."""
     from readerui.store.atomic import clean_stale_temps
 
-    clean_stale_temps(store.locations().folders)
+    clean_stale_temps(where.folders)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """Turn an Analysis into the JSON contract (``../shared/contract.md``, version 2), or into a
-readable report: Markdown for a code forge, or one self-contained HTML page."""
+readable report: Markdown for a code forge, or one self-contained HTML page. The list of formats
+(and CSV, JSONL) is :mod:`readerui.export_formats`."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from readerui.model import Analysis, Link, Side
 from readerui.sanitise import drop_lone_joiners, json_inert, strip_controls
 
 if TYPE_CHECKING:
+    from readerui.align.settings import AlignSettings
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 CONTRACT_VERSION = 2
@@ -139,7 +142,7 @@ def _runs(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[str, bool], ..
     return tuple((_plain(piece), marked) for piece, marked in runs)
 
 
-def _groups(analysis: Analysis, lang: str) -> list[_Group]:
+def _groups(analysis: Analysis, lang: str, align: AlignSettings | None) -> list[_Group]:
     """Every link in reading order of A (then B), with word differences marked."""
     from readerui.align import word_diff
 
@@ -148,7 +151,7 @@ def _groups(analysis: Analysis, lang: str) -> list[_Group]:
                                      link.b[0] if link.b else 1 << 30))
     groups = []
     for number, link in enumerate(links, start=1):
-        diff = word_diff(analysis.a, analysis.b, link, lang)
+        diff = word_diff(analysis.a, analysis.b, link, lang, align)  # the linker's thresholds
         sides = []
         for side, ids, spans in (("a", link.a, diff.a), ("b", link.b, diff.b)):
             doc = analysis.document(side)  # type: ignore[arg-type]
@@ -160,19 +163,15 @@ def _groups(analysis: Analysis, lang: str) -> list[_Group]:
     return groups
 
 
-def _speaker_coverage(analysis: Analysis) -> list[_Coverage]:
-    carried = analysis.alignment.carried
-    return [_Coverage(s.name, len(s.a), len(s.b), carried("a", s.a), carried("b", s.b),
-                      "joint" if s.joint else "")
-            for s in analysis.annotations.speakers]
+def _coverage(analysis: Analysis) -> list[tuple[str, str, list[_Coverage]]]:
+    """(title, plural, rows) per facet (speakers, topics, places, …), in the facets' order."""
+    from readerui.facets import facets
 
-
-def _topic_coverage(analysis: Analysis) -> list[_Coverage]:
     carried = analysis.alignment.carried
-    rows = [_Coverage(t.name, len(t.a), len(t.b), carried("a", t.a), carried("b", t.b),
-                      "lexicon" if t.origin == "lexicon" else "")
-            for t in analysis.annotations.topics]
-    return sorted(rows, key=lambda row: (-(row.a + row.b), row.name.casefold()))
+    return [(facet.name.capitalize(), facet.name,
+             [_Coverage(v.name, len(v.a), len(v.b), carried("a", v.a), carried("b", v.b), v.mark)
+              for v in facet.values])
+            for facet in facets(analysis)]
 
 
 def _share(part: int, whole: int) -> str:
@@ -272,7 +271,8 @@ def _md_note(note: Note) -> str:
     return f"- *{_note_label(note)}*{text}"
 
 
-def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") -> str:
+def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
+                align: AlignSettings | None = None) -> str:
     """A report for a code forge: each aligned group as A/B blockquotes with the differing words
     marked (~~struck~~ only in A, **bold** only in B), the sentences each account alone has,
     per-speaker and per-topic coverage, and the notes. All document text is escaped."""
@@ -284,7 +284,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
                           for label, value in _doc_facts(analysis, side))
         lines.append(f"- **{_SIDE_NAMES[side]}**: {md_escape(_doc_label(analysis, side))} - "
                      f"{_coverage_line(analysis, side)}" + (f" ({facts})" if facts else ""))
-    groups = _groups(analysis, lang)
+    groups = _groups(analysis, lang, align)
     strong = sum(1 for g in groups if g.link.kind == "strong")
     lines += [f"- **Links**: {len(groups)} ({strong} strong, {len(groups) - strong} partial)", "",
               "Differing words: ~~struck~~ = only in A, **bold** = only in B.", "",
@@ -316,8 +316,8 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
             lines += ["  " + _md_note(n) for n in by_sentence.get((side, sid), [])]
         if only:
             lines.append("")
-    lines += _md_coverage("Speakers", _speaker_coverage(analysis), "speakers")
-    lines += _md_coverage("Topics", _topic_coverage(analysis), "topics")
+    for title, what, rows in _coverage(analysis):
+        lines += _md_coverage(title, rows, what)
     lines += [f"## Notes ({len(notes)})", ""]
     if not notes:
         lines += ["No notes.", ""]
@@ -408,7 +408,8 @@ def _html_coverage(title: str, rows: list[_Coverage], what: str) -> list[str]:
     return [*out, "</tbody></table>"]
 
 
-def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") -> str:
+def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
+            align: AlignSettings | None = None) -> str:
     """One self-contained HTML page (inline CSS, no scripts, no external assets): aligned groups
     side by side with differing words highlighted, each account's own sentences, coverage by
     speaker and topic, and the notes. Every document string is HTML-escaped."""
@@ -427,7 +428,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") ->
         out += [f"<dt>{label}</dt><dd>{_h(value)}</dd>"
                 for label, value in _doc_facts(analysis, side)]
         out.append("</dl></div>")
-    groups = _groups(analysis, lang)
+    groups = _groups(analysis, lang, align)
     strong = sum(1 for g in groups if g.link.kind == "strong")
     out += ["</div>", f"<h2>Aligned ({len(groups)} links: {strong} strong, "
             f"{len(groups) - strong} partial)</h2>",
@@ -461,8 +462,8 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") ->
                        f"{_h(doc.sentences[sid].text)}</p>")
             out += _html_notes(by_sentence.get((side, sid), []))
         out.append("</div>")
-    out += _html_coverage("Speakers", _speaker_coverage(analysis), "speakers")
-    out += _html_coverage("Topics", _topic_coverage(analysis), "topics")
+    for title, what, rows in _coverage(analysis):
+        out += _html_coverage(title, rows, what)
     out.append(f"<h2>Notes ({len(notes)})</h2>")
     if not notes:
         out.append("<p>No notes.</p>")
@@ -476,26 +477,6 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en") ->
 
 
 # Files ------------------------------------------------------------------------------------------
-
-FORMATS = ("md", "html", "json")
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".json": "json"}
-
-
-def format_of(path: str | Path | None, default: str = "md") -> str:
-    """The export format a file name asks for by its suffix (``default`` when it says none)."""
-    return _SUFFIXES.get(Path(path).suffix.lower(), default) if path else default
-
-
-def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (), lang: str = "en") -> str:
-    """The analysis as ``fmt`` text: "md", "html" or "json" (the contract; notes not included)."""
-    if fmt == "json":
-        return to_json(analysis) + "\n"
-    if fmt == "html":
-        return to_html(analysis, notes, lang)
-    if fmt == "md":
-        return to_markdown(analysis, notes, lang)
-    raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(FORMATS)})")
-
 
 def check_output(target: Path, inputs: Sequence[str | Path] = ()) -> None:
     """Refuse (StoreError, one line) an output path that is one of ``inputs`` (however named:
@@ -531,15 +512,17 @@ def check_output(target: Path, inputs: Sequence[str | Path] = ()) -> None:
 
 
 def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
-                 notes: Sequence[Note] = (), lang: str = "en",
+                 notes: Sequence[Note] = (), settings: Settings | None = None,
                  inputs: Sequence[str | Path] = ()) -> Path:
     """Write a report to ``path`` atomically (a temporary file next to it, then a rename;
     format from the suffix unless given), readable by all (0644). StoreError (one line) when it
     cannot be written, or when ``path`` is one of ``inputs``, a directory, device or FIFO. Used
     by ``readerui export`` and the reader's export."""
+    from readerui.export_formats import format_of, render
     from readerui.store.atomic import atomic_write
 
     target = Path(path)
     check_output(target, [*inputs, *(p for p in (analysis.a.path, analysis.b.path) if p)])
-    atomic_write(target, render(analysis, fmt or format_of(target), notes, lang), mode=0o644)
+    text = render(analysis, fmt or format_of(target), notes, settings)
+    atomic_write(target, text, mode=0o644)
     return target

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from readerui.align import AlignSettings
+from readerui.align.settings import AlignSettings
 from readerui.ingest import DEFAULT_MAX_SENTENCES, DEFAULT_MAX_SIZE
 
 

@@ -172,6 +172,7 @@ async def test_the_analysis_is_cached_for_the_next_opening() -> None:
 def test_config_read_by_the_caller_is_not_read_or_reported_again() -> None:
     """The command line prints config problems on stderr; the reader must not repeat them."""
     from readerui import store
+    from readerui.lifecycle import Reading
     from readerui.tui.session import Session
 
     path = Path(os.environ["READERUI_CONFIG_DIR"]) / "config.toml"
@@ -179,10 +180,10 @@ def test_config_read_by_the_caller_is_not_read_or_reported_again() -> None:
     config = store.load_config()
     assert config.warnings, "a wrong type is reported once, by whoever reads the file"
     analysis = council_analysis()
-    given = Session.open(analysis.a, analysis.b, config)
+    given = Session.open(Reading.of_documents((analysis.a, analysis.b)), config)
     assert given.config is config
     assert not any("lang" in line for line in given.warnings)
-    alone = Session.open(analysis.a, analysis.b)
+    alone = Session.open(Reading.of_documents((analysis.a, analysis.b)))
     assert any("lang" in line for line in alone.warnings)
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from readerui.align.features import COMPOUNDING_LANGUAGES, compound_parts, word_features
+from readerui.align.settings import AlignSettings
 from readerui.model import Document, Link, Sentence, Span, WordDiff
 from readerui.tokens import Token, is_stopword, tokenize
 
-# Two words count as one when their stems are at least this similar ("sergey"/"sergei").
-VARIANT_SIMILARITY = 80.0
-VARIANT_MIN_LENGTH = 5
+# Two words count as one when their stems are as similar as the linker's spelling variants
+# ("sergey"/"sergei"): ``AlignSettings.variant_similarity`` and ``variant_min_length``, the
+# same [align] thresholds, so the diff never marks a word the linker took as the same.
 
 
 def _keys(token: Token, lang: str) -> set[str]:
@@ -36,7 +37,7 @@ def _add_compound_parts(*sides: list[tuple[int, Token, set[str]]]) -> None:
 
 
 def _missing(own: list[tuple[int, Token, set[str]]], other: list[tuple[int, Token, set[str]]],
-             lang: str) -> list[tuple[int, Token]]:
+             lang: str, settings: AlignSettings) -> list[tuple[int, Token]]:
     """Content words of ``own`` that ``other`` does not carry in any form.
 
     A word is carried when the other side holds its stem anywhere (moved words count), its
@@ -45,14 +46,15 @@ def _missing(own: list[tuple[int, Token, set[str]]], other: list[tuple[int, Toke
     Function words are never marked.
     """
     other_keys: set[str] = set().union(*(keys for _, _, keys in other)) if other else set()
-    long_keys = [k for k in other_keys if len(k) >= VARIANT_MIN_LENGTH]
+    shortest, cutoff = settings.variant_min_length, settings.variant_similarity * 100
+    long_keys = [k for k in other_keys if len(k) >= shortest]
     missing = []
     for sentence_id, token, keys in own:
         if keys & other_keys or is_stopword(token.norm, lang):
             continue
         main = token.stem
-        if len(main) >= VARIANT_MIN_LENGTH and any(
-            fuzz.ratio(main, key, score_cutoff=VARIANT_SIMILARITY) for key in long_keys
+        if len(main) >= shortest and any(
+            fuzz.ratio(main, key, score_cutoff=cutoff) for key in long_keys
         ):
             continue
         missing.append((sentence_id, token))
@@ -72,10 +74,13 @@ def _spans(missing: list[tuple[int, Token]], sentences: dict[int, Sentence]) -> 
     return tuple(spans)
 
 
-def word_diff(a: Document, b: Document, link: Link, lang: str | None = None) -> WordDiff:
+def word_diff(a: Document, b: Document, link: Link, lang: str | None = None,
+              settings: AlignSettings | None = None) -> WordDiff:
     """Character spans (within each sentence's text) of the words of each side of ``link`` that
     the other side does not carry; function words are never marked. ``lang`` (None or ``auto``:
-    the language of document A, else English) chooses the stemmer."""
+    the language of document A, else English) chooses the stemmer; ``settings`` are the
+    aligner's (its spelling-variant thresholds)."""
+    settings = settings or AlignSettings()
     if not lang or lang == "auto":
         lang = a.meta.lang or "en"
     sentences_a = [a.sentences[i] for i in link.a if 0 <= i < len(a.sentences)]
@@ -86,5 +91,5 @@ def word_diff(a: Document, b: Document, link: Link, lang: str | None = None) -> 
         _add_compound_parts(side_a, side_b)
     by_id_a = {s.id: s for s in sentences_a}
     by_id_b = {s.id: s for s in sentences_b}
-    return WordDiff(_spans(_missing(side_a, side_b, lang), by_id_a),
-                    _spans(_missing(side_b, side_a, lang), by_id_b))
+    return WordDiff(_spans(_missing(side_a, side_b, lang, settings), by_id_a),
+                    _spans(_missing(side_b, side_a, lang, settings), by_id_b))

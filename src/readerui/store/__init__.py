@@ -2,17 +2,15 @@
 
 Folders come from platformdirs (see :mod:`readerui.store.locations`); every write is atomic and a
 damaged file is moved aside with a warning (see :mod:`readerui.store.atomic`). Warnings about
-moved-aside files are queued: :func:`take_warnings` returns them (the CLI prints them, the TUI
-shows them); config problems are in ``Config.warnings``.
+moved-aside files go to the caller collecting them (:func:`readerui.store.atomic.collecting`;
+:class:`readerui.lifecycle.Reading` does), else to a queue :func:`take_warnings` empties (the CLI
+prints it on exit); config problems are in ``Config.warnings``.
 """
 
 from readerui.store.atomic import StoreError, atomic_write, take_warnings
 from readerui.store.cache import (
-    cached_analysis,
-    cached_analysis_of_files,
     clear_cache,
     engine_fingerprint,
-    lookup_files,
 )
 from readerui.store.config import (
     Config,
@@ -39,6 +37,7 @@ from readerui.store.state import (
     load_pair_state,
     load_speaker_edits,
     pair_key,
+    read_pair_state,
     recent_pairs,
     remember_pair,
     save_pair_state,
@@ -56,8 +55,6 @@ __all__ = [
     "add_note",
     "anchor",
     "atomic_write",
-    "cached_analysis",
-    "cached_analysis_of_files",
     "check_config",
     "clear_cache",
     "config_to_toml",
@@ -70,9 +67,9 @@ __all__ = [
     "load_pair_state",
     "load_speaker_edits",
     "locations",
-    "lookup_files",
     "new_note",
     "pair_key",
+    "read_pair_state",
     "recent_pairs",
     "remember_pair",
     "remove_note",

@@ -9,6 +9,7 @@ A file that cannot be read or parsed is renamed to ``<name>.corrupt-<timestamp>`
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import fcntl
 import json
 import os
@@ -28,6 +29,9 @@ PROG = "readerui"
 
 _notices: list[str] = []
 _notices_lock = threading.Lock()
+# Where warnings go while a caller collects them (see :func:`collecting`); None: the queue.
+_collector: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar(
+    "readerui_store_warnings", default=None)
 
 
 class StoreError(ReaderError):
@@ -35,9 +39,25 @@ class StoreError(ReaderError):
 
 
 def warn(message: str) -> None:
-    """Queue a one-line warning for the user (the CLI prints them; the TUI shows them)."""
+    """A one-line warning for the user: to the caller collecting them (:func:`collecting`),
+    else queued for :func:`take_warnings`."""
+    found = _collector.get()
+    if found is not None:
+        found.append(message)
+        return
     with _notices_lock:
         _notices.append(message)
+
+
+@contextlib.contextmanager
+def collecting(into: list[str]) -> Iterator[list[str]]:
+    """Within this block (in this thread), store warnings are appended to ``into`` instead of
+    the process-wide queue: the caller returns them to its own caller."""
+    token = _collector.set(into)
+    try:
+        yield into
+    finally:
+        _collector.reset(token)
 
 
 def take_warnings() -> list[str]:

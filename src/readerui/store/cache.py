@@ -15,13 +15,12 @@ at all (one warning).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import hashlib
 import json
 import os
 import stat
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -34,7 +33,8 @@ from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
 from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 2  # bump when the entry layout (store/serial.py) changes; 1 was a pickle
+CACHE_FORMAT = 3  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
+# no speaker cues
 MAGIC = b"READERUI-CACHE-JSON\x00"
 SUFFIX = ".json.z"
 OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read
@@ -96,14 +96,10 @@ def document_bytes(doc: Document) -> bytes:
         "utf-8", "surrogatepass")
 
 
-def paths_key(data_a: bytes, data_b: bytes, settings: Settings, lines: bool) -> str:
-    """Cache key of a pair of input files given their bytes."""
-    return _key(f"files lines={lines}", (data_a, data_b), settings)
-
-
-def documents_key(a: Document, b: Document, settings: Settings) -> str:
-    """Cache key of a pair of already loaded documents."""
-    return _key("documents", (document_bytes(a), document_bytes(b)), settings)
+def inputs_key(inputs: Sequence[bytes], settings: Settings, lines: bool) -> str:
+    """The cache key of a reading: its input files' bytes (in order), how they are read, the
+    settings and the engine. The only key analyses are cached under."""
+    return _key(f"files lines={lines} n={len(inputs)}", inputs, settings)
 
 
 def _entry_path(key: str, where: Locations) -> Path:
@@ -250,25 +246,6 @@ def _prune(where: Locations) -> None:
             path.unlink()
 
 
-def _with_paths(analysis: Analysis, path_a: str, path_b: str) -> Analysis:
-    """The same analysis naming the files as they were given this time."""
-    return dataclasses.replace(analysis, a=dataclasses.replace(analysis.a, path=path_a),
-                               b=dataclasses.replace(analysis.b, path=path_b))
-
-
-def cached_analysis(a: Document, b: Document, settings: Settings,
-                    compute: Callable[[Document, Document, Settings], Analysis],
-                    where: Locations | None = None) -> Analysis:
-    """``compute(a, b, settings)``, or its cached result for documents with the same content."""
-    key = documents_key(a, b, settings)
-    found = read_entry(key, where)
-    if found is not None:
-        return _with_paths(found, a.path, b.path)  # type: ignore[arg-type]
-    analysis = compute(a, b, settings)
-    write_entry(key, analysis, where)
-    return analysis
-
-
 def files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
               lines: bool = False) -> str | None:
     """The cache key of two files, or None when they cannot be read or are over the limit.
@@ -281,40 +258,7 @@ def files_key(path_a: str | Path, path_b: str | Path, settings: Settings,
         data_b = read_regular(path_b, settings.max_size)
     except FileProblem:
         return None  # ingest reads it (or reports why it cannot)
-    return paths_key(data_a, data_b, settings, lines)
-
-
-def lookup_files(path_a: str | Path, path_b: str | Path, settings: Settings, lines: bool = False,
-                 where: Locations | None = None) -> Analysis | None:
-    """The cached analysis of two files with these bytes and settings, or None (no computing)."""
-    key = files_key(path_a, path_b, settings, lines)
-    return None if key is None else lookup_key(key, path_a, path_b, where)
-
-
-def lookup_key(key: str, path_a: str | Path, path_b: str | Path,
-               where: Locations | None = None) -> Analysis | None:
-    """The analysis cached under ``key`` (from :func:`files_key`), naming these paths, or None."""
-    found = read_entry(key, where)
-    return None if found is None else _with_paths(found, str(path_a), str(path_b))
-
-
-def cached_analysis_of_files(path_a: str | Path, path_b: str | Path, settings: Settings,
-                             compute: Callable[[], Analysis], lines: bool = False,
-                             where: Locations | None = None) -> Analysis:
-    """``compute()`` (which analyses the two files), or the cached result for the same bytes.
-
-    Keyed on the files' bytes, so a hit skips ingest and segmentation too. Files that cannot be
-    read are left to ``compute`` (which reports them as usual), and are not cached.
-    """
-    key = files_key(path_a, path_b, settings, lines)
-    if key is None:
-        return compute()
-    found = read_entry(key, where)
-    if found is not None:
-        return _with_paths(found, str(path_a), str(path_b))
-    analysis = compute()
-    write_entry(key, analysis, where)
-    return analysis
+    return inputs_key((data_a, data_b), settings, lines)
 
 
 def clear_cache(where: Locations | None = None) -> list[Path]:

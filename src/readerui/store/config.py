@@ -25,7 +25,7 @@ from typing import Any
 
 import tomli_w
 
-from readerui.align import AlignSettings
+from readerui.align.settings import AlignSettings
 from readerui.safefile import STORE_MAX_SIZE, FileProblem, check_nesting, read_regular
 from readerui.settings import Settings
 from readerui.store.atomic import PROG, atomic_write, move_aside, read_bytes_or_aside

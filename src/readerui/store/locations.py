@@ -50,8 +50,9 @@ def _folder(value: str) -> Path:
     return Path(os.path.expandvars(value)).expanduser().absolute()
 
 
-def locations() -> Locations:
-    """The folders from platformdirs (app name "readerui"), with READERUI_*_DIR overrides."""
+def locations(config_dir: str | Path | None = None) -> Locations:
+    """The folders from platformdirs (app name "readerui"), with READERUI_*_DIR overrides;
+    ``config_dir`` (``--config-dir``), when given, wins over both for the config folder."""
     dirs = PlatformDirs(APP_NAME, appauthor=False)
     defaults = {
         "config_dir": dirs.user_config_dir,
@@ -60,4 +61,6 @@ def locations() -> Locations:
         "state_dir": dirs.user_state_dir,
     }
     chosen = {name: os.environ.get(var) or defaults[name] for name, var in ENV_VARS.items()}
+    if config_dir is not None:
+        chosen["config_dir"] = str(config_dir)
     return Locations(**{name: _folder(value) for name, value in chosen.items()})

@@ -11,10 +11,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from readerui.model import Document
+from readerui.model import Document, Side
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.locations import Locations, locations
-from readerui.store.state import STATE_VERSION, Side, now_iso
+from readerui.store.state import STATE_VERSION, now_iso
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,21 +10,16 @@ import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
-from readerui.model import Document
+from readerui.model import Document, Side
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.cache import document_bytes
 from readerui.store.locations import Locations, locations
 from readerui.web import is_address
 
-if TYPE_CHECKING:
-    from readerui.store.notes import Note
-
 STATE_VERSION = 1
 MAX_RECENT = 30
-
-Side = Literal["a", "b"]
 
 
 def now_iso() -> str:
@@ -33,7 +28,9 @@ def now_iso() -> str:
 
 
 def pair_key(a: Document, b: Document) -> str:
-    """A stable name for a pair: a hash of both documents' content (not of their paths)."""
+    """A name for a pair of documents held in memory: a hash of their content (not of their
+    paths). Readings of files are named by their input bytes instead
+    (:func:`readerui.lifecycle.identity_of`)."""
     digest = hashlib.sha256(b"readerui-pair\0")
     digest.update(hashlib.sha256(document_bytes(a)).digest())
     digest.update(hashlib.sha256(document_bytes(b)).digest())
@@ -54,13 +51,12 @@ class RecentPair:
 
 @dataclass(frozen=True, slots=True)
 class PairState:
-    """Where the reader was in a pair. ``notes`` is filled by :func:`load_pair_state` only."""
+    """Where the reader was in a pair (its notes are kept apart: :mod:`readerui.store.notes`)."""
 
     cursor_side: Side = "a"
     cursor_id: int = 0
     filter_speakers: tuple[str, ...] = ()
     filter_topics: tuple[str, ...] = ()
-    notes: tuple[Note, ...] = ()  # change notes with add_note / update_note / remove_note
 
 
 def _recent_file(where: Locations) -> Path:
@@ -131,7 +127,10 @@ def _is_pair_file(value: Any) -> bool:
                     for name in ("speakers", "topics")))
 
 
-def _read_pair_state(key: str, where: Locations) -> PairState:
+def read_pair_state(key: str, where: Locations | None = None) -> PairState:
+    """The saved cursor and filter of a pair (defaults when none are saved or the file was
+    damaged: then it is moved aside with a warning)."""
+    where = where or locations()
     value = read_json_or_aside(_pair_file(key, where), _is_pair_file)
     if value is None:
         return PairState()
@@ -140,19 +139,12 @@ def _read_pair_state(key: str, where: Locations) -> PairState:
                      tuple(filters.get("speakers", ())), tuple(filters.get("topics", ())))
 
 
-def load_pair_state(key: str, where: Locations | None = None) -> PairState:
-    """The saved cursor and filter of a pair, with its notes (defaults when none are saved)."""
-    from dataclasses import replace
-
-    from readerui.store.notes import load_notes
-
-    where = where or locations()
-    return replace(_read_pair_state(key, where), notes=load_notes(key, where))
+load_pair_state = read_pair_state
 
 
 def save_pair_state(key: str, state: PairState, where: Locations | None = None) -> None:
-    """Save the cursor and filter of a pair (``state.notes`` is ignored: see add_note; the
-    speaker edits already saved are kept: see save_speaker_edits)."""
+    """Save the cursor and filter of a pair (the speaker edits already saved are kept: see
+    save_speaker_edits)."""
     where = where or locations()
     path = _pair_file(key, where)
     with file_lock(path):

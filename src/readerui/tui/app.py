@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
+from readerui.lifecycle import Reading
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
 from readerui.settings import Settings
@@ -98,17 +99,21 @@ class ReaderApp(App[int]):
     def __init__(self, a: Document, b: Document, settings: Settings | None = None, *,
                  analysis: Analysis | None = None,
                  keymap: Mapping[str, str] | None = None,
-                 config: Config | None = None) -> None:
+                 config: Config | None = None,
+                 reading: Reading | None = None) -> None:
         """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids;
-        ``config``, when the caller has read it already, is not read (nor reported) again."""
+        ``config``, when the caller has read it already, is not read (nor reported) again;
+        ``reading`` owns the pair's identity, cache, state and notes (default: a reading of
+        ``a`` and ``b`` as given)."""
         super().__init__()
+        reading = reading or Reading.of_documents((a, b), settings)
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()
         self.analysis: Analysis | None = None
         self.analysis_error: str | None = None
         self.sync_on = True
         self.filter = Filter()
-        self.session = Session.open(a, b, config)
+        self.session = Session.open(reading, config)
         self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
         self._hits: list[SearchHit] = []  # the last search's results, in reading order
@@ -122,8 +127,7 @@ class ReaderApp(App[int]):
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
         self.differences: Differences | None = None  # what differs (counted in a worker)
         self.differences_only = False  # fold the stretches both accounts carry alike
-        self._analyser = Analyser(a, b, self.settings, lambda: self.session.analyse(
-            self.settings, _analyse))
+        self._analyser = Analyser(a, b, self.settings, lambda: _analyse(a, b, self.settings))
         self.pane_a = AccountPane(a, "a", id="pane-a")
         self.pane_b = AccountPane(b, "b", id="pane-b")
 
@@ -206,7 +210,7 @@ class ReaderApp(App[int]):
             self._show_warnings()
 
     def _analyse(self) -> Analysis:
-        return self._analyser.run()
+        return self.session.analyse(self._analyser.run)  # through the reading's cache
 
     def _show_warnings(self) -> None:
         for warning in self.session.warnings:
@@ -254,6 +258,7 @@ class ReaderApp(App[int]):
         self._count_differences(self.differences)
         self._refresh_notes()
         self._restore(analysis)
+        self._show_warnings()  # e.g. the analysis could not be cached
         # The documents, layouts and analysis live as long as the app: keep the garbage
         # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
         gc.freeze()
@@ -431,7 +436,8 @@ class ReaderApp(App[int]):
             try:
                 from readerui.align import word_diff  # loaded with the analysis, not before
 
-                spans = word_diff(analysis.a, analysis.b, union, self.settings.lang)
+                spans = word_diff(analysis.a, analysis.b, union, self.settings.lang,
+                                  self.settings.align)
             except Exception:  # a word-diff failure must not break reading
                 spans = None
             if spans is not None:

@@ -23,9 +23,8 @@ PROCESS_THRESHOLD = 1500  # sentences in both documents together above which a p
 
 def _child(conn: Connection, a: Document, b: Document, settings: Settings,
            parent: int | None = None) -> None:
-    """In the child: analyse through the cache and send back the analysis or the error text.
-    The child ends with the reader (``parent``), even when the reader is killed."""
-    from readerui import store
+    """In the child: analyse and send back the analysis or the error text (the parent caches
+    it, through its Reading). The child ends with the reader (``parent``), even when killed."""
     from readerui.analysis import analyse
     from readerui.lifeline import die_with_parent
 
@@ -33,11 +32,7 @@ def _child(conn: Connection, a: Document, b: Document, settings: Settings,
         die_with_parent(parent)
 
     try:
-        try:
-            analysis = store.cached_analysis(a, b, settings, analyse)
-        except (store.StoreError, OSError):  # an unusable cache must not stop the analysis
-            analysis = analyse(a, b, settings)
-        conn.send(("ok", analysis))
+        conn.send(("ok", analyse(a, b, settings)))
     except ReaderError as exc:
         conn.send(("reader-error", str(exc)))
     except Exception as exc:  # reported to the user as one line, never a traceback

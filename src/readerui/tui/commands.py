@@ -4,17 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
-from readerui.tui.bindings import all_keys
+from readerui.model import Analysis
+from readerui.tui.bindings import Key, all_keys
 from readerui.tui.screens.help import key_label
 
-if TYPE_CHECKING:
-    from readerui.tui.app import ReaderApp
+
+class CommandHost(Protocol):
+    """What the palette needs of the app (the app imports this module, not the reverse)."""
+
+    analysis: Analysis | None
+
+    def run_reader_action(self, action: str) -> None: ...
+    def keys_of(self, key: Key) -> str: ...
+    def toggle_filter(self, kind: str, name: str) -> None: ...
 
 
 def _highlight(matcher: Matcher, text: str) -> Content:
@@ -33,7 +41,7 @@ class ReaderCommands(Provider):
     """Actions from the key bindings, plus one entry per speaker and per topic."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
-        app: ReaderApp = self.app  # type: ignore[assignment]
+        app: CommandHost = self.app  # type: ignore[assignment]
         entries: list[tuple[str, Callable[[], object], str]] = []
         for key in all_keys():
             entries.append((key.description,

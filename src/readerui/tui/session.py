@@ -1,5 +1,5 @@
-"""What the reader keeps between runs, through ``readerui.store``: config (keymap, theme),
-the cursor and filter per pair, notes/bookmarks, exports.
+"""The reader's session: a thin view of a :class:`~readerui.lifecycle.Reading` (identity, cache,
+cursor and filter, notes) plus what only the reader has: config (keymap, theme), exports.
 
 Every store problem becomes a one-line warning for the user; the reader never stops for one.
 """
@@ -14,54 +14,80 @@ from pathlib import Path
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
-from readerui.export import check_output, to_html, to_markdown
+from readerui.export import check_output
+from readerui.export_formats import FORMATS, READER_FORMATS, render
+from readerui.lifecycle import Reading
 from readerui.model import Analysis, Document, Side
-from readerui.settings import Settings
 from readerui.store import Config, Note, PairState, prefs
 from readerui.tui.reading import Filter
 
 
 @dataclass
 class Session:
-    """The store-backed state of one reading session of documents ``a`` and ``b``."""
+    """The reader's view of one :class:`~readerui.lifecycle.Reading` (which owns identity,
+    cache, state and notes), plus the reader's own preferences (config, theme)."""
 
-    a: Document
-    b: Document
+    reading: Reading
     config: Config = field(default_factory=Config)
-    key: str = ""
-    state: PairState = field(default_factory=PairState)
-    notes: tuple[Note, ...] = ()
     speaker_edits: tuple[SpeakerEdit, ...] = ()  # the reader's speaker corrections, in order
     warnings: list[str] = field(default_factory=list)
 
     @classmethod
-    def open(cls, a: Document, b: Document, config: Config | None = None) -> Session:
-        """Read config (unless the caller already has it), the pair's last state and its notes.
+    def open(cls, reading: Reading, config: Config | None = None) -> Session:
+        """Read config (unless the caller already has it), the reading's last state and notes.
 
         Problems become warnings; those of a ``config`` passed in were reported by the caller.
         """
-        session = cls(a, b)
+        session = cls(reading)
+        if config is None:
+            with store.atomic.collecting(session.warnings):
+                config = store.load_config(where=reading.where)
+            session.warnings.extend(config.warnings)
+        session.config = config
+        reading.state, reading.notes  # noqa: B018 - read both now: their warnings show at start
+        session.warnings.extend(reading.take_warnings())
         try:
-            if config is None:
-                config = store.load_config()
-                session.warnings.extend(config.warnings)
-            session.config = config
-            session.key = store.pair_key(a, b)
-            session.state = store.load_pair_state(session.key)
-            session.notes = store.load_notes(session.key)
-            session.speaker_edits = edits_from_json(store.load_speaker_edits(session.key))
+            with store.atomic.collecting(session.warnings):
+                session.speaker_edits = edits_from_json(
+                    store.load_speaker_edits(reading.key, reading.where))
         except (ReaderError, OSError) as exc:
             session.warnings.append(str(exc))
-        session.warnings.extend(store.take_warnings())
         return session
 
-    def analyse(self, settings: Settings,
-                compute: Callable[[Document, Document, Settings], Analysis]) -> Analysis:
-        """``compute(a, b, settings)`` through the analysis cache (recomputed on cache trouble)."""
+    @property
+    def a(self) -> Document:
+        """Account A (as analysed, once there is an analysis)."""
+        return self.reading.document("a")
+
+    @property
+    def b(self) -> Document:
+        """Account B."""
+        return self.reading.document("b")
+
+    @property
+    def key(self) -> str:
+        """The reading's identity (notes and state are filed under it)."""
+        return self.reading.key
+
+    @property
+    def state(self) -> PairState:
+        """The saved cursor and filter."""
+        return self.reading.state
+
+    @property
+    def notes(self) -> tuple[Note, ...]:
+        """The notes as stored."""
+        return self.reading.notes
+
+    def _gather(self) -> None:
+        self.warnings.extend(self.reading.take_warnings())
+
+    def analyse(self, compute: Callable[[], Analysis]) -> Analysis:
+        """``compute()`` through the reading's cache (the one entry point)."""
         try:
-            return store.cached_analysis(self.a, self.b, settings, compute)
-        except (store.StoreError, OSError):  # an unusable cache must not stop the reading
-            return compute(self.a, self.b, settings)
+            return self.reading.analyse(lambda documents, settings: compute())
+        finally:
+            self._gather()
 
     def restored_filter(self, analysis: Analysis) -> Filter:
         """The last filter of this pair, keeping only names the analysis still has."""
@@ -72,15 +98,8 @@ class Session:
 
     def save(self, side: Side, cursor: int, chosen: Filter) -> None:
         """Remember the cursor and filter for next time."""
-        if not self.key:
-            return
-        state = PairState(side, cursor, tuple(sorted(chosen.speakers)),
-                          tuple(sorted(chosen.topics)), self.state.notes)
-        try:
-            store.save_pair_state(self.key, state)
-            self.state = state
-        except (ReaderError, OSError) as exc:
-            self.warnings.append(str(exc))
+        self.reading.save_state(side, cursor, chosen.speakers, chosen.topics)
+        self._gather()
 
     def with_speaker_edits(self, analysis: Analysis) -> Analysis:
         """``analysis`` with the reader's speaker corrections applied."""
@@ -91,8 +110,9 @@ class Session:
 
     def _store_speaker_edits(self, edits: tuple[SpeakerEdit, ...]) -> bool:
         try:
-            if self.key:
-                store.save_speaker_edits(self.key, [e.to_json() for e in edits])
+            with store.atomic.collecting(self.warnings):
+                store.save_speaker_edits(self.key, [e.to_json() for e in edits],
+                                         self.reading.where)
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
             return False
@@ -112,41 +132,26 @@ class Session:
 
     def note_on(self, side: Side, sentence: int) -> Note | None:
         """The note (or bookmark) already on that sentence, if any."""
-        document = self.a if side == "a" else self.b
-        for note in self.notes:
-            if note.side == side and store.anchor(note, document) == sentence:
-                return note
-        return None
+        return self.reading.note_on(side, sentence)
 
     def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
         """Store a note (empty text: a bookmark) on a sentence, or change the one it has (one
         note per sentence); None when it could not be saved."""
-        document = self.a if side == "a" else self.b
-        text = text.strip()
-        existing = self.note_on(side, sentence)
-        try:
-            if existing is not None:
-                note = replace(existing, text=text, bookmark=not text)
-                self.notes = store.update_note(self.key, note)
-            else:
-                note = store.new_note(side, document, sentence, text, bookmark=not text)
-                self.notes = store.add_note(self.key, note)
-        except (ReaderError, OSError) as exc:
-            self.warnings.append(str(exc))
-            return None
+        note = self.reading.add_note(side, sentence, text)
+        self._gather()
         return note
 
     def remove_note(self, note: Note) -> None:
         """Delete a note."""
-        try:
-            self.notes = store.remove_note(self.key, note)
-        except (ReaderError, OSError) as exc:
-            self.warnings.append(str(exc))
+        self.reading.remove_note(note)
+        self._gather()
 
     def theme(self) -> str:
         """The theme to start with: the last one picked in the palette, else config's."""
         try:
-            return prefs.chosen_theme(self.config.theme) or self.config.theme
+            with store.atomic.collecting(self.warnings):
+                return (prefs.chosen_theme(self.config.theme, self.reading.where)
+                        or self.config.theme)
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
             return self.config.theme
@@ -154,20 +159,14 @@ class Session:
     def remember_theme(self, theme: str) -> None:
         """Keep the theme picked in the palette for the next runs."""
         try:
-            prefs.remember_theme(theme, self.config.theme)
+            with store.atomic.collecting(self.warnings):
+                prefs.remember_theme(theme, self.config.theme, self.reading.where)
         except (ReaderError, OSError) as exc:
             self.warnings.append(str(exc))
 
     def noted(self, side: Side) -> frozenset[int]:
         """Sentence ids of ``side`` that carry a note or bookmark (re-anchored by quote)."""
-        document = self.a if side == "a" else self.b
-        found = set()
-        for note in self.notes:
-            if note.side == side:
-                sid = store.anchor(note, document)
-                if sid is not None:
-                    found.add(sid)
-        return frozenset(found)
+        return self.reading.noted(side)
 
     def export_name(self, analysis: Analysis) -> str:
         """A short file name for the report: ``<title A>-vs-<title B>.md``."""
@@ -178,15 +177,19 @@ class Session:
         return f"{slug('a')}-vs-{slug('b')}.md"
 
     def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:
-        """The Markdown and HTML reports (with notes), by suffix."""
-        return {".md": to_markdown(analysis, self.notes, lang),
-                ".html": to_html(analysis, self.notes, lang)}
+        """The reader's reports (:data:`~readerui.export_formats.READER_FORMATS`, with notes
+        re-anchored as ``readerui export`` does), by suffix."""
+        notes = self.reading.anchored_notes(analysis)
+        settings = replace(self.reading.settings, lang=lang)
+        return {FORMATS[name].suffixes[0]: render(analysis, name, notes, settings)
+                for name in READER_FORMATS}
 
     def export(self, analysis: Analysis, lang: str, target: Path | None = None) -> list[Path]:
         """Write the Markdown report to ``target`` (default: the current folder, a short name)
         and the HTML one beside it; returns the files written."""
         target = target or Path.cwd() / self.export_name(analysis)
-        if target.suffix.lower() in (".md", ".html", ".htm"):
+        if target.suffix.lower() in {s for name in READER_FORMATS
+                                     for s in FORMATS[name].suffixes}:
             target = target.with_suffix("")
         target.parent.mkdir(parents=True, exist_ok=True)
         texts = {target.parent / (target.name + suffix): text

@@ -75,15 +75,16 @@ def alone_options(analysis: Analysis) -> list[Option]:
 
 
 def summary_renderable(analysis: Analysis) -> RenderableType:
-    """Everything on the summary screen, top to bottom."""
-    notes = analysis.annotations
-    speakers = [(s.name, s.a, s.b) for s in sorted(notes.speakers,
-                                                   key=lambda s: -(len(s.a) + len(s.b)))]
-    topics = [(t.name, t.a, t.b) for t in sorted(notes.topics,
-                                                 key=lambda t: -(len(t.a) + len(t.b)))]
+    """Everything on the summary screen, top to bottom: overall, then one table per facet
+    (speakers, topics, places, …) in the facets' one ordering."""
+    from readerui.facets import facets
+
     gap = Text("")
-    return Group(coverage_table(analysis), gap, group_table(analysis, "Speakers", speakers), gap,
-                 group_table(analysis, "Topics", topics))
+    parts: list[RenderableType] = [coverage_table(analysis)]
+    for facet in facets(analysis):
+        rows = [(value.name, value.a, value.b) for value in facet.values]
+        parts += [gap, group_table(analysis, facet.name.capitalize(), rows)]
+    return Group(*parts)
 
 
 class SummaryScreen(Screen[tuple[Side, int] | None]):

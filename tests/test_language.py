@@ -94,8 +94,8 @@ def test_accounts_in_two_languages_give_a_warning(tmp_path: Path) -> None:
 
 
 def test_a_headline_in_pre_split_input_is_a_title() -> None:
-    doc = from_lines("Gay Marriages Get Recognition From the I.R.S.\n\nThe agency said on "
-                     "Thursday that it would recognise the marriages.\nIt applies to all.\n")
+    doc = from_lines("Farm Co-ops Get Relief From the U.S.D.A.\n\nThe agency said on "
+                     "Thursday that it would defer the loans.\nIt applies to all.\n")
     assert [s.role for s in doc.sentences] == ["title", "body", "body"]
     assert doc.meta.title == doc.sentences[0].text
     # a first line that is a sentence of running text, or shares its paragraph, stays body

@@ -6,17 +6,8 @@ from __future__ import annotations
 import pytest
 
 from readerui.align import align, align_exclusive
-from readerui.model import Alignment, Document, Sentence
-
-
-def document(texts: list[str], roles: list[str] | None = None) -> Document:
-    """A Document whose sentences are ``texts``, one paragraph each."""
-    roles = roles or ["body"] * len(texts)
-    sentences, offset = [], 0
-    for index, (text, role) in enumerate(zip(texts, roles, strict=True)):
-        sentences.append(Sentence(index, index, role, text, offset, offset + len(text)))  # type: ignore[arg-type]
-        offset += len(text) + 2
-    return Document(None, "\n\n".join(texts), tuple(sentences))
+from readerui.model import Alignment
+from test_align import document  # the same small Document builder
 
 
 def pairs(alignment: Alignment) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from generate import generate  # benchmarks/ is on sys.path when this script runs
 from readerui.align import align
-from readerui.segment import from_lines
+from readerui.ingest.segment import from_lines
 
 DEFAULT_SIZES = (1000, 2500, 10000, 40000)
 BASELINE_MAX_SIZE = 2500

@@ -79,7 +79,7 @@ def score(counts: list[tuple[float, float, float]]) -> tuple[float, float, float
 
 
 def _builtin(markup: str) -> str:
-    from readerui.html import html_to_text
+    from readerui.ingest.html import html_to_text
 
     return html_to_text(markup)
 
@@ -101,7 +101,7 @@ def _readability(markup: str) -> str:
 
 
 def _cleaned(extract: Callable[[str], str]) -> Callable[[str], str]:
-    from readerui.ingest import clean
+    from readerui.ingest.load import clean
 
     def run(markup: str) -> str:
         text = extract(markup)
@@ -215,7 +215,7 @@ def main(argv: list[str]) -> int:
         size, extra = install_mb(dist)
         print(f"{dist:<18} {size:6.1f} MB  import {import_ms(module):5.0f} ms  "
               f"({', '.join(extra)})")
-    print(f"{'builtin':<18} {0:6.1f} MB  import {import_ms('readerui.html'):5.0f} ms  "
+    print(f"{'builtin':<18} {0:6.1f} MB  import {import_ms('readerui.ingest.html'):5.0f} ms  "
           "(standard library)")
     return 0
 

@@ -11,8 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from readerui.ingest import DEFAULT_MAX_SIZE, clean, read_text
-from readerui.segment import segment
+from readerui.ingest.load import DEFAULT_MAX_SIZE, clean, read_text
+from readerui.ingest.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -74,7 +74,7 @@ def _blingfire() -> Splitter:
 
 
 def _readerui() -> Splitter:
-    from readerui.segment import split_sentences
+    from readerui.ingest.segment import split_sentences
 
     return lambda text: [text[s:e] for s, e in split_sentences(text)]
 

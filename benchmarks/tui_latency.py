@@ -20,8 +20,8 @@ import time
 from dataclasses import replace
 
 from readerui.analysis import analyse
+from readerui.ingest.segment import from_lines
 from readerui.model import Analysis, Annotations, Speaker
-from readerui.segment import from_lines
 from readerui.tui.app import ReaderApp
 
 WORDS = [

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from readerui.export import _md_runs, _runs, md_escape, to_contract, to_html, to_json, to_markdown
+from readerui.ingest.segment import from_lines
 from readerui.model import Alignment, Analysis, Annotations, Link, Speaker, Topic
-from readerui.segment import from_lines
 from readerui.store import Note
 
 HOSTILE = "Officials posted <script>document.body.setAttribute('data-ran','yes')</script> here."

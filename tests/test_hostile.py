@@ -18,7 +18,7 @@ import pytest
 from readerui import store
 from readerui.analysis import analyse, load_document
 from readerui.errors import InputError
-from readerui.ingest import normalise, read_text
+from readerui.ingest.load import normalise, read_text
 from readerui.lifecycle import Reading
 from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import shown

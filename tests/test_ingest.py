@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from readerui import ingest
-from readerui.dateline import find_dateline
-from readerui.dates import find_date, is_date_line
 from readerui.errors import InputError
-from readerui.furniture import classify
-from readerui.ingest import clean, load, read_text
+from readerui.ingest import load as ingest
+from readerui.ingest.dateline import find_dateline
+from readerui.ingest.dates import find_date, is_date_line
+from readerui.ingest.furniture import classify
+from readerui.ingest.load import clean, load, read_text
 from readerui.model import CleanText
 
 # ------------------------------------------------------------------------- refusing bad input
@@ -682,7 +682,7 @@ def test_realistic_page_gives_the_reviewed_sentences(name: str) -> None:
     """Hand-written pages in the shapes of wire copy, agency copy, web pastes, government
     readouts, press releases, transcripts, hard-wrapped text and HTML; the expected sentences
     and metadata were checked by hand."""
-    from readerui.segment import segment
+    from readerui.ingest.segment import segment
 
     expected = EXPECTED[name]
     doc = segment(load(PAGES / name))

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from readerui.errors import InputError
-from readerui.html import html_to_text
-from readerui.ingest import clean, load, read_text, strip_controls
-from readerui.segment import from_lines, segment, split_sentences
+from readerui.ingest.html import html_to_text
+from readerui.ingest.load import clean, load, read_text, strip_controls
+from readerui.ingest.segment import from_lines, segment, split_sentences
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

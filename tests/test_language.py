@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from readerui.analysis import analyse, language_warning, load_document
+from readerui.ingest.segment import from_lines, reads_as_headline
 from readerui.language import detect_language, supported
-from readerui.segment import from_lines, reads_as_headline
 from readerui.settings import Settings
 from readerui.tokens import supported_languages
 

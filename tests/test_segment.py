@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from readerui.analysis import load_document
-from readerui.furniture import classify
-from readerui.ingest import clean
+from readerui.ingest.furniture import classify
+from readerui.ingest.load import clean
+from readerui.ingest.segment import from_lines, segment, split_sentences
 from readerui.model import Document
-from readerui.segment import from_lines, segment, split_sentences
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))

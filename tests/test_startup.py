@@ -12,7 +12,7 @@ import pytest
 # Modules that must not be imported before a command needs them.
 HEAVY = ("textual", "rapidfuzz", "snowballstemmer", "sentencex", "charset_normalizer",
          "readerui.analysis", "readerui.align.decide", "readerui.align.features",
-         "readerui.annotate", "readerui.ingest", "readerui.tokens", "readerui.store.cache",
+         "readerui.annotate", "readerui.ingest.load", "readerui.tokens", "readerui.store.cache",
          "readerui.store.config", "readerui.tui")
 # The engine: the aligner, the annotators' rules and word tables, the stemmers. (The package
 # ``readerui.annotate`` itself and its ``overrides``, the reader's speaker corrections, are light.)
@@ -70,7 +70,7 @@ print(json.dumps(sorted(sys.modules)))
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=True)
     modules = set(json.loads(done.stdout))
-    assert "readerui.tui.app" in modules and "readerui.ingest" in modules
+    assert "readerui.tui.app" in modules and "readerui.ingest.load" in modules
     assert _loaded(modules, ENGINE) == []
 
 

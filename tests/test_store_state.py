@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from readerui import store
+from readerui.ingest.segment import from_lines
 from readerui.model import Document
-from readerui.segment import from_lines
 from readerui.store import atomic
 from readerui.store.locations import Locations
 

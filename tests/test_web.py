@@ -175,7 +175,7 @@ def test_html_page_by_address_is_the_article(server: str, capsys) -> None:
 
 
 def test_page_in_a_legacy_charset_is_decoded_as_declared(server: str) -> None:
-    from readerui.ingest import load
+    from readerui.ingest.load import load
 
     cleaned = load(f"{server}/latin1")
     assert "mardi à Genève" in cleaned.text
@@ -271,7 +271,7 @@ def test_a_cached_page_over_the_limit_is_not_served(server: str) -> None:
 
 
 def test_builtin_extractor_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    from readerui.html import html_to_text as builtin
+    from readerui.ingest.html import html_to_text as builtin
     from readerui.web import extract
 
     monkeypatch.setenv(extract.ENV_VAR, "builtin")
@@ -281,7 +281,7 @@ def test_builtin_extractor_without_the_extra(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_trafilatura_extracts_the_article(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("trafilatura")
-    from readerui.ingest import clean
+    from readerui.ingest.load import clean
     from readerui.web import extract
 
     monkeypatch.delenv(extract.ENV_VAR)
@@ -299,7 +299,7 @@ def test_trafilatura_extracts_the_article(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_trafilatura_finding_nothing_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("trafilatura")
-    from readerui.html import html_to_text as builtin
+    from readerui.ingest.html import html_to_text as builtin
     from readerui.web import extract
 
     monkeypatch.delenv(extract.ENV_VAR)

@@ -12,7 +12,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from readerui import ingest, segment
+from readerui.ingest import load as ingest
+from readerui.ingest import segment
 from readerui.language import AUTO, detect_language, resolve
 from readerui.model import Analysis, Document
 from readerui.settings import Settings

@@ -66,7 +66,7 @@ def analyse_job(job: tuple[str, str, Settings, bool]) -> tuple[bool, str]:
 
 def read_batch(list_path: Path, max_size: int) -> list[tuple[str, str]]:
     """Read and parse a batch list file (a regular file, size-capped, like any input)."""
-    from readerui.ingest import read_text
+    from readerui.ingest.load import read_text
 
     return parse_batch(read_text(list_path, max_size), list_path.parent, str(list_path))
 
@@ -126,7 +126,7 @@ def _serve(conn: Connection, parent: int, settings: Settings, lines: bool) -> No
 def _warm_up() -> None:
     """Load the engine (modules, word lists, stemmers) by analysing a two-sentence pair."""
     from readerui.analysis import analyse
-    from readerui.segment import from_lines
+    from readerui.ingest.segment import from_lines
     from readerui.settings import Settings
 
     analyse(from_lines("The mayor opened the bridge on Monday.\n"),

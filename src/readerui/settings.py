@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from readerui.align.settings import AlignSettings
-from readerui.ingest import DEFAULT_MAX_SENTENCES, DEFAULT_MAX_SIZE
+from readerui.ingest.load import DEFAULT_MAX_SENTENCES, DEFAULT_MAX_SIZE
 
 
 @dataclass(frozen=True, slots=True)

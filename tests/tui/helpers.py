@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from readerui.ingest.segment import from_lines
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Speaker, Topic
-from readerui.segment import from_lines
 
 DATA = Path(__file__).parent / "data"
 COUNCIL_A = DATA / "council_a.txt"

@@ -11,8 +11,8 @@ from textual.widgets import Input, SelectionList
 
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
+from readerui.ingest.segment import from_lines
 from readerui.model import Analysis
-from readerui.segment import from_lines
 from readerui.tui.app import ReaderApp
 from readerui.tui.bindings import all_keys
 from readerui.tui.screens.help import HelpScreen, help_table

@@ -10,7 +10,7 @@ import pytest
 from rich.console import Console
 from textual.color import Color
 
-from readerui.segment import from_lines
+from readerui.ingest.segment import from_lines
 from readerui.store import Locations, locations, prefs
 from readerui.tui import app as app_module
 from readerui.tui.app import ReaderApp

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from readerui.ingest.segment import from_lines
 from readerui.model import Alignment, Analysis, Annotations, Link
-from readerui.segment import from_lines
 from readerui.tui.app import ReaderApp
 from readerui.tui.differences import Differences
 from readerui.tui.layout import FOLD, build_layout

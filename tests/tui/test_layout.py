@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readerui.segment import from_lines
+from readerui.ingest.segment import from_lines
 from readerui.tui.layout import BLANK, build_layout, safe_text, wrap
 from readerui.tui.widgets.chrome import date_label
 

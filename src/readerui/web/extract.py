@@ -1,5 +1,5 @@
 """Article text from an HTML page: trafilatura when ``readerui[web]`` is installed, else the
-built-in extractor (:mod:`readerui.html`, standard library only). ``READERUI_HTML_EXTRACTOR=
+built-in extractor (:mod:`readerui.ingest.html`, standard library only). ``READERUI_HTML_EXTRACTOR=
 builtin`` chooses the built-in one even where trafilatura is installed.
 
 Both return the form ``ingest.clean`` expects: the headline, then one paragraph per block,
@@ -16,7 +16,7 @@ from functools import cache
 from importlib import metadata
 from types import ModuleType
 
-from readerui.html import html_to_text as builtin_html_to_text
+from readerui.ingest.html import html_to_text as builtin_html_to_text
 
 BUILTIN = "builtin"
 ENV_VAR = "READERUI_HTML_EXTRACTOR"

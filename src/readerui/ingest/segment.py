@@ -14,7 +14,7 @@ import re
 
 import sentencex
 
-from readerui.ingest import strip_controls
+from readerui.ingest.load import strip_controls
 from readerui.model import CleanText, Document, Metadata, Sentence
 
 # Abbreviations that precede a name or number and so never end a sentence (case-sensitive).

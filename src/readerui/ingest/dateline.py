@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from readerui.dates import FoundDate, find_date
+from readerui.ingest.dates import FoundDate, find_date
 
 # The head is everything before the first spaced dash (or "--"/"—" even without spaces).
 _HEAD = re.compile(r"^(?P<head>[^\n]{2,130}?)\s*(?P<dash>--|—|–|\s-|:|(?<=/)\.)\s*(?=\S|$)")

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import charset_normalizer
 
-from readerui import furniture
-from readerui.dateline import find_dateline
-from readerui.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.errors import InputError
+from readerui.ingest import furniture
+from readerui.ingest.dateline import find_dateline
+from readerui.ingest.dates import FoundDate, find_date, is_labelled, is_update_label
 from readerui.model import CleanText, Metadata, Paragraph
 from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import drop_lone_joiners, strip_controls

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from readerui.dates import is_date_line
+from readerui.ingest.dates import is_date_line
 
 Kind = Literal["breadcrumb", "share", "date", "related", "copyright", "credit", "byline",
                "label", "boilerplate"]

@@ -37,7 +37,7 @@ def test_a_note_and_the_cursor_come_back_on_a_hit_a_miss_and_in_the_export() -> 
     first = Reading(paths)
     first.analyse()
     assert first.add_note("b", 2, "check the date") is not None
-    first.save_state("b", 2, ["nobody"], [])
+    first.save_state("b", 2, {"speakers": ["nobody"]})
     for again in (Reading(paths), Reading(paths, use_cache=False)):
         assert again.state.cursor_side == "b" and again.state.cursor_id == 2
         assert [n.text for n in again.notes] == ["check the date"]

@@ -19,7 +19,7 @@ Nothing here needs a terminal: the CLI and the reader's session are thin users o
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
@@ -206,10 +206,10 @@ class Reading:
                 lambda: store.state.read_pair_state(self.key, self.where), PairState())
         return self._state
 
-    def save_state(self, side: Side, cursor: int, speakers: Sequence[str] = (),
-                   topics: Sequence[str] = ()) -> None:
-        """Remember the cursor and filter for next time."""
-        state = PairState(side, cursor, tuple(sorted(speakers)), tuple(sorted(topics)))
+    def save_state(self, side: Side, cursor: int,
+                   filters: Mapping[str, Sequence[str]] | None = None) -> None:
+        """Remember the cursor and the filter (``{facet name: chosen names}``) for next time."""
+        state = PairState(side, cursor, filters or {})
 
         def save() -> None:
             store.save_pair_state(self.key, state, self.where)

@@ -7,6 +7,7 @@ Every update is a locked read-merge-write, so two readers running at once do not
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,14 +50,27 @@ class RecentPair:
     title_b: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PairState:
-    """Where the reader was in a pair (its notes are kept apart: :mod:`readerui.store.notes`)."""
+    """Where the reader was in a pair (its notes are kept apart: :mod:`readerui.store.notes`):
+    the cursor, and the filter as ``{facet name: chosen names}`` (speakers, topics, places, …;
+    the store keeps any facet's choices without knowing the facets)."""
 
-    cursor_side: Side = "a"
-    cursor_id: int = 0
-    filter_speakers: tuple[str, ...] = ()
-    filter_topics: tuple[str, ...] = ()
+    cursor_side: Side
+    cursor_id: int
+    filters: tuple[tuple[str, tuple[str, ...]], ...]  # (facet, sorted names), by facet name
+
+    def __init__(self, cursor_side: Side = "a", cursor_id: int = 0,
+                 filters: Mapping[str, Sequence[str]] | None = None) -> None:
+        object.__setattr__(self, "cursor_side", cursor_side)
+        object.__setattr__(self, "cursor_id", cursor_id)
+        object.__setattr__(self, "filters", tuple(sorted(
+            (name, tuple(sorted(set(names)))) for name, names in (filters or {}).items()
+            if names)))
+
+    def chosen(self, facet: str) -> tuple[str, ...]:
+        """The saved choices of one facet ("speakers")."""
+        return dict(self.filters).get(facet, ())
 
 
 def _recent_file(where: Locations) -> Path:
@@ -122,9 +136,9 @@ def _is_pair_file(value: Any) -> bool:
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
     return (isinstance(cursor, dict) and cursor.get("side", "a") in ("a", "b")
             and isinstance(cursor.get("id", 0), int) and isinstance(filters, dict)
-            and all(isinstance(filters.get(name, []), list)
-                    and all(isinstance(x, str) for x in filters.get(name, []))
-                    for name in ("speakers", "topics")))
+            and all(isinstance(name, str) and isinstance(names, list)
+                    and all(isinstance(x, str) for x in names)
+                    for name, names in filters.items()))
 
 
 def read_pair_state(key: str, where: Locations | None = None) -> PairState:
@@ -135,8 +149,7 @@ def read_pair_state(key: str, where: Locations | None = None) -> PairState:
     if value is None:
         return PairState()
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
-    return PairState(cursor.get("side", "a"), max(0, cursor.get("id", 0)),
-                     tuple(filters.get("speakers", ())), tuple(filters.get("topics", ())))
+    return PairState(cursor.get("side", "a"), max(0, cursor.get("id", 0)), filters)
 
 
 load_pair_state = read_pair_state
@@ -153,8 +166,7 @@ def save_pair_state(key: str, state: PairState, where: Locations | None = None) 
         write_json(path, {
             "version": STATE_VERSION,
             "cursor": {"side": state.cursor_side, "id": state.cursor_id},
-            "filter": {"speakers": list(state.filter_speakers),
-                       "topics": list(state.filter_topics)},
+            "filter": {name: list(names) for name, names in state.filters},
             **({"speaker_edits": edits} if edits else {}),
             "saved": now_iso(),
         })
@@ -188,7 +200,7 @@ def save_speaker_edits(key: str, edits: list[SpeakerEditJson],
         value = read_json_or_aside(path, _is_pair_file)
         merged = dict(value) if isinstance(value, dict) else {
             "version": STATE_VERSION, "cursor": {"side": "a", "id": 0},
-            "filter": {"speakers": [], "topics": []}}
+            "filter": {}}
         merged["speaker_edits"] = [dict(e) for e in edits]
         merged["saved"] = now_iso()
         write_json(path, merged)

@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
+from readerui.facets import facets
 from readerui.lifecycle import Reading
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
@@ -210,7 +211,9 @@ class ReaderApp(App[int]):
             self._show_warnings()
 
     def _analyse(self) -> Analysis:
-        return self.session.analyse(self._analyser.run)  # through the reading's cache
+        analysis = self.session.analyse(self._analyser.run)  # through the reading's cache
+        facets(analysis)  # the facets (places read every sentence) here, off the UI thread
+        return analysis
 
     def _show_warnings(self) -> None:
         for warning in self.session.warnings:
@@ -472,7 +475,8 @@ class ReaderApp(App[int]):
         self._apply_filter(event.chosen)
 
     def toggle_filter(self, kind: str, name: str) -> None:
-        """Add a speaker/topic to the filter, or remove it (command palette, tests)."""
+        """Add a value of a facet (``kind``: "speakers" or "speaker", "places", …) to the
+        filter, or remove it (command palette, tests)."""
         chosen = self.filter.toggled(kind, name)
         self.query_one(Sidebar).show_filter(chosen)
         self._apply_filter(chosen)
@@ -503,7 +507,7 @@ class ReaderApp(App[int]):
         self.call_after_refresh(self._pane_scrolled, self.focused_pane)
 
     def action_toggle_sidebar(self) -> None:
-        """Show and focus the speakers/topics sidebar, or hide it."""
+        """Show and focus the sidebar (speakers, topics, places, …), or hide it."""
         sidebar = self.query_one(Sidebar)
         in_sidebar = self.focused is not None and sidebar in self.focused.ancestors_with_self
         if sidebar.display and (in_sidebar or self._sidebar_choice is not False):
@@ -955,7 +959,6 @@ class ReaderApp(App[int]):
             pane.set_analysis(analysis)
         sidebar = self.query_one(Sidebar)
         sidebar.set_analysis(analysis)
-        names = {s.name for s in analysis.annotations.speakers}
-        chosen = Filter(self.filter.speakers & names, self.filter.topics)
+        chosen = self.filter.keeping(analysis)  # a renamed or merged speaker is gone
         sidebar.show_filter(chosen)
         self._apply_filter(chosen, follow=False)

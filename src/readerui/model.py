@@ -9,7 +9,7 @@ here is frozen; nothing downstream mutates what upstream produced.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 Side = Literal["a", "b"]
@@ -247,13 +247,29 @@ class Annotations:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Everything the views need: both documents, their alignment and annotations."""
+    """Everything the views need: both documents (as loaded: the analysis never rewrites them),
+    their alignment and annotations, and what the analysis concludes about the accounts'
+    metadata (``dates``: each account's date, a missing year filled in from the other's)."""
 
     a: Document
     b: Document
     alignment: Alignment
     annotations: Annotations
+    dates: tuple[str | None, ...] | None = None  # per account, in order; None: the documents'
 
     def document(self, side: Side) -> Document:
         """Document A or B."""
         return self.a if side == "a" else self.b
+
+    def date(self, side: Side) -> str | None:
+        """The account's date as this analysis reads it (ISO 8601; "--03-30" when no year is
+        known): the document's own, or with the year the analysis completed."""
+        if self.dates is None:
+            return self.document(side).meta.date
+        return self.dates[0 if side == "a" else 1]
+
+    def meta(self, side: Side) -> Metadata:
+        """The document's metadata with :meth:`date`: what the views and exports show."""
+        meta = self.document(side).meta
+        date = self.date(side)
+        return meta if date == meta.date else replace(meta, date=date)

@@ -20,8 +20,9 @@ from readerui.model import Analysis, Document, Side
 from readerui.tokens import normalise
 
 # A run of capitalised words (a word keeps its inner hyphens and apostrophes, as tokens do:
-# "Russia-Ukraine" is no mention of Russia). The lists' names are ASCII, so they start A-Z.
-_CAPITALISED_RUN = re.compile(r"(?<![\w'’\-‐‑])[A-Z]\w*(?:['’\-‐‑]\w+)*"
+# "Russia-Ukraine" mentions neither; "U.S.-India" mentions India). The lists' names are ASCII,
+# so they start A-Z.
+_CAPITALISED_RUN = re.compile(r"(?<!\w)(?<!\w['’\-‐‑])[A-Z]\w*(?:['’\-‐‑]\w+)*"
                               r"(?:[ \t]+[A-Z]\w*(?:['’\-‐‑]\w+)*)*")
 
 

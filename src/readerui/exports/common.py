@@ -125,8 +125,9 @@ def doc_label(analysis: Analysis, side: Side) -> str:
 def doc_facts(analysis: Analysis, side: Side) -> list[tuple[str, str]]:
     doc = analysis.document(side)
     # The file's name only: a report is for sharing, and folders can say more than intended.
-    facts = [("File", Path(doc.path).name if doc.path else None), ("Date", doc.meta.date),
-             ("Source", doc.meta.source), ("Place", doc.meta.place)]
+    meta = analysis.meta(side)  # the date as the analysis reads it (a missing year completed)
+    facts = [("File", Path(doc.path).name if doc.path else None), ("Date", meta.date),
+             ("Source", meta.source), ("Place", meta.place)]
     return [(label, plain(value)) for label, value in facts if value]
 
 

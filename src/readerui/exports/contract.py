@@ -19,15 +19,16 @@ CONTRACT_VERSION = 2
 
 def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
     doc = analysis.document(side)
+    meta = analysis.meta(side)  # the date as the analysis reads it (a missing year completed)
     notes = analysis.annotations
     return {
         "path": doc.path,
-        "title": doc.meta.title,
-        "date": doc.meta.date,
-        "source": doc.meta.source,
-        "place": doc.meta.place,
-        "dateline": doc.meta.dateline,
-        "lang": doc.meta.lang,
+        "title": meta.title,
+        "date": meta.date,
+        "source": meta.source,
+        "place": meta.place,
+        "dateline": meta.dateline,
+        "lang": meta.lang,
         "sentences": [
             {
                 "id": s.id,

@@ -253,7 +253,8 @@ class ReaderApp(App[int]):
         self.query_one(LinkGutter).analysis = analysis
         for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
             header = self.query_one(header_id, DocHeader)
-            header.document = analysis.document(side)  # the analysis may complete metadata
+            header.document = analysis.document(side)
+            header.meta = analysis.meta(side)  # the analysis may complete the date's year
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
@@ -790,7 +791,8 @@ class ReaderApp(App[int]):
         """Copy the cursor sentence (labelled with account, source, date)."""
         pane = self.focused_pane
         if len(pane.document):
-            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor]),
+            meta = self.analysis.meta(pane.side) if self.analysis is not None else None
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor], meta),
                        f"{pane.side.upper()} {pane.cursor + 1}")
 
     def action_quote_pair(self) -> None:

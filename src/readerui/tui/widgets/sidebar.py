@@ -126,6 +126,24 @@ class Sidebar(Vertical):
         for facet in facets(analysis):
             self._fill(f"#{facet.name}", [(facet.name, v.name, len(v.a), len(v.b))
                                          for v in facet.values], f"no {facet.name} found")
+        self._share_height()
+
+    def on_resize(self) -> None:
+        """Share the new height between the lists."""
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """Give each list the rows it needs while they fit; when they do not, the short lists
+        keep theirs and the long ones share the rest evenly, so every heading stays in view
+        (a long topic list must not push the places out of the sidebar)."""
+        lists = [choices for choices in self.query(ChoiceList) if choices.display]
+        fixed = sum(child.outer_size.height for child in self.children
+                    if child.display and not isinstance(child, ChoiceList))
+        left = max(len(lists), self.size.height - fixed)
+        for position, choices in enumerate(sorted(lists, key=lambda c: c.option_count)):
+            rows = max(1, min(choices.option_count, left // (len(lists) - position)))
+            choices.styles.height = rows
+            left -= rows
 
     def _fill(self, selector: str, rows: list[tuple[str, str, int, int]], empty: str) -> None:
         options = self.query_one(selector, SelectionList)

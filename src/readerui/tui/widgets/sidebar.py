@@ -137,6 +137,10 @@ class Sidebar(Vertical):
         keep theirs and the long ones share the rest evenly, so every heading stays in view
         (a long topic list must not push the places out of the sidebar)."""
         lists = [choices for choices in self.query(ChoiceList) if choices.display]
+        if not self.display or not self.size.height:  # hidden: the style sheet's heights, until
+            for choices in lists:                    # it is shown (and resized) again
+                choices.styles.height = None
+            return
         fixed = sum(child.outer_size.height for child in self.children
                     if child.display and not isinstance(child, ChoiceList))
         left = max(len(lists), self.size.height - fixed)

@@ -30,3 +30,12 @@ def test_every_facet_in_one_ordering_and_places_in_the_export() -> None:
 def test_ordering_breaks_ties_by_name() -> None:
     values = [FacetValue("b", (1,), ()), FacetValue("A", (1,), ()), FacetValue("c", (1, 2), ())]
     assert [v.name for v in ordered(values)] == ["c", "A", "b"]
+
+
+def test_places_are_whole_capitalised_names_of_countries_regions_and_cities() -> None:
+    from readerui.annotate.places import _mentions
+
+    found = [name for _, name in _mentions(
+        "Talks in The Hague and Kuala Lumpur drew envoys from South Korea's capital, "
+        "New York and Kenya; the Russia-Ukraine war, the U.S.-India deal, kenya in lowercase.")]
+    assert found == ["The Hague", "Kuala Lumpur", "South Korea", "New York", "Kenya", "India"]

@@ -2,10 +2,10 @@
 
 A place is a run of capitalised words that is a name of the annotator's place lists
 (``words/places.txt``, single words; ``words/place_names.txt``, names of several words such as
-"New York", matched before their parts); "China" in A and "China" in B are one value. Registered
-as a facet in :mod:`readerui.facets`. One regular expression finds the runs of capitalised words,
-then the lists are looked up: this runs when the reader shows an analysis, so it must stay fast
-at 10,000 sentences a side.
+"New York", matched before their parts) or of this facet's ``words/cities.txt``; "China" in A
+and "China" in B are one value. Registered as a facet in :mod:`readerui.facets`. One regular
+expression finds the runs of capitalised words, then the lists are looked up: this runs when the
+reader shows an analysis, so it must stay fast at 10,000 sentences a side.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
+from importlib import resources
 
 from readerui.annotate import wordlists
 from readerui.facets import FacetValue
@@ -28,9 +29,14 @@ _CAPITALISED_RUN = re.compile(r"(?<!\w)(?<!\w['’\-‐‑])[A-Z]\w*(?:['’\-�
 
 @cache
 def _names() -> tuple[frozenset[str], frozenset[str], int]:
-    """Single-word places, all place names, and the most words a name has."""
-    names = wordlists.place_names()
-    return wordlists.places(), names, max((n.count(" ") + 1 for n in names), default=1)
+    """Single-word places, all place names, and the most words a name has: the annotator's
+    countries and regions, and this facet's own cities (``words/cities.txt``)."""
+    text = (resources.files("readerui.annotate") / "words" / "cities.txt").read_text("utf-8")
+    cities = {line.strip().lower() for line in text.splitlines()
+              if line.strip() and not line.lstrip().startswith("#")}
+    names = wordlists.place_names() | cities
+    single = wordlists.places() | {name for name in cities if " " not in name}
+    return single, names, max((n.count(" ") + 1 for n in names), default=1)
 
 
 def _mentions(text: str) -> Iterator[tuple[str, str]]:

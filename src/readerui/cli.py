@@ -24,6 +24,7 @@ from readerui import __version__
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.sanitise import shown
+from readerui.stdin import is_stdin  # light: the standard library
 from readerui.web import as_input  # light: no engine
 
 if TYPE_CHECKING:
@@ -123,7 +124,8 @@ def _positive_seconds(value: str) -> float:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE",
-                        help="the two accounts, A then B (default: the bundled sample pair)")
+                        help="the two accounts, A then B: files, http(s) addresses, or '-' for "
+                             "standard input (one of them) (default: the bundled sample pair)")
     parser.add_argument("--lines", action="store_true",
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
@@ -341,7 +343,36 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
+    if sum(map(is_stdin, args.paths)) > 1:
+        parser.error("'-' (standard input) can be only one of the accounts: it is read once")
+    return _input(args.paths[0]), _input(args.paths[1])  # type: ignore[return-value]
+
+
+def _input(name: str) -> str | Path:
+    """A FILE argument as ingest takes it: ``-`` (standard input) and addresses stay strings."""
+    return name if is_stdin(name) else as_input(name)
+
+
+def _files(paths: Sequence[str | Path]) -> list[str | Path]:
+    """The inputs that are files or addresses (not standard input): what an output must not
+    overwrite."""
+    return [path for path in paths if not is_stdin(path)]
+
+
+def _terminal_for_keys() -> None:
+    """When standard input was an account (a pipe), give the reader the terminal for its keys:
+    the controlling terminal becomes standard input again. One line and exit 1 where there is
+    none (the output commands need no keys)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("CONIN$" if os.name == "nt" else "/dev/tty", os.O_RDWR)
+    except OSError:
+        raise ReaderError("the reader needs a terminal for its keys, and standard input was "
+                          f"the account: use '{PROG} align' or '{PROG} export' here") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115  (fd 0 outlives this function)
 
 
 def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
@@ -448,6 +479,8 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     cached = reading.analysis
     reading.remember()
     _warn(reading.take_warnings())
+    if any(map(is_stdin, (path_a, path_b))):
+        _terminal_for_keys()
     from readerui.tui.app import ReaderApp
     from readerui.tui.bindings import all_keys
 
@@ -476,7 +509,7 @@ def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if output is not None:  # refuse a bad target before spending time on the analysis
         from readerui.export import check_output
 
-        check_output(output, [path_a, path_b])
+        check_output(output, _files([path_a, path_b]))
     try:  # an unknown suffix stops here, before any work: a usage error
         fmt = args.format or format_of(output)
     except ReaderError as exc:
@@ -490,7 +523,7 @@ def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     if output is None:
         sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
-        write_export(analysis, output, fmt, notes, settings, inputs=[path_a, path_b])
+        write_export(analysis, output, fmt, notes, settings, inputs=_files([path_a, path_b]))
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 

@@ -37,7 +37,8 @@ def test_places_are_whole_capitalised_names_of_countries_regions_and_cities() ->
 
     found = [name for _, name in _mentions(
         "Talks in The Hague and Kuala Lumpur drew envoys from South Korea's capital, "
-        "New York and Kenya; the Russia-Ukraine war, the U.S.-India deal, kenya in lowercase.")]
+        "New York and Kenya; the Russia-Ukraine war, the U.S.-India deal, kenya in lowercase, "
+        "the Shanghai Cooperation Organisation and Kenya Airways (names of other things).")]
     assert found == ["The Hague", "Kuala Lumpur", "South Korea", "New York", "Kenya", "India"]
 
 

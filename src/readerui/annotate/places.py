@@ -50,7 +50,11 @@ def _mentions(text: str) -> Iterator[tuple[str, str]]:
                 key = " ".join(normalise(word) for word in words[i:i + size])
                 key = key[:-2] if key.endswith(("'s", "’s")) else key  # "Korea's"
                 if key in (names if size > 1 else single):
-                    yield key, " ".join(words[i:i + size])[:len(key)]
+                    if i + size == len(words) or key != " ".join(
+                            normalise(word) for word in words[i:i + size]):
+                        # a name that runs on ("Shanghai Cooperation Organisation", "China
+                        # Daily") names something else; a possessive ("Korea's") ends the run
+                        yield key, " ".join(words[i:i + size])[:len(key)]
                     i += size
                     break
             else:

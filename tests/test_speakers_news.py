@@ -142,3 +142,41 @@ def test_a_described_organisation_is_the_one_named_before() -> None:
     got = speakers_of(["The Senate Ethics Committee met on Monday.",
                        "The Senate committee said it would issue two subpoenas."])
     assert got == [None, "Senate Ethics Committee"]
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON ― Senator Ana Ruiz on Monday renewed her attack on the council, and said "
+    "its chair should resign.",
+    "Ana Ruiz pushed back against the charges on Sunday, first telling reporters that the "
+    "council had failed.",
+    "Veteran party strategist Ana Ruiz has long opposed the plan, claiming on many occasions "
+    "that it cannot work.",
+    "“Every day the council waits, the costs rise,” Ms. Ruiz is shown saying.",
+    "Sen. Ana Ruiz (D-Ore.) called the council's plan “a reckless gamble” in a letter.",
+    "In her speech, Ms. Ruiz also referred to the flooding of the river last spring.",
+    "Ms. Ruiz demurred when asked whether she would run again.",
+])
+def test_speech_cues_of_news_forms(text: str) -> None:
+    got = speakers_of(text)
+    assert got == ["Ana Ruiz"] or got == ["Ruiz"]
+
+
+def test_name_suffix_keeps_its_full_stop() -> None:
+    got = speakers_of("Tom Berg Jr., the mayor, has said he will not attend.")
+    assert got == ["Tom Berg Jr."]
+
+
+def test_uncued_quotation_resumes_the_last_quoted_speaker() -> None:
+    got = speakers_of(["“The river is rising,” Ms. Ruiz is shown saying.",
+                       "A drum roll plays as the camera pans over the valley.",
+                       "“They tell us, ‘Wait.",
+                       "Wait for what?”"])
+    assert got == ["Ruiz", None, "Ruiz", "Ruiz"]
+
+
+def test_quotation_with_an_unnamed_attribution_is_not_resumed() -> None:
+    got = speakers_of(["“The river is rising,” Ana Ruiz said.",
+                       "The council met later.",
+                       "“We are pleased with the report.",
+                       "The council will decide next,” said two of the mayor's lawyers."])
+    assert got[2:] == [None, None]

@@ -564,8 +564,8 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
 
 # A descriptor before a name, with lower-case words the capitalised run does not take in:
 # "Republican presidential nominee Ana Ruiz", "longtime party leader Ana Ruiz".
-_DESCRIPTOR_START_RE = re.compile(r"^(?:[A-Z][\w\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)\s+"
-                                  r"(?=[A-Z])")
+_DESCRIPTOR_START_RE = re.compile(
+    r"^(?:[A-Z][\w\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)\s+(?=[A-Z])")
 _ROLE_NOUNS = frozenset({"nominee", "candidate", "challenger", "hopeful", "contender",
                          "frontrunner", "front-runner", "incumbent", "lawmaker", "official",
                          "strategist", "activist", "founder", "co-founder", "executive",

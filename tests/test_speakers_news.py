@@ -180,3 +180,15 @@ def test_quotation_with_an_unnamed_attribution_is_not_resumed() -> None:
                        "“We are pleased with the report.",
                        "The council will decide next,” said two of the mayor's lawyers."])
     assert got[2:] == [None, None]
+
+
+def test_pronoun_goes_to_the_person_named_before_it_in_its_sentence() -> None:
+    got = speakers_of(["Ana Ruiz said the tax plan was unfair.",
+                       "When Mr. Tom Berg released his own returns, he said: “I paid more.”"])
+    assert got == ["Ana Ruiz", "Tom Berg"]
+
+
+def test_pronoun_of_the_other_gender_is_not_the_person_named_before_it() -> None:
+    got = speakers_of(["Ana Ruiz spoke first.",
+                       "After meeting Mr. Tom Berg, she said the talks went well."])
+    assert got[1] == "Ana Ruiz"

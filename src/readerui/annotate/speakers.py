@@ -30,6 +30,7 @@ from readerui.annotate.cues import (
     Ref,
     find_cues,
     headline_cue,
+    quoted_mask,
     is_event_narration,
     saying_clause,
     sentence_subject,
@@ -246,6 +247,36 @@ class SpeakerAttributor:
                 return people[0]
         return chosen
 
+    def _antecedent(self, before: str, pronoun: str, state: _Reading, position: int
+                    ) -> SpeakerKey | None:
+        """The one person named (outside quotations) before a "he"/"she" cue in its own
+        sentence, when the sentence names exactly one and no title says it is the other
+        gender."""
+        mask = quoted_mask(before)
+        found: set[int] = set()
+        for start, _, run in runs(before):
+            if mask[start] if start < len(mask) else False:
+                continue
+            name = parse_name(run)
+            if name is None or name.kind not in ("person", "unknown"):
+                continue
+            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+                continue
+            assert state.recent is not None
+            index = self.people.resolve(name, state.recent, create=False)
+            if index is None:
+                return None
+            gender = self.people.persons[index].gender or name.gender
+            wanted = {"he": "m", "she": "f"}.get(pronoun.strip().lower(), "")
+            if gender and wanted and gender != wanted:
+                continue
+            found.add(index)
+        if len(found) != 1:
+            return None
+        index = found.pop()
+        state.recent[index] = position
+        return ("person", index)
+
     def _subject_person(self, text: str, state: _Reading) -> int | None:
         """The person opening the sentence, if any (for pronouns and carry-over)."""
         found = sentence_subject(text)
@@ -384,7 +415,12 @@ class SpeakerAttributor:
                 return None  # after a direct quotation, the narrator takes over
             state.how = "continuation"
             return state.current
-        key = self._key_of(cue.ref, state, position)
+        key = None
+        if cue.ref.kind == "pronoun":  # "When Mr. Ruiz released it, he said": in this sentence
+            key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
+                                   position)
+        if key is None:
+            key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         state.cued = True
         if key is None:

@@ -55,6 +55,7 @@ L2 = 200.0  # ridge penalty on standardised coefficients (CV on BASIL: 1-200 wit
 SAMPLE = HERE.parent / "tests" / "data" / "gold" / "wang_lavrov.json"
 BACKBONE = FEATURE_NAMES.index("backbone")  # exclusive links are always kept
 TIE = 0.01  # F1 within this of the best counts as a tie (the higher threshold wins)
+THRESHOLD_BY = os.environ.get("READERUI_THRESHOLD_BY", "mean")
 GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
 
@@ -165,9 +166,15 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
     # Each pair weighs the same (a sparse pair counts as much as a dense one). The F1 curve is
     # flat near its top, so take the highest threshold within TIE of the best: fewer false
     # links for the same F1.
-    curve = [float(np.mean([prf(*counts({d.pairs[m]: "partial" for m in np.flatnonzero(
-        (p >= t) | (d.rows[:, BACKBONE] > 0))}, d.truth)[:3])[2]
-        for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
+    def found_at(d: PairData, p: np.ndarray, t: float) -> dict[tuple[int, int], str]:
+        return {d.pairs[m]: "partial" for m in np.flatnonzero((p >= t) | (d.rows[:, BACKBONE] > 0))}
+
+    if THRESHOLD_BY == "micro":
+        curve = [prf(*sum(counts(found_at(d, p, t), d.truth)[:3]
+                          for d, p in zip(data, oof_link, strict=True)))[2] for t in GRID]
+    else:
+        curve = [float(np.mean([prf(*counts(found_at(d, p, t), d.truth)[:3])[2]
+                                for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
     best_t = float(max(t for t, f in zip(GRID, curve, strict=True) if f >= max(curve) - TIE))
     best_k, best_kf = 0.5, -1.0
     for t in GRID:

@@ -30,8 +30,8 @@ from readerui.annotate.cues import (
     Ref,
     find_cues,
     headline_cue,
-    quoted_mask,
     is_event_narration,
+    quoted_mask,
     saying_clause,
     sentence_subject,
 )

@@ -192,3 +192,19 @@ def test_pronoun_of_the_other_gender_is_not_the_person_named_before_it() -> None
     got = speakers_of(["Ana Ruiz spoke first.",
                        "After meeting Mr. Tom Berg, she said the talks went well."])
     assert got[1] == "Ana Ruiz"
+
+
+def test_a_name_in_the_reported_words_is_not_the_pronoun_antecedent() -> None:
+    got = speakers_of(["Tom Berg spoke to farmers on Monday.",
+                       "The Clearwater Basin has more than enough water, he said."])
+    assert got[1] == "Tom Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "Former candidate Ana Ruiz, for example, put out a statement that called the plan a sham.",
+    "Ana Ruiz issued a statement on Friday.",
+    "The council released a letter from Dr. Ana Ruiz, its adviser.",
+])
+def test_issuing_a_statement_is_a_speech_act(text: str) -> None:
+    got = speakers_of(text)
+    assert got == ["Ana Ruiz"] or got == ["Ruiz"]

@@ -166,6 +166,11 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
+_ISSUED_RE = re.compile(
+    r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release)\b")
+_FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
                        r"caught|quoted\s+as)\s+$")
@@ -510,6 +515,17 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))
         verb_starts.add(m.start())
+    for m in _ISSUED_RE.finditer(text):  # "X put out a statement", "a letter from X"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
+            continue
+        source = _FROM_RE.match(text, m.end())
+        found = subject_at_start(text[source.end():]) if source else None
+        if found is not None and found[1].kind == "name":
+            cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]):
+            cues.append(Cue(found[0], found[1], False, m.group(1)))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in pattern.finditer(text):
             if mask[m.start()] and pattern is _ACCORDING_RE:

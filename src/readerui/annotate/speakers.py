@@ -46,6 +46,9 @@ from readerui.annotate.names import (
 from readerui.model import Document, Speaker
 
 JOINT_NAME = "both sides"
+# A sentence opening with a subordinate clause (after a short time phrase): "A month ago, when".
+_OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|while|before|because|"
+                                r"although|though|since|once|until)\s", re.IGNORECASE)
 # An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
 QUOTE_RESUME = 3
 # Bare nouns that stand for the organisation named last ("the company said").
@@ -249,13 +252,16 @@ class SpeakerAttributor:
 
     def _antecedent(self, before: str, pronoun: str, state: _Reading, position: int
                     ) -> SpeakerKey | None:
-        """The one person named (outside quotations) before a "he"/"she" cue in its own
-        sentence, when the sentence names exactly one and no title says it is the other
+        """The one person named in the subordinate clause opening a sentence ("When Mr. Ruiz
+        released it, he said") before a "he"/"she" cue, when no title says it is the other
         gender."""
+        clause = _OPENING_CLAUSE_RE.match(before)
+        if clause is None:
+            return None
         mask = quoted_mask(before)
         found: set[int] = set()
-        for start, _, run in runs(before):
-            if mask[start] if start < len(mask) else False:
+        for start, end, run in runs(before):
+            if end <= clause.end() or (mask[start] if start < len(mask) else False):
                 continue
             name = parse_name(run)
             if name is None or name.kind not in ("person", "unknown"):
@@ -416,7 +422,8 @@ class SpeakerAttributor:
             state.how = "continuation"
             return state.current
         key = None
-        if cue.ref.kind == "pronoun":  # "When Mr. Ruiz released it, he said": in this sentence
+        if cue.ref.kind == "pronoun":
+            # "When Mr. Ruiz released it, he said": the person of the opening clause
             key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
                                    position)
         if key is None:

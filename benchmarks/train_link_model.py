@@ -9,7 +9,7 @@ features) the label is whether the gold links it, and for gold links whether it 
 Two L2-regularised logistic regressions (fitted here by Newton steps in numpy) decide: link or
 not, and strong or partial.
 
-Training data: the 12 BASIL pairs and the sample pair (``tests/data/gold/wang_lavrov.json``,
+Training data: every BASIL pair in ``basil/gold/`` and the sample pair (``tests/data/gold/wang_lavrov.json``,
 labelled by the same rules; ``--no-sample`` leaves it out). The link threshold maximises the
 mean F1 over pairs (the sparse sample pair weighs as much as one dense BASIL pair), taking the
 highest threshold within 0.01 of the best.
@@ -22,8 +22,8 @@ leave-one-event-out over it, as above for links, micro F1 for strong links). Fig
 micro (counts summed over pairs) like ``basil_eval.py``; gold links that are not even candidates
 count as misses; the exclusive links are always kept, as the engine does. The sample is also
 scored once left out of training and once trained on. The shipped model
-(``src/readerui/align/link_model.json``) is fitted on all 13 pairs, with thresholds from a
-leave-one-out over all 13.
+(``src/readerui/align/link_model.json``) is fitted on all pairs, with thresholds from a
+leave-one-event-out over all of them.
 """
 
 from __future__ import annotations
@@ -55,7 +55,6 @@ L2 = 200.0  # ridge penalty on standardised coefficients (CV on BASIL: 1-200 wit
 SAMPLE = HERE.parent / "tests" / "data" / "gold" / "wang_lavrov.json"
 BACKBONE = FEATURE_NAMES.index("backbone")  # exclusive links are always kept
 TIE = 0.01  # F1 within this of the best counts as a tie (the higher threshold wins)
-THRESHOLD_BY = os.environ.get("READERUI_THRESHOLD_BY", "mean")
 GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
 
@@ -169,12 +168,8 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
     def found_at(d: PairData, p: np.ndarray, t: float) -> dict[tuple[int, int], str]:
         return {d.pairs[m]: "partial" for m in np.flatnonzero((p >= t) | (d.rows[:, BACKBONE] > 0))}
 
-    if THRESHOLD_BY == "micro":
-        curve = [prf(*sum(counts(found_at(d, p, t), d.truth)[:3]
-                          for d, p in zip(data, oof_link, strict=True)))[2] for t in GRID]
-    else:
-        curve = [float(np.mean([prf(*counts(found_at(d, p, t), d.truth)[:3])[2]
-                                for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
+    curve = [float(np.mean([prf(*counts(found_at(d, p, t), d.truth)[:3])[2]
+                            for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
     best_t = float(max(t for t, f in zip(GRID, curve, strict=True) if f >= max(curve) - TIE))
     best_k, best_kf = 0.5, -1.0
     for t in GRID:

@@ -9,8 +9,8 @@ features) the label is whether the gold links it, and for gold links whether it 
 Two L2-regularised logistic regressions (fitted here by Newton steps in numpy) decide: link or
 not, and strong or partial.
 
-Training data: every BASIL pair in ``basil/gold/`` and the sample pair (``tests/data/gold/wang_lavrov.json``,
-labelled by the same rules; ``--no-sample`` leaves it out). The link threshold maximises the
+Training data: every BASIL pair in ``basil/gold/`` and the sample pair
+(``tests/data/gold/wang_lavrov.json``, labelled by the same rules; ``--no-sample`` leaves it out). The link threshold maximises the
 mean F1 over pairs (the sparse sample pair weighs as much as one dense BASIL pair), taking the
 highest threshold within 0.01 of the best.
 

@@ -208,3 +208,15 @@ def test_a_name_in_the_reported_words_is_not_the_pronoun_antecedent() -> None:
 def test_issuing_a_statement_is_a_speech_act(text: str) -> None:
     got = speakers_of(text)
     assert got == ["Ana Ruiz"] or got == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Political observers in Ohio cautioned that the governor is deliberate.",
+    "Officials in Lima said the plan had failed.",
+])
+def test_a_place_after_unnamed_people_is_not_the_speaker(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+def test_a_person_before_a_place_is_the_speaker() -> None:
+    assert speakers_of("Ms. Ana Ruiz in Lima said the plan had failed.") == ["Ana Ruiz"]

@@ -301,6 +301,10 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
+        if place := _PLACE_MODIFIER_RE.search(text[:m.start()]):
+            # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
+            # place speaks, not the place; "a blogger on the site X" is nobody named
+            return _subject_at_end(text[:place.start()])
         found = _run_ref(m.group(), m.start())
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
@@ -308,6 +312,9 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PLACE_MODIFIER_RE = re.compile(
+    r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,2}$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
 
 

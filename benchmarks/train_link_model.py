@@ -11,8 +11,8 @@ not, and strong or partial.
 
 Training data: every BASIL pair in ``basil/gold/`` and the sample pair
 (``tests/data/gold/wang_lavrov.json``, labelled by the same rules; ``--no-sample`` leaves it
-out). The link threshold maximises the mean F1 over pairs (the sparse sample pair weighs as much as one dense BASIL pair), taking the
-highest threshold within 0.01 of the best.
+out). The link threshold maximises the mean F1 over pairs (the sparse sample pair weighs as
+much as one dense BASIL pair), taking the highest threshold within 0.01 of the best.
 
 Honest estimate: leave-one-event-out. For each BASIL pair, the model is fitted on the pairs of
 the other triplets (and the sample) and scores it: pairs of one triplet share articles, so a

@@ -220,3 +220,11 @@ def test_a_place_after_unnamed_people_is_not_the_speaker(text: str) -> None:
 
 def test_a_person_before_a_place_is_the_speaker() -> None:
     assert speakers_of("Ms. Ana Ruiz in Lima said the plan had failed.") == ["Ana Ruiz"]
+
+
+def test_a_party_descriptor_in_a_headline_is_not_a_name() -> None:
+    ann = annotate(make_doc("Ana Ruiz said the council had failed.",
+                            title="Top Senate Intel Dem: Council Not Cooperating With Probe"),
+                   make_doc())
+    assert ann.speaker_a[0] is None
+    assert all("Dem" not in s.name for s in ann.speakers)

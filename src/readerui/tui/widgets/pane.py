@@ -75,6 +75,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
         self.on_scrolled: PaneCallback | None = None
         self.on_cursor: PaneCallback | None = None
+        self.on_resized: PaneCallback | None = None  # after a re-wrap for a new size
         self._texts = [safe_text(s.text) for s in document.sentences]
         self._layouts: dict[tuple[int, int], WrappedLayout] = {}  # by (width, fold generation)
         self._folds: tuple[tuple[int, int], ...] = ()  # alike stretches shown as one row
@@ -233,6 +234,8 @@ class AccountPane(ScrollView, can_focus=True):
         finally:
             self._quiet = False
         self.call_after_refresh(self._keep_cursor_in_view)
+        if self.on_resized is not None:
+            self.call_after_refresh(self.on_resized, self)
         self.refresh()
 
     def _keep_cursor_in_view(self) -> None:

@@ -361,6 +361,12 @@ def test_80x24_stacks_the_accounts_l_flips_and_the_sidebar_pushes_the_text(
     lines = shown.splitlines()
     speakers = next(line for line in lines if "Speakers" in line)
     assert speakers.index("Speakers") < speakers.index("A  ")  # text to the sidebar's right
+    # 256 colours: the sidebar, status bar and footer are greys, not the navy a plain downgrade
+    # of the theme's slate panel gives (that navy was also the partner highlight's)
+    escapes = _tmux("capture-pane", "-p", "-e", "-t", terminal.name).splitlines()
+    chrome = [line.split("▕")[0] for line in escapes[3:-3] if "▕" in line] + escapes[-2:-1]
+    backgrounds = {int(n) for line in chrome for n in re.findall(r"48;5;(\d+)", line)}
+    assert backgrounds and backgrounds <= GREYS, sorted(backgrounds)
     terminal.keys("Escape")  # the sidebar closes: the text gets its columns back
     terminal.wait_for(lambda s: "Speakers" not in s and _header_rows(s).get("A") == 0
                       and s.splitlines()[0].lstrip().startswith("A "))

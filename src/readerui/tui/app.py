@@ -38,7 +38,7 @@ from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.differences import Differences
 from readerui.tui.marks import match_spans
-from readerui.tui.palette import reader_colours
+from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.goto import GoTo
@@ -143,6 +143,7 @@ class ReaderApp(App[int]):
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus the reader's own colours (distinct in 256 colours)."""
         variables = super().get_css_variables()
+        variables.update(chrome_backgrounds(variables, self.console.color_system))
         variables.update(reader_colours(variables, self.console.color_system))
         return variables
 

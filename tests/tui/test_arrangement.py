@@ -146,3 +146,27 @@ async def test_the_sidebar_takes_columns_and_never_covers_the_text(size: tuple[i
         assert not sidebar.display
         assert app.pane_a.region.x == 0 or app.pane_a.region.x <= 2  # the columns given back
         assert app.focused is app.pane_a
+
+
+async def test_the_overview_bar_follows_the_view_and_is_not_redrawn_for_a_cursor_step() -> None:
+    analysis = big_analysis(2000)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        overview = app.query_one("#overview-a")
+
+        def bar_rows() -> list[int]:
+            return [y for y in range(overview.size.height)
+                    if "▐" in "".join(s.text for s in overview.render_line(y))]
+
+        before = bar_rows()
+        assert before
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert app.pane_a.top_row > 0
+        after = bar_rows()
+        assert after and after != before  # the bar moved down the map
+        drawn = overview._drawn
+        await pilot.press("j")  # a step within the view: the map shows the same
+        await settle(pilot)
+        assert overview._drawn == drawn

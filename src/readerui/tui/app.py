@@ -333,8 +333,9 @@ class ReaderApp(App[int]):
 
     def _refresh_chrome(self) -> None:
         """Repaint the gutter and overviews and rewrite the status bar."""
-        for widget_id in ("#gutter", "#overview-a", "#overview-b"):
-            self.query_one(widget_id, Widget).refresh()
+        self.query_one("#gutter", Widget).refresh()
+        for widget_id in ("#overview-a", "#overview-b"):
+            self.query_one(widget_id, Overview).refresh_view()
         focused = self.focused_pane
         parts: list[StatusPart] = []
         for pane in (self.pane_a, self.pane_b):

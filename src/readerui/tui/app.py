@@ -431,6 +431,8 @@ class ReaderApp(App[int]):
             for sid in (link.a if pane.side == "a" else link.b):
                 mine.setdefault(sid, link.kind)
         mine.pop(pane.cursor, None)
+        # what was lit before: only those rows and the newly lit ones are repainted
+        before = {p: {*p.partners, *p.diff} for p in (pane, target)}
         pane.partners = mine
         target.partners = theirs
         diff_a: dict[int, list[tuple[int, int]]] = {}
@@ -456,8 +458,8 @@ class ReaderApp(App[int]):
         self.pane_b.diff = {k: tuple(sorted(v)) for k, v in diff_b.items()}
         if self.sync_on and theirs and not self._syncing and not pane.paging:  # best partner
             self._level(pane, pane.cursor)
-        target.refresh()
-        pane.refresh()
+        for lit in (pane, target):
+            lit.refresh_sentences({lit.cursor, *before[lit], *lit.partners, *lit.diff})
         self._refresh_chrome()
 
     # ----- filter -----------------------------------------------------------------------------

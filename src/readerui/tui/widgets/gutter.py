@@ -238,7 +238,7 @@ class Overview(Widget):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Work out size and the range in view once per repaint."""
-        self._frame = self._drawn = self._view()
+        self._frame = self._view()
         try:
             return super().render_lines(crop)
         finally:
@@ -249,7 +249,8 @@ class Overview(Widget):
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
-        self_size, first, last = self._frame or self._view()
+        self_size, first, last = frame = self._frame or self._view()
+        self._drawn = frame  # (render_lines also runs for an unchanged widget: not there)
         n, height = len(self.pane.document), max(1, self_size.height)
         start = y * n // height
         if not n or start >= n:

@@ -18,7 +18,8 @@ match exactly, by initial or as a transliteration); a topic is one topic when tw
 it alike or share a term. Every pair's analysis carries the merged names, and
 :func:`assemble` joins the claims (:func:`readerui.claims.join_claims`).
 
-Two accounts are analysed exactly as :func:`readerui.analysis.analyse` does (the same result,
+Importing this module is light (the engine is loaded when a collation is made). Two accounts
+are analysed exactly as :func:`readerui.analysis.analyse` does (the same result,
 so a two-account reading is unchanged).
 """
 
@@ -33,7 +34,6 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from readerui.analysis import PARALLEL_MIN_SENTENCES, analyse, complete_year, with_language
 from readerui.claims import join_claims
 from readerui.errors import ReaderError
 from readerui.model import (
@@ -99,6 +99,8 @@ def _helper_setup(parent: int) -> None:
 def default_workers(documents: Sequence[Document]) -> int:
     """Processes to use: one per core when the accounts are big enough to gain from it (as
     :func:`readerui.analysis.analyse` decides), else 1 (this process)."""
+    from readerui.analysis import PARALLEL_MIN_SENTENCES
+
     if (sum(len(d) for d in documents) < PARALLEL_MIN_SENTENCES
             or multiprocessing.current_process().daemon):  # a daemon may not have children
         return 1
@@ -349,6 +351,8 @@ def assemble(documents: Sequence[Document], pairs: Mapping[PairKey, Analysis]) -
 def prepare(documents: Sequence[Document], settings: Settings) -> tuple[Document, ...]:
     """Each document with its language settled once and a missing year taken from the first
     other account with a full date within a week."""
+    from readerui.analysis import complete_year, with_language
+
     docs = [with_language(d, settings.lang) for d in documents]
     completed = []
     for k, doc in enumerate(docs):
@@ -361,6 +365,8 @@ def prepare(documents: Sequence[Document], settings: Settings) -> tuple[Document
 def analyse_pairs(documents: Sequence[Document], settings: Settings | None = None,
                   workers: int | None = None) -> dict[PairKey, Analysis]:
     """Every pair's analysis, annotations in the merged names (see the module's notes)."""
+    from readerui.analysis import analyse  # the engine: loaded when first needed
+
     settings = settings or Settings()
     check_count(len(documents))
     if len(documents) == 2:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["a", "b"]
+# The side letter of account i of a reading: "a", "b" (the two panes' names, as before), then
+# "c" … "h". Notes and saved cursors name accounts by it, so two-account files stay as they were.
+ACCOUNT_SIDES = "abcdefgh"
 Role = Literal["title", "body"]
 LinkKind = Literal["strong", "partial"]
 
@@ -279,6 +282,18 @@ class Analysis:
 # ----- several accounts of one event (issue 13) ---------------------------------------------------
 
 ACCOUNT_LETTERS = "ABCDEFGH"  # account i is shown as ACCOUNT_LETTERS[i]; a reading has at most 8
+
+
+def side_of(account: int) -> str:
+    """The side letter notes and saved state use for account ``account`` ("a", "b", "c" …)."""
+    return ACCOUNT_SIDES[account]
+
+
+def account_of(side: str) -> int:
+    """The account a side letter names ("a" is 0, "b" 1, "c" 2 …); ValueError if none."""
+    if len(side) != 1 or side not in ACCOUNT_SIDES:
+        raise ValueError(f"not an account side: {side!r}")
+    return ACCOUNT_SIDES.index(side)
 
 
 def account_label(account: int) -> str:

@@ -135,7 +135,8 @@ def main(argv: list[str]) -> int:
     n = len(docs)
     gold = join_claims(n, gold_pairs(args.triplet, args.outlets, docs))
     found = collate(docs, settings, workers=1).claims
-    print(f"triplet {args.triplet}: {', '.join(f'{o} {len(d)}' for o, d in zip(args.outlets, docs, strict=True))} sentences")
+    sizes = ", ".join(f"{o} {len(d)}" for o, d in zip(args.outlets, docs, strict=True))
+    print(f"triplet {args.triplet}: {sizes} sentences")
     (every_f, home_f), (every_g, home_g) = carried_counts(found, n), carried_counts(gold, n)
     print(f"{'carried by':<12} {'engine':>14} {'gold':>14}")
     for k in range(n, 0, -1):

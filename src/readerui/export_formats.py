@@ -190,3 +190,13 @@ def formats_help() -> str:
     """The formats for ``--help`` and the docs: ``name (suffix): summary``, one a line."""
     return "\n".join(f"{f.name} ({', '.join(f.suffixes)}): {f.summary}"
                      for f in FORMATS.values())
+
+
+def _register_claims() -> None:
+    """The claims matrix formats (issue 13) live in their own module, which adds them here."""
+    from readerui import claims_export
+
+    claims_export.register(FORMATS, ExportFormat)
+
+
+_register_claims()

@@ -1,0 +1,98 @@
+"""The JSON object of a reading of several accounts (``readerui align A B C --json``).
+
+Documented in ``docs/accounts.md``. Two accounts keep the contract object of
+``../shared/contract.md`` (:func:`readerui.export.to_json`); three or more print this shape:
+the accounts (each as the contract's ``a``/``b`` object plus its ``label``), every pair's links
+in the version-2 link form, the claims, and the speakers and topics merged across accounts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from readerui.export import CONTRACT_VERSION
+from readerui.model import Collation, account_label
+from readerui.sanitise import json_inert
+
+
+def _cues(collation: Collation, account: int) -> tuple[str | None, ...]:
+    """The speaker cue of each sentence of an account, from a pair that holds it."""
+    for (i, j), analysis in collation.pairs.items():
+        if account in (i, j):
+            cues = analysis.annotations.cue_a if account == i else analysis.annotations.cue_b
+            if cues:
+                return cues
+    return ()
+
+
+def _account(collation: Collation, account: int) -> dict[str, Any]:
+    doc = collation.documents[account]
+    cues = _cues(collation, account)
+    return {
+        "label": account_label(account),
+        "path": doc.path,
+        "title": doc.meta.title,
+        "date": doc.meta.date,
+        "source": doc.meta.source,
+        "place": doc.meta.place,
+        "dateline": doc.meta.dateline,
+        "lang": doc.meta.lang,
+        "sentences": [
+            {
+                "id": s.id,
+                "paragraph": s.paragraph,
+                "role": s.role,
+                "text": s.text,
+                "speaker": collation.speaker_of(account, s.id),
+                "speaker_cue": cues[s.id] if s.id < len(cues) else None,
+                "topics": list(collation.topics_of(account, s.id)),
+                "start": s.start,
+                "end": s.end,
+            }
+            for s in doc.sentences
+        ],
+    }
+
+
+def to_collation_contract(collation: Collation) -> dict[str, Any]:
+    """The collation as plain dicts and lists (the N-account shape of ``docs/accounts.md``)."""
+    n = len(collation.documents)
+    pairs = []
+    for (i, j), analysis in sorted(collation.pairs.items()):
+        links = sorted(analysis.alignment.links,
+                       key=lambda link: (link.a[0] if link.a else 1 << 30,
+                                         link.b[0] if link.b else 1 << 30))
+        pairs.append({"a": i, "b": j, "links": [
+            {"a": list(link.a), "b": list(link.b), "score": round(link.score, 4),
+             "kind": link.kind} for link in links]})
+    return {
+        "version": CONTRACT_VERSION,
+        "accounts": [_account(collation, k) for k in range(n)],
+        "pairs": pairs,
+        "claims": [
+            {"id": c.id,
+             "carried": [c.carried(k) for k in range(n)],
+             "members": [{"account": m.account, "sentence": m.sentence, "kind": m.kind,
+                          "home": m.home} for m in c.members],
+             "speaker": c.speaker,
+             "topics": list(c.topics)}
+            for c in collation.claims
+        ],
+        "speakers": [
+            {"name": s.name, "aliases": list(s.aliases),
+             "sentences": [list(ids) for ids in s.sentences], "joint": s.joint}
+            for s in collation.speakers
+        ],
+        "topics": [
+            {"name": t.name, "terms": list(t.terms),
+             "sentences": [list(ids) for ids in t.sentences], "origin": t.origin}
+            for t in collation.topics
+        ],
+    }
+
+
+def collation_to_json(collation: Collation, indent: int | None = 2) -> str:
+    """The N-account object serialised as JSON text (UTF-8, not ASCII-escaped)."""
+    return json_inert(json.dumps(to_collation_contract(collation), ensure_ascii=False,
+                                 indent=indent))

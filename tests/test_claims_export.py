@@ -8,16 +8,13 @@ import json
 
 import pytest
 
-from readerui.claims_export import (
-    CLAIM_FORMATS,
-    render_claims,
-    to_claims_csv,
-    to_claims_html,
-    to_claims_json,
-    to_claims_markdown,
-)
 from readerui.collation import assemble
-from readerui.export_formats import format_of, render
+from readerui.errors import ReaderError
+from readerui.exports import COLLATION_FORMATS, format_of, render, render_collation
+from readerui.exports.claims_csv import write_collation as to_claims_csv
+from readerui.exports.claims_html import write_collation as to_claims_html
+from readerui.exports.claims_json import write_collation as to_claims_json
+from readerui.exports.claims_markdown import write_collation as to_claims_markdown
 from readerui.model import Alignment, Analysis, Annotations, Collation, Link
 from readerui.store.notes import Note
 from test_align import document
@@ -96,5 +93,7 @@ def test_the_formats_are_in_the_export_registry_for_a_pair(collation: Collation)
     rows = list(csv.DictReader(io.StringIO(render(pair, "claims-csv", NOTES[1:]))))
     assert list(rows[0])[:4] == ["claim", "accounts", "A", "B"]
     assert sum(1 for r in rows if r["accounts"] == "2") == 2
-    for name in CLAIM_FORMATS:
-        assert render_claims(collation, name, NOTES)
+    for name in COLLATION_FORMATS:
+        assert render_collation(collation, name, NOTES)
+    with pytest.raises(ReaderError, match="two accounts only"):
+        render_collation(collation, "md")

@@ -1,19 +1,25 @@
-"""The JSON object of a reading of several accounts (``readerui align A B C --json``).
+"""The JSON object of a reading of several accounts (``docs/accounts.md``): what ``readerui
+align A B C --json`` prints, and, with the notes, the ``claims-json`` export.
 
-Documented in ``docs/accounts.md``. Two accounts keep the contract object of
-``../shared/contract.md`` (:func:`readerui.export.to_json`); three or more print this shape:
-the accounts (each as the contract's ``a``/``b`` object plus its ``label``), every pair's links
-in the version-2 link form, the claims, and the speakers and topics merged across accounts.
+Two accounts keep the contract object of ``../shared/contract.md`` on ``align --json``
+(:mod:`readerui.exports.contract`); this shape has the accounts (each as the contract's
+``a``/``b`` object plus its ``label``), every pair's links in the version-2 link form, the
+claims, and the speakers and topics merged across accounts.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from readerui.export import CONTRACT_VERSION
+from readerui.exports.claims_common import of_pair
+from readerui.exports.contract import CONTRACT_VERSION
 from readerui.model import Collation, account_label
 from readerui.sanitise import json_inert
+
+if TYPE_CHECKING:
+    from readerui.store.notes import Note
 
 
 def _cues(collation: Collation, account: int) -> tuple[str | None, ...]:
@@ -96,3 +102,18 @@ def collation_to_json(collation: Collation, indent: int | None = 2) -> str:
     """The N-account object serialised as JSON text (UTF-8, not ASCII-escaped)."""
     return json_inert(json.dumps(to_collation_contract(collation), ensure_ascii=False,
                                  indent=indent))
+
+
+def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
+    """The N-account JSON object (``docs/accounts.md``) with the notes added under ``notes``
+    (each with its account, sentence and claims)."""
+    data: dict[str, Any] = to_collation_contract(collation)
+    data["notes"] = [
+        {"account": note.account, "sentence": note.sentence, "text": note.text,
+         "bookmark": note.bookmark, "created": note.created,
+         "claims": [c.id for c in collation.claims_of(note.account, note.sentence)]}
+        for note in notes if note.account < len(collation.documents)]
+    return json_inert(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+write = of_pair(write_collation)

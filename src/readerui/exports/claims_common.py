@@ -1,7 +1,7 @@
 """What the claims-matrix formats share (issue 13): account labels and titles, the marks, the
-notes on a claim, the share matrix, and collating a pair so that a two-account reading exports
-its claims like a larger one. No format of its own; each claims format is a module beside this
-one (``claims_markdown``, ``claims_html``, ``claims_json``, ``claims_csv``)."""
+notes on a claim, the share matrix, and collating a pair (its two accounts) so that a pair
+exports its claims like a larger reading. No format of its own; each claims format is a module
+beside this one (``claims_markdown``, ``claims_html``, ``claims_json``, ``claims_csv``)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from readerui.exports.common import plain
 from readerui.model import Analysis, Claim, Collation, LinkKind, account_label
 
 if TYPE_CHECKING:
-    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 MARKS: dict[LinkKind | None, str] = {"strong": "┃", "partial": "╏", None: "·"}
@@ -57,12 +56,8 @@ def share(collation: Collation, i: int, j: int) -> str:
     return f"{round(100 * collation.carried_share(i, j))}%"
 
 
-def of_pair(write: CollationWriter) -> Callable[[Analysis, Sequence[Note], Settings], str]:
-    """A registry writer (analysis, notes, settings) from a collation writer: the pair is
-    collated first (its two accounts, its links joined into claims)."""
-    def write_pair(analysis: Analysis, notes: Sequence[Note], settings: Settings) -> str:
-        from readerui.collation import assemble
+def collate_pair(analysis: Analysis) -> Collation:
+    """A pair's analysis as a collation of its two accounts (its links joined into claims)."""
+    from readerui.collation import assemble
 
-        return write(assemble((analysis.a, analysis.b), {(0, 1): analysis}), notes)
-
-    return write_pair
+    return assemble((analysis.a, analysis.b), {(0, 1): analysis})

@@ -7,11 +7,12 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from readerui.exports.claims_common import note_text, notes_on, numbers, of_pair
+from readerui.exports.claims_common import collate_pair, note_text, notes_on, numbers
 from readerui.exports.common import plain
-from readerui.model import Collation, account_label
+from readerui.model import Analysis, Collation, account_label
 
 if TYPE_CHECKING:
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 
@@ -37,4 +38,8 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     return out.getvalue()
 
 
-write = of_pair(write_collation)
+
+def write(analysis: Analysis, notes: Sequence[Note] = (), settings: Settings | None = None
+          ) -> str:
+    """The claims of a pair (its links joined) as CSV: the registry's writer."""
+    return write_collation(collate_pair(analysis), notes)

@@ -9,17 +9,18 @@ from typing import TYPE_CHECKING
 
 from readerui.exports.claims_common import (
     MARKS,
+    collate_pair,
     first_text,
     note_text,
     notes_on,
-    of_pair,
     share,
     title,
 )
 from readerui.exports.common import plain
-from readerui.model import Collation, account_label
+from readerui.model import Analysis, Collation, account_label
 
 if TYPE_CHECKING:
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 
@@ -71,4 +72,8 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     return "\n".join(out) + "\n"
 
 
-write = of_pair(write_collation)
+
+def write(analysis: Analysis, notes: Sequence[Note] = (), settings: Settings | None = None
+          ) -> str:
+    """The claims of a pair (its links joined) as an HTML page: the registry's writer."""
+    return write_collation(collate_pair(analysis), notes)

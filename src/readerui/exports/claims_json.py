@@ -13,12 +13,13 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from readerui.exports.claims_common import of_pair
+from readerui.exports.claims_common import collate_pair
 from readerui.exports.contract import CONTRACT_VERSION
-from readerui.model import Collation, account_label
+from readerui.model import Analysis, Collation, account_label
 from readerui.sanitise import json_inert
 
 if TYPE_CHECKING:
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 
@@ -116,4 +117,9 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     return json_inert(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-write = of_pair(write_collation)
+
+def write(analysis: Analysis, notes: Sequence[Note] = (), settings: Settings | None = None
+          ) -> str:
+    """The claims of a pair (its links joined) as the N-account JSON object (the registry's
+    writer)."""
+    return write_collation(collate_pair(analysis), notes)

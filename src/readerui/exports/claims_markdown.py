@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 
 from readerui.exports.claims_common import (
     MARKS,
+    collate_pair,
     first_text,
     note_text,
     notes_on,
-    of_pair,
     share,
     title,
 )
 from readerui.exports.markdown import md_escape
-from readerui.model import Collation, account_label
+from readerui.model import Analysis, Collation, account_label
 
 if TYPE_CHECKING:
+    from readerui.settings import Settings
     from readerui.store.notes import Note
 
 
@@ -65,4 +66,8 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     return "\n".join(lines) + "\n"
 
 
-write = of_pair(write_collation)
+
+def write(analysis: Analysis, notes: Sequence[Note] = (), settings: Settings | None = None
+          ) -> str:
+    """The claims of a pair (its links joined) as Markdown: the registry's writer."""
+    return write_collation(collate_pair(analysis), notes)

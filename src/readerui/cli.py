@@ -23,7 +23,7 @@ from readerui.web import as_input  # light: no engine
 if TYPE_CHECKING:
     from readerui import store
     from readerui.lifecycle import Reading
-    from readerui.model import Analysis
+    from readerui.model import Analysis, Collation
     from readerui.settings import Settings
 
 # Start-up: the engine (aligner, annotators, word tables), the store and ingest are imported only
@@ -100,7 +100,8 @@ def _positive_seconds(value: str) -> float:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE",
-                        help="the two accounts, A then B (default: the bundled sample pair)")
+                        help="the accounts, A then B (default: the bundled sample pair); "
+                        "align and export take 2 to 8 (docs/accounts.md)")
     parser.add_argument("--lines", action="store_true",
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
@@ -218,6 +219,26 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
     return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
 
 
+def _accounts(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, ...]:
+    """The inputs of ``align`` and ``export``: two accounts (the sample pair when none), or
+    three to eight (docs/accounts.md)."""
+    from readerui.collation import MAX_ACCOUNTS
+
+    if 2 < len(args.paths) <= MAX_ACCOUNTS:
+        return tuple(as_input(p) for p in args.paths)  # type: ignore[misc]
+    if len(args.paths) > MAX_ACCOUNTS:
+        parser.error(f"expected 2 to {MAX_ACCOUNTS} files, got {len(args.paths)}")
+    return _pair(args, parser)
+
+
+def _collation(reading: Reading) -> Collation:
+    """The reading's collation (through its cache), its warnings on stderr."""
+    try:
+        return reading.collation()
+    finally:
+        _warn(reading.take_warnings())
+
+
 def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
     """The reading of these inputs with the command line's options."""
     from readerui.lifecycle import Reading
@@ -278,7 +299,19 @@ def _run_align(argv: Sequence[str]) -> int:
         return _run_batch(args, settings)
     if args.dask:
         parser.error("--dask works with --batch LIST")
-    analysis = _analysis(_reading(args, _pair(args, parser), settings))
+    paths = _accounts(args, parser)
+    if len(paths) > 2:  # three accounts or more: claims (docs/accounts.md)
+        collation = _collation(_reading(args, paths, settings))
+        if args.json:
+            from readerui.exports.claims_json import collation_to_json
+
+            sys.stdout.write(collation_to_json(collation) + "\n")
+        else:
+            from readerui.summary import print_collation_summary
+
+            print_collation_summary(collation)
+        return 0
+    analysis = _analysis(_reading(args, paths, settings))
     if args.json:
         from readerui.exports import to_json
 
@@ -368,7 +401,10 @@ def _run_export(argv: Sequence[str]) -> int:
     from readerui.exports import FORMATS, format_of, render, write_export
 
     settings = _settings(args)
-    path_a, path_b = _pair(args, parser)
+    paths = _accounts(args, parser)
+    if len(paths) > 2:
+        return _export_collation(args, paths, settings)
+    path_a, path_b = paths
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
         from readerui.exports import check_output
@@ -385,6 +421,31 @@ def _run_export(argv: Sequence[str]) -> int:
         sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
         write_export(analysis, output, fmt, notes, settings, inputs=[path_a, path_b])
+        print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _export_collation(args: argparse.Namespace, paths: Sequence[Path], settings: Settings
+                      ) -> int:
+    """``readerui export A B C …``: the claims matrix of three accounts or more."""
+    from readerui.exports import COLLATION_FORMATS, check_output, format_of, render_collation
+    from readerui.exports.files import write_collation_export
+
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None:
+        check_output(output, paths)
+    fmt = args.format or (format_of(output) if output is not None else "claims-md")
+    if fmt not in COLLATION_FORMATS:
+        raise ReaderError(f"format {fmt!r} writes two accounts only; for {len(paths)} accounts "
+                          f"choose one of {', '.join(COLLATION_FORMATS)} (-f)")
+    reading = _reading(args, paths, settings)
+    collation = _collation(reading)
+    notes = reading.anchored_notes(collation)
+    _warn(reading.take_warnings())
+    if output is None:
+        sys.stdout.write(render_collation(collation, fmt, notes))
+    else:
+        write_collation_export(collation, output, fmt, notes, inputs=paths)
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 

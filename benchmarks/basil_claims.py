@@ -1,8 +1,9 @@
 """Claims of three accounts of one event against claims built from hand-labelled pairwise links.
 
     python benchmarks/basil_claims.py                       # the BASIL triplet 2018-87609973
-    python benchmarks/basil_claims.py --texts DIR           # texts elsewhere (READERUI_BASIL_TEXTS)
+    python benchmarks/basil_claims.py --texts DIR       # texts elsewhere (READERUI_BASIL_TEXTS)
     python benchmarks/basil_claims.py --triplet ID --outlets nyt fox hpo
+    python benchmarks/basil_claims.py --gold DIR ...    # gold pair files looked for in DIR first
 
 The texts (one sentence a line, rebuilt by ``basil/rebuild.py``) are read with ``--lines``; the
 gold pairwise links of each pair of outlets come from ``basil/gold/`` or ``basil/triplet/``
@@ -44,32 +45,35 @@ TEXTS = Path(os.environ.get("READERUI_BASIL_TEXTS", HERE / "basil" / "texts"))
 MATCH = 0.5
 
 
-def _gold_file(triplet: str, first: str, second: str) -> Path:
-    for folder in GOLD_DIRS:
+def _gold_file(triplet: str, first: str, second: str, extra: Path | None = None) -> Path:
+    for folder in ([extra] if extra else []) + list(GOLD_DIRS):
         path = folder / f"{triplet}-{first}-{second}.json"
         if path.exists():
             return path
-    raise SystemExit(f"no gold file {triplet}-{first}-{second}.json in "
-                     f"{', '.join(str(d) for d in GOLD_DIRS)}")
+    folders = ", ".join(str(d) for d in ([extra] if extra else []) + list(GOLD_DIRS))
+    raise SystemExit(f"no gold file {triplet}-{first}-{second}.json in {folders}")
 
 
 def _check(gold: dict, side: str, doc: Document, name: str) -> None:
     from basil_eval import text_hash  # benchmarks/ is on sys.path when this script runs
 
-    if len(doc) != len(gold[side]) or any(
-            text_hash(s.text) != g["sha"] for s, g in zip(doc.sentences, gold[side], strict=False)):
+    def same(text: str, g: dict) -> bool:
+        return text == g["text"] if "text" in g else text_hash(text) == g["sha"]
+
+    if len(doc) != len(gold[side]) or not all(
+            same(s.text, g) for s, g in zip(doc.sentences, gold[side], strict=False)):
         raise SystemExit(f"{name}: side {side} is not the gold's text: rebuild the texts with "
                          "basil/rebuild.py")
 
 
-def gold_pairs(triplet: str, outlets: list[str], docs: list[Document]
-               ) -> dict[tuple[int, int], Alignment]:
+def gold_pairs(triplet: str, outlets: list[str], docs: list[Document],
+               extra: Path | None = None) -> dict[tuple[int, int], Alignment]:
     """The gold links of every pair of accounts, as alignments."""
     import json
 
     pairs = {}
     for i, j in combinations(range(len(outlets)), 2):
-        path = _gold_file(triplet, outlets[i], outlets[j])
+        path = _gold_file(triplet, outlets[i], outlets[j], extra)
         gold = json.loads(path.read_text("utf-8"))
         _check(gold, "a", docs[i], path.name)
         _check(gold, "b", docs[j], path.name)
@@ -123,6 +127,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--triplet", default="2018-87609973")
     parser.add_argument("--outlets", nargs="+", default=["nyt", "fox", "hpo"])
     parser.add_argument("--texts", type=Path, default=TEXTS)
+    parser.add_argument("--gold", type=Path, default=None,
+                        help="a folder of gold pair files to look in first (full files too)")
     args = parser.parse_args(argv)
     settings = Settings()
     paths = [args.texts / f"{args.triplet}-{o}.txt" for o in args.outlets]
@@ -133,7 +139,7 @@ def main(argv: list[str]) -> int:
         return 1
     docs = [load_document(p, settings, lines=True) for p in paths]
     n = len(docs)
-    gold = join_claims(n, gold_pairs(args.triplet, args.outlets, docs))
+    gold = join_claims(n, gold_pairs(args.triplet, args.outlets, docs, args.gold))
     found = collate(docs, settings, workers=1).claims
     sizes = ", ".join(f"{o} {len(d)}" for o, d in zip(args.outlets, docs, strict=True))
     print(f"triplet {args.triplet}: {sizes} sentences")

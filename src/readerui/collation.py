@@ -31,6 +31,7 @@ import signal
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,7 +125,11 @@ def _run(tasks: list[tuple[Callable[..., Any], tuple[Any, ...]]], workers: int) 
         finally:
             if blocking:
                 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        results = [future.result() for future in pending]
+        try:
+            results = [future.result() for future in pending]
+        except BrokenProcessPool:  # a worker could not start (e.g. a script read from stdin)
+            pool.shutdown(wait=False, cancel_futures=True)
+            return [function(*args) for function, args in tasks]
     except BaseException:  # Ctrl-C or an error: end the workers now
         for process in list(getattr(pool, "_processes", {}).values()):
             process.kill()

@@ -22,7 +22,7 @@ from test_align import document
 TEXTS = [
     ["Ministers met in Geneva.", "They agreed on grain.", "A | table # <script>x</script>"],
     ["The ministers met in Geneva.", "Weather was cold.", "Grain deal agreed."],
-    ["Grain deal agreed in Geneva.", "Istanbul is next.\x1b[31m"],
+    ["Grain deal agreed in Geneva.", "Istanbul is next.\x1b[31m", "=HYPERLINK(1)"],
 ]
 
 
@@ -97,3 +97,9 @@ def test_the_formats_are_in_the_export_registry_for_a_pair(collation: Collation)
         assert render_collation(collation, name, NOTES)
     with pytest.raises(ReaderError, match="two accounts only"):
         render_collation(collation, "md")
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula(collation: Collation) -> None:
+    rows = list(csv.reader(io.StringIO(to_claims_csv(collation, NOTES))))
+    texts = [cell for row in rows for cell in row if "HYPERLINK" in cell]
+    assert texts == ["'=HYPERLINK(1)"]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from readerui.exports.claims_common import collate_pair, note_text, notes_on, numbers
-from readerui.exports.common import plain
+from readerui.exports.common import csv_table
 from readerui.model import Analysis, Collation, account_label
 
 if TYPE_CHECKING:
@@ -32,11 +30,7 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
                      claim.speaker or "", "; ".join(claim.topics),
                      *(numbers(claim.sentences(k)) for k in range(n)), *texts,
                      "; ".join(note_text(x) for x in notes_on(claim, notes))])
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerows(
-        [[plain(str(value)) for value in row] for row in rows])
-    return out.getvalue()
-
+    return csv_table(rows)
 
 
 def write(analysis: Analysis, notes: Sequence[Note] = (), settings: Settings | None = None

@@ -157,6 +157,13 @@ def test_a_speaker_unnamed_in_one_surname_shared_by_two_people_is_not_guessed() 
     assert len([s for s in merged.speakers if "Smith" in s.name]) == 3
 
 
+def test_two_people_sharing_a_surname_alias_in_different_groups_stay_two() -> None:
+    ab = _speakers(2, 2, [Speaker("John Smith", ("Smith", "Mr. Smith"), (0,), (1,))])
+    cd = _speakers(2, 2, [Speaker("Mary Smith", ("Smith", "Ms. Smith"), (0,), ())])
+    merged = merge_annotations([2, 2, 2, 2], [((0, 1), ab, True), ((2, 3), cd, True)])
+    assert sorted(s.name for s in merged.speakers) == ["John Smith", "Mary Smith"]
+
+
 def test_collation_pair_swaps_and_also_in_and_share() -> None:
     pairs = {(0, 1): _analysis(2, 2, Alignment((strong((0,), (0,)),), 2, 2)),
              (0, 2): _analysis(2, 2, Alignment((partial((0,), (1,)),), 2, 2)),

@@ -193,12 +193,12 @@ def _merge_speakers(groups: Sequence[Sequence[Item]], people_rules: bool = True
             if joint or not people_rules:
                 continue
             for form in (name, *aliases):
-                union.union((g, k), ("name", form.casefold()))
                 parsed = parse_name(form)
-                if parsed is None or parsed.kind != "person":
-                    continue
-                if parsed.surname_only:
+                if parsed is not None and parsed.surname_only:
+                    # "Smith", "Ms. Smith": the one person of that surname, if there is one
                     singles.append(((g, k), parsed.words[-1]))
+                elif parsed is None or parsed.kind != "person":
+                    union.union((g, k), ("name", form.casefold()))  # an organisation, a role
                 else:
                     union.union((g, k), ("person", people.add_full_name(parsed.words)))
     for node, word in singles:

@@ -6,7 +6,7 @@
     python benchmarks/basil_claims.py --gold DIR ...    # gold pair files looked for in DIR first
 
 The texts (one sentence a line, rebuilt by ``basil/rebuild.py``) are read with ``--lines``; the
-gold pairwise links of each pair of outlets come from ``basil/gold/`` or ``basil/triplet/``
+gold pairwise links of each pair of outlets come from ``basil/gold/``
 (hashes, no article text) and must describe exactly those sentences. Gold claims are joined from
 the gold links by the same :func:`readerui.claims.join_claims` the engine's claims come from, so
 the two are built alike and differ only by their links.
@@ -40,7 +40,7 @@ from readerui.model import Alignment, Claim, Document, Link
 from readerui.settings import Settings
 
 HERE = Path(__file__).resolve().parent
-GOLD_DIRS = (HERE / "basil" / "gold", HERE / "basil" / "triplet")
+GOLD_DIRS = (HERE / "basil" / "gold",)
 TEXTS = Path(os.environ.get("READERUI_BASIL_TEXTS", HERE / "basil" / "texts"))
 MATCH = 0.5
 

@@ -243,8 +243,14 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
                  mapping: dict[str, str]) -> list[tuple[frozenset[int], tuple[int, ...]]]:
         out = []
         for features, sequence in raw:
-            feature_ids = frozenset(intern(mapping.get(w, w), stop) for w, stop in features.items())
-            out.append((feature_ids, tuple(ids[mapping.get(w, w)] for w in sequence)))
+            if mapping:
+                feature_ids = frozenset([intern(mapping.get(w, w), stop)
+                                         for w, stop in features.items()])
+                seq = tuple([ids[mapping.get(w, w)] for w in sequence])
+            else:
+                feature_ids = frozenset([intern(w, stop) for w, stop in features.items()])
+                seq = tuple(map(ids.__getitem__, sequence))
+            out.append((feature_ids, seq))
         return out
 
     pa = profiles(raw_a, {})
@@ -264,6 +270,7 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
             postings_b[f].append(j)
 
     def finish(raw: list[tuple[frozenset[int], tuple[int, ...]]]) -> tuple[Profile, ...]:
-        return tuple(Profile(f, seq, sum(weights[x] for x in f)) for f, seq in raw)
+        weight_of = weights.__getitem__
+        return tuple(Profile(f, seq, sum(map(weight_of, f))) for f, seq in raw)
 
     return FeatureSpace(finish(pa), finish(pb), weights, dict(postings_b))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -120,8 +121,9 @@ def _sentence_strings(text: str, lang: str) -> tuple[dict[str, bool], list[str]]
         features[main] = features.get(main, True) and stop
         if not stop:
             sequence.append(main)
-        for part, part_stop in zip(parts, part_stops, strict=True):
-            features.setdefault(part, part_stop)
+        if parts:
+            for part, part_stop in zip(parts, part_stops, strict=True):
+                features.setdefault(part, part_stop)
     return features, sequence
 
 
@@ -255,10 +257,8 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
 
     pa = profiles(raw_a, {})
     pb = profiles(raw_b, variants)
-    df = [0] * len(stop_of)
-    for features, _ in pa + pb:
-        for f in features:
-            df[f] += 1
+    counted = Counter(chain.from_iterable(features for features, _ in pa + pb))
+    df = [counted[f] for f in range(len(stop_of))]
     total = len(pa) + len(pb)
     weights = tuple(
         math.log((total + 1) / df[f]) * (settings.stopword_weight if stop_of[f] else 1.0)

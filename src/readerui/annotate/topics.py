@@ -205,7 +205,8 @@ class _Finder:
             cand = self.candidates[key] = _Candidate(key, named, _new_counter(Counter), set(),
                                                      len(self.candidates))
         cand.named = cand.named or named
-        cand.surfaces[surface] += 1
+        surfaces = cand.surfaces
+        surfaces[surface] = surfaces.get(surface, 0) + 1  # no Counter.__missing__ call
         cand.where.add(where)
 
     def read(self, side: str, doc: Document) -> None:

@@ -154,15 +154,17 @@ class Refuse(MetaPathFinder):
 sys.meta_path.insert(0, Refuse())
 from readerui.align import align
 from readerui.analysis import load_document
-a, b = load_document(sys.argv[1]), load_document(sys.argv[2])
-links = [[k.a, k.b, k.score, k.kind] for k in align(a, b).links]
+paths = sys.argv[1:]
+links = [[[k.a, k.b, k.score, k.kind] for k in align(load_document(x), load_document(y)).links]
+         for x, y in zip(paths[::2], paths[1::2])]
 print(json.dumps({"links": links, "numpy": "numpy" in sys.modules}))
 """
 
 
 def test_the_default_aligner_needs_no_numpy_and_gives_the_same_links() -> None:
-    """numpy is not a dependency: with it (and scipy) impossible to import, the sample pair
-    gets the very links it gets in this process, where numpy may be installed."""
+    """numpy is not a dependency: with it (and scipy) impossible to import, the sample pair and
+    pairs of the ingest test texts get the very links they get in this process, where numpy
+    may be installed."""
     import json
     import subprocess
     import sys
@@ -170,11 +172,16 @@ def test_the_default_aligner_needs_no_numpy_and_gives_the_same_links() -> None:
     from readerui.align import align
     from readerui.analysis import load_document
 
-    done = subprocess.run([sys.executable, "-c", _WITHOUT_NUMPY, str(SAMPLE_A), str(SAMPLE_B)],
-                          capture_output=True, text=True, timeout=120)
+    texts = SAMPLE_A.parent.parent / "tests" / "data" / "ingest"
+    pairs = [(SAMPLE_A, SAMPLE_B), (texts / "wire_paste.txt", texts / "agency_paste.txt"),
+             (texts / "gov_readout.txt", texts / "press_release.txt")]
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_NUMPY,
+                           *(str(path) for pair in pairs for path in pair)],
+                          capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
     assert out["numpy"] is False
-    here = align(load_document(SAMPLE_A), load_document(SAMPLE_B))
-    assert out["links"] == [[list(k.a), list(k.b), k.score, k.kind] for k in here.links]
-    assert len(out["links"]) > 10
+    here = [[[list(k.a), list(k.b), k.score, k.kind]
+             for k in align(load_document(x), load_document(y)).links] for x, y in pairs]
+    assert out["links"] == here
+    assert len(here[0]) > 10 and all(here)

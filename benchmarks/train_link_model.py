@@ -87,7 +87,8 @@ def load_pairs(gold_dir: Path, texts: Path, semantic: bool) -> list[PairData]:
         truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
         link = np.array([p in truth for p in table.pairs], float)
         strong = np.array([truth.get(p) == "strong" for p in table.pairs], float)
-        data.append(PairData(path.stem, table.pairs, table.rows, link, strong, truth))
+        data.append(PairData(path.stem, table.pairs, np.asarray(table.rows, float), link, strong,
+                             truth))
     return data
 
 
@@ -103,7 +104,7 @@ def load_presplit(path: Path, semantic: bool) -> PairData:
         sim = pair_similarity(a, b)
     table = pair_table(a, b, Settings().align, gold.get("lang", "en"), sim)
     truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
-    return PairData(path.stem, table.pairs, table.rows,
+    return PairData(path.stem, table.pairs, np.asarray(table.rows, float),
                     np.array([p in truth for p in table.pairs], float),
                     np.array([truth.get(p) == "strong" for p in table.pairs], float), truth)
 
@@ -126,7 +127,8 @@ def fit(rows: np.ndarray, y: np.ndarray, columns: np.ndarray) -> Logistic:
         w -= step
         if np.abs(step).max() < 1e-7:
             break
-    return Logistic(columns, mean, scale, w[:-1], float(w[-1]), 0.5)
+    return Logistic(tuple(int(c) for c in columns), tuple(mean.tolist()), tuple(scale.tolist()),
+                    tuple(w[:-1].tolist()), float(w[-1]), 0.5)
 
 
 def with_threshold(model: Logistic, threshold: float) -> Logistic:
@@ -160,8 +162,8 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
         kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]), columns)
         for k, d in enumerate(data):
             if event(d.name) == key:
-                oof_link[k] = link.probability(d.rows)
-                oof_kind[k] = kind.probability(d.rows)
+                oof_link[k] = np.asarray(link.probability(d.rows))
+                oof_kind[k] = np.asarray(kind.probability(d.rows))
     # Each pair weighs the same (a sparse pair counts as much as a dense one). The F1 curve is
     # flat near its top, so take the highest threshold within TIE of the best: fewer false
     # links for the same F1.

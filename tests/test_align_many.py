@@ -7,7 +7,7 @@ import pytest
 
 from readerui.align import align, align_exclusive
 from readerui.model import Alignment
-from test_align import document  # the same small Document builder
+from test_align import SAMPLE_A, SAMPLE_B, document  # the same small Document builder
 
 
 def pairs(alignment: Alignment) -> list[tuple[int, int]]:
@@ -105,10 +105,11 @@ def test_best_partner_comes_first() -> None:
 
 
 def test_the_shipped_link_model_loads_and_scores_a_paraphrase_above_an_unrelated_pair() -> None:
-    import numpy as np
+    import math
 
     from readerui.align.linkmodel import load_models
     from readerui.align.many import decide_links, pair_table
+    from readerui.align.pairfeatures import FEATURE_NAMES
     from readerui.align.settings import AlignSettings
 
     models = load_models()
@@ -120,9 +121,10 @@ def test_the_shipped_link_model_loads_and_scores_a_paraphrase_above_an_unrelated
     b = document(["On Tuesday the council passed the harbour budget.",
                   "Shares in the airline fell sharply after the profit warning."])
     table = pair_table(a, b, AlignSettings(), "en")
-    probability = dict(zip(table.pairs, model.link.probability(table.rows).tolist(),
+    probability = dict(zip(table.pairs, model.link.probability(table.rows),
                            strict=True))
-    assert np.all(np.isfinite(table.rows))
+    assert all(math.isfinite(x) for row in table.rows for x in row)
+    assert all(len(row) == len(FEATURE_NAMES) for row in table.rows)
     paraphrase = probability[(0, 0)]
     assert paraphrase >= model.link.threshold
     assert all(p < paraphrase for pair, p in probability.items() if pair != (0, 0))
@@ -137,3 +139,49 @@ def test_a_link_model_with_an_unknown_feature_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown features"):
         Logistic.from_dict({"features": ["no_such_feature"], "mean": [0], "scale": [1],
                             "coef": [1], "intercept": 0, "threshold": 0.5})
+
+
+_WITHOUT_NUMPY = r"""
+import json, sys
+from importlib.abc import MetaPathFinder
+
+class Refuse(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in ("numpy", "scipy"):
+            raise ImportError(f"no {name} here")
+        return None
+
+sys.meta_path.insert(0, Refuse())
+from readerui.align import align
+from readerui.analysis import load_document
+paths = sys.argv[1:]
+links = [[[k.a, k.b, k.score, k.kind] for k in align(load_document(x), load_document(y)).links]
+         for x, y in zip(paths[::2], paths[1::2])]
+print(json.dumps({"links": links, "numpy": "numpy" in sys.modules}))
+"""
+
+
+def test_the_default_aligner_needs_no_numpy_and_gives_the_same_links() -> None:
+    """numpy is not a dependency: with it (and scipy) impossible to import, the sample pair and
+    pairs of the ingest test texts get the very links they get in this process, where numpy
+    may be installed."""
+    import json
+    import subprocess
+    import sys
+
+    from readerui.align import align
+    from readerui.analysis import load_document
+
+    texts = SAMPLE_A.parent.parent / "tests" / "data" / "ingest"
+    pairs = [(SAMPLE_A, SAMPLE_B), (texts / "wire_paste.txt", texts / "agency_paste.txt"),
+             (texts / "gov_readout.txt", texts / "press_release.txt")]
+    done = subprocess.run([sys.executable, "-c", _WITHOUT_NUMPY,
+                           *(str(path) for pair in pairs for path in pair)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert out["numpy"] is False
+    here = [[[list(k.a), list(k.b), k.score, k.kind]
+             for k in align(load_document(x), load_document(y)).links] for x, y in pairs]
+    assert out["links"] == here
+    assert len(here[0]) > 10 and all(here)

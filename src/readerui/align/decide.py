@@ -7,6 +7,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
+from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
@@ -15,9 +17,9 @@ from readerui.align.settings import AlignSettings
 from readerui.model import Alignment, Document, Link, LinkKind
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
-    """How much two sides of a (possible) link share."""
+class Measure(NamedTuple):
+    """How much two sides of a (possible) link share (a named tuple: hundreds of thousands are
+    made for long documents)."""
 
     score: float  # blend of weighted overlap (Dice) and word order, in [0, 1]
     cover_a: float  # share of A's weight that B carries
@@ -25,6 +27,7 @@ class Measure:
 
 
 _NOTHING = Measure(0.0, 0.0, 0.0)
+_similarity = Indel.normalized_similarity
 
 
 class Scorer:
@@ -34,6 +37,8 @@ class Scorer:
         self.space = space
         self.settings = settings
         self._pairs: dict[tuple[int, int], Measure] = {}
+        self._weight_of = space.weights.__getitem__
+        self._order_weight = settings.order_weight
 
     def group(self, a_ids: tuple[int, ...], b_ids: tuple[int, ...]) -> Measure:
         """Measure of the sentences ``a_ids`` of A against ``b_ids`` of B."""
@@ -66,12 +71,12 @@ class Scorer:
         common = fa & fb
         if not common:
             return _NOTHING
-        shared = self.space.weight(common)
+        shared = sum(map(self._weight_of, common))  # as FeatureSpace.weight
         if shared <= 0:
             return _NOTHING
         dice = 2 * shared / (wa + wb)
-        order = Indel.normalized_similarity(seq_a, seq_b) if seq_a and seq_b else dice
-        weight = self.settings.order_weight
+        order = _similarity(seq_a, seq_b) if seq_a and seq_b else dice
+        weight = self._order_weight
         score = min(1.0, max(0.0, (1 - weight) * dice + weight * order))
         return Measure(score, min(1.0, shared / wa), min(1.0, shared / wb))
 
@@ -100,33 +105,37 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
     weights = space.weights
     postings = space.postings_b
     limit = settings.candidates_per_sentence
+    n_query = settings.query_words
+    weight_of = weights.__getitem__
+    # Words worth a look-up: their posting lists in B are short.
+    queryable = {f for f, js in postings.items() if len(js) <= settings.max_posting}
     best_of_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
     pairs: set[tuple[int, int]] = set()
+    by_weight = itemgetter(1)
+    heappush, heapreplace = heapq.heappush, heapq.heapreplace
     for i, profile in enumerate(space.a):
-        query = heapq.nlargest(
-            settings.query_words,
-            (f for f in profile.features
-             if f in postings and len(postings[f]) <= settings.max_posting),
-            key=weights.__getitem__,
-        )
-        shared: dict[int, float] = defaultdict(float)
+        # sorted(..., reverse=True)[:n] is what heapq.nlargest gives, ties in the same order
+        query = sorted([f for f in profile.features if f in queryable], key=weight_of,
+                       reverse=True)[:n_query]
+        shared: dict[int, float] = {}
+        get = shared.get
         for f in query:
             w = weights[f]
             for j in postings[f]:
-                shared[j] += w
-        top = heapq.nlargest(limit, shared.items(), key=lambda item: item[1])
+                shared[j] = get(j, 0.0) + w
+        top = sorted(shared.items(), key=by_weight, reverse=True)[:limit]
         for j, w in top:
             pairs.add((i, j))
             heap = best_of_b[j]
             if len(heap) < limit:
-                heapq.heappush(heap, (w, i))
+                heappush(heap, (w, i))
             elif w > heap[0][0]:
-                heapq.heapreplace(heap, (w, i))
+                heapreplace(heap, (w, i))
         if len(top) < len(shared):  # B sentences that have few candidates of their own
             for j, w in shared.items():
                 heap = best_of_b[j]
                 if len(heap) < 2:
-                    heapq.heappush(heap, (w, i))
+                    heappush(heap, (w, i))
     for j, heap in best_of_b.items():
         for _, i in heap:
             pairs.add((i, j))

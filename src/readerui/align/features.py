@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -120,8 +121,9 @@ def _sentence_strings(text: str, lang: str) -> tuple[dict[str, bool], list[str]]
         features[main] = features.get(main, True) and stop
         if not stop:
             sequence.append(main)
-        for part, part_stop in zip(parts, part_stops, strict=True):
-            features.setdefault(part, part_stop)
+        if parts:
+            for part, part_stop in zip(parts, part_stops, strict=True):
+                features.setdefault(part, part_stop)
     return features, sequence
 
 
@@ -243,16 +245,20 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
                  mapping: dict[str, str]) -> list[tuple[frozenset[int], tuple[int, ...]]]:
         out = []
         for features, sequence in raw:
-            feature_ids = frozenset(intern(mapping.get(w, w), stop) for w, stop in features.items())
-            out.append((feature_ids, tuple(ids[mapping.get(w, w)] for w in sequence)))
+            if mapping:
+                feature_ids = frozenset([intern(mapping.get(w, w), stop)
+                                         for w, stop in features.items()])
+                seq = tuple([ids[mapping.get(w, w)] for w in sequence])
+            else:
+                feature_ids = frozenset([intern(w, stop) for w, stop in features.items()])
+                seq = tuple(map(ids.__getitem__, sequence))
+            out.append((feature_ids, seq))
         return out
 
     pa = profiles(raw_a, {})
     pb = profiles(raw_b, variants)
-    df = [0] * len(stop_of)
-    for features, _ in pa + pb:
-        for f in features:
-            df[f] += 1
+    counted = Counter(chain.from_iterable(features for features, _ in pa + pb))
+    df = [counted[f] for f in range(len(stop_of))]
     total = len(pa) + len(pb)
     weights = tuple(
         math.log((total + 1) / df[f]) * (settings.stopword_weight if stop_of[f] else 1.0)
@@ -264,6 +270,7 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
             postings_b[f].append(j)
 
     def finish(raw: list[tuple[frozenset[int], tuple[int, ...]]]) -> tuple[Profile, ...]:
-        return tuple(Profile(f, seq, sum(weights[x] for x in f)) for f, seq in raw)
+        weight_of = weights.__getitem__
+        return tuple(Profile(f, seq, sum(map(weight_of, f))) for f, seq in raw)
 
     return FeatureSpace(finish(pa), finish(pb), weights, dict(postings_b))

@@ -1,4 +1,4 @@
-"""The learned link scorer: logistic regressions over pair features, inference in numpy.
+"""The learned link scorer: logistic regressions over pair features, inference in plain Python.
 
 The coefficients live in ``link_model.json`` next to this module, written by
 ``benchmarks/train_link_model.py`` (trained on hand-labelled news pairs). One file holds a
@@ -9,11 +9,11 @@ similarity; each has a link part (is the pair a link?) and a kind part (strong o
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-
-import numpy as np
 
 from readerui.align.pairfeatures import FEATURE_NAMES
 
@@ -24,10 +24,10 @@ MODEL_FILE = "link_model.json"
 class Logistic:
     """A logistic regression over named features, with the standardisation it was fitted on."""
 
-    columns: np.ndarray  # indices into FEATURE_NAMES
-    mean: np.ndarray
-    scale: np.ndarray
-    coef: np.ndarray
+    columns: tuple[int, ...]  # indices into FEATURE_NAMES
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
     intercept: float
     threshold: float
 
@@ -38,9 +38,9 @@ class Logistic:
         missing = [name for name in data["features"] if name not in index]
         if missing:
             raise ValueError(f"link model uses unknown features: {', '.join(missing)}")
-        return cls(np.array([index[n] for n in data["features"]], dtype=int),
-                   np.asarray(data["mean"], float), np.asarray(data["scale"], float),
-                   np.asarray(data["coef"], float), float(data["intercept"]),
+        return cls(tuple(index[n] for n in data["features"]),
+                   tuple(map(float, data["mean"])), tuple(map(float, data["scale"])),
+                   tuple(map(float, data["coef"])), float(data["intercept"]),
                    float(data["threshold"]))
 
     def to_dict(self) -> dict:
@@ -51,12 +51,16 @@ class Logistic:
                 "coef": [round(float(x), 6) for x in self.coef],
                 "intercept": round(self.intercept, 6), "threshold": round(self.threshold, 4)}
 
-    def probability(self, rows: np.ndarray) -> np.ndarray:
-        """Probability of the positive class for each row of a full feature matrix."""
-        if len(rows) == 0:
-            return np.zeros(0)
-        z = (rows[:, self.columns] - self.mean) / self.scale @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+    def probability(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        """Probability of the positive class for each row of a full feature matrix (rows of
+        FEATURE_NAMES columns: lists, or a 2-D array)."""
+        terms = tuple(zip(self.columns, self.mean, self.scale, self.coef, strict=True))
+        intercept = self.intercept
+        out = []
+        for row in rows:
+            z = sum((row[c] - m) / s * w for c, m, s, w in terms) + intercept
+            out.append(1.0 / (1.0 + math.exp(-min(40.0, max(-40.0, z)))))
+        return out
 
 
 @dataclass(frozen=True, slots=True)

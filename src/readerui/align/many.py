@@ -10,10 +10,8 @@ sentences is in at most one link.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-
-import numpy as np
 
 from readerui.align.decide import ExclusiveResult, exclusive_links
 from readerui.align.linkmodel import LinkModel, default_model
@@ -21,7 +19,7 @@ from readerui.align.pairfeatures import FEATURE_NAMES, PairContext
 from readerui.align.settings import AlignSettings
 from readerui.model import Alignment, Document, Link, LinkKind
 
-Semantic = Callable[[list[tuple[int, int]]], np.ndarray]
+Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]
 
 
 def candidate_pairs_many(result: ExclusiveResult, a: Document, b: Document,
@@ -63,7 +61,7 @@ class PairTable:
     """Candidate pairs of one document pair with their features (for training and deciding)."""
 
     pairs: list[tuple[int, int]]
-    rows: np.ndarray
+    rows: Sequence[Sequence[float]]  # one row of FEATURE_NAMES columns per pair
     result: ExclusiveResult | None  # None for tables rebuilt from stored rows (training)
 
 
@@ -89,8 +87,8 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     if not table.pairs:
         return list(table.result.links) if table.result is not None else []
     probability = model.link.probability(table.rows)
-    strong = model.kind.probability(table.rows) >= model.kind.threshold
-    score = table.rows[:, FEATURE_NAMES.index("score")]
+    strong = [p >= model.kind.threshold for p in model.kind.probability(table.rows)]
+    score_col = FEATURE_NAMES.index("score")
     index = {pair: k for k, pair in enumerate(table.pairs)}
 
     def kind(k: int) -> LinkKind:
@@ -102,15 +100,16 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
             k = index.get((link.a[0], link.b[0])) if len(link.a) == len(link.b) == 1 else None
             links.append(link if k is None else Link(link.a, link.b, link.score, kind(k)))
         covered = {(i, j) for link in links for i in link.a for j in link.b}
-        chosen = probability >= model.link.threshold
+        chosen = [p >= model.link.threshold for p in probability]
     else:
         covered = set()
-        chosen = (probability >= model.link.threshold) | \
-            (table.rows[:, FEATURE_NAMES.index("backbone")] > 0)
-    for k in np.flatnonzero(chosen).tolist():
-        i, j = table.pairs[k]
-        if (i, j) not in covered:
-            links.append(Link((i,), (j,), round(float(score[k]), 4), kind(k)))
+        backbone = FEATURE_NAMES.index("backbone")
+        chosen = [p >= model.link.threshold or row[backbone] > 0
+                  for p, row in zip(probability, table.rows, strict=True)]
+    for k, pair in enumerate(table.pairs):
+        if chosen[k] and pair not in covered:
+            links.append(Link((pair[0],), (pair[1],), round(float(table.rows[k][score_col]), 4),
+                              kind(k)))
     links.sort(key=lambda link: (link.a[0], link.b[0]))
     return links
 

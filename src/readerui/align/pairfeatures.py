@@ -12,7 +12,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from readerui.align.decide import Scorer
@@ -118,12 +117,13 @@ class PairContext:
 
     def __init__(self, a: Document, b: Document, scorer: Scorer,
                  lang: str | tuple[str, str] = "en",
-                 semantic: Callable[[list[tuple[int, int]]], np.ndarray] | None = None) -> None:
+                 semantic: Callable[[list[tuple[int, int]]], Sequence[float]] | None = None
+                 ) -> None:
         lang_a, lang_b = (lang, lang) if isinstance(lang, str) else lang
         self.scorer = scorer
         self.n_a, self.n_b = len(a.sentences), len(b.sentences)
-        self.title_a = np.array([s.role == "title" for s in a.sentences])
-        self.title_b = np.array([s.role == "title" for s in b.sentences])
+        self.title_a = [s.role == "title" for s in a.sentences]
+        self.title_b = [s.role == "title" for s in b.sentences]
         self._texts = ([s.text for s in a.sentences], [s.text for s in b.sentences])
         self._langs = (lang_a, lang_b)
         self.a: dict[int, SentenceFacts] = {}
@@ -167,18 +167,21 @@ class PairContext:
         rest = [w for w in rest if len(w) >= 4]
         long_other = [o for o in other if len(o) >= 4]
         if rest and long_other:
-            ratios = process.cdist(rest, long_other, scorer=fuzz.ratio, score_cutoff=80)
-            hits += int((ratios.max(axis=1) >= 80).sum())
+            hits += sum(process.extractOne(w, long_other, scorer=fuzz.ratio, score_cutoff=80)
+                        is not None for w in rest)
         return hits / len(short)
 
     def features(self, pairs: Sequence[tuple[int, int]], backbone: set[tuple[int, int]]
-                 ) -> np.ndarray:
-        """Feature matrix (one row per pair, columns as FEATURE_NAMES)."""
+                 ) -> list[list[float]]:
+        """Feature rows (one list per pair, columns as FEATURE_NAMES), in plain Python: the
+        work is per pair, so an array library would not make it faster."""
         scorer = self.scorer
         self._prepare(pairs)
-        rows = np.zeros((len(pairs), len(FEATURE_NAMES)))
+        rows: list[list[float]] = []
         space = scorer.space
-        for k, (i, j) in enumerate(pairs):
+        title_a, title_b = self.title_a, self.title_b
+        last_a, last_b = max(1, self.n_a - 1), max(1, self.n_b - 1)
+        for i, j in pairs:
             m = scorer.pair(i, j)
             fa, fb = self.a[i], self.b[j]
             pa, pb = space.a[i], space.b[j]
@@ -199,52 +202,56 @@ class PairContext:
                 q, other = (qa, fb.content) if qa else (qb, fa.content)
                 quote = 0.5 * len(q & set(other)) / len(q)
             speech_both = fa.speech and fb.speech
-            rows[k, :23] = (
+            ta, tb = title_a[i], title_b[j]
+            pos_a, pos_b = i / last_a, j / last_b
+            len_a, len_b = math.log1p(fa.length), math.log1p(fb.length)
+            sa, sb = fa.subject, fb.subject
+            row = [
                 m.score, dice, m.cover_a, m.cover_b, min(m.cover_a, m.cover_b),
                 max(m.cover_a, m.cover_b), cover_short, max(0.0, min(1.0, order)), ts, tso,
                 self._char_cos(fa, fb), self._soft(fa.content, fb.content),
                 math.log1p(shared_names), missing, float(bool(fa.numbers & fb.numbers)),
                 float(bool(fa.numbers) and bool(fb.numbers) and not fa.numbers & fb.numbers),
                 quote, float(speech_both), float(speech_both and shared_names > 0),
-                0.0, 0.0, 0.0, 0.0,
-            )
-        if not pairs:
-            return rows
-        ia = np.array([p[0] for p in pairs])
-        jb = np.array([p[1] for p in pairs])
-        ta, tb = self.title_a[ia], self.title_b[jb]
-        rows[:, 19], rows[:, 20] = ta, tb
-        rows[:, 21], rows[:, 22] = ta & tb, ta ^ tb
-        pos_a = ia / max(1, self.n_a - 1)
-        pos_b = jb / max(1, self.n_b - 1)
-        rows[:, 23], rows[:, 24], rows[:, 25] = pos_a, pos_b, np.abs(pos_a - pos_b)
-        rows[:, 26] = (ia <= 2) & (jb <= 2)
-        len_a = np.log1p([self.a[i].length for i in ia])
-        len_b = np.log1p([self.b[j].length for j in jb])
-        rows[:, 27], rows[:, 28] = len_a, len_b
-        rows[:, 29] = np.minimum(len_a, len_b) / np.maximum(np.maximum(len_a, len_b), 1e-9)
-        # How this pair ranks among each sentence's candidates (by char cosine + score).
-        key = rows[:, 0] + rows[:, 10]
-        for side, ids, col_rank, col_rel in ((0, ia, 30, 32), (1, jb, 31, 33)):
-            order_ = np.lexsort((-key, ids))
-            sorted_ids = ids[order_]
-            starts = np.r_[0, np.flatnonzero(np.diff(sorted_ids)) + 1]
-            group_start = np.repeat(starts, np.diff(np.r_[starts, len(ids)]))
-            rank = np.empty(len(ids))
-            rank[order_] = np.arange(len(ids)) - group_start
-            best = np.empty(len(ids))
-            best[order_] = key[order_][group_start]
-            rows[:, col_rank] = np.minimum(rank, 10) / 10
-            rows[:, col_rel] = np.where(best > 0, key / np.maximum(best, 1e-9), 0.0)
-            _ = side
-        rows[:, 34] = (rows[:, 30] == 0) & (rows[:, 31] == 0)
-        rows[:, 35] = [float(p in backbone) for p in pairs]
-        subjects = [(self.a[i].subject, self.b[j].subject) for i, j in pairs]
-        rows[:, 36] = [float(x is not None and x == y) for x, y in subjects]
-        rows[:, 37] = [float(x is not None and y is not None and x != y) for x, y in subjects]
-        # A headline against a body sentence: how much of the headline the sentence carries.
-        rows[:, 38] = np.where(ta & ~tb, rows[:, 2], np.where(tb & ~ta, rows[:, 3], 0.0))
-        if self.semantic is not None:
-            rows[:, 39] = self.semantic(list(pairs))
-            rows[:, 40] = 1.0
+                float(ta), float(tb), float(ta and tb), float(ta != tb),
+                pos_a, pos_b, abs(pos_a - pos_b), float(i <= 2 and j <= 2),
+                len_a, len_b, min(len_a, len_b) / max(len_a, len_b, 1e-9),
+                0.0, 0.0, 0.0, 0.0, 0.0,  # ranks, filled below
+                float((i, j) in backbone),
+                float(sa is not None and sa == sb),
+                float(sa is not None and sb is not None and sa != sb),
+                0.0, 0.0, 0.0,
+            ]
+            # A headline against a body sentence: how much of the headline the sentence carries.
+            if ta and not tb:
+                row[38] = m.cover_a
+            elif tb and not ta:
+                row[38] = m.cover_b
+            rows.append(row)
+        _ranks(rows, pairs)
+        if self.semantic is not None and rows:
+            for row, value in zip(rows, self.semantic(list(pairs)), strict=True):
+                row[39] = float(value)
+                row[40] = 1.0
         return rows
+
+
+def _ranks(rows: list[list[float]], pairs: Sequence[tuple[int, int]]) -> None:
+    """How each pair ranks among each of its sentences' candidates (by score + char cosine):
+    rank (capped at 10, over 10), share of the best key, and whether it is both sides' best."""
+    key = [row[0] + row[10] for row in rows]
+    for side, col_rank, col_rel in ((0, 30, 32), (1, 31, 33)):
+        ids = [p[side] for p in pairs]
+        # by sentence, then best key first; ties keep the order of ``pairs`` (a stable sort)
+        order = sorted(range(len(rows)), key=lambda k: (ids[k], -key[k]))
+        previous, rank, best = None, 0, 0.0
+        for k in order:
+            if ids[k] != previous:
+                previous, rank, best = ids[k], 0, key[k]
+            else:
+                rank += 1
+            row = rows[k]
+            row[col_rank] = min(rank, 10) / 10
+            row[col_rel] = key[k] / max(best, 1e-9) if best > 0 else 0.0
+    for row in rows:
+        row[34] = float(row[30] == 0 and row[31] == 0)

@@ -62,6 +62,8 @@ FUNCTION_WORD_ZIPF = 6.0
 Key = tuple[str, ...]
 _TITLE_KEY = "\x00title"  # stands in the index for title words, which match no term
 Where = tuple[str, int]  # (side, sentence id)
+_new_counter = Counter.__new__
+_NO_WHERE: frozenset[Where] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
@@ -143,23 +145,34 @@ class _Index:
 
     def add(self, where: Where, seq: list[str], parts: Iterable[str]) -> None:
         self.seqs[where] = seq
-        self.bigrams[where] = set(itertools.pairwise(seq))
+        by_key = self.by_key
         for key in (*seq, *parts):
-            self.by_key.setdefault(key, set()).add(where)
+            found = by_key.get(key)
+            if found is None:
+                by_key[key] = {where}
+            else:
+                found.add(where)
+
+    def _bigrams(self, where: Where) -> set[tuple[str, str]]:
+        """Word pairs of one sentence (made when a two-word term first asks)."""
+        pairs = self.bigrams.get(where)
+        if pairs is None:
+            pairs = self.bigrams[where] = set(itertools.pairwise(self.seqs[where]))
+        return pairs
 
     def match(self, key: Key) -> set[Where]:
         """Sentences containing the term (a one-word term also matches hyphen parts)."""
         if len(key) == 1:
             return set(self.by_key.get(key[0], ()))
         # Intersect from the rarest word: common words ("the") have huge sentence sets.
-        postings = sorted((self.by_key.get(k, set()) for k in set(key)), key=len)
+        postings = sorted([self.by_key.get(k, _NO_WHERE) for k in set(key)], key=len)
         found = postings[0]
         for other in postings[1:]:
             if not found:
                 break
             found = found & other
         if len(key) == 2:  # most terms: one set look-up per sentence
-            return {where for where in found if key in self.bigrams[where]}
+            return {where for where in found if key in self._bigrams(where)}
         out = set()
         n = len(key)
         for where in found:
@@ -187,9 +200,13 @@ class _Finder:
             return
         cand = self.candidates.get(key)
         if cand is None:
-            cand = self.candidates[key] = _Candidate(key, named, first=len(self.candidates))
+            # Counter.__new__: an empty Counter without its Python-level __init__ (the bulk of
+            # the cost when every content word of a long pair is a candidate)
+            cand = self.candidates[key] = _Candidate(key, named, _new_counter(Counter), set(),
+                                                     len(self.candidates))
         cand.named = cand.named or named
-        cand.surfaces[surface] += 1
+        surfaces = cand.surfaces
+        surfaces[surface] = surfaces.get(surface, 0) + 1  # no Counter.__missing__ call
         cand.where.add(where)
 
     def read(self, side: str, doc: Document) -> None:
@@ -621,12 +638,18 @@ def _content_worth(surfaces: list[str], lang: str) -> bool:
     return 2 * bad <= len(surfaces) if len(surfaces) > 1 else bad == 0
 
 
+def _may_be_worth(group: list[_Candidate], lang: str) -> bool:
+    """What ``_worth_a_topic`` can tell without the sentences: a content term made of verb
+    forms or adjectives never is (long pairs have tens of thousands of such candidates)."""
+    return (any(c.named for c in group) or lang != "en"
+            or _content_worth([x for c in group for x in c.surfaces], lang))
+
+
 def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> bool:
-    """Named things always; content terms when they recur and are not everyday words."""
+    """Named things always; content terms when they recur and are not everyday words
+    (after ``_may_be_worth``)."""
     if any(c.named for c in group):
         return _named_worth([c for c in group if c.named], where, lang)
-    if lang == "en" and not _content_worth([x for c in group for x in c.surfaces], lang):
-        return False
     single_words = all(len(c.key) == 1 for c in group)
     if not single_words:
         return len(where) >= 2
@@ -660,6 +683,8 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
     groups = _group(finder.keep(total))
     auto: list[tuple[float, Topic, list[_Candidate]]] = []
     for group in groups:
+        if not _may_be_worth(group, lang):
+            continue
         where: set[Where] = set()
         for cand in group:
             where |= finder.index.match(cand.key)

@@ -22,8 +22,11 @@ GREYS = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}  # xterm-256
 DEADLINE = 30.0  # seconds for the screen to show what a step expects
 
 
-def _tmux(*args: str) -> str:
-    return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True).stdout
+def _tmux(server: str, *args: str) -> str:
+    """A tmux command on ``server``: every terminal has a server of its own (``-L``), so one
+    test ending its server can never race another test starting a session on a shared one."""
+    return subprocess.run(["tmux", "-L", server, *args], check=True, capture_output=True,
+                          text=True).stdout
 
 
 class Terminal:
@@ -45,14 +48,14 @@ class Terminal:
             command = f"cat {shlex.quote(str(feed))} | {command}"
         script = (f"env -u NO_COLOR {exports} {command}; "
                   f"echo EXIT=$? > {shlex.quote(str(self.exit_file))}; sleep 60")
-        _tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
+        _tmux(self.name, "new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
 
     def screen(self) -> str:
-        return _tmux("capture-pane", "-p", "-t", self.name)
+        return _tmux(self.name, "capture-pane", "-p", "-t", self.name)
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            _tmux("send-keys", "-t", self.name, key)
+            _tmux(self.name, "send-keys", "-t", self.name, key)
             time.sleep(0.15)
 
     def wait_for(self, test: Callable[[str], bool], timeout: float = DEADLINE) -> str:
@@ -67,7 +70,7 @@ class Terminal:
         return shown
 
     def close(self) -> None:
-        subprocess.run(["tmux", "kill-session", "-t", self.name], capture_output=True)
+        subprocess.run(["tmux", "-L", self.name, "kill-server"], capture_output=True)
 
 
 @pytest.fixture(params=[False, True], ids=["256-colours", "NO_COLOR"])
@@ -132,7 +135,7 @@ def test_no_color_output_has_no_colours(tmp_path: Path) -> None:
         term.wait_for(lambda s: "A 1/" in s)
         term.keys("Down")
         term.wait_for(lambda s: "A 2/" in s)
-        escapes = _tmux("capture-pane", "-p", "-e", "-t", term.name)
+        escapes = _tmux(term.name, "capture-pane", "-p", "-e", "-t", term.name)
         # Textual turns every colour into a grey under NO_COLOR; the cursor must then be marked
         # by reverse video (not by a hue).
         colours = {int(n) for n in re.findall(r"[34]8;5;(\d+)", escapes)}
@@ -259,7 +262,7 @@ def test_no_color_one_sided_text_is_italic(tmp_path: Path) -> None:
         term.wait_for(lambda s: "A 1/" not in _status(s))
         term.keys("j")
         term.wait_for(lambda s: "▪" in s)
-        escapes = _tmux("capture-pane", "-p", "-e", "-t", term.name)
+        escapes = _tmux(term.name, "capture-pane", "-p", "-e", "-t", term.name)
         italic = re.compile(r"\x1b\[(?:\d+;)*3(?:;\d+)*m")
         one_sided = [line for line in escapes.splitlines()[2:] if "▪" in line]
         assert one_sided and any(italic.search(line.split("▪", 1)[1]) for line in one_sided)
@@ -367,7 +370,7 @@ def test_80x24_stacks_the_accounts_l_flips_and_the_sidebar_pushes_the_text(
     assert speakers.index("Speakers") < speakers.index("A  ")  # text to the sidebar's right
     # 256 colours: the sidebar, status bar and footer are greys, not the navy a plain downgrade
     # of the theme's slate panel gives (that navy was also the partner highlight's)
-    escapes = _tmux("capture-pane", "-p", "-e", "-t", terminal.name).splitlines()
+    escapes = _tmux(terminal.name, "capture-pane", "-p", "-e", "-t", terminal.name).splitlines()
     chrome = [line.split("▕")[0] for line in escapes[3:-3] if "▕" in line] + escapes[-2:-1]
     backgrounds = {int(n) for line in chrome for n in re.findall(r"48;5;(\d+)", line)}
     assert backgrounds and backgrounds <= GREYS, sorted(backgrounds)

@@ -200,6 +200,11 @@ def _add_cache_arguments(parser: argparse.ArgumentParser) -> None:
                              "path: print the cache folder")
 
 
+def _add_completion_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"),
+                        help="the shell to print the completion script for")
+
+
 Runner = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
 
 
@@ -233,6 +238,13 @@ def _commands() -> dict[str, Command]:
         "cache": Command("clear the cache of analyses, or print its folder",
                          "Manage the cache of analyses (safe to clear at any time).",
                          _add_cache_arguments, _run_cache),
+        "completion": Command("print a shell completion script (bash, zsh or fish)",
+                              "Print the completion script for SHELL, generated from the "
+                              "command line itself. bash: add 'source <(readerui completion "
+                              "bash)' to ~/.bashrc; zsh: 'source <(readerui completion zsh)' in "
+                              "~/.zshrc (after compinit); fish: 'readerui completion fish > "
+                              "~/.config/fish/completions/readerui.fish'.",
+                              _add_completion_arguments, _run_completion),
     }
 
 
@@ -586,6 +598,14 @@ def _run_cache(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "
           f"from {where.cache_dir}")
+    return 0
+
+
+def _run_completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from readerui.completion import script
+
+    root, _ = build_parser()
+    sys.stdout.write(script(args.shell, root, PROG))
     return 0
 
 

@@ -102,7 +102,7 @@ def _read_pipe(path: str | Path, max_size: int, shown: str, size_hint: str,
     import select
 
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FileProblem(shown, _reason(exc)) from None
     chunks: list[bytes] = []

@@ -37,6 +37,7 @@ def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
         "place": doc.meta.place,
         "dateline": doc.meta.dateline,
         "lang": doc.meta.lang,
+        "repaired": doc.meta.repaired,
         "sentences": [
             {
                 "id": s.id,

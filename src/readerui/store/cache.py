@@ -33,8 +33,8 @@ from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
 from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 3  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
-# no speaker cues
+CACHE_FORMAT = 4  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
+# no speaker cues, 3 no `repaired` in the metadata
 MAGIC = b"READERUI-CACHE-JSON\x00"
 SUFFIX = ".json.z"
 OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read
@@ -45,7 +45,7 @@ _NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "
                "completion.py")
 _ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json", ".gz"}  # code and the word lists it reads
 _ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "PyStemmer", "rapidfuzz",
-                     "charset-normalizer", "numpy")
+                     "charset-normalizer", "numpy", "ftfy")
 
 
 @cache

@@ -205,6 +205,31 @@ def _add_completion_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the shell to print the completion script for")
 
 
+def _port(value: str) -> int:
+    """A TCP port number, 1..65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1 to 65535: {value!r}")
+    return number
+
+
+def _add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    from readerui.serve import DEFAULT_HOST, DEFAULT_PORT
+
+    _add_input_options(parser)
+    parser.add_argument("--host", default=DEFAULT_HOST, metavar="ADDRESS",
+                        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine "
+                             "only; any other prints a warning: there is no password)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="PORT",
+                        help=f"the port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="the address browsers open, when it is not http://HOST:PORT "
+                             "(behind a proxy)")
+
+
 Runner = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
 
 
@@ -238,6 +263,12 @@ def _commands() -> dict[str, Command]:
         "cache": Command("clear the cache of analyses, or print its folder",
                          "Manage the cache of analyses (safe to clear at any time).",
                          _add_cache_arguments, _run_cache),
+        "serve": Command("serve the reader to a web browser (needs readerui[serve])",
+                         "Serve the reader to web browsers with textual-serve: open the address "
+                         "it prints, and each browser tab gets its own reader on the two "
+                         "accounts. Listens on 127.0.0.1 (this machine only) unless --host says "
+                         "otherwise. Needs 'pip install readerui[serve]'.",
+                         _add_serve_arguments, _run_serve),
         "completion": Command("print a shell completion script (bash, zsh or fish)",
                               "Print the completion script for SHELL, generated from the "
                               "command line itself. bash: add 'source <(readerui completion "
@@ -599,6 +630,28 @@ def _run_cache(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "
           f"from {where.cache_dir}")
     return 0
+
+
+def _run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from readerui.serve import reader_command, serve
+
+    path_a, path_b = _pair(args, parser)
+    if is_stdin(path_a) or is_stdin(path_b):
+        parser.error("'-' (standard input) cannot be served: each browser tab starts the reader "
+                     "afresh; save the text to a file")
+    settings = _settings(args)
+    _reading(args, (path_a, path_b), settings).load()  # bad input: one line now, not per tab
+    options = [*(["--lines"] if args.lines else []), *(["--exclusive"] if args.exclusive else []),
+               *(["--no-cache"] if args.no_cache else []),
+               *(["--lang", args.lang] if args.lang else []),
+               *(["--max-size", str(args.max_size)] if args.max_size else []),
+               *(["--max-sentences", str(args.max_sentences)] if args.max_sentences else []),
+               *(["--config-dir", str(args.config_dir.expanduser().absolute())]
+                 if args.config_dir else [])]
+    inputs = [str(path if isinstance(path, str) else path.absolute())
+              for path in (path_a, path_b)]
+    return serve(reader_command([*options, "--", *inputs]), args.host, args.port,
+                 args.public_url)
 
 
 def _run_completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

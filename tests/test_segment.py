@@ -147,16 +147,14 @@ def test_split_sentences_trims_whitespace() -> None:
     assert split_sentences("   ") == []
 
 
-def test_ten_thousand_sentences_are_split_quickly() -> None:
-    """A loose bound (the benchmark prints the real figure): 10,000 sentences well under 5 s."""
-    import time
-
+def test_ten_thousand_sentences_are_all_split() -> None:
+    """10,000 sentences come out whole (their speed is benchmarks/ingest_speed.py's to print:
+    a wall-clock bound here fails on a loaded machine and proves nothing)."""
     paragraph = "Mr. Lee met Dr. Kim on Jan. {} in the U.S. capital. They talked. It went well."
     text = "\n\n".join(paragraph.format(i % 28 + 1) for i in range(3334))
-    started = time.perf_counter()
     doc = segment(clean(text))
     assert len(doc) == 3334 * 3
-    assert time.perf_counter() - started < 5
+    assert all(sentence.text.endswith(".") for sentence in doc.sentences)
 
 
 # --------------------------------------------------------------------------- --lines input

@@ -342,18 +342,17 @@ def test_sample_pipeline_speakers_match_gold() -> None:
     assert len(errors) <= 1, errors
 
 
-def test_ten_thousand_sentences_a_side_is_fast() -> None:
-    import time
-
+def test_ten_thousand_sentences_a_side_are_all_attributed() -> None:
+    """At scale every sentence is annotated and the cues still work (the speed is
+    benchmarks/annotate_quality.py's to print, not a wall-clock bound here)."""
     paragraph = ["Maria Ortiz said the budget for 2025 would be balanced.",
                  "Revenue from the new carbon levy rose in May.",
                  "He said the Lisbon Treaty allowed it, according to Hans Keller."]
     a = make_doc(*([paragraph] * 3400))
-    start = time.perf_counter()
     ann = annotate(a, a)
-    elapsed = time.perf_counter() - start
     assert len(ann.speaker_a) == len(a) > 10_000
-    assert elapsed < 20  # measured in benchmarks/annotate_quality.py; generous for slow CI
+    assert ann.speaker_a[0] == "Maria Ortiz"
+    assert all(ann.speaker_a[i] == ann.speaker_a[i % 3] for i in range(len(a)))  # same everywhere
 
 
 def test_lowercase_title_is_the_person_so_titled() -> None:

@@ -173,7 +173,7 @@ def _add_align_arguments(align: argparse.ArgumentParser) -> None:
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    from readerui.export_formats import FORMATS, formats_help
+    from readerui.exports import FORMATS, formats_help
 
     _add_input_options(parser)
     parser.add_argument("--format", "-f", choices=list(FORMATS), default=None,
@@ -478,7 +478,7 @@ def _run_align(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         parser.error("--dask works with --batch LIST")
     analysis = _analysis(_reading(args, _pair(args, parser), settings))
     if args.json:
-        from readerui.export import to_json
+        from readerui.exports import to_json
 
         sys.stdout.write(to_json(analysis) + "\n")
     else:
@@ -543,14 +543,13 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
 
 
 def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from readerui.export import write_export
-    from readerui.export_formats import FORMATS, format_of, render
+    from readerui.exports import FORMATS, format_of, render, write_export
 
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
-        from readerui.export import check_output
+        from readerui.exports import check_output
 
         check_output(output, _files([path_a, path_b]))
     try:  # an unknown suffix stops here, before any work: a usage error

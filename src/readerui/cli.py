@@ -418,7 +418,8 @@ def _terminal_for_keys() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115  (fd 0 outlives this function)
 
 
-def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
+def _reading(args: argparse.Namespace, paths: Sequence[str | Path],
+             settings: Settings) -> Reading:
     """The reading of these inputs with the command line's options."""
     from readerui.lifecycle import Reading
 

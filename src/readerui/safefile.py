@@ -206,5 +206,5 @@ def check_nesting(text: str, kind: str, limit: int = MAX_NESTING) -> None:
             end = text.find(ch * 3, at + 2)
             at = n if end < 0 else end + 3
         else:
-            end = _STRING_END[ch].match(text, at)
-            at = n if end is None else end.end()  # None: a backslash ends the text
+            closing = _STRING_END[ch].match(text, at)
+            at = n if closing is None else closing.end()  # None: a backslash ends the text

@@ -250,8 +250,8 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
     pa = profiles(raw_a, {})
     pb = profiles(raw_b, variants)
     df = [0] * len(stop_of)
-    for features, _ in pa + pb:
-        for f in features:
+    for feature_ids, _ in pa + pb:
+        for f in feature_ids:
             df[f] += 1
     total = len(pa) + len(pb)
     weights = tuple(
@@ -259,8 +259,8 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
         for f in range(len(df))
     )
     postings_b: dict[int, list[int]] = defaultdict(list)
-    for j, (features, _) in enumerate(pb):
-        for f in features:
+    for j, (feature_ids, _) in enumerate(pb):
+        for f in feature_ids:
             postings_b[f].append(j)
 
     def finish(raw: list[tuple[frozenset[int], tuple[int, ...]]]) -> tuple[Profile, ...]:

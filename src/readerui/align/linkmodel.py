@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ class Logistic:
     threshold: float
 
     @classmethod
-    def from_dict(cls, data: dict) -> Logistic:
+    def from_dict(cls, data: dict[str, Any]) -> Logistic:
         """Read one model from its JSON form (unknown feature names are an error)."""
         index = {name: k for k, name in enumerate(FEATURE_NAMES)}
         missing = [name for name in data["features"] if name not in index]
@@ -43,7 +44,7 @@ class Logistic:
                    np.asarray(data["coef"], float), float(data["intercept"]),
                    float(data["threshold"]))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON form (feature names, not indices)."""
         return {"features": [FEATURE_NAMES[k] for k in self.columns],
                 "mean": [round(float(x), 6) for x in self.mean],
@@ -56,7 +57,8 @@ class Logistic:
         if len(rows) == 0:
             return np.zeros(0)
         z = (rows[:, self.columns] - self.mean) / self.scale @ self.coef + self.intercept
-        return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+        return probabilities
 
 
 @dataclass(frozen=True, slots=True)

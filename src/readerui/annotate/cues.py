@@ -266,7 +266,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return None
     if m := _PRONOUN_END_RE.search(text):
         pronoun = m.group(1).lower()
-        return m.start(1), Ref({"they": "plural", "it": "it"}.get(pronoun, "pronoun"))
+        kinds: dict[str, RefKind] = {"they": "plural", "it": "it"}
+        return m.start(1), Ref(kinds.get(pronoun, "pronoun"))
     if m := _JOINT_END_RE.search(text):
         return m.start(1), Ref("joint", label=m.group(1).lower())
     if m := _SIDE_END_RE.search(text):

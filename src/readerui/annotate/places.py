@@ -20,12 +20,12 @@ def places(analysis: Analysis) -> Iterable[FacetValue]:
     found: dict[str, dict[Side, list[int]]] = {}
     names: dict[str, str] = {}
     for side in ("a", "b"):
-        doc = analysis.document(side)  # type: ignore[arg-type]
+        doc = analysis.document(side)
         for sentence in doc.sentences:
             for token in tokenize(sentence.text, doc.meta.lang or "en"):
                 if token.norm in known and token.text[:1].isupper():
                     names.setdefault(token.norm, token.text)
-                    ids = found.setdefault(token.norm, {"a": [], "b": []})[side]  # type: ignore
+                    ids = found.setdefault(token.norm, {"a": [], "b": []})[side]
                     if not ids or ids[-1] != sentence.id:
                         ids.append(sentence.id)
     return (FacetValue(names[key], tuple(ids["a"]), tuple(ids["b"]))

@@ -228,7 +228,7 @@ class SpeakerAttributor:
         # "they said" only count when nothing else names the speaker.
         cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
         if is_event_narration(text):
-            cues = [c for c in cues if c.ref.kind in ("name", "pronoun")]
+            cues = tuple(c for c in cues if c.ref.kind in ("name", "pronoun"))
             if not cues:
                 return None
         trailing = [c for c in cues if c.trailing]

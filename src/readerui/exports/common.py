@@ -205,7 +205,7 @@ def sentence_records(analysis: Analysis, notes: Sequence[Note]) -> list[dict[str
     notes_on: dict[tuple[str, int], list[str]] = {}
     for note in notes:
         notes_on.setdefault((note.side, note.sentence), []).append(note.text or "(bookmark)")
-    records = []
+    records: list[dict[str, object]] = []
     for side in ("a", "b"):
         doc = analysis.document(side)  # type: ignore[arg-type]
         for sentence in doc.sentences:

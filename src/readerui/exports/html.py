@@ -143,7 +143,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
             out.append("</div>")
         out.append("</div></section>")
     for side in ("a", "b"):
-        name = SIDE_NAMES[side]
+        name = SIDE_NAMES["a" if side == "a" else "b"]
         only = analysis.alignment.only_in(side)  # type: ignore[arg-type]
         doc = analysis.document(side)  # type: ignore[arg-type]
         out += [f"<h2>Only in {name} ({len(only)})</h2>", '<div class="only">']

@@ -53,7 +53,7 @@ _MD_MARKABLE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.S)
 
 def _md_runs(runs: tuple[tuple[str, bool], ...], mark: str) -> str:
     """Sentence runs as Markdown, the marked ones wrapped in ``mark`` (``**`` or ``~~``)."""
-    out = []
+    out: list[str] = []
     for piece, marked in runs:
         lead, core, trail = _MD_MARKABLE.match(piece).groups()  # type: ignore[union-attr]
         if not marked or not core:
@@ -119,7 +119,8 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
             if lines[-1]:
                 lines.append("")
     for side in ("a", "b"):
-        name, other = SIDE_NAMES[side], SIDE_NAMES["b" if side == "a" else "a"]
+        name = SIDE_NAMES["a" if side == "a" else "b"]
+        other = SIDE_NAMES["b" if side == "a" else "a"]
         only = analysis.alignment.only_in(side)  # type: ignore[arg-type]
         lines += [f"## Only in {name} ({len(only)})", ""]
         if not only:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import charset_normalizer
 
@@ -448,7 +449,7 @@ def clean(text: str, path: str | None = None) -> CleanText:
     paragraphs: list[Paragraph] = []
     offset = 0
     for index, body in enumerate(texts):
-        role = "title" if index == 0 and title else "body"
+        role: Literal["title", "body"] = "title" if index == 0 and title else "body"
         paragraphs.append(Paragraph(index, role, offset, offset + len(body)))
         offset += len(body) + 2
     meta = Metadata(

@@ -54,7 +54,8 @@ def repair_mojibake(text: str) -> Repair:
         if fixed.text != line:
             lines[index] = fixed.text
             repaired += 1
-            readings[_misreading(fixed.explanation or [])] = None
+            readings[_misreading([(step.action, step.parameter)
+                                  for step in fixed.explanation or []])] = None
     if not repaired:
         return Repair(text, None)
     how = "; ".join(reading for reading in readings if reading)

@@ -103,8 +103,9 @@ def remember_pair(path_a: str | Path, path_b: str | Path, lines: bool = False,
                   where: Locations | None = None) -> RecentPair:
     """Put a pair first in the recent list (once; the list keeps the last ``MAX_RECENT``)."""
     where = where or locations()
-    pair = RecentPair(*(str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
-                        for p in (path_a, path_b)), now_iso(), lines, *titles)
+    first, second = (str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
+                     for p in (path_a, path_b))
+    pair = RecentPair(first, second, now_iso(), lines, *titles)
     path = _recent_file(where)
     with file_lock(path):
         value = read_json_or_aside(path, _is_recent_file)

@@ -244,6 +244,13 @@ class Command:
     run: Runner
 
 
+def _format_names() -> list[str]:
+    """The export formats, from their registry (light: no engine)."""
+    from readerui.exports import FORMATS
+
+    return list(FORMATS)
+
+
 def _commands() -> dict[str, Command]:
     """The subcommands, in the order ``--help`` lists them. The reader is the default: any
     invocation whose first word is not one of these opens it."""
@@ -251,7 +258,7 @@ def _commands() -> dict[str, Command]:
         "align": Command("print the analysis of two accounts: a summary, or --json",
                          "Align two accounts and print the analysis.",
                          _add_align_arguments, _run_align),
-        "export": Command("write a report of two accounts (md, html, json, jsonl, csv)",
+        "export": Command("write a report of two accounts: " + ", ".join(_format_names()),
                           "Write a report of two accounts: aligned pairs with word differences, "
                           "what each account alone says, coverage by speaker and topic, and "
                           "your notes on the pair.",

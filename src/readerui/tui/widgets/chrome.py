@@ -46,13 +46,15 @@ def date_label(iso: str) -> str:
 
 
 class DocHeader(Static):
-    """Two lines: ``A  title`` and ``source · date · place · n sentences``."""
+    """Two lines: ``A  title`` and ``source · date · place · n sentences``; one line (the
+    details after the title) when ``compact`` (accounts stacked, where rows are scarce)."""
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.document = document
         self.side = side
         self.coverage: float | None = None
+        self.compact = False
 
     def on_mount(self) -> None:
         """Show the metadata."""
@@ -70,7 +72,9 @@ class DocHeader(Static):
             details.append(f"{self.coverage:.0%} in {other}")
         date = date_label(meta.date) if meta.date else None
         details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
-        second = Text("    " + " · ".join(details), style="dim")
-        both = Text("\n").join([title, second])
+        if self.compact:
+            both = title + Text(" · " + " · ".join(details), style="dim")
+        else:
+            both = Text("\n").join([title, Text("    " + " · ".join(details), style="dim")])
         both.no_wrap, both.overflow = True, "ellipsis"
         self.update(both)

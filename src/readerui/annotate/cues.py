@@ -528,7 +528,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         source = _FROM_RE.match(text, m.end())
         found = subject_at_start(text[source.end():]) if source else None
-        if found is not None and found[1].kind == "name":
+        if source is not None and found is not None and found[1].kind == "name":
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
             continue
         found = subject_at_end(text[:m.start()])

@@ -280,6 +280,7 @@ class SpeakerAttributor:
         if len(found) != 1:
             return None
         index = found.pop()
+        assert state.recent is not None  # asserted in the loop, which ran at least once
         state.recent[index] = position
         return ("person", index)
 

@@ -105,14 +105,16 @@ def test_zsh_completes_a_command_and_an_option_value(tmp_path: Path) -> None:
     name = f"readerui-zsh-{uuid.uuid4().hex[:8]}"
     home = shlex.quote(str(tmp_path))
     shell = f"cd {home} && env -i TERM=xterm HOME={home} PATH=/usr/bin:/bin zsh -f"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "20", shell],
+    # A tmux server of its own (-L): killing it at the end cannot race another test's tmux.
+    tmux = ["tmux", "-L", name]
+    subprocess.run([*tmux, "new-session", "-d", "-s", name, "-x", "100", "-y", "20", shell],
                    check=True)
 
     def screen_shows(text: str) -> str:
         """The screen once a line of it ends with ``text`` (polled, with a deadline)."""
         deadline = time.monotonic() + 20
         while True:
-            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", name],
+            shown = subprocess.run([*tmux, "capture-pane", "-p", "-t", name],
                                    capture_output=True, text=True).stdout
             if any(line.rstrip().endswith(text) for line in shown.splitlines()):
                 return shown
@@ -121,7 +123,7 @@ def test_zsh_completes_a_command_and_an_option_value(tmp_path: Path) -> None:
             time.sleep(0.05)
 
     def send(*keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", name, "--", *keys], check=True)
+        subprocess.run([*tmux, "send-keys", "-t", name, "--", *keys], check=True)
 
     try:
         send(f"autoload -U compinit && compinit -u && source {source} && echo READY", "Enter")
@@ -131,7 +133,7 @@ def test_zsh_completes_a_command_and_an_option_value(tmp_path: Path) -> None:
         send("-f sent", "Tab")
         screen_shows("readerui export -f sentences-csv")
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run([*tmux, "kill-server"], capture_output=True)
 
 
 @pytest.mark.parametrize("shell", SHELLS)

@@ -5,11 +5,6 @@ from __future__ import annotations
 import pytest
 
 from readerui.analysis import complete_year
-from readerui.model import Document, Metadata
-
-
-def doc(date: str | None) -> Document:
-    return Document(None, "", (), Metadata(date=date))
 
 
 @pytest.mark.parametrize(
@@ -27,7 +22,24 @@ def doc(date: str | None) -> Document:
     ],
 )
 def test_complete_year(mine: str | None, other: str | None, expected: str | None) -> None:
-    assert complete_year(doc(mine), doc(other)).meta.date == expected
+    assert complete_year(mine, other) == expected
+
+
+def test_a_completed_year_is_the_analysis_metadata_and_the_documents_stay_as_loaded() -> None:
+    from readerui.analysis import analyse, load_document
+    from readerui.exports import to_contract
+    from readerui.samples import sample_paths
+
+    loaded = [load_document(path) for path in sample_paths()]
+    analysis = analyse(*loaded)
+    assert (analysis.a, analysis.b) == tuple(loaded)  # nothing rewritten
+    given = [doc.meta.date for doc in loaded]
+    shown = [analysis.date(side) for side in ("a", "b")]
+    assert any(d and d.startswith("--") for d in given), "one account gives no year"
+    assert all(d and not d.startswith("--") for d in shown)  # the analysis completed it
+    assert [analysis.meta(side).date for side in ("a", "b")] == shown
+    contract = to_contract(analysis)
+    assert [contract["a"]["date"], contract["b"]["date"]] == shown
 
 
 def test_parallel_analysis_equals_serial(monkeypatch) -> None:

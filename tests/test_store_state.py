@@ -53,11 +53,16 @@ def test_pair_key_depends_on_content_not_paths() -> None:
 
 def test_pair_state_round_trip() -> None:
     assert store.load_pair_state(KEY) == store.PairState()
-    state = store.PairState("b", 1, ("Mayor Jane Roe",), ("budget", "protest"))
+    state = store.PairState("b", 1, {"speakers": ["Mayor Jane Roe"], "places": ["Oslo"],
+                                     "topics": ["protest", "budget"]})
     store.save_pair_state(KEY, state)
     loaded = store.load_pair_state(KEY)
     assert loaded == state
-    assert json.loads(state_file().read_text())["cursor"] == {"side": "b", "id": 1}
+    saved = json.loads(state_file().read_text())
+    assert saved["cursor"] == {"side": "b", "id": 1}
+    assert saved["filter"] == {"places": ["Oslo"], "speakers": ["Mayor Jane Roe"],
+                               "topics": ["budget", "protest"]}  # any facet, names sorted
+    assert loaded.chosen("places") == ("Oslo",) and loaded.chosen("nothing") == ()
 
 
 def test_notes_round_trip_add_update_remove() -> None:
@@ -107,7 +112,7 @@ def test_recent_list_is_capped(tmp_path: Path) -> None:
 
 def test_speaker_edits_round_trip_beside_cursor_and_filter() -> None:
     assert store.load_speaker_edits(KEY) == []
-    state = store.PairState("b", 1, ("Mayor Jane Roe",), ())
+    state = store.PairState("b", 1, {"speakers": ["Mayor Jane Roe"]})
     store.save_pair_state(KEY, state)
     edits = [{"op": "rename", "name": "Jane Roe", "target": "Mayor Jane Roe"},
              {"op": "drop", "name": "council"}]

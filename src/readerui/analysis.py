@@ -66,28 +66,30 @@ _MONTH_DAY = re.compile(r"--(\d{2})-(\d{2})")
 _SAME_EVENT_DAYS = 7
 
 
-def complete_year(doc: Document, other: Document) -> Document:
-    """Give a year to a date stated without one ("March 30") from the other account of the event.
+def complete_year(given: str | None, other: str | None) -> str | None:
+    """A date stated without a year ("--03-30", from "March 30") given the other account's year.
 
-    Two accounts of one event are written within days of each other, so when ``doc`` says only
-    month and day and ``other`` has a full date less than a week apart, the year is ``other``'s.
+    Two accounts of one event are written within days of each other, so when ``given`` says only
+    month and day and ``other`` is a full date less than a week apart, the year is ``other``'s.
+    Anything else is returned as it is. The result is metadata of the analysis
+    (:attr:`Analysis.dates`): the documents keep what they said.
     """
-    month_day = _MONTH_DAY.fullmatch(doc.meta.date or "")
-    full = _FULL_DATE.fullmatch(other.meta.date or "")
+    month_day = _MONTH_DAY.fullmatch(given or "")
+    full = _FULL_DATE.fullmatch(other or "")
     if not month_day or not full:
-        return doc
+        return given
     try:
         anchor = date(int(full[1]), int(full[2]), int(full[3]))
     except ValueError:
-        return doc
+        return given
     for year in (anchor.year, anchor.year - 1, anchor.year + 1):
         try:
             candidate = date(year, int(month_day[1]), int(month_day[2]))
         except ValueError:
             continue
         if abs(candidate - anchor) <= timedelta(days=_SAME_EVENT_DAYS):
-            return replace(doc, meta=replace(doc.meta, date=candidate.isoformat()))
-    return doc
+            return candidate.isoformat()
+    return given
 
 
 # From this many sentences (both accounts together) annotation runs in a second process while
@@ -114,7 +116,7 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
 
     settings = settings or Settings()
     a, b = with_language(a, settings.lang), with_language(b, settings.lang)
-    a, b = complete_year(a, b), complete_year(b, a)
+    dates = (complete_year(a.meta.date, b.meta.date), complete_year(b.meta.date, a.meta.date))
     langs = (a.meta.lang or "en", b.meta.lang or "en")
     lang = langs[0]  # annotation rules follow account A's language
     if (parallel and len(a) + len(b) >= PARALLEL_MIN_SENTENCES and (os.cpu_count() or 1) > 1
@@ -149,7 +151,7 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
     else:
         alignment = align(a, b, settings.align, langs, settings.exclusive)
         annotations = annotate(a, b, settings.lexicon_path, lang)
-    return Analysis(a, b, alignment, annotations)
+    return Analysis(a, b, alignment, annotations, dates)
 
 
 def analyse_paths(path_a: str | Path, path_b: str | Path, settings: Settings | None = None,

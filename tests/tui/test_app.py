@@ -152,7 +152,7 @@ async def test_filter_by_speaker_from_the_sidebar_dims_the_rest(size: tuple[int,
         assert isinstance(app.focused, SelectionList)
         await pilot.press("space")  # the first speaker: Elena Ruiz (4 sentences)
         await pilot.pause()
-        assert app.filter.speakers == {"Elena Ruiz"}
+        assert app.filter.get("speakers") == {"Elena Ruiz"}
         assert app.pane_a.kept == {2, 8}
         assert app.pane_b.kept == {4, 5}
         assert "filter: speaker Elena Ruiz" in status(app)
@@ -178,7 +178,7 @@ async def test_filter_by_topic_and_clear() -> None:
         await pilot.pause()
         assert app.pane_a.kept == {3, 4}
         assert app.pane_b.kept == {2, 6}
-        assert ("topic", "cost") in app.query_one("#topics", SelectionList).selected
+        assert ("topics", "cost") in app.query_one("#topics", SelectionList).selected
         app.toggle_filter("speaker", "Tomas Berg")
         assert app.pane_a.kept == {4}
         app.toggle_filter("speaker", "Tomas Berg")
@@ -202,7 +202,7 @@ async def test_command_palette_offers_topics() -> None:
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.filter.topics == {"ridership"}
+        assert app.filter.get("topics") == {"ridership"}
         assert app.pane_b.kept == {7}
 
 

@@ -18,7 +18,7 @@ def test_speaker_filter_keeps_only_that_speakers_sentences_on_both_sides() -> No
 
 def test_speaker_and_topic_filters_combine_with_and() -> None:
     analysis = council_analysis()
-    chosen = Filter(frozenset({"Tomas Berg"}), frozenset({"ridership"}))
+    chosen = Filter(speakers={"Tomas Berg"}, topics={"ridership"})
     assert matching(analysis, "a", chosen) == {5}
     assert matching(analysis, "b", chosen) == set()
     assert chosen.describe() == "speaker: Tomas Berg + topic: ridership"

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from readerui.model import Analysis, Link, Side
 from readerui.sanitise import drop_lone_joiners, strip_controls
@@ -126,8 +126,9 @@ def doc_label(analysis: Analysis, side: Side) -> str:
 def doc_facts(analysis: Analysis, side: Side) -> list[tuple[str, str]]:
     doc = analysis.document(side)
     # The file's name only: a report is for sharing, and folders can say more than intended.
-    facts = [("File", Path(doc.path).name if doc.path else None), ("Date", doc.meta.date),
-             ("Source", doc.meta.source), ("Place", doc.meta.place)]
+    meta = analysis.meta(side)  # the date as the analysis reads it (a missing year completed)
+    facts = [("File", Path(doc.path).name if doc.path else None), ("Date", meta.date),
+             ("Source", meta.source), ("Place", meta.place)]
     return [(label, plain(value)) for label, value in facts if value]
 
 
@@ -141,7 +142,7 @@ def notes_by_sentence(notes: Sequence[Note]) -> dict[tuple[str, int], list[Note]
 def note_label(note: Note) -> str:
     kind = "Bookmark" if note.bookmark and not note.text else (
         "Note (bookmarked)" if note.bookmark else "Note")
-    return f"{kind} on {SIDE_NAMES[note.side]} {note.sentence + 1}"
+    return f"{kind} on {SIDE_NAMES[cast(Side, note.side)]} {note.sentence + 1}"
 
 
 def link_ids(ids: tuple[int, ...]) -> str:

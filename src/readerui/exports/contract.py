@@ -19,16 +19,17 @@ CONTRACT_VERSION = 2
 
 def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
     doc = analysis.document(side)
+    meta = analysis.meta(side)  # the date as the analysis reads it (a missing year completed)
     notes = analysis.annotations
     return {
         "path": doc.path,
-        "title": doc.meta.title,
-        "date": doc.meta.date,
-        "source": doc.meta.source,
-        "place": doc.meta.place,
-        "dateline": doc.meta.dateline,
-        "lang": doc.meta.lang,
-        "repaired": doc.meta.repaired,
+        "title": meta.title,
+        "date": meta.date,
+        "source": meta.source,
+        "place": meta.place,
+        "dateline": meta.dateline,
+        "lang": meta.lang,
+        "repaired": meta.repaired,
         "sentences": [
             {
                 "id": s.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from readerui.exports.common import (
     SIDE_NAMES,
@@ -22,7 +22,7 @@ from readerui.exports.common import (
     sentence_text,
     share,
 )
-from readerui.model import Analysis
+from readerui.model import Analysis, Side
 
 if TYPE_CHECKING:
     from readerui.align.settings import AlignSettings
@@ -137,7 +137,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
     if not notes:
         lines += ["No notes.", ""]
     for note in notes:
-        quote = note.quote or sentence_text(analysis, note.side, note.sentence)
+        quote = note.quote or sentence_text(analysis, cast(Side, note.side), note.sentence)
         lines.append(_md_note(note) + (f" - \u201c{md_escape(quote)}\u201d" if quote else ""))
     return "\n".join(lines).rstrip("\n") + "\n"
 

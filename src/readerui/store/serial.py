@@ -61,6 +61,7 @@ def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
         "topics_b": [list(names) for names in notes.topics_b],
         "cue_a": list(notes.cue_a),
         "cue_b": list(notes.cue_b),
+        "dates": None if analysis.dates is None else list(analysis.dates),
     }
 
 
@@ -183,4 +184,7 @@ def analysis_from_data(data: Any) -> Analysis:
                               topics_a, topics_b, *cues)
     exclusive = data.get("exclusive")
     _need(type(exclusive) is bool, "exclusive")
-    return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations)
+    dates = data.get("dates")
+    if dates is not None:
+        dates = tuple(_opt_str(d, "date") for d in _list(dates, "dates", 2))
+    return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations, dates)

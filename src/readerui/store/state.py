@@ -7,12 +7,13 @@ Every update is a locked read-merge-write, so two readers running at once do not
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from readerui.model import Document, Side
+from readerui.model import ACCOUNT_SIDES, Document
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.cache import document_bytes
 from readerui.store.locations import Locations, locations
@@ -47,16 +48,41 @@ class RecentPair:
     lines: bool = False  # opened as pre-split input
     title_a: str | None = None
     title_b: str | None = None
+    more: tuple[str, ...] = ()  # the third and further accounts of a larger reading
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every account's path, in order."""
+        return (self.path_a, self.path_b, *self.more)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, init=False)
 class PairState:
-    """Where the reader was in a pair (its notes are kept apart: :mod:`readerui.store.notes`)."""
+    """Where the reader was in a reading (its notes are kept apart: :mod:`readerui.store.notes`):
+    the cursor, the filter as ``{facet name: chosen names}`` (speakers, topics, places, …; the
+    store keeps any facet's choices without knowing the facets) and the accounts shown.
 
-    cursor_side: Side = "a"
-    cursor_id: int = 0
-    filter_speakers: tuple[str, ...] = ()
-    filter_topics: tuple[str, ...] = ()
+    ``cursor_side`` is the account's letter ("a", "b", then "c" … in a larger reading);
+    ``shown`` the two accounts in the panes (left, right), (0, 1) unless changed."""
+
+    cursor_side: str
+    cursor_id: int
+    filters: tuple[tuple[str, tuple[str, ...]], ...]  # (facet, sorted names), by facet name
+    shown: tuple[int, int]
+
+    def __init__(self, cursor_side: str = "a", cursor_id: int = 0,
+                 filters: Mapping[str, Sequence[str]] | None = None,
+                 shown: tuple[int, int] = (0, 1)) -> None:
+        object.__setattr__(self, "cursor_side", cursor_side)
+        object.__setattr__(self, "cursor_id", cursor_id)
+        object.__setattr__(self, "filters", tuple(sorted(
+            (name, tuple(sorted(set(names)))) for name, names in (filters or {}).items()
+            if names)))
+        object.__setattr__(self, "shown", shown)
+
+    def chosen(self, facet: str) -> tuple[str, ...]:
+        """The saved choices of one facet ("speakers")."""
+        return dict(self.filters).get(facet, ())
 
 
 def _recent_file(where: Locations) -> Path:
@@ -82,13 +108,20 @@ def _recent_from_json(item: dict[str, Any]) -> RecentPair:
         value = item.get(name)
         return value if isinstance(value, str) else None
 
+    more = item.get("more")
+    others = tuple(more) if isinstance(more, list) and all(isinstance(p, str) for p in more) \
+        else ()
     return RecentPair(item["a"], item["b"], item.get("opened", ""), bool(item.get("lines")),
-                      text("title_a"), text("title_b"))
+                      text("title_a"), text("title_b"), others)
 
 
 def _recent_to_json(pair: RecentPair) -> dict[str, Any]:
-    return {"a": pair.path_a, "b": pair.path_b, "opened": pair.opened, "lines": pair.lines,
-            "title_a": pair.title_a, "title_b": pair.title_b}
+    data: dict[str, Any] = {"a": pair.path_a, "b": pair.path_b, "opened": pair.opened,
+                            "lines": pair.lines, "title_a": pair.title_a,
+                            "title_b": pair.title_b}
+    if pair.more:
+        data["more"] = list(pair.more)
+    return data
 
 
 def recent_pairs(where: Locations | None = None) -> list[RecentPair]:
@@ -100,17 +133,22 @@ def recent_pairs(where: Locations | None = None) -> list[RecentPair]:
 
 def remember_pair(path_a: str | Path, path_b: str | Path, lines: bool = False,
                   titles: tuple[str | None, str | None] = (None, None),
-                  where: Locations | None = None) -> RecentPair:
-    """Put a pair first in the recent list (once; the list keeps the last ``MAX_RECENT``)."""
+                  where: Locations | None = None, more: tuple[str | Path, ...] = ()
+                  ) -> RecentPair:
+    """Put a reading first in the recent list (once; the list keeps the last ``MAX_RECENT``);
+    ``more``: its third and further accounts."""
     where = where or locations()
-    first, second = (str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
-                     for p in (path_a, path_b))
-    pair = RecentPair(first, second, now_iso(), lines, *titles)
+
+    def absolute(p: str | Path) -> str:
+        return str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
+
+    pair = RecentPair(absolute(path_a), absolute(path_b), now_iso(), lines, *titles,
+                      more=tuple(absolute(p) for p in more))
     path = _recent_file(where)
     with file_lock(path):
         value = read_json_or_aside(path, _is_recent_file)
         older = [] if value is None else [_recent_from_json(item) for item in value["pairs"]]
-        kept = [p for p in older if (p.path_a, p.path_b) != (pair.path_a, pair.path_b)]
+        kept = [p for p in older if p.paths != pair.paths]
         pairs = [pair, *kept][:MAX_RECENT]
         write_json(path, {"version": STATE_VERSION,
                           "pairs": [_recent_to_json(p) for p in pairs]})
@@ -121,11 +159,17 @@ def _is_pair_file(value: Any) -> bool:
     if not isinstance(value, dict):
         return False
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
-    return (isinstance(cursor, dict) and cursor.get("side", "a") in ("a", "b")
+    shown = value.get("shown", [0, 1])
+    side = cursor.get("side", "a") if isinstance(cursor, dict) else None
+    return (isinstance(cursor, dict) and isinstance(side, str) and len(side) == 1
+            and side in ACCOUNT_SIDES
+            and isinstance(shown, list) and len(shown) == 2
+            and all(type(x) is int and 0 <= x < len(ACCOUNT_SIDES) for x in shown)
+            and shown[0] != shown[1]
             and isinstance(cursor.get("id", 0), int) and isinstance(filters, dict)
-            and all(isinstance(filters.get(name, []), list)
-                    and all(isinstance(x, str) for x in filters.get(name, []))
-                    for name in ("speakers", "topics")))
+            and all(isinstance(name, str) and isinstance(names, list)
+                    and all(isinstance(x, str) for x in names)
+                    for name, names in filters.items()))
 
 
 def read_pair_state(key: str, where: Locations | None = None) -> PairState:
@@ -136,8 +180,9 @@ def read_pair_state(key: str, where: Locations | None = None) -> PairState:
     if value is None:
         return PairState()
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
-    return PairState(cursor.get("side", "a"), max(0, cursor.get("id", 0)),
-                     tuple(filters.get("speakers", ())), tuple(filters.get("topics", ())))
+    shown = value.get("shown", [0, 1])
+    return PairState(cursor.get("side", "a"), max(0, cursor.get("id", 0)), filters,
+                     (shown[0], shown[1]))
 
 
 load_pair_state = read_pair_state
@@ -154,8 +199,8 @@ def save_pair_state(key: str, state: PairState, where: Locations | None = None) 
         write_json(path, {
             "version": STATE_VERSION,
             "cursor": {"side": state.cursor_side, "id": state.cursor_id},
-            "filter": {"speakers": list(state.filter_speakers),
-                       "topics": list(state.filter_topics)},
+            "filter": {name: list(names) for name, names in state.filters},
+            **({"shown": list(state.shown)} if state.shown != (0, 1) else {}),
             **({"speaker_edits": edits} if edits else {}),
             "saved": now_iso(),
         })
@@ -189,7 +234,7 @@ def save_speaker_edits(key: str, edits: list[SpeakerEditJson],
         value = read_json_or_aside(path, _is_pair_file)
         merged = dict(value) if isinstance(value, dict) else {
             "version": STATE_VERSION, "cursor": {"side": "a", "id": 0},
-            "filter": {"speakers": [], "topics": []}}
+            "filter": {}}
         merged["speaker_edits"] = [dict(e) for e in edits]
         merged["saved"] = now_iso()
         write_json(path, merged)

@@ -26,6 +26,7 @@ from textual.worker import Worker, WorkerState
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
+from readerui.facets import facets
 from readerui.lifecycle import Reading
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
@@ -217,7 +218,9 @@ class ReaderApp(App[int]):
             self._show_warnings()
 
     def _analyse(self) -> Analysis:
-        return self.session.analyse(self._analyser.run)  # through the reading's cache
+        analysis = self.session.analyse(self._analyser.run)  # through the reading's cache
+        facets(analysis)  # the facets (places read every sentence) here, off the UI thread
+        return analysis
 
     def _show_warnings(self) -> None:
         for warning in self.session.warnings:
@@ -257,7 +260,8 @@ class ReaderApp(App[int]):
         self.query_one(LinkGutter).analysis = analysis
         for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
             header = self.query_one(header_id, DocHeader)
-            header.document = analysis.document(side)  # the analysis may complete metadata
+            header.document = analysis.document(side)
+            header.meta = analysis.meta(side)  # the analysis may complete the date's year
             header.coverage = self._shares[0 if side == "a" else 1]
             header.refresh_text()
         self.query_one(Sidebar).set_analysis(analysis)
@@ -482,7 +486,8 @@ class ReaderApp(App[int]):
         self._apply_filter(event.chosen)
 
     def toggle_filter(self, kind: str, name: str) -> None:
-        """Add a speaker/topic to the filter, or remove it (command palette, tests)."""
+        """Add a value of a facet (``kind``: "speakers" or "speaker", "places", …) to the
+        filter, or remove it (command palette, tests)."""
         chosen = self.filter.toggled(kind, name)
         self.query_one(Sidebar).show_filter(chosen)
         self._apply_filter(chosen)
@@ -544,7 +549,7 @@ class ReaderApp(App[int]):
         self._layout_sidebar(event.size.width)
 
     def action_toggle_sidebar(self) -> None:
-        """Show and focus the speakers/topics sidebar, or hide it."""
+        """Show and focus the sidebar (speakers, topics, places, …), or hide it."""
         sidebar = self.query_one(Sidebar)
         in_sidebar = self.focused is not None and sidebar in self.focused.ancestors_with_self
         if sidebar.display and (in_sidebar or self._sidebar_choice is not False):
@@ -830,7 +835,8 @@ class ReaderApp(App[int]):
         """Copy the cursor sentence (labelled with account, source, date)."""
         pane = self.focused_pane
         if len(pane.document):
-            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor]),
+            meta = self.analysis.meta(pane.side) if self.analysis is not None else None
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor], meta),
                        f"{pane.side.upper()} {pane.cursor + 1}")
 
     def action_quote_pair(self) -> None:
@@ -999,7 +1005,6 @@ class ReaderApp(App[int]):
             pane.set_analysis(analysis)
         sidebar = self.query_one(Sidebar)
         sidebar.set_analysis(analysis)
-        names = {s.name for s in analysis.annotations.speakers}
-        chosen = Filter(self.filter.speakers & names, self.filter.topics)
+        chosen = self.filter.keeping(analysis)  # a renamed or merged speaker is gone
         sidebar.show_filter(chosen)
         self._apply_filter(chosen, follow=False)

@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p): every action, and filtering by any speaker or topic."""
+"""Command palette (ctrl+p): every action, filtering by any value of any facet (speaker,
+topic, place, …), and the speaker corrections."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import Matcher
 
+from readerui.facets import FacetValue, facets
 from readerui.model import Analysis
 from readerui.tui.bindings import Key, all_keys
 from readerui.tui.screens.help import key_label
@@ -37,8 +39,14 @@ def _highlight(matcher: Matcher, text: str) -> Content:
     return content
 
 
+def facets_named(analysis: Analysis, name: str) -> tuple[FacetValue, ...]:
+    """The values of the facet called ``name`` (none when it is not registered)."""
+    return next((facet.values for facet in facets(analysis) if facet.name == name), ())
+
+
 class ReaderCommands(Provider):
-    """Actions from the key bindings, plus one entry per speaker and per topic."""
+    """Actions from the key bindings, one entry per value of each facet, and the speaker
+    corrections."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         app: CommandHost = self.app  # type: ignore[assignment]
@@ -48,20 +56,18 @@ class ReaderCommands(Provider):
                             partial(app.run_reader_action, key.action.removeprefix("app.")),
                             f"key: {key_label(app.keys_of(key))}"))
         if app.analysis is not None:
-            notes = app.analysis.annotations
-            for speaker in notes.speakers:
+            for facet in facets(app.analysis):  # every facet's values, in the one ordering
+                for value in facet.values:
+                    counts = f"A {len(value.a)} · B {len(value.b)} sentences"
+                    entries.append((f"Filter by {facet.one}: {value.name}",
+                                    partial(app.toggle_filter, facet.name, value.name), counts))
+            for speaker in facets_named(app.analysis, "speakers"):
                 counts = f"A {len(speaker.a)} · B {len(speaker.b)} sentences"
-                entries.append((f"Filter by speaker: {speaker.name}",
-                                partial(app.toggle_filter, "speaker", speaker.name), counts))
                 for label, action in (("Rename speaker", app.action_rename_speaker),
                                       ("Merge speaker into another", app.action_merge_speaker),
                                       ("Not a speaker", app.action_drop_speaker)):
                     entries.append((f"{label}: {speaker.name}",
                                     partial(app.call_later, action, speaker.name), counts))
-            for topic in notes.topics:
-                entries.append((f"Filter by topic: {topic.name}",
-                                partial(app.toggle_filter, "topic", topic.name),
-                                f"A {len(topic.a)} · B {len(topic.b)} sentences"))
         return entries
 
     async def discover(self) -> Hits:

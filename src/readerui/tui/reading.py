@@ -5,10 +5,12 @@ Kept free of Textual so the rules are easy to test and reuse (command palette, p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
+from readerui.facets import FacetKind, facets, kind_of, kinds
 from readerui.model import Analysis, Side
 
 SIDES: tuple[Side, Side] = ("a", "b")
@@ -19,31 +21,62 @@ def other(side: Side) -> Side:
     return "b" if side == "a" else "a"
 
 
-@dataclass(frozen=True, slots=True)
 class Filter:
-    """Chosen speakers and topics; a sentence matches a chosen speaker (any) AND topic (any)."""
+    """The chosen values of each facet (speakers, topics, places, …): a sentence is kept when,
+    for every facet with choices, it has any of that facet's chosen values (OR within a facet,
+    AND across facets). Built from ``{facet name: names}`` and/or keywords: ``Filter(speakers=
+    {"X"})``; empty choices are dropped, so equal filters compare equal."""
 
-    speakers: frozenset[str] = field(default_factory=frozenset)
-    topics: frozenset[str] = field(default_factory=frozenset)
+    __slots__ = ("_chosen",)
+
+    def __init__(self, chosen: Mapping[str, Iterable[str]] | None = None, /,
+                 **by_facet: Iterable[str]) -> None:
+        merged = {**(chosen or {}), **by_facet}
+        self._chosen: tuple[tuple[str, frozenset[str]], ...] = tuple(sorted(
+            (name, frozenset(names)) for name, names in merged.items() if names))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Filter) and self._chosen == other._chosen
+
+    def __hash__(self) -> int:
+        return hash(self._chosen)
+
+    def __repr__(self) -> str:
+        return f"Filter({dict(self._chosen)!r})"
 
     @property
     def active(self) -> bool:
         """True when anything is chosen."""
-        return bool(self.speakers or self.topics)
+        return bool(self._chosen)
 
-    def toggled(self, kind: str, name: str) -> Filter:
-        """This filter with speaker/topic ``name`` added, or removed when already chosen."""
-        if kind == "speaker":
-            return Filter(self.speakers ^ {name}, self.topics)
-        return Filter(self.speakers, self.topics ^ {name})
+    def get(self, facet: str) -> frozenset[str]:
+        """The chosen names of ``facet`` (its plural name: "speakers")."""
+        return dict(self._chosen).get(facet, frozenset())
+
+    def items(self) -> list[tuple[FacetKind, frozenset[str]]]:
+        """(facet, chosen names) for each facet with choices, in the facets' order."""
+        chosen = dict(self._chosen)
+        return [(kind, chosen[kind.name]) for kind in kinds() if kind.name in chosen]
+
+    def as_dict(self) -> dict[str, tuple[str, ...]]:
+        """``{facet name: sorted names}`` (what the pair's saved state keeps)."""
+        return {name: tuple(sorted(names)) for name, names in self._chosen}
+
+    def toggled(self, facet: str, name: str) -> Filter:
+        """This filter with ``name`` of ``facet`` (plural or singular: "place") added, or
+        removed when already chosen."""
+        key = kind_of(facet).name
+        return Filter({**dict(self._chosen), key: self.get(key) ^ {name}})
+
+    def keeping(self, analysis: Analysis) -> Filter:
+        """Only the choices ``analysis`` still has (a renamed speaker, a reopened pair)."""
+        known = {facet.name: {value.name for value in facet.values}
+                 for facet in facets(analysis)}
+        return Filter({name: names & known.get(name, set()) for name, names in self._chosen})
 
     def describe(self) -> str:
         """One line for the status bar, e.g. ``speaker: X + topic: Y, Z``."""
-        parts = []
-        if self.speakers:
-            parts.append("speaker: " + ", ".join(sorted(self.speakers)))
-        if self.topics:
-            parts.append("topic: " + ", ".join(sorted(self.topics)))
+        parts = [f"{kind.one}: " + ", ".join(sorted(names)) for kind, names in self.items()]
         return " + ".join(parts) if parts else "none"
 
 
@@ -51,17 +84,13 @@ def matching(analysis: Analysis, side: Side, chosen: Filter) -> frozenset[int] |
     """Ids of that side's sentences the filter keeps, or None when no filter is active."""
     if not chosen.active:
         return None
-    notes = analysis.annotations
-    speakers = notes.speaker_a if side == "a" else notes.speaker_b
-    topics = notes.topics_a if side == "a" else notes.topics_b
-    kept = set()
-    for sid in range(len(analysis.document(side))):
-        if chosen.speakers and speakers[sid] not in chosen.speakers:
-            continue
-        if chosen.topics and not chosen.topics.intersection(topics[sid]):
-            continue
-        kept.add(sid)
-    return frozenset(kept)
+    kept: frozenset[int] | None = None
+    for facet in facets(analysis):
+        names = chosen.get(facet.name)
+        if names:
+            covered = facet.covering(side, names)
+            kept = covered if kept is None else kept & covered
+    return kept if kept is not None else frozenset()
 
 
 def next_one_sided(analysis: Analysis, side: Side, current: int, step: int) -> int | None:

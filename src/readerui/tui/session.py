@@ -90,14 +90,11 @@ class Session:
 
     def restored_filter(self, analysis: Analysis) -> Filter:
         """The last filter of this pair, keeping only names the analysis still has."""
-        speakers = {s.name for s in analysis.annotations.speakers}
-        topics = {t.name for t in analysis.annotations.topics}
-        return Filter(frozenset(self.state.filter_speakers) & speakers,
-                      frozenset(self.state.filter_topics) & topics)
+        return Filter(dict(self.state.filters)).keeping(analysis)
 
     def save(self, side: Side, cursor: int, chosen: Filter) -> None:
         """Remember the cursor and filter for next time."""
-        self.reading.save_state(side, cursor, chosen.speakers, chosen.topics)
+        self.reading.save_state(side, cursor, chosen.as_dict())
         self._gather()
 
     def with_speaker_edits(self, analysis: Analysis) -> Analysis:

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from readerui.facets import kinds
 from readerui.tui.bindings import CLOSE_KEYS, Key, all_keys
 from readerui.tui.widgets.pane import MARKERS
 
@@ -23,8 +24,10 @@ _NAMES = {
 }
 
 
-FILTER_LOGIC = ("The filter keeps a sentence when its speaker is any chosen speaker AND it "
-                "mentions any chosen topic (choices in one list are OR'd).")
+def filter_logic() -> str:
+    """How the sidebar's lists combine, naming the facets in their order."""
+    chosen = " AND ".join(f"any chosen {kind.one}" for kind in kinds())
+    return f"The filter keeps a sentence that has {chosen} (choices in one list are OR'd)."
 
 LEGEND: tuple[tuple[str, str], ...] = (
     (MARKERS["strong"], "the other account carries this sentence (strong link)"),
@@ -66,11 +69,11 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
             group = key.group
         table.add_row(Text(key_label(keymap.get(key.id, key.keys))), Text(key.description))
     table.add_row("", "")
-    table.add_row("Ctrl+p", "Command palette: actions, speakers, topics")
+    table.add_row("Ctrl+p", "Command palette: actions, " + ", ".join(k.name for k in kinds()))
     table.add_row("Esc q", "Close this help")
     table.add_row("", "")
     table.add_row("", Text("Filter", style="bold underline"))
-    table.add_row("", FILTER_LOGIC)
+    table.add_row("", filter_logic())
     table.add_row("", "")
     table.add_row("", Text("Marks", style="bold underline"))
     for glyph, meaning in LEGEND:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from readerui.model import Document, Side
+from readerui.model import Document, Metadata, Side
 from readerui.sanitise import shown
 
 
@@ -54,6 +54,7 @@ class DocHeader(Static):
         self.document = document
         self.side = side
         self.coverage: float | None = None
+        self.meta: Metadata | None = None  # the analysis' reading of it (a completed year)
         self.compact = False
 
     def on_mount(self) -> None:
@@ -62,7 +63,7 @@ class DocHeader(Static):
 
     def refresh_text(self) -> None:
         """Rebuild the two lines (all document text as plain Text, never markup)."""
-        meta = self.document.meta
+        meta = self.meta or self.document.meta
         title = Text(f" {self.side.upper()} ", style="reverse bold")
         title.append(" ")
         title.append(document_label(self.document), style="bold")

@@ -1,4 +1,5 @@
-"""Speakers and topics with per-side counts; choosing entries filters both panes."""
+"""One list per facet (speakers, topics, places, …) with per-side counts; choosing entries
+filters both panes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from textual.strip import Strip
 from textual.widgets import Label, SelectionList, Static
 from textual.widgets.selection_list import Selection
 
+from readerui.facets import facets, kinds
 from readerui.model import Analysis
 from readerui.tui.bindings import sidebar_bindings
 from readerui.tui.reading import Filter
@@ -88,7 +90,8 @@ class ChoiceList(SelectionList[tuple[str, str]]):
 
 
 class Sidebar(Vertical):
-    """Two multi-choice lists (speakers, topics); the chosen entries form the filter."""
+    """One multi-choice list per facet (ids: the facet names); the chosen entries form the
+    filter. The facets come from :mod:`readerui.facets`: a new facet gets its list here."""
 
     BINDINGS = [Binding("escape", "leave", "Back to the text", id="leave_sidebar"),
                 *sidebar_bindings()]
@@ -97,7 +100,7 @@ class Sidebar(Vertical):
         """The user wants to go back to the text."""
 
     class FilterChanged(Message):
-        """The user chose or unchose a speaker or topic."""
+        """The user chose or unchose an entry."""
 
         def __init__(self, chosen: Filter) -> None:
             super().__init__()
@@ -109,27 +112,42 @@ class Sidebar(Vertical):
         self._known = Filter()  # the filter the app already has (SelectedChanged arrives late)
 
     def compose(self) -> ComposeResult:
-        """Headings, the two lists and a hint."""
-        yield Label("Speakers", classes="sidebar-heading")
-        yield ChoiceList(id="speakers")
-        yield Static("waiting for the analysis…", id="speakers-empty", classes="sidebar-empty",
-                     markup=False)
-        yield Label("Topics", classes="sidebar-heading")
-        yield ChoiceList(id="topics")
-        yield Static("waiting for the analysis…", id="topics-empty", classes="sidebar-empty",
-                     markup=False)
+        """A heading, a list and an empty-list note per facet, then a hint."""
+        for kind in kinds():
+            yield Label(kind.title, classes="sidebar-heading")
+            yield ChoiceList(id=kind.name)
+            yield Static("waiting for the analysis…", id=f"{kind.name}-empty",
+                         classes="sidebar-empty", markup=False)
         yield Static(HINT, classes="sidebar-hint", markup=False)
 
     def set_analysis(self, analysis: Analysis) -> None:
-        """Fill the lists: speakers most heard first; topics in the annotator's rank order
-        (lexicon topics, then named things and specific terms before everyday words)."""
-        notes = analysis.annotations
-        speakers = sorted(notes.speakers, key=lambda s: (-(len(s.a) + len(s.b)), s.name))
-        topics = notes.topics
-        self._fill("#speakers", [("speaker", s.name, len(s.a), len(s.b)) for s in speakers],
-                   "no speakers found")
-        self._fill("#topics", [("topic", t.name, len(t.a), len(t.b)) for t in topics],
-                   "no topics found")
+        """Fill the lists, each facet's values in the facets' one ordering (most sentences
+        first, then by name)."""
+        for facet in facets(analysis):
+            self._fill(f"#{facet.name}", [(facet.name, v.name, len(v.a), len(v.b))
+                                         for v in facet.values], f"no {facet.name} found")
+        self._share_height()
+
+    def on_resize(self) -> None:
+        """Share the new height between the lists."""
+        self._share_height()
+
+    def _share_height(self) -> None:
+        """Give each list the rows it needs while they fit; when they do not, the short lists
+        keep theirs and the long ones share the rest evenly, so every heading stays in view
+        (a long topic list must not push the places out of the sidebar)."""
+        lists = [choices for choices in self.query(ChoiceList) if choices.display]
+        if not self.display or not self.size.height:  # hidden: the style sheet's heights, until
+            for choices in lists:                    # it is shown (and resized) again
+                choices.styles.height = None
+            return
+        fixed = sum(child.outer_size.height for child in self.children
+                    if child.display and not isinstance(child, ChoiceList))
+        left = max(len(lists), self.size.height - fixed)
+        for position, choices in enumerate(sorted(lists, key=lambda c: c.option_count)):
+            rows = max(1, min(choices.option_count, left // (len(lists) - position)))
+            choices.styles.height = rows
+            left -= rows
 
     def _fill(self, selector: str, rows: list[tuple[str, str, int, int]], empty: str) -> None:
         options = self.query_one(selector, SelectionList)
@@ -146,20 +164,19 @@ class Sidebar(Vertical):
         self._quiet = False
 
     def show_unavailable(self, reason: str) -> None:
-        """Say why there are no speakers or topics to choose from."""
-        for selector in ("#speakers-empty", "#topics-empty"):
-            self.query_one(selector, Static).update(reason)
+        """Say why there is nothing to choose from."""
+        for kind in kinds():
+            self.query_one(f"#{kind.name}-empty", Static).update(reason)
 
     def show_filter(self, chosen: Filter) -> None:
         """Tick exactly the entries of ``chosen`` (without announcing a change)."""
         self._known = chosen
         self._quiet = True
-        for selector, kind, names in (("#speakers", "speaker", chosen.speakers),
-                                      ("#topics", "topic", chosen.topics)):
-            options = self.query_one(selector, SelectionList)
+        for kind in kinds():
+            options = self.query_one(f"#{kind.name}", SelectionList)
             options.deselect_all()
-            for name in names:
-                options.select((kind, name))
+            for name in chosen.get(kind.name):
+                options.select((kind.name, name))
         self._quiet = False
 
     def highlighted_speaker(self) -> str | None:
@@ -168,14 +185,13 @@ class Sidebar(Vertical):
         if not options.option_count or options.highlighted is None:
             return None
         kind, name = options.get_option_at_index(options.highlighted).value
-        return name if kind == "speaker" else None
+        return name if kind == "speakers" else None
 
     def current(self) -> Filter:
         """The filter the ticked entries make."""
-        speakers = self.query_one("#speakers", SelectionList).selected
-        topics = self.query_one("#topics", SelectionList).selected
-        return Filter(frozenset(name for _, name in speakers),
-                      frozenset(name for _, name in topics))
+        return Filter({kind.name: {name for _, name in
+                                   self.query_one(f"#{kind.name}", SelectionList).selected}
+                       for kind in kinds()})
 
     def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
         """Announce the new filter."""
@@ -190,9 +206,9 @@ class Sidebar(Vertical):
         self.post_message(self.Left())
 
     def focus_first(self) -> None:
-        """Focus the speakers list, or topics when there are no speakers."""
-        speakers = self.query_one("#speakers", SelectionList)
-        target = speakers if speakers.option_count else self.query_one("#topics", SelectionList)
+        """Focus the first list that has entries (the speakers, usually)."""
+        lists = [choices for choices in self.query(ChoiceList) if choices.option_count]
+        target = lists[0] if lists else self.query_one(ChoiceList)
         if target.option_count and target.highlighted is None:
             target.highlighted = 0
         target.focus()

@@ -80,19 +80,17 @@ class StatusBar(Static):
 
 
 def filter_label(chosen: Filter, cut: int = 0) -> str:
-    """The filter with its logic: ``speaker X or Y AND topic Z`` (a sentence is kept when its
-    speaker is any chosen one and it mentions any chosen topic); ``cut`` > 0 shortens names to
-    that width and writes the logic as ``X|Y & Z``."""
+    """The filter with its logic: ``speaker X or Y AND topic Z`` (a sentence is kept when it has
+    a chosen value of each facet with choices), facets in their order; ``cut`` > 0 shortens
+    names to that width and writes the logic as ``X|Y & Z``."""
     if not chosen.active:
         return "none"
     groups = []
-    for kind, names in (("speaker", chosen.speakers), ("topic", chosen.topics)):
-        if not names:
-            continue
+    for kind, names in chosen.items():
         ordered = sorted(names)
         if cut:
             shown = "|".join(shorten(name, cut) for name in ordered[:2])
             groups.append(shown + (f"+{len(ordered) - 2}" if len(ordered) > 2 else ""))
         else:
-            groups.append(f"{kind} " + " or ".join(ordered))
+            groups.append(f"{kind.one} " + " or ".join(ordered))
     return (" & " if cut else " AND ").join(groups)

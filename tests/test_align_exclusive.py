@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+pytest.importorskip("scipy", reason="the block aligner needs readerui[corpus] (scipy)")
 
 from readerui.align.exclusive import ExclusiveSettings, align_exclusive
 from readerui.model import Alignment, Document, Sentence

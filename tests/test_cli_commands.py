@@ -108,6 +108,9 @@ def test_help_lists_every_command_and_the_exit_statuses(capsys: pytest.CaptureFi
         assert re.search(rf"^  {name}\s+\S", out, re.MULTILINE), name
     for code in (EXIT_OK, EXIT_ERROR, EXIT_USAGE):
         assert re.search(rf"^  {code}\s+\S", out, re.MULTILINE)
+    from readerui.exports import FORMATS
+
+    assert all(name in out for name in FORMATS)  # every export format, from the registry
     for name in command_names():  # each command's help states them too
         status, out, _ = run_main(capsys, name, "--help")
         assert status == EXIT_OK and "exit status:" in out and f"readerui {name}" in out

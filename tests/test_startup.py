@@ -13,7 +13,8 @@ import pytest
 HEAVY = ("textual", "rapidfuzz", "snowballstemmer", "sentencex", "charset_normalizer",
          "readerui.analysis", "readerui.align.decide", "readerui.align.features",
          "readerui.annotate", "readerui.ingest.load", "readerui.tokens", "readerui.store.cache",
-         "readerui.store.config", "readerui.tui")
+         "readerui.store.config", "readerui.tui", "ftfy", "textual_serve", "aiohttp",
+         "filelock")
 # The engine: the aligner, the annotators' rules and word tables, the stemmers. (The package
 # ``readerui.annotate`` itself and its ``overrides``, the reader's speaker corrections, are light.)
 ENGINE = ("readerui.align.decide", "readerui.align.many", "readerui.align.features",
@@ -45,7 +46,8 @@ def _loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
 
 @pytest.mark.parametrize("args", [("--version",), ("--help",), ("align", "--help"),
                                   ("export", "--help"), ("align", "--jobs", "0"),
-                                  ("--no-such-flag",), ("config", "bogus")])
+                                  ("--no-such-flag",), ("config", "bogus"),
+                                  ("serve", "--help"), ("completion", "bash"), ("algin",)])
 def test_parsing_imports_nothing_heavy(args: tuple[str, ...]) -> None:
     status, modules = _modules_after(*args)
     assert status in (0, 2)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from readerui.ingest import load as ingest
 from readerui.ingest import segment
+from readerui.ingest.repair import repair_mojibake
 from readerui.language import AUTO, detect_language, resolve
 from readerui.model import Analysis, Document
 from readerui.settings import Settings
@@ -25,9 +26,12 @@ def load_document(path: str | Path, settings: Settings | None = None,
     settings = settings or Settings()
     limit = settings.max_sentences
     if lines:
-        text = ingest.read_text(path, settings.max_size)
-        ingest.check_sentence_estimate(text, str(path), limit, lines=True)
-        doc = with_language(segment.from_lines(text, str(path)), settings.lang)
+        repair = repair_mojibake(ingest.read_text(path, settings.max_size))
+        ingest.check_sentence_estimate(repair.text, str(path), limit, lines=True)
+        doc = segment.from_lines(repair.text, str(path))
+        if repair.note:
+            doc = replace(doc, meta=replace(doc.meta, repaired=repair.note))
+        doc = with_language(doc, settings.lang)
     else:
         clean = ingest.load(path, settings.max_size, limit)
         lang = resolve(settings.lang, clean.text)

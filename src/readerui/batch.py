@@ -138,7 +138,7 @@ class _Worker:
 
     def __init__(self, context: multiprocessing.context.BaseContext, settings: Settings,
                  lines: bool) -> None:
-        self.conn, child = context.Pipe(duplex=True)  # type: ignore[attr-defined]
+        self.conn, child = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), settings, lines), daemon=True)
         # Started with Ctrl-C ignored, so a Ctrl-C while the worker's interpreter is still
@@ -246,25 +246,25 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
             ready = wait([w.conn for w in busy], timeout=wait_for)
             now = time.monotonic()
             for index, worker in enumerate(pool):
-                job = worker.job
-                if job is None:
+                current = worker.job
+                if current is None:
                     continue
                 if worker.conn in ready:
                     try:
                         _, ok, line = worker.conn.recv()
                     except (EOFError, OSError):
-                        answer(job, False, error_line(_death(worker.process), job.path_a,
-                                                      job.path_b))
+                        answer(current, False, error_line(_death(worker.process),
+                                                          current.path_a, current.path_b))
                         worker.kill()
                         pool[index] = _Worker(context, settings, lines)
                         continue
                     worker.job = None
-                    answer(job, ok, line)
+                    answer(current, ok, line)
                 elif now >= worker.deadline:
                     worker.kill()
-                    answer(job, False, error_line(
+                    answer(current, False, error_line(
                         f"no answer within {timeout:g} s (see --timeout); stopped",
-                        job.path_a, job.path_b))
+                        current.path_a, current.path_b))
                     pool[index] = _Worker(context, settings, lines) if todo else worker
                     if not todo:
                         worker.job = None

@@ -201,6 +201,36 @@ def _add_cache_arguments(parser: argparse.ArgumentParser) -> None:
                              "path: print the cache folder")
 
 
+def _add_completion_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("shell", choices=("bash", "zsh", "fish"),
+                        help="the shell to print the completion script for")
+
+
+def _port(value: str) -> int:
+    """A TCP port number, 1..65535."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+    if not 1 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"a port is 1 to 65535: {value!r}")
+    return number
+
+
+def _add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    from readerui.serve import DEFAULT_HOST, DEFAULT_PORT
+
+    _add_input_options(parser)
+    parser.add_argument("--host", default=DEFAULT_HOST, metavar="ADDRESS",
+                        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine "
+                             "only; any other prints a warning: there is no password)")
+    parser.add_argument("--port", type=_port, default=DEFAULT_PORT, metavar="PORT",
+                        help=f"the port to listen on (default: {DEFAULT_PORT})")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="the address browsers open, when it is not http://HOST:PORT "
+                             "(behind a proxy)")
+
+
 Runner = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
 
 
@@ -215,6 +245,13 @@ class Command:
     run: Runner
 
 
+def _format_names() -> list[str]:
+    """The export formats, from their registry (light: no engine)."""
+    from readerui.exports import FORMATS
+
+    return list(FORMATS)
+
+
 def _commands() -> dict[str, Command]:
     """The subcommands, in the order ``--help`` lists them. The reader is the default: any
     invocation whose first word is not one of these opens it."""
@@ -222,7 +259,7 @@ def _commands() -> dict[str, Command]:
         "align": Command("print the analysis of two accounts: a summary, or --json",
                          "Align two accounts and print the analysis.",
                          _add_align_arguments, _run_align),
-        "export": Command("write a report of two accounts (md, html, json, jsonl, csv)",
+        "export": Command("write a report of two accounts: " + ", ".join(_format_names()),
                           "Write a report of two accounts: aligned pairs with word differences, "
                           "what each account alone says, coverage by speaker and topic, and "
                           "your notes on the pair.",
@@ -234,6 +271,19 @@ def _commands() -> dict[str, Command]:
         "cache": Command("clear the cache of analyses, or print its folder",
                          "Manage the cache of analyses (safe to clear at any time).",
                          _add_cache_arguments, _run_cache),
+        "serve": Command("serve the reader to a web browser (needs readerui[serve])",
+                         "Serve the reader to web browsers with textual-serve: open the address "
+                         "it prints, and each browser tab gets its own reader on the two "
+                         "accounts. Listens on 127.0.0.1 (this machine only) unless --host says "
+                         "otherwise. Needs 'pip install readerui[serve]'.",
+                         _add_serve_arguments, _run_serve),
+        "completion": Command("print a shell completion script (bash, zsh or fish)",
+                              "Print the completion script for SHELL, generated from the "
+                              "command line itself. bash: add 'source <(readerui completion "
+                              "bash)' to ~/.bashrc; zsh: 'source <(readerui completion zsh)' in "
+                              "~/.zshrc (after compinit); fish: 'readerui completion fish > "
+                              "~/.config/fish/completions/readerui.fish'.",
+                              _add_completion_arguments, _run_completion),
     }
 
 
@@ -398,7 +448,8 @@ def _collation(reading: Reading) -> Collation:
         _warn(reading.take_warnings())
 
 
-def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
+def _reading(args: argparse.Namespace, paths: Sequence[str | Path],
+             settings: Settings) -> Reading:
     """The reading of these inputs with the command line's options."""
     from readerui.lifecycle import Reading
 
@@ -651,6 +702,36 @@ def _run_cache(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         print(f"removed {path}")
     print(f"{PROG}: removed {len(removed)} cache entr{'y' if len(removed) == 1 else 'ies'} "
           f"from {where.cache_dir}")
+    return 0
+
+
+def _run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from readerui.serve import reader_command, serve
+
+    path_a, path_b = _pair(args, parser)
+    if is_stdin(path_a) or is_stdin(path_b):
+        parser.error("'-' (standard input) cannot be served: each browser tab starts the reader "
+                     "afresh; save the text to a file")
+    settings = _settings(args)
+    _reading(args, (path_a, path_b), settings).load()  # bad input: one line now, not per tab
+    options = [*(["--lines"] if args.lines else []), *(["--exclusive"] if args.exclusive else []),
+               *(["--no-cache"] if args.no_cache else []),
+               *(["--lang", args.lang] if args.lang else []),
+               *(["--max-size", str(args.max_size)] if args.max_size else []),
+               *(["--max-sentences", str(args.max_sentences)] if args.max_sentences else []),
+               *(["--config-dir", str(args.config_dir.expanduser().absolute())]
+                 if args.config_dir else [])]
+    inputs = [str(path if isinstance(path, str) else path.absolute())
+              for path in (path_a, path_b)]
+    return serve(reader_command([*options, "--", *inputs]), args.host, args.port,
+                 args.public_url)
+
+
+def _run_completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from readerui.completion import script
+
+    root, _ = build_parser()
+    sys.stdout.write(script(args.shell, root, PROG))
     return 0
 
 

@@ -27,7 +27,8 @@ _MAX_WORDS = 2000  # enough words to decide; longer texts are sampled from the s
 @cache
 def _profiles() -> dict[str, dict[str, float]]:
     data = resources.files("readerui.data").joinpath("lang_profiles.json").read_text("utf-8")
-    return json.loads(data)
+    profiles: dict[str, dict[str, float]] = json.loads(data)
+    return profiles
 
 
 def supported() -> tuple[str, ...]:

@@ -325,7 +325,8 @@ class Reading:
     def notes(self) -> tuple[Note, ...]:
         """The notes and bookmarks on this reading, as stored."""
         if self._notes is None:
-            self._notes = self._collect(lambda: store.load_notes(self.key, self.where), ())
+            none: tuple[Note, ...] = ()
+            self._notes = self._collect(lambda: store.load_notes(self.key, self.where), none)
         return self._notes
 
     def anchor(self, note: Note) -> int | None:

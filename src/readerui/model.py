@@ -30,6 +30,8 @@ class Metadata:
     place: str | None = None  # dateline place, e.g. "MOSCOW"
     dateline: str | None = None  # the dateline as it stood, e.g. "MOSCOW, May 1 (Reuters) -"
     lang: str | None = None  # ISO 639-1 language, given with --lang or detected from the text
+    repaired: str | None = None  # what ingest repaired in the text, e.g. "mojibake repaired in 3
+    # lines (UTF-8 read as Windows-1252)"; None when it was read as it stands
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,7 +102,7 @@ def _read_pipe(path: str | Path, max_size: int, shown: str, size_hint: str,
     import select
 
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise FileProblem(shown, _reason(exc)) from None
     chunks: list[bytes] = []
@@ -206,5 +206,5 @@ def check_nesting(text: str, kind: str, limit: int = MAX_NESTING) -> None:
             end = text.find(ch * 3, at + 2)
             at = n if end < 0 else end + 3
         else:
-            end = _STRING_END[ch].match(text, at)
-            at = n if end is None else end.end()  # None: a backslash ends the text
+            closing = _STRING_END[ch].match(text, at)
+            at = n if closing is None else closing.end()  # None: a backslash ends the text

@@ -80,7 +80,7 @@ def stem(norm: str, lang: str = "en") -> str:
         return norm
     if norm.endswith("'s"):
         norm = norm[:-2]
-    return stemmer.stemWord(norm)
+    return str(stemmer.stemWord(norm))
 
 
 # Small lists of function words per language: they keep a low weight in the aligner even in short

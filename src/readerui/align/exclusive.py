@@ -408,16 +408,16 @@ def _programme(space: _Space, n_a: int, n_b: int, lo: np.ndarray, hi: np.ndarray
             table[i * stride:i * stride + width] = running
             back[i] = row_back
     blocks = []
-    i, j = n_a, n_b
-    while i > 0 or j > 0:
-        code = int(back[i, j - lo[i]]) if i > 0 else _SKIP_B
+    end_a, end_b = n_a, n_b  # walking back from the end
+    while end_a > 0 or end_b > 0:
+        code = int(back[end_a, end_b - lo[end_a]]) if end_a > 0 else _SKIP_B
         if code == _SKIP_B:
-            j -= 1
+            end_b -= 1
             continue
         p, q = shapes[code]
         if q > 0:
-            blocks.append((i - p, i, j - q, j))
-        i, j = i - p, j - q
+            blocks.append((end_a - p, end_a, end_b - q, end_b))
+        end_a, end_b = end_a - p, end_b - q
     return blocks[::-1]
 
 
@@ -460,8 +460,8 @@ def _gain(space: _Space, sim: float, a_ids: list[int], b_ids: list[int],
     p, q = len(a_ids), len(b_ids)
     base = (float(space.base_a[a_ids].mean()) + float(space.base_b[b_ids].mean())) / 2
     cost = tuning.link_cost + tuning.baseline_weight * base
-    return ((p + q) / 2) ** tuning.group_weight * (sim - cost) \
-        - tuning.size_penalty * (p + q - 2) ** tuning.size_power
+    return float(((p + q) / 2) ** tuning.group_weight * (sim - cost)
+                 - tuning.size_penalty * (p + q - 2) ** tuning.size_power)
 
 
 def _grow(groups: list[tuple[list[int], list[int]]], taken_a: set[int], taken_b: set[int],

@@ -265,8 +265,8 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
         for f in range(len(df))
     )
     postings_b: dict[int, list[int]] = defaultdict(list)
-    for j, (features, _) in enumerate(pb):
-        for f in features:
+    for j, (feature_ids, _) in enumerate(pb):
+        for f in feature_ids:
             postings_b[f].append(j)
 
     def finish(raw: list[tuple[frozenset[int], tuple[int, ...]]]) -> tuple[Profile, ...]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from readerui.align.pairfeatures import FEATURE_NAMES
 
@@ -32,7 +33,7 @@ class Logistic:
     threshold: float
 
     @classmethod
-    def from_dict(cls, data: dict) -> Logistic:
+    def from_dict(cls, data: dict[str, Any]) -> Logistic:
         """Read one model from its JSON form (unknown feature names are an error)."""
         index = {name: k for k, name in enumerate(FEATURE_NAMES)}
         missing = [name for name in data["features"] if name not in index]
@@ -43,7 +44,7 @@ class Logistic:
                    tuple(map(float, data["coef"])), float(data["intercept"]),
                    float(data["threshold"]))
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The JSON form (feature names, not indices)."""
         return {"features": [FEATURE_NAMES[k] for k in self.columns],
                 "mean": [round(float(x), 6) for x in self.mean],

@@ -278,7 +278,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return None
     if m := _PRONOUN_END_RE.search(text):
         pronoun = m.group(1).lower()
-        return m.start(1), Ref({"they": "plural", "it": "it"}.get(pronoun, "pronoun"))
+        kinds: dict[str, RefKind] = {"they": "plural", "it": "it"}
+        return m.start(1), Ref(kinds.get(pronoun, "pronoun"))
     if m := _JOINT_END_RE.search(text):
         return m.start(1), Ref("joint", label=m.group(1).lower())
     if m := _SIDE_END_RE.search(text):
@@ -527,7 +528,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         source = _FROM_RE.match(text, m.end())
         found = subject_at_start(text[source.end():]) if source else None
-        if found is not None and found[1].kind == "name":
+        if source is not None and found is not None and found[1].kind == "name":
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
             continue
         found = subject_at_end(text[:m.start()])

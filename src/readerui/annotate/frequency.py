@@ -164,7 +164,7 @@ def tokens(text: str, lang: str) -> list[str]:
 
 
 def _benford(digits: str) -> float:
-    return _DIGIT_FREQS[int(digits[0])] / 10 ** (len(digits) - 1)
+    return float(_DIGIT_FREQS[int(digits[0])] / 10 ** (len(digits) - 1))
 
 
 def _year(digits: str) -> float:
@@ -175,7 +175,7 @@ def _year(digits: str) -> float:
         log_freq = _YEAR_LOG_PEAK
     else:
         log_freq = _YEAR_LOG_PEAK - 0.2 * (year - (_REFERENCE_YEAR + _PLATEAU_WIDTH))
-    return 10.0 ** log_freq + _NOT_YEAR_PROB * _benford(digits)
+    return float(10.0 ** log_freq + _NOT_YEAR_PROB * _benford(digits))
 
 
 def _digit_frequency(token: str) -> float:

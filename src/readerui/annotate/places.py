@@ -79,10 +79,10 @@ def _places(analysis: Analysis) -> Iterable[FacetValue]:
     found: dict[str, dict[Side, list[int]]] = {}
     shown: dict[str, str] = {}
     for side in ("a", "b"):
-        for sentence in analysis.document(side).sentences:  # type: ignore[arg-type]
+        for sentence in analysis.document(side).sentences:
             for key, written in _mentions(sentence.text):
                 shown.setdefault(key, written)
-                ids = found.setdefault(key, {"a": [], "b": []})[side]  # type: ignore[index]
+                ids = found.setdefault(key, {"a": [], "b": []})[side]
                 if not ids or ids[-1] != sentence.id:
                     ids.append(sentence.id)
     return (FacetValue(shown[key], tuple(ids["a"]), tuple(ids["b"]))

@@ -236,7 +236,7 @@ class SpeakerAttributor:
         # "they said" only count when nothing else names the speaker.
         cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
         if is_event_narration(text):
-            cues = [c for c in cues if c.ref.kind in ("name", "pronoun")]
+            cues = tuple(c for c in cues if c.ref.kind in ("name", "pronoun"))
             if not cues:
                 return None
         trailing = [c for c in cues if c.trailing]
@@ -280,6 +280,7 @@ class SpeakerAttributor:
         if len(found) != 1:
             return None
         index = found.pop()
+        assert state.recent is not None  # asserted in the loop, which ran at least once
         state.recent[index] = position
         return ("person", index)
 

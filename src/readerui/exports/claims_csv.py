@@ -19,7 +19,7 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     partial or empty), speaker, topics, each account's sentence numbers and texts, notes."""
     n = len(collation.documents)
     labels = [account_label(k) for k in range(n)]
-    header = ["claim", "accounts", *labels, "speaker", "topics",
+    header: list[object] = ["claim", "accounts", *labels, "speaker", "topics",
               *(f"{x}_sentences" for x in labels), *(f"{x}_text" for x in labels), "notes"]
     rows: list[list[object]] = [header]
     for claim in collation.claims:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from readerui.model import Analysis, Link, Side
 from readerui.sanitise import drop_lone_joiners, strip_controls
@@ -142,7 +142,7 @@ def notes_by_sentence(notes: Sequence[Note]) -> dict[tuple[str, int], list[Note]
 def note_label(note: Note) -> str:
     kind = "Bookmark" if note.bookmark and not note.text else (
         "Note (bookmarked)" if note.bookmark else "Note")
-    return f"{kind} on {SIDE_NAMES[note.side]} {note.sentence + 1}"
+    return f"{kind} on {SIDE_NAMES[cast(Side, note.side)]} {note.sentence + 1}"
 
 
 def link_ids(ids: tuple[int, ...]) -> str:
@@ -206,7 +206,7 @@ def sentence_records(analysis: Analysis, notes: Sequence[Note]) -> list[dict[str
     notes_on: dict[tuple[str, int], list[str]] = {}
     for note in notes:
         notes_on.setdefault((note.side, note.sentence), []).append(note.text or "(bookmark)")
-    records = []
+    records: list[dict[str, object]] = []
     for side in ("a", "b"):
         doc = analysis.document(side)  # type: ignore[arg-type]
         for sentence in doc.sentences:

@@ -29,6 +29,7 @@ def _document(analysis: Analysis, side: Side) -> dict[str, Any]:
         "place": meta.place,
         "dateline": meta.dateline,
         "lang": meta.lang,
+        "repaired": meta.repaired,
         "sentences": [
             {
                 "id": s.id,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from readerui.exports.common import (
     SIDE_NAMES,
@@ -22,7 +22,7 @@ from readerui.exports.common import (
     sentence_text,
     share,
 )
-from readerui.model import Analysis
+from readerui.model import Analysis, Side
 
 if TYPE_CHECKING:
     from readerui.align.settings import AlignSettings
@@ -143,7 +143,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
             out.append("</div>")
         out.append("</div></section>")
     for side in ("a", "b"):
-        name = SIDE_NAMES[side]
+        name = SIDE_NAMES["a" if side == "a" else "b"]
         only = analysis.alignment.only_in(side)  # type: ignore[arg-type]
         doc = analysis.document(side)  # type: ignore[arg-type]
         out += [f"<h2>Only in {name} ({len(only)})</h2>", '<div class="only">']
@@ -160,7 +160,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
     if not notes:
         out.append("<p>No notes.</p>")
     for note in notes:
-        quote = note.quote or sentence_text(analysis, note.side, note.sentence)
+        quote = note.quote or sentence_text(analysis, cast(Side, note.side), note.sentence)
         out.append(f'<p class="note"><a href="#{note.side}-{note.sentence}">'
                    f"{_h(note_label(note))}</a>" + (f": {_h(note.text)}" if note.text else "")
                    + (f"<br>\u201c{_h(quote)}\u201d" if quote else "") + "</p>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from readerui.exports.common import (
     SIDE_NAMES,
@@ -22,7 +22,7 @@ from readerui.exports.common import (
     sentence_text,
     share,
 )
-from readerui.model import Analysis
+from readerui.model import Analysis, Side
 
 if TYPE_CHECKING:
     from readerui.align.settings import AlignSettings
@@ -53,7 +53,7 @@ _MD_MARKABLE = re.compile(r"^([\W_]*)(.*?)([\W_]*)$", re.S)
 
 def _md_runs(runs: tuple[tuple[str, bool], ...], mark: str) -> str:
     """Sentence runs as Markdown, the marked ones wrapped in ``mark`` (``**`` or ``~~``)."""
-    out = []
+    out: list[str] = []
     for piece, marked in runs:
         lead, core, trail = _MD_MARKABLE.match(piece).groups()  # type: ignore[union-attr]
         if not marked or not core:
@@ -119,7 +119,8 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
             if lines[-1]:
                 lines.append("")
     for side in ("a", "b"):
-        name, other = SIDE_NAMES[side], SIDE_NAMES["b" if side == "a" else "a"]
+        name = SIDE_NAMES["a" if side == "a" else "b"]
+        other = SIDE_NAMES["b" if side == "a" else "a"]
         only = analysis.alignment.only_in(side)  # type: ignore[arg-type]
         lines += [f"## Only in {name} ({len(only)})", ""]
         if not only:
@@ -136,7 +137,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
     if not notes:
         lines += ["No notes.", ""]
     for note in notes:
-        quote = note.quote or sentence_text(analysis, note.side, note.sentence)
+        quote = note.quote or sentence_text(analysis, cast(Side, note.side), note.sentence)
         lines.append(_md_note(note) + (f" - \u201c{md_escape(quote)}\u201d" if quote else ""))
     return "\n".join(lines).rstrip("\n") + "\n"
 

@@ -12,8 +12,9 @@ import codecs
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import charset_normalizer
 
@@ -21,6 +22,7 @@ from readerui.errors import InputError
 from readerui.ingest import furniture
 from readerui.ingest.dateline import find_dateline
 from readerui.ingest.dates import FoundDate, find_date, is_labelled, is_update_label
+from readerui.ingest.repair import repair_mojibake
 from readerui.model import CleanText, Metadata, Paragraph
 from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import drop_lone_joiners, strip_controls
@@ -447,7 +449,7 @@ def clean(text: str, path: str | None = None) -> CleanText:
     paragraphs: list[Paragraph] = []
     offset = 0
     for index, body in enumerate(texts):
-        role = "title" if index == 0 and title else "body"
+        role: Literal["title", "body"] = "title" if index == 0 and title else "body"
         paragraphs.append(Paragraph(index, role, offset, offset + len(body)))
         offset += len(body) + 2
     meta = Metadata(
@@ -497,9 +499,12 @@ def load(path: str | Path, max_size: int = DEFAULT_MAX_SIZE,
          max_sentences: int | None = None) -> CleanText:
     """Read, decode and clean one file; refuse it when nothing but page furniture is left, or
     when it plainly has more than ``max_sentences`` sentences."""
-    text = read_text(path, max_size)
+    repair = repair_mojibake(read_text(path, max_size))
+    text = repair.text
     check_sentence_estimate(text, str(path), max_sentences)
     cleaned = clean(text, str(path))
+    if repair.note:
+        cleaned = replace(cleaned, meta=replace(cleaned.meta, repaired=repair.note))
     if not cleaned.paragraphs and cleaned.removed:
         raise InputError(f"{path}: has no article text, only page furniture "
                          f"({len(cleaned.removed)} lines such as {cleaned.removed[0][:40]!r})")

@@ -14,8 +14,8 @@ import re
 
 import sentencex
 
-from readerui.ingest.load import strip_controls
 from readerui.model import CleanText, Document, Metadata, Sentence
+from readerui.sanitise import strip_controls
 
 # Abbreviations that precede a name or number and so never end a sentence (case-sensitive).
 _NEVER_FINAL = frozenset({

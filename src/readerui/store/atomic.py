@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import fcntl
 import json
 import os
 import re
 import tempfile
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -172,21 +172,33 @@ def clean_stale_temps(folders: Iterable[Path]) -> list[Path]:
     return removed
 
 
+LOCK_TIMEOUT = 30.0  # seconds to wait for another readerui's read-merge-write before giving up
+
+
 @contextlib.contextmanager
-def file_lock(path: Path) -> Iterator[None]:
-    """Hold an exclusive ``fcntl.flock`` on ``<path>.lock`` (serialises read-merge-write cycles)."""
+def file_lock(path: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``<path>.lock`` (serialises read-merge-write cycles between
+    processes and threads). filelock picks the platform's lock: ``flock`` on POSIX, ``msvcrt``
+    on Windows, and a lock file created exclusively where neither exists. StoreError (one line)
+    when the lock cannot be taken, or not within ``timeout`` seconds."""
+    with warnings.catch_warnings():  # no fcntl: filelock warns that it falls back to a
+        warnings.simplefilter("ignore")  # lock file, which is the behaviour wanted here
+        from filelock import FileLock, Timeout
+
     lock_path = path.with_name(path.name + ".lock")
     ensure_dir(lock_path.parent)
+    lock = FileLock(lock_path, timeout=timeout, mode=0o600)
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        lock.acquire()
+    except Timeout:
+        raise StoreError(f"cannot lock {path}: another readerui has held {lock_path} for "
+                         f"{timeout:g} s (if none is running, delete that file)") from None
     except OSError as exc:
         raise StoreError(f"cannot lock {path}: {_reason(exc)} ({lock_path})") from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        fcntl.flock(fd, fcntl.LOCK_UN)
-        os.close(fd)
+        lock.release()
 
 
 def aside_path(path: Path, now: datetime | None = None) -> Path:

@@ -33,18 +33,20 @@ from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
 from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 4  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
-# no speaker cues, 3 kept documents with a completed year instead of the analysis' dates
+CACHE_FORMAT = 5  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
+# no speaker cues, 3 kept documents with a completed year instead of the analysis' dates,
+# 4 had no `repaired` in the metadata
 MAGIC = b"READERUI-CACHE-JSON\x00"
 SUFFIX = ".json.z"
 OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read
 ENTRY_MAX_SIZE = 512 * 1024 * 1024
 MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 # Parts of the package that do not change what an analysis holds.
-_NOT_ENGINE = ("tui", "store", "samples", "exports", "cli.py", "summary.py", "__main__.py")
+_NOT_ENGINE = ("tui", "store", "samples", "exports", "cli.py", "summary.py", "__main__.py",
+               "completion.py", "serve.py")
 _ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json", ".gz"}  # code and the word lists it reads
 _ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "PyStemmer", "rapidfuzz",
-                     "charset-normalizer", "numpy")
+                     "charset-normalizer", "numpy", "ftfy")
 
 
 @cache

@@ -1,0 +1,76 @@
+"""``readerui serve``: the reader in a web browser, through textual-serve (``readerui[serve]``).
+
+textual-serve runs a small web server; each browser tab that opens its page starts the reader
+as a subprocess (the command built here) and talks to it over a websocket. The server listens
+on 127.0.0.1 unless told otherwise: anyone who reaches the port can use the reader, read both
+accounts and write notes, and there is no password, so binding elsewhere prints a warning.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import shlex
+import subprocess
+import sys
+from collections.abc import Sequence
+
+from readerui.errors import ReaderError
+
+PROG = "readerui"
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def is_loopback(host: str) -> bool:
+    """True when ``host`` is this machine alone (127.0.0.0/8, ::1, localhost)."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve anywhere
+        return False
+
+
+def exposure_warning(host: str, port: int) -> str | None:
+    """The warning for serving on ``host``, or None when it is the loopback."""
+    if is_loopback(host):
+        return None
+    return (f"{PROG}: warning: serving on {host}, not on this machine alone: anyone who can "
+            f"reach port {port} can open the reader, read both accounts and write notes, with "
+            f"no password; use --host {DEFAULT_HOST} unless you mean it")
+
+
+def public_url(host: str, port: int) -> str:
+    """The address a browser on this machine opens for ``host``:``port``."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "") else host
+    if shown == "::":
+        shown = "::1"
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"
+
+
+def reader_command(arguments: Sequence[str]) -> str:
+    """The shell command that starts the reader with ``arguments`` (this Python, this
+    readerui), quoted for the platform's shell, as textual-serve runs it."""
+    words = [sys.executable, "-m", "readerui", *arguments]
+    return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
+
+
+def serve(command: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
+          url: str | None = None, title: str = PROG) -> int:
+    """Serve ``command`` (the reader) to browsers until Ctrl-C; returns the exit status.
+    ReaderError (one line) when textual-serve is not installed."""
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise ReaderError(f"'{PROG} serve' needs textual-serve: pip install "
+                          f"'{PROG}[serve]'") from None
+    warning = exposure_warning(host, port)
+    if warning:
+        print(warning, file=sys.stderr)
+    server = Server(command, host=host, port=port, title=title,
+                    public_url=url or public_url(host, port))
+    server.serve()
+    return 0

@@ -188,6 +188,11 @@ class Alignment:
         n = self.n_a if side == "a" else self.n_b
         return tuple(i for i in range(n) if i not in linked)
 
+    def swapped(self) -> Alignment:
+        """The same links seen from the other side: each link's A and B ids exchanged."""
+        return Alignment(tuple(Link(link.b, link.a, link.score, link.kind) for link in self.links),
+                         self.n_b, self.n_a, self.exclusive)
+
 
 @dataclass(frozen=True, slots=True)
 class Speaker:
@@ -239,6 +244,13 @@ class Annotations:
         """Names of the topics that sentence mentions."""
         return (self.topics_a if side == "a" else self.topics_b)[sentence_id]
 
+    def swapped(self) -> Annotations:
+        """The same speakers and topics with the sides exchanged (A's lookups become B's)."""
+        return Annotations(
+            tuple(Speaker(s.name, s.aliases, s.b, s.a, s.joint) for s in self.speakers),
+            tuple(Topic(t.name, t.terms, t.b, t.a, t.origin) for t in self.topics),
+            self.speaker_b, self.speaker_a, self.topics_b, self.topics_a, self.cue_b, self.cue_a)
+
     @classmethod
     def empty(cls, n_a: int, n_b: int) -> Annotations:
         """No speakers and no topics."""
@@ -257,3 +269,8 @@ class Analysis:
     def document(self, side: Side) -> Document:
         """Document A or B."""
         return self.a if side == "a" else self.b
+
+    def swapped(self) -> Analysis:
+        """The same analysis with A and B exchanged: documents, each link's ids, and the
+        annotations of each side. Pure: ``x.swapped().swapped() == x``."""
+        return Analysis(self.b, self.a, self.alignment.swapped(), self.annotations.swapped())

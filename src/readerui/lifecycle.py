@@ -34,6 +34,7 @@ from readerui.store.atomic import collecting
 from readerui.store.cache import document_bytes, inputs_key, read_entry, write_entry
 
 SIDES: tuple[Side, ...] = ("a", "b")  # account i is side SIDES[i] (notes and state use it)
+ACCOUNT_SIDES = "abcdefgh"  # the same for a reading of up to 8 accounts: account i is letter i
 _T = TypeVar("_T")
 Compute = Callable[[Sequence[Document], Settings], Analysis]
 
@@ -187,7 +188,7 @@ class Reading:
         """The document of one side (the analysed one when there is an analysis)."""
         if self.analysis is not None:
             return self.analysis.document(side)
-        return self.load()[SIDES.index(side)]
+        return self.load()[ACCOUNT_SIDES.index(side)]
 
     # ----- what the reader keeps -----------------------------------------------------------------
 

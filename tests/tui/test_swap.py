@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from readerui.model import Alignment, Analysis, Annotations, Link
+from readerui.tui.app import ReaderApp
+from readerui.tui.widgets.chrome import DocHeader
+from readerui.tui.widgets.status import StatusBar
 
 from .helpers import council_analysis
 
@@ -53,3 +56,86 @@ def test_exclusive_flag_and_cues_survive() -> None:
     assert swapped.annotations.cue_b == ("verb:said", None, None)
     assert swapped.annotations.cue_a == (None, None)
     assert swapped.swapped() == small
+
+
+# ----- swap sides in the reader ---------------------------------------------------------------
+
+
+def _header(app: ReaderApp, side: str) -> str:
+    return str(app.query_one(f"#header-{side}", DocHeader).render())
+
+
+def status_text(app: ReaderApp) -> str:
+    return str(app.query_one(StatusBar).render())
+
+
+async def _settle(pilot: object) -> None:
+    await pilot.pause()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_w_swaps_sides_and_the_cursor_filter_notes_and_marks_follow() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("down", "down")  # A 3 (id 2), linked to B 5 (id 4)
+        app.session.add_note("a", 2, "check the figure")
+        app._refresh_notes()
+        app.toggle_filter("speaker", "Elena Ruiz")
+        await pilot.pause()
+        assert app.pane_a.cursor == 2 and set(app.pane_b.partners) == {4}
+        left_doc, right_doc = app.pane_a.document, app.pane_b.document
+        await pilot.press("w")
+        await _settle(pilot)
+        # the documents changed places, and the headers say which account is where
+        assert app.pane_a.document is right_doc and app.pane_b.document is left_doc
+        assert _header(app, "a").lstrip().startswith("B") and \
+            _header(app, "b").lstrip().startswith("A")
+        # the cursor stays on its sentence, now in the right-hand pane, which has the focus
+        assert app.focused is app.pane_b and app.pane_b.cursor == 2
+        assert set(app.pane_a.partners) == {4}
+        # the analysis is the mirror: B's sentence 4 is now on the left
+        assert app.analysis is not None and app.analysis.a is right_doc
+        assert app.pane_a.kind_of(4) == "strong"
+        # the note and the filter follow the account
+        assert 2 in app.pane_b.noted and not app.pane_a.noted
+        assert app.filter.speakers == {"Elena Ruiz"}
+        assert app.pane_b.kept == frozenset({2, 8}) and app.pane_a.kept == frozenset({4, 5})
+        # the status bar names the accounts by letter, the focused one first in bold
+        assert status_text(app).startswith("B ")
+        await pilot.press("w")
+        await _settle(pilot)
+        assert app.pane_a.document is left_doc and app.focused is app.pane_a
+        assert app.pane_a.cursor == 2 and 2 in app.pane_a.noted
+
+
+async def test_a_note_added_after_a_swap_is_filed_under_its_account() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(pilot)
+        await pilot.press("w")
+        await _settle(pilot)
+        await pilot.press("tab")  # the left pane: account B
+        await _settle(pilot)
+        assert app.focused is app.pane_a
+        note = app.session.add_note("a", 3, "left pane, account B")
+        assert note is not None and note.side == "a"  # by pane side
+        stored = app.session.reading.notes
+        assert [n.side for n in stored] == ["b"]  # filed under the account
+        assert stored[0].quote == analysis.b.sentences[3].text
+
+
+async def test_the_shares_in_the_status_bar_follow_the_swap() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await _settle(pilot)
+        share_a = analysis.alignment.carried("a", range(len(analysis.a))) / len(analysis.a)
+        share_b = analysis.alignment.carried("b", range(len(analysis.b))) / len(analysis.b)
+        assert share_a != share_b
+        assert f"shared: A {share_a:.0%} B {share_b:.0%}" in status_text(app)
+        await pilot.press("w")
+        await _settle(pilot)
+        assert f"shared: B {share_b:.0%} A {share_a:.0%}" in status_text(app)

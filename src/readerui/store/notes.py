@@ -16,6 +16,8 @@ from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.locations import Locations, locations
 from readerui.store.state import STATE_VERSION, now_iso
 
+ACCOUNTS = tuple("abcdefgh")  # the account a note is on (a reading has up to 8 accounts)
+
 
 @dataclass(frozen=True, slots=True)
 class Note:
@@ -45,7 +47,7 @@ def _notes_file(key: str, where: Locations) -> Path:
 
 
 def _is_note(item: Any) -> bool:
-    return (isinstance(item, dict) and item.get("side") in ("a", "b")
+    return (isinstance(item, dict) and item.get("side") in ACCOUNTS
             and isinstance(item.get("sentence"), int) and not isinstance(item["sentence"], bool)
             and all(isinstance(item.get(name, ""), str) for name in ("text", "created", "quote"))
             and isinstance(item.get("bookmark", False), bool))

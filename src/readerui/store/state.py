@@ -21,6 +21,8 @@ from readerui.web import is_address
 STATE_VERSION = 1
 MAX_RECENT = 30
 
+ACCOUNTS = "abcdefgh"  # the account the cursor is on (a reading has up to 8)
+
 
 def now_iso() -> str:
     """The current UTC time, ISO 8601 with microseconds."""
@@ -120,7 +122,7 @@ def _is_pair_file(value: Any) -> bool:
     if not isinstance(value, dict):
         return False
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
-    return (isinstance(cursor, dict) and cursor.get("side", "a") in ("a", "b")
+    return (isinstance(cursor, dict) and cursor.get("side", "a") in tuple(ACCOUNTS)
             and isinstance(cursor.get("id", 0), int) and isinstance(filters, dict)
             and all(isinstance(filters.get(name, []), list)
                     and all(isinstance(x, str) for x in filters.get(name, []))

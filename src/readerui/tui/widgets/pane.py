@@ -90,6 +90,26 @@ class AccountPane(ScrollView, can_focus=True):
 
     # ----- data -------------------------------------------------------------------------------
 
+    def set_document(self, document: Document) -> None:
+        """Show another account here (swap sides, another account of a set): marks, folds and
+        layouts are dropped and the cursor goes to the top; the app then sets the analysis,
+        the cursor and the marks."""
+        self.document = document
+        self.analysis = None
+        self.cursor = 0
+        self.partners, self.diff, self.kept = {}, {}, None
+        self.matches, self.match_spans, self.noted = frozenset(), {}, frozenset()
+        self._texts = [safe_text(s.text) for s in document.sentences]
+        self._layouts.clear()
+        self._folds = ()
+        self._fold_generation += 1
+        self._kinds = ["none"] * len(document)
+        self._shown = self._frame = None
+        if self.size.width:
+            self._update_virtual_size()
+            self.scroll_rows(0)
+        self.refresh()
+
     def set_analysis(self, analysis: Analysis) -> None:
         """Colour the sentences by how they link to the other account."""
         self.analysis = analysis

@@ -140,6 +140,7 @@ class AccountsMixin:
             return
         focused = self.focused_pane
         cursors = {accounts.account(p.side): p.cursor for p in (self.pane_a, self.pane_b)}
+        before = {p.side: p.cursor for p in (self.pane_a, self.pane_b)}
         lead = accounts.account(focused.side)
         if place is not None:
             lead, cursors[place[0]] = place[0], place[1]
@@ -162,12 +163,18 @@ class AccountsMixin:
         partner = self.pane("b" if lead_side == "a" else "a")
         self.pane_a.active, self.pane_b.active = lead_side == "a", lead_side == "b"
         pane.focus()
+        alignment = self.analysis.alignment if self.analysis is not None else None
         kept = cursors.get(accounts.account(partner.side))
         if kept is not None:
             partner.move_cursor(kept, scroll=False)
-        pane.move_cursor(cursors.get(accounts.account(lead_side), 0), jump=True)
-        if kept is None and self.analysis is not None:
-            best = self.analysis.alignment.best_partner(lead_side, pane.cursor)
+        mine = cursors.get(accounts.account(lead_side))
+        if mine is None:  # a new account here: level with the other's cursor, else stay put
+            best = alignment.best_partner(partner.side, kept) \
+                if alignment is not None and kept is not None else None
+            mine = best if best is not None else before[lead_side]
+        pane.move_cursor(mine, jump=True)
+        if kept is None and alignment is not None:
+            best = alignment.best_partner(lead_side, pane.cursor)
             partner.cursor = best if best is not None else (partner.top_sentence() or 0)
             partner.refresh()
         self._cursor_moved(pane)

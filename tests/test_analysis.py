@@ -35,7 +35,7 @@ def test_parallel_analysis_equals_serial(monkeypatch) -> None:
     from pathlib import Path
 
     from readerui import analysis
-    from readerui.export import to_contract
+    from readerui.exports import to_contract
 
     root = Path(__file__).resolve().parents[1]
     a = analysis.load_document(root / "sample_texts" / "mfa_readout.txt")

@@ -11,9 +11,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TEXT_SUFFIXES = {".py", ".toml", ".tcss", ".txt", ".json"}
 CORE_MODULES = (
     "readerui.model", "readerui.ingest", "readerui.tokens", "readerui.align",
-    "readerui.annotate", "readerui.analysis", "readerui.export", "readerui.settings",
+    "readerui.annotate", "readerui.analysis", "readerui.exports", "readerui.settings",
     "readerui.summary", "readerui.cli", "readerui.store", "readerui.lifecycle",
-    "readerui.export_formats",
 )
 
 

@@ -15,7 +15,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from readerui.export import _md_runs, _runs, md_escape, to_contract, to_html, to_json, to_markdown
+from readerui.exports import to_contract, to_json
+from readerui.exports.common import runs as _runs
+from readerui.exports.html import to_html
+from readerui.exports.markdown import _md_runs, md_escape, to_markdown
 from readerui.ingest.segment import from_lines
 from readerui.model import Alignment, Analysis, Annotations, Link, Speaker, Topic
 from readerui.store import Note
@@ -207,8 +210,7 @@ def test_html_renders_in_headless_chromium_and_shows_the_script_as_text(
 
 def test_write_export_picks_the_format_from_the_suffix(analysis: Analysis, tmp_path: Path) -> None:
     from readerui.errors import ReaderError
-    from readerui.export import write_export
-    from readerui.export_formats import format_of, render
+    from readerui.exports import format_of, render, write_export
 
     assert [format_of(n) for n in ("r.md", "r.HTML", "r.htm", "r.json", "r.csv",
                                    "r.sentences.csv", "r.jsonl", None)] == [
@@ -228,7 +230,7 @@ def test_csv_and_jsonl_rows_follow_the_analysis(analysis: Analysis) -> None:
     import csv
     import io
 
-    from readerui.export_formats import FORMATS, render
+    from readerui.exports import FORMATS, render
 
     links = list(csv.reader(io.StringIO(render(analysis, "csv"))))
     assert links[0][:3] == ["a_sentences", "b_sentences", "kind"]
@@ -250,7 +252,7 @@ def test_csv_and_jsonl_rows_follow_the_analysis(analysis: Analysis) -> None:
 
 
 def test_the_readme_lists_every_export_format() -> None:
-    from readerui.export_formats import FORMATS
+    from readerui.exports import FORMATS
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     rows = {line.split("|")[1].strip(" `"): line for line in readme.splitlines()
@@ -258,3 +260,19 @@ def test_the_readme_lists_every_export_format() -> None:
     for name, fmt in FORMATS.items():
         assert name in rows, f"README.md has no row for export format {name}"
         assert all(f"`{suffix}`" in rows[name] for suffix in fmt.suffixes)
+
+
+def test_each_format_is_one_module_of_the_exports_package_and_registered() -> None:
+    """Adding a format is one module in ``readerui/exports/`` plus its registry line: every
+    module there other than the shared ones is a registered format's writer, and each format's
+    writer lives in its own module."""
+    import pkgutil
+
+    import readerui.exports
+    from readerui.exports import FORMATS
+
+    shared = {"common", "registry", "files"}
+    modules = {m.name for m in pkgutil.iter_modules(readerui.exports.__path__)} - shared
+    writers = {fmt.write.__module__.rsplit(".", 1)[1] for fmt in FORMATS.values()}
+    assert writers == modules
+    assert len({fmt.write.__module__ for fmt in FORMATS.values()}) == len(FORMATS)

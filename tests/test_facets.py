@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from readerui.export import to_markdown
+from readerui.exports.markdown import to_markdown
 from readerui.facets import FacetValue, facets, ordered
 from readerui.lifecycle import Reading
 from readerui.samples import sample_paths

@@ -13,7 +13,7 @@ from readerui.annotate.overrides import (
     edit_from_json,
     edits_from_json,
 )
-from readerui.export import to_contract
+from readerui.exports import to_contract
 from readerui.model import Alignment, Analysis, Annotations, Speaker
 from test_speakers import make_doc
 

@@ -73,7 +73,7 @@ def read_batch(list_path: Path, max_size: int) -> list[tuple[str, str]]:
 
 def error_line(message: str, path_a: str, path_b: str) -> str:
     """The JSON line answering a pair that could not be analysed."""
-    from readerui.export import CONTRACT_VERSION
+    from readerui.exports import CONTRACT_VERSION
 
     return json.dumps({"version": CONTRACT_VERSION, "error": message, "a_path": path_a,
                        "b_path": path_b}, ensure_ascii=False)
@@ -82,7 +82,7 @@ def error_line(message: str, path_a: str, path_b: str) -> str:
 def analyse_one(path_a: str, path_b: str, settings: Settings, lines: bool) -> tuple[bool, str]:
     """Analyse one pair: (succeeded, its JSON line); a ReaderError becomes an ``error`` line."""
     from readerui.analysis import analyse, load_document
-    from readerui.export import to_contract
+    from readerui.exports import to_contract
     from readerui.sanitise import json_inert
 
     try:

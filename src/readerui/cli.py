@@ -280,7 +280,7 @@ def _run_align(argv: Sequence[str]) -> int:
         parser.error("--dask works with --batch LIST")
     analysis = _analysis(_reading(args, _pair(args, parser), settings))
     if args.json:
-        from readerui.export import to_json
+        from readerui.exports import to_json
 
         sys.stdout.write(to_json(analysis) + "\n")
     else:
@@ -345,7 +345,7 @@ def _run_reader(argv: Sequence[str]) -> int:
 
 
 def _export_parser() -> argparse.ArgumentParser:
-    from readerui.export_formats import FORMATS, formats_help
+    from readerui.exports import FORMATS, formats_help
 
     parser = _Parser(prog=f"{PROG} export",
                      description="Write a report of two accounts: aligned pairs with word "
@@ -365,14 +365,13 @@ def _export_parser() -> argparse.ArgumentParser:
 def _run_export(argv: Sequence[str]) -> int:
     parser = _export_parser()
     args = parser.parse_args(argv)
-    from readerui.export import write_export
-    from readerui.export_formats import FORMATS, format_of, render
+    from readerui.exports import FORMATS, format_of, render, write_export
 
     settings = _settings(args)
     path_a, path_b = _pair(args, parser)
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
-        from readerui.export import check_output
+        from readerui.exports import check_output
 
         check_output(output, [path_a, path_b])
     fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work

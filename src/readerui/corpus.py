@@ -31,7 +31,7 @@ def analyse_pair(path_a: str | Path, path_b: str | Path, settings: Settings | No
     one process (no child processes), as a worker of a pool or cluster must.
     """
     from readerui.analysis import analyse, load_document
-    from readerui.export import to_contract
+    from readerui.exports import to_contract
 
     settings = settings or Settings()
     a = load_document(path_a, settings, lines)

@@ -41,7 +41,7 @@ OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never 
 ENTRY_MAX_SIZE = 512 * 1024 * 1024
 MAX_ENTRIES = 64  # oldest entries beyond this are pruned after each write
 # Parts of the package that do not change what an analysis holds.
-_NOT_ENGINE = ("tui", "store", "samples", "export.py", "cli.py", "summary.py", "__main__.py")
+_NOT_ENGINE = ("tui", "store", "samples", "exports", "cli.py", "summary.py", "__main__.py")
 _ENGINE_SUFFIXES = {".py", ".txt", ".toml", ".json", ".gz"}  # code and the word lists it reads
 _ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "PyStemmer", "rapidfuzz",
                      "charset-normalizer", "numpy")

@@ -14,8 +14,7 @@ from pathlib import Path
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
-from readerui.export import check_output
-from readerui.export_formats import FORMATS, READER_FORMATS, render
+from readerui.exports import FORMATS, READER_FORMATS, check_output, render
 from readerui.lifecycle import ACCOUNT_SIDES, Reading
 from readerui.model import Analysis, Document, Side
 from readerui.store import Config, Note, PairState, prefs
@@ -197,7 +196,7 @@ class Session:
         return f"{slug('a')}-vs-{slug('b')}.md"
 
     def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:
-        """The reader's reports (:data:`~readerui.export_formats.READER_FORMATS`, with notes
+        """The reader's reports (:data:`~readerui.exports.READER_FORMATS`, with notes
         re-anchored as ``readerui export`` does), by suffix."""
         notes = [note if sentence is None else replace(note, sentence=sentence)
                  for note in self.notes

@@ -1,0 +1,87 @@
+"""The export formats, in one registry: name, file suffixes, what it holds, and its writer.
+
+``readerui export`` (``-f`` and the ``-o`` suffix), the reader's ``E`` and the README's list all
+read :data:`FORMATS`; adding a format is one module in this package (a ``write(analysis, notes,
+settings) -> str``) plus one :class:`ExportFormat` line here. A file name whose suffix no format
+claims is an error, never a silent Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readerui.errors import ReaderError
+from readerui.exports import contract, html, jsonl, links_csv, markdown, sentences_csv
+from readerui.model import Analysis
+
+if TYPE_CHECKING:  # not at run time: `export --help` reads this registry and must stay light
+    from readerui.settings import Settings
+    from readerui.store.notes import Note
+
+Writer = Callable[[Analysis, Sequence["Note"], "Settings"], str]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFormat:
+    """One export format: ``name`` for ``-f``, the ``suffixes`` that choose it (the first is the
+    one it writes), a one-line ``summary`` and its ``write(analysis, notes, settings)``."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    summary: str
+    write: Writer
+    notes: bool = True  # carries the reader's notes
+
+
+FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
+    ExportFormat("md", (".md", ".markdown"), "Markdown for a code forge", markdown.write),
+    ExportFormat("html", (".html", ".htm"), "one self-contained page", html.write),
+    ExportFormat("json", (".json",), "the JSON contract, as 'align --json'", contract.write,
+                 notes=False),
+    ExportFormat("jsonl", (".jsonl",), "one JSON object per sentence (speaker, topics, "
+                 "partners, notes)", jsonl.write),
+    ExportFormat("csv", (".csv",), "one row per link (sentence numbers, kind, score, texts)",
+                 links_csv.write, notes=False),
+    ExportFormat("sentences-csv", (".sentences.csv",), "one row per sentence (speaker, "
+                 "topics, partners, notes)", sentences_csv.write),
+)}
+DEFAULT = "md"  # for standard output without -f
+READER_FORMATS = ("md", "html")  # what the reader's E writes, side by side
+
+
+def format_of(path: str | Path | None) -> str:
+    """The format a file name asks for by its suffix (the longest one claimed: ``.sentences.csv``
+    before ``.csv``); :data:`DEFAULT` without a path. ReaderError for a suffix no format has."""
+    if not path:
+        return DEFAULT
+    name = Path(path).name.lower()
+    claims = [(suffix, f.name) for f in FORMATS.values() for suffix in f.suffixes
+              if name.endswith(suffix) and len(name) > len(suffix)]
+    if not claims:
+        known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+        raise ReaderError(f"cannot tell the export format of {str(path)!r} from its suffix (known: "
+                          f"{known}); choose one with -f")
+    return max(claims, key=lambda claim: len(claim[0]))[1]
+
+
+def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (),
+           settings: Settings | None = None) -> str:
+    """The analysis as ``fmt`` text (notes only in the formats that carry them)."""
+    try:
+        chosen = FORMATS[fmt]
+    except KeyError:
+        raise ReaderError(f"unknown export format {fmt!r} (known: {', '.join(FORMATS)})") from None
+    if settings is None:
+        from readerui.settings import Settings
+
+        settings = Settings()
+    return chosen.write(analysis, notes if chosen.notes else (), settings)
+
+
+def formats_help() -> str:
+    """The formats for ``--help`` and the docs: ``name (suffix): summary``, one a line."""
+    return "\n".join(f"{f.name} ({', '.join(f.suffixes)}): {f.summary}"
+                     for f in FORMATS.values())

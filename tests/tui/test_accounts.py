@@ -3,11 +3,16 @@ header's "also in", the claims view and the summary's matrix, driven by keys (Pi
 
 from __future__ import annotations
 
-from textual.widgets import OptionList
+import io
+
+from rich.console import Console
+from textual.widgets import OptionList, Static
 
 from readerui.tui.accounts import Accounts, also_in_label
 from readerui.tui.app import ReaderApp
 from readerui.tui.screens.accounts import AccountPicker
+from readerui.tui.screens.claims import ClaimsScreen, claim_pair, claim_text
+from readerui.tui.screens.summary import SummaryScreen, summary_renderable
 from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.status import StatusBar
 
@@ -155,3 +160,113 @@ async def test_the_filter_and_notes_follow_a_change_of_accounts() -> None:
         await settle(pilot)
         assert app.pane_a.kept == frozenset({5}) and app.pane_a.noted == frozenset({5})
         assert "Marta Lind" in status(app)
+
+
+# ----- the claims view ---------------------------------------------------------------------------
+
+
+def claim_rows(app: ReaderApp) -> list[str]:
+    options = app.screen.query_one("#claims-list", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def test_the_claims_view_lists_claims_fewest_carriers_first_and_reorders() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+        head = str(app.screen.query_one("#claims-head", Static).render())
+        assert head.startswith("A B C  speaker")
+        rows = claim_rows(app)
+        assert len(rows) == 10
+        # carried by one account first: B's islanders, C's evening crossings
+        assert rows[0].startswith("· ┃ ·") and "islanders" in rows[0]
+        assert rows[1].startswith("· · ┃") and "evening crossings" in rows[1]
+        assert "ferry operator" in rows[1]
+        # then two accounts (partial before strong), then all three
+        assert rows[2].startswith("┃ ╏ ·") or rows[2].startswith("╏ ╏ ·") \
+            or rows[2].startswith("· ╏ ╏"), rows[2]
+        assert rows[-1].startswith("┃ ┃ ┃") and rows[-2].startswith("┃ ┃ ┃")
+        status_line = str(app.screen.query_one("#claims-status", Static).render())
+        assert "10 claims: 2 in all 3 · 6 in 2 · 2 in one" in status_line
+        await pilot.press("o")  # reading order: A's headline first
+        await settle(pilot)
+        rows = claim_rows(app)
+        assert rows[0].startswith("┃ ┃ ┃") and "Ferry service" in rows[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ClaimsScreen)
+
+
+async def test_enter_on_a_claim_shows_its_sentences_side_by_side() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        rows = claim_rows(app)
+        cafe = next(i for i, row in enumerate(rows) if "fishing boats" in row)
+        for _ in range(cafe):
+            await pilot.press("down")
+        await pilot.press("enter")  # B (on the right) and C carry it; A (on the left) does not
+        await settle(pilot)
+        assert not isinstance(app.screen, ClaimsScreen)
+        assert app.accounts is not None and app.accounts.shown == (2, 1)  # B stays put
+        assert app.focused is app.pane_b and app.pane_b.cursor == 5  # B 6
+        assert set(app.pane_a.partners) == {3}  # C 4 lit beside it
+        assert app.pane_b.is_visible(5) and app.pane_a.is_visible(3)
+        # a claim of one account (C's evening crossings, second row): C is on screen already
+        await pilot.press("C")
+        await settle(pilot)
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.accounts.shown == (2, 1)
+        assert app.focused is app.pane_a and app.pane_a.cursor == 4
+
+
+async def test_the_sidebar_filter_applies_to_the_claims_view() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.toggle_filter("topic", "tickets")
+        await pilot.press("C")
+        await settle(pilot)
+        rows = claim_rows(app)
+        assert len(rows) == 1 and "Tickets bought" in rows[0] and rows[0].startswith("┃ · ┃")
+        status_line = str(app.screen.query_one("#claims-status", Static).render())
+        assert "topic: tickets" in status_line
+
+
+def test_claim_pair_keeps_the_shown_accounts_when_it_can() -> None:
+    collation = ferry_collation()
+    by_text = {claim_text(c, collation.documents)[:20]: c for c in collation.claims}
+    inspection = next(c for t, c in by_text.items() if t.startswith("Harbour master"))
+    assert claim_pair(inspection, (0, 1)) == ((0, 1), 0, 2)
+    assert claim_pair(inspection, (1, 0)) == ((1, 0), 1, 2)
+    assert claim_pair(inspection, (2, 1)) == ((0, 1), 1, 2)  # keeps B on the right
+    evening = next(c for t, c in by_text.items() if t.startswith("The ferry operator"))
+    assert claim_pair(evening, (0, 1)) == ((2, 1), 2, 4)  # beside the right-hand account
+
+
+# ----- the summary's matrix --------------------------------------------------------------------
+
+
+async def test_the_summary_shows_every_account_against_every_other() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(summary_renderable(app.screen.analysis, app.screen.accounts))
+        text = console.export_text()
+        collation = ferry_collation()
+        matrix = text.split("Which account carries what")[1].split("Overall")[0]
+        row_b = next(line for line in matrix.splitlines() if line.lstrip().startswith("B "))
+        # row B, column A: the share of A's sentences that B carries
+        share = f"{collation.carried_share(0, 1):.0%}"
+        assert row_b.split()[-3] == share and row_b.split()[-2] == "—"
+        assert row_b.split()[-1] == f"{collation.carried_share(2, 1):.0%}"

@@ -740,7 +740,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self.tell("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
-        self.push_screen(SummaryScreen(self.analysis), self._go_to)
+        self.push_screen(SummaryScreen(self.analysis, self.accounts), self._go_to)
 
     def _go_to(self, place: tuple[Side, int] | None) -> None:
         """Focus the pane of ``place`` and put its cursor on that sentence."""

@@ -302,6 +302,9 @@ def _print_recent(where: store.Locations) -> int:
     return 0
 
 
+MAX_READER_ACCOUNTS = 8  # the reader names accounts A to H
+
+
 def _run_reader(argv: Sequence[str]) -> int:
     parser, _ = _build_parsers()
     args = parser.parse_args(argv)
@@ -319,11 +322,16 @@ def _run_reader(argv: Sequence[str]) -> int:
         chosen = pairs[args.recent - 1]
         path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
+        paths: tuple[Path, ...] = (path_a, path_b)
+    elif len(args.paths) > 2:  # a reading of several accounts (the reader shows two at once)
+        if len(args.paths) > MAX_READER_ACCOUNTS:
+            parser.error(f"expected 2 to {MAX_READER_ACCOUNTS} files, got {len(args.paths)}")
+        paths = tuple(as_input(p) for p in args.paths)  # type: ignore[misc]
     else:
-        path_a, path_b = _pair(args, parser)
-    reading = _reading(args, (path_a, path_b), settings)
-    a, b = reading.load()  # on a cache hit: no ingest, and the analysis is ready
-    cached = reading.analysis
+        paths = _pair(args, parser)
+    reading = _reading(args, paths, settings)
+    a, b, *_ = reading.load()  # on a cache hit: no ingest, and the analysis is ready
+    cached = reading.analysis if len(paths) == 2 else None
     reading.remember()
     _warn(reading.take_warnings())
     from readerui.tui.app import ReaderApp

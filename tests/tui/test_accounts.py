@@ -32,6 +32,12 @@ def status(app: ReaderApp) -> str:
     return str(app.query_one(StatusBar).render())
 
 
+def render(renderable: object, width: int = 200) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
 def ferry_app() -> ReaderApp:
     collation = ferry_collation()
     return ReaderApp(collation.documents[0], collation.documents[1], collation=collation)
@@ -74,7 +80,7 @@ async def test_the_reader_opens_on_the_first_two_accounts_and_says_what_else_car
         assert "also in: C ┃" in header(app, "a")
         await pilot.press("down")  # A 3: the inspection, in B only
         await settle(pilot)
-        assert "in no other account" in header(app, "a")
+        assert "also in: none" in header(app, "a")
         assert "also in" not in header(app, "b")
 
 
@@ -120,9 +126,9 @@ async def test_the_picker_lists_every_account_and_chooses_with_keys() -> None:
         await settle(pilot)
         assert isinstance(app.screen, AccountPicker)
         options = app.screen.query_one(OptionList)
-        prompts = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+        prompts = [render(options.get_option_at_index(i).prompt) for i in range(3)]
         assert "Marlow Bay Town Council" in prompts[0] and "2026-03-13" in prompts[0]
-        assert "on the left" in prompts[0] and "on the right" in prompts[1]
+        assert "◂ left" in prompts[0] and "right ▸" in prompts[1]
         assert "Coast Radio" in prompts[2] and "6 sentences" in prompts[2]
         assert options.highlighted == 0  # the focused pane's account
         await pilot.press("down", "down", "enter")  # C on the right
@@ -260,9 +266,7 @@ async def test_the_summary_shows_every_account_against_every_other() -> None:
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
-        console = Console(width=120, record=True, file=io.StringIO())
-        console.print(summary_renderable(app.screen.analysis, app.screen.accounts))
-        text = console.export_text()
+        text = render(summary_renderable(app.screen.analysis, app.screen.accounts), 120)
         collation = ferry_collation()
         matrix = text.split("Which account carries what")[1].split("Overall")[0]
         row_b = next(line for line in matrix.splitlines() if line.lstrip().startswith("B "))
@@ -270,3 +274,12 @@ async def test_the_summary_shows_every_account_against_every_other() -> None:
         share = f"{collation.carried_share(0, 1):.0%}"
         assert row_b.split()[-3] == share and row_b.split()[-2] == "—"
         assert row_b.split()[-1] == f"{collation.carried_share(2, 1):.0%}"
+
+
+def test_the_palette_offers_the_reader_keys_and_help_lists_the_screens_keys() -> None:
+    from readerui.tui.bindings import all_keys, reader_keys
+
+    ids = {key.id for key in reader_keys()}
+    assert {"swap_sides", "next_right", "pick_accounts", "claims"} <= ids
+    assert not ids & {"pick_right", "pick_left", "open_claim", "sort_claims"}
+    assert {"pick_right", "open_claim"} <= {key.id for key in all_keys()}

@@ -128,6 +128,8 @@ class ReaderApp(AccountsMixin, App[int]):
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
         self._given_analysis = analysis
+        # a reading of three or more accounts: the worker collates them (every pair, claims)
+        self._collating = collation is None and len(reading.paths) > 2
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
         self._started = time.monotonic()
         self._ticker: Timer | None = None
@@ -217,7 +219,9 @@ class ReaderApp(AccountsMixin, App[int]):
             self.session.remember_theme(name)
             self._show_warnings()
 
-    def _analyse(self) -> Analysis:
+    def _analyse(self) -> Analysis | PairSource:
+        if self._collating:
+            return self.session.collate()  # every pair and the claims, through the cache
         return self.session.analyse(self._analyser.run)  # through the reading's cache
 
     def _show_warnings(self) -> None:
@@ -234,6 +238,9 @@ class ReaderApp(AccountsMixin, App[int]):
             self._ticker.stop()
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
             self._show_analysis(event.worker.result)
+        elif event.state == WorkerState.SUCCESS and self._collating:
+            self.accounts = Accounts(event.worker.result)  # type: ignore[arg-type]
+            self._show_analysis(self.accounts.analysis())
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, ReaderError):

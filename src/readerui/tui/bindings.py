@@ -142,6 +142,11 @@ def claims_bindings() -> list[Binding]:
     return [key.binding() for key in CLAIMS_KEYS]
 
 
+def reader_keys() -> tuple[Key, ...]:
+    """The keys of the reader itself (the command palette runs these), not of its screens."""
+    return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS
+
+
 def all_keys() -> tuple[Key, ...]:
     """Every key, pane keys first, in help order."""
     return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS + PICKER_KEYS + CLAIMS_KEYS

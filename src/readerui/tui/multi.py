@@ -48,7 +48,7 @@ class AccountsMixin:
         if accounts is None or accounts.count <= 2 or not len(pane.document):
             return
         side = pane.side
-        text = also_in_label(accounts.also_in(side, pane.cursor)) or "in no other account"
+        text = also_in_label(accounts.also_in(side, pane.cursor)) or "also in: none"
         for header_side in ("a", "b"):
             header = self.query_one(f"#header-{header_side}", DocHeader)
             wanted = text if header_side == side else ""

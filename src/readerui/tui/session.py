@@ -107,6 +107,14 @@ class Session:
         finally:
             self._gather()
 
+    def collate(self) -> object:
+        """The collation of a reading of three or more accounts (every pair aligned, the
+        claims joined), through the reading's cache."""
+        try:
+            return self.reading.collation()  # type: ignore[attr-defined]
+        finally:
+            self._gather()
+
     def restored_filter(self, analysis: Analysis) -> Filter:
         """The last filter of this pair, keeping only names the analysis still has."""
         speakers = {s.name for s in analysis.annotations.speakers}

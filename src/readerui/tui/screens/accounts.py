@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,19 +21,27 @@ from readerui.tui.bindings import CLOSE_KEYS, picker_bindings
 STYLES = Path(__file__).parent.parent / "styles" / "accounts.tcss"
 
 
-def account_prompt(documents: tuple[Document, ...], account: int,
-                   shown: tuple[int, int]) -> Text:
-    """Two lines: ``C  label  [left]`` then ``source · date · n sentences`` (plain text)."""
+def account_lines(documents: tuple[Document, ...], account: int,
+                  shown: tuple[int, int]) -> tuple[Text, Text]:
+    """Two lines: `` C  label`` then ``source · date · n sentences · on the left`` (plain
+    text, each cut with an ellipsis rather than wrapped)."""
     label, source, date = account_summary(documents, account)
-    prompt = Text(f" {letter(account)} ", style="reverse bold")
-    prompt.append(" ")
-    prompt.append(label, style="bold")
-    where = {shown[0]: "  ◂ on the left", shown[1]: "  on the right ▸"}.get(account)
+    first = Text(f" {letter(account)} ", style="reverse bold")
+    first.append(" ")
+    first.append(label, style="bold")
+    second = Text(f"     {source} · {date} · {len(documents[account])} sentences", style="dim")
+    where = {shown[0]: " · ◂ left", shown[1]: " · right ▸"}.get(account)
     if where:
-        prompt.append(where, style="italic")
-    prompt.append(f"\n     {source} · {date} · {len(documents[account])} sentences", style="dim")
-    prompt.no_wrap, prompt.overflow = True, "ellipsis"
-    return prompt
+        second.append(where, style="bold")
+    for line in (first, second):
+        line.no_wrap, line.overflow = True, "ellipsis"
+    return first, second
+
+
+def account_prompt(documents: tuple[Document, ...], account: int,
+                   shown: tuple[int, int]) -> Group:
+    """The picker's entry for an account (see :func:`account_lines`)."""
+    return Group(*account_lines(documents, account, shown))
 
 
 class AccountPicker(ModalScreen[tuple[Side, int] | None]):

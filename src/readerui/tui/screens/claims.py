@@ -164,8 +164,8 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         if self.rows:
             options.highlighted = 0
         box = options
-        order = "carried by fewest first" if self.order == "fewest" else "reading order"
-        box.border_title = f"Claims · {order} (o: order · Enter: side by side · Esc: back)"
+        order = "fewest accounts first" if self.order == "fewest" else "reading order"
+        box.border_title = f"Claims · {order} · o order · ⏎ side by side · Esc back"
         status = tally(self.rows, len(self.documents))
         if self.chosen.active:
             status += f" · filter: {self.chosen.describe()} (c in the reader clears it)"

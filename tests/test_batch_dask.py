@@ -116,7 +116,7 @@ def test_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch: pytest.M
     code = cli.main(["align", "--lines", "--batch", str(listing), "--dask",
                      f"tcp://127.0.0.1:{port}"])
     out, err = capsys.readouterr()
-    assert code == 2 and out == "" and err.count("\n") == 1
+    assert code == 1 and out == "" and err.count("\n") == 1
     assert "cannot reach the Dask scheduler" in err
 
 
@@ -169,5 +169,5 @@ def test_without_the_dask_extra_is_one_line(tmp_path: Path, monkeypatch: pytest.
     listing = write_pairs(tmp_path, 1)
     code = cli.main(["align", "--lines", "--batch", str(listing), "--dask", "local"])
     out, err = capsys.readouterr()
-    assert code == 2 and out == ""
+    assert code == 1 and out == ""
     assert err == "readerui: error: --dask needs Dask: pip install 'readerui[dask]'\n"

@@ -96,7 +96,7 @@ def test_config_edit_with_a_missing_editor_is_one_line(capsys: pytest.CaptureFix
     monkeypatch.setenv("VISUAL", "/no/such/editor --wait")
     status, _, err = run_main(capsys, "config", "edit")
     lines = err.strip().splitlines()
-    assert status == 2 and lines[-1].startswith("readerui: error: cannot run the editor")
+    assert status == 1 and lines[-1].startswith("readerui: error: cannot run the editor")
 
 
 def test_cache_clear_lists_what_it_removed(capsys: pytest.CaptureFixture[str],
@@ -162,7 +162,7 @@ def test_export_to_an_unwritable_place_is_one_line(capsys: pytest.CaptureFixture
     status, out, err = run_main(capsys, "export", *map(str, pair), "-o",
                                 str(blocker / "report.md"))
     lines = err.strip().splitlines()
-    assert status == 2 and out == "" and len(lines) == 1
+    assert status == 1 and out == "" and len(lines) == 1
     assert lines[0].startswith("readerui: error: cannot") and str(blocker) in lines[0]
 
 
@@ -178,7 +178,7 @@ def test_recent_lists_and_checks_the_number(capsys: pytest.CaptureFixture[str],
     assert lines[0].split()[:3] == ["1", str(pair[0]), str(pair[1])] and "(--lines)" in lines[0]
     assert lines[1].split()[:3] == ["2", str(pair[1]), str(pair[0])]
     status, _, err = run_main(capsys, "--recent", "3")
-    assert status == 2 and err.strip() == ("readerui: error: --recent 3: there are 2 recent "
+    assert status == 1 and err.strip() == ("readerui: error: --recent 3: there are 2 recent "
                                            "pairs (see 'readerui --recent')")
 
 

@@ -29,7 +29,9 @@ def _tmux(*args: str) -> str:
 class Terminal:
     """One detached tmux session running ``readerui`` at 80x24."""
 
-    def __init__(self, home: Path, no_color: bool, args: tuple[str, ...] = ()) -> None:
+    def __init__(self, home: Path, no_color: bool, args: tuple[str, ...] = (),
+                 feed: Path | None = None) -> None:
+        """``feed``: a file piped to readerui's standard input (for ``-`` as an account)."""
         self.name = f"readerui-e2e-{uuid.uuid4().hex[:8]}"
         self.exit_file = home / "exit-status"
         env = {"HOME": str(home), "TERM": "xterm-256color",
@@ -39,6 +41,8 @@ class Terminal:
             env["NO_COLOR"] = "1"
         exports = " ".join(f"{key}={shlex.quote(value)}" for key, value in env.items())
         command = " ".join(shlex.quote(part) for part in (str(COMMAND), *args))
+        if feed is not None:
+            command = f"cat {shlex.quote(str(feed))} | {command}"
         script = (f"env -u NO_COLOR {exports} {command}; "
                   f"echo EXIT=$? > {shlex.quote(str(self.exit_file))}; sleep 60")
         _tmux("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", script)
@@ -320,3 +324,28 @@ def test_a_note_and_the_cursor_survive_reopening_and_reach_the_export(tmp_path: 
                               timeout=120)
     assert exported.returncode == 0, exported.stderr
     assert "kept across runs" in exported.stdout
+
+
+def test_an_account_piped_to_standard_input_then_the_keys_reach_the_reader(
+        tmp_path: Path) -> None:
+    """`cat A | readerui - B`: the account comes from the pipe, then the reader takes its keys
+    from the terminal."""
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    path_a = tmp_path / "piped.txt"
+    path_a.write_text("The council approved the budget on Monday.\n\nProtesters gathered "
+                      "outside the hall.\n")
+    path_b = tmp_path / "b.txt"
+    path_b.write_text("On Monday the budget was approved by the council.\n")
+    term = Terminal(tmp_path, no_color=True, args=("-", str(path_b)), feed=path_a)
+    try:
+        term.wait_for(lambda s: "A 1/" in s and "Protesters" in s)
+        term.keys("Down")
+        term.wait_for(lambda s: "A 2/" in _status(s))
+        term.keys("q")
+        deadline = time.monotonic() + DEADLINE
+        while not term.exit_file.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert term.exit_file.read_text().strip() == "EXIT=0"
+    finally:
+        term.close()

@@ -276,3 +276,14 @@ def test_each_format_is_one_module_of_the_exports_package_and_registered() -> No
     writers = {fmt.write.__module__.rsplit(".", 1)[1] for fmt in FORMATS.values()}
     assert writers == modules
     assert len({fmt.write.__module__ for fmt in FORMATS.values()}) == len(FORMATS)
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+2", "'+1+2"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("-cmd", "'-cmd"), ("\tx", "'\tx"),
+    ("-3.5", "-3.5"), ("The minister said", "The minister said"), (None, ""),
+])
+def test_csv_cells_never_start_a_formula(text: str | None, shown: str) -> None:
+    from readerui.exports.common import cell
+
+    assert cell(text) == shown

@@ -64,7 +64,7 @@ def test_export_onto_an_input_leaves_it_untouched(pair: tuple[Path, Path], tmp_p
     link.symlink_to(a)
     for target in (str(a), str(b), str(link), "./a.txt"):
         result = run("export", str(a), str(b), "-o", target, cwd=tmp_path)
-        assert result.returncode == 2
+        assert result.returncode == 1
         assert "input" in one_line(result.stderr)
     assert a.read_bytes() == before and link.is_symlink()
 
@@ -75,7 +75,7 @@ def test_export_refuses_devices_folders_and_fifos(pair: tuple[Path, Path], tmp_p
     (tmp_path / "folder").mkdir()
     os.mkfifo(tmp_path / "fifo")
     result = run("export", *map(str, pair), "-o", target, cwd=tmp_path, timeout=60)
-    assert result.returncode == 2 and result.stdout == ""
+    assert result.returncode == 1 and result.stdout == ""
     one_line(result.stderr)
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
     assert stat.S_ISFIFO(os.stat(tmp_path / "fifo").st_mode)
@@ -285,7 +285,7 @@ def test_a_fifo_as_a_document_is_refused_at_once(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     for command in (["align"], ["export"], []):
         result = run(*command, str(fifo), str(SAMPLE_B), timeout=60)
-        assert result.returncode == 2
+        assert result.returncode == 1
         assert "FIFO" in one_line(result.stderr)
 
 
@@ -324,6 +324,6 @@ def test_too_many_sentences_are_refused_up_front(tmp_path: Path) -> None:
     started = time.monotonic()
     result = run("align", "--json", "--no-cache", str(a), str(a), "--max-sentences", "1000")
     assert time.monotonic() - started < 30
-    assert result.returncode == 2 and "1,000 limit" in one_line(result.stderr)
+    assert result.returncode == 1 and "1,000 limit" in one_line(result.stderr)
     with pytest.raises(InputError, match="limit"):
         load_document(a, Settings(max_sentences=10_000))

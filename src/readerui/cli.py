@@ -1,5 +1,9 @@
 """Command line: ``readerui [A B]`` opens the reader; ``readerui align A B`` prints the analysis;
-``export`` writes a report; ``config`` and ``cache`` look after the store."""
+``export`` writes a report; ``config`` and ``cache`` look after the store.
+
+The commands are argparse subparsers of one tree (:func:`build_parser`), which ``--help`` and
+the shell completion read. The reader is the default command: a first word that is no command
+is a file, unless it reads as a mistyped command and names no file."""
 
 from __future__ import annotations
 
@@ -7,9 +11,11 @@ import argparse
 import contextlib
 import importlib.util
 import os
+import re
 import sys
-from collections.abc import Sequence
-from dataclasses import replace
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NoReturn
@@ -18,6 +24,7 @@ from readerui import __version__
 from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.sanitise import shown
+from readerui.stdin import is_stdin  # light: the standard library
 from readerui.web import as_input  # light: no engine
 
 if TYPE_CHECKING:
@@ -50,14 +57,31 @@ if not TYPE_CHECKING:
     store = _lazy_module("readerui.store")
 
 PROG = "readerui"
-SUBCOMMANDS = ("align", "export", "config", "cache")
+
+# Exit statuses, stated in `readerui --help` and the README (tests/test_cli_commands.py holds
+# each to its meaning).
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_CODES = f"""exit status:
+  {EXIT_OK}    success
+  {EXIT_ERROR}    an input or analysis error: a missing, unreadable, binary or over-large file,
+       a page that cannot be fetched, an output that cannot be written, a failed pair
+       in a batch, a config.toml with problems after 'config edit'
+  {EXIT_USAGE}    a usage error: an unknown command or option, a wrong number of files, an
+       export suffix no format claims
+  {EXIT_INTERRUPTED}  interrupted (Ctrl-C)"""
 
 
 class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (try '{PROG} --help')\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (try '{self.prog} --help')\n")
+
+
+def _usage_error(message: str) -> NoReturn:
+    """Stop with a usage error that belongs to no one command (exit status 2)."""
+    sys.stderr.write(f"{PROG}: error: {_one_line(message)} (try '{PROG} --help')\n")
+    raise SystemExit(EXIT_USAGE)
 
 
 def _size(value: str) -> int:
@@ -100,7 +124,8 @@ def _positive_seconds(value: str) -> float:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE",
-                        help="the two accounts, A then B (default: the bundled sample pair)")
+                        help="the two accounts, A then B: files, http(s) addresses, or '-' for "
+                             "standard input (one of them) (default: the bundled sample pair)")
     parser.add_argument("--lines", action="store_true",
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
@@ -121,20 +146,14 @@ def _add_input_options(parser: argparse.ArgumentParser) -> None:
     _add_store_options(parser)
 
 
-def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    main = _Parser(
-        prog=PROG,
-        description="Read two accounts of one event side by side, aligned sentence by sentence. "
-                    f"Subcommands: {', '.join(SUBCOMMANDS)} (see '{PROG} align --help').",
-    )
-    main.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    main.add_argument("--recent", nargs="?", type=int, const=0, default=None, metavar="N",
-                      help="without N: list the pairs opened before, most recent first; "
-                           "with N: open the Nth of that list")
-    _add_input_options(main)
+def _add_reader_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--recent", nargs="?", type=int, const=0, default=None, metavar="N",
+                        help="without N: list the pairs opened before, most recent first; "
+                             "with N: open the Nth of that list")
+    _add_input_options(parser)
 
-    align = _Parser(prog=f"{PROG} align",
-                    description="Align two accounts and print the analysis.")
+
+def _add_align_arguments(align: argparse.ArgumentParser) -> None:
     _add_input_options(align)
     align.add_argument("--json", action="store_true",
                        help="print the JSON object of the contract instead of a summary")
@@ -151,7 +170,116 @@ def _build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
                        metavar="SECONDS",
                        help="with --batch: a pair not analysed within SECONDS gets an 'error' "
                             f"line and the batch goes on (default: {DEFAULT_TIMEOUT:g})")
-    return main, align
+
+
+def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    from readerui.exports import FORMATS, formats_help
+
+    _add_input_options(parser)
+    parser.add_argument("--format", "-f", choices=list(FORMATS), default=None,
+                        help="; ".join(formats_help().splitlines()) + ". Default: from the -o "
+                             "suffix (an unknown suffix is an error), else md")
+    parser.add_argument("-o", "--output", default=None, metavar="FILE",
+                        help="write to FILE (atomically: a temporary file next to it, then a "
+                             "rename; never onto an input, a directory, device or FIFO) instead "
+                             "of standard output; '-' is standard output")
+
+
+def _add_config_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("path", "show", "edit"),
+                        help="path: print where config.toml is (--all: every store folder); "
+                             "show: print the values in effect; edit: open it in $VISUAL or "
+                             "$EDITOR (creating a commented default first), then check it")
+    parser.add_argument("--all", action="store_true", help="with 'path': every store folder")
+    _add_store_options(parser)
+
+
+def _add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("clear", "path"),
+                        help="clear: delete every cached analysis and list what was removed; "
+                             "path: print the cache folder")
+
+
+Runner = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
+
+
+@dataclass(frozen=True)
+class Command:
+    """A subcommand: its one-line ``summary`` (in ``readerui --help``), a longer
+    ``description`` (its own ``--help``), what adds its arguments and what runs it."""
+
+    summary: str
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Runner
+
+
+def _commands() -> dict[str, Command]:
+    """The subcommands, in the order ``--help`` lists them. The reader is the default: any
+    invocation whose first word is not one of these opens it."""
+    return {
+        "align": Command("print the analysis of two accounts: a summary, or --json",
+                         "Align two accounts and print the analysis.",
+                         _add_align_arguments, _run_align),
+        "export": Command("write a report of two accounts (md, html, json, jsonl, csv)",
+                          "Write a report of two accounts: aligned pairs with word differences, "
+                          "what each account alone says, coverage by speaker and topic, and "
+                          "your notes on the pair.",
+                          _add_export_arguments, _run_export),
+        "config": Command("show or edit config.toml",
+                          "Show or edit config.toml (theme, alignment thresholds, language, "
+                          "size limit, keymap, topic lexicon).",
+                          _add_config_arguments, _run_config),
+        "cache": Command("clear the cache of analyses, or print its folder",
+                         "Manage the cache of analyses (safe to clear at any time).",
+                         _add_cache_arguments, _run_cache),
+    }
+
+
+def _root_parser(with_commands: bool) -> argparse.ArgumentParser:
+    """``readerui``'s own parser: the reader's options; ``--help`` lists the commands."""
+    commands = _commands()
+    width = max(map(len, commands))
+    root = _Parser(
+        prog=PROG,
+        usage=f"{PROG} [options] [A B]\n       {PROG} COMMAND [options] ...",
+        description=textwrap.fill(
+            "Read two accounts of one event side by side, aligned sentence by sentence. "
+            "Without a command, open the reader on files A and B (default: the bundled sample "
+            "pair).", 78),
+        epilog="commands:\n" + "\n".join(f"  {name:<{width}}  {command.summary}"
+                                           for name, command in commands.items())
+               + f"\n\nSee '{PROG} COMMAND --help' for a command's options.\n\n" + EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    root.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    _add_reader_arguments(root)
+    if with_commands:
+        subparsers = root.add_subparsers(dest="command", metavar="COMMAND", prog=PROG,
+                                         parser_class=_Parser, help=argparse.SUPPRESS)
+        for name, command in commands.items():
+            parser = subparsers.add_parser(
+                name, help=command.summary, description=textwrap.fill(command.description, 78),
+                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+            command.arguments(parser)
+            parser.set_defaults(run=command.run)
+    return root
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The whole command line: the root parser (``readerui [A B]``, the reader, with each
+    subcommand's parser under it) and the subcommands' parsers by name. Help, dispatch and
+    shell completion all read this one tree."""
+    root = _root_parser(with_commands=True)
+    return root, dict(subcommands(root))
+
+
+def subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.ArgumentParser]]:
+    """The (name, parser) of each subcommand under ``parser``, in order."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices.items())
+    return []
 
 
 def _where(args: argparse.Namespace) -> store.Locations:
@@ -215,7 +343,36 @@ def _pair(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Pa
         return sample_paths()
     if len(args.paths) != 2:
         parser.error(f"expected two files (A and B), got {len(args.paths)}")
-    return as_input(args.paths[0]), as_input(args.paths[1])  # type: ignore[return-value]
+    if sum(map(is_stdin, args.paths)) > 1:
+        parser.error("'-' (standard input) can be only one of the accounts: it is read once")
+    return _input(args.paths[0]), _input(args.paths[1])  # type: ignore[return-value]
+
+
+def _input(name: str) -> str | Path:
+    """A FILE argument as ingest takes it: ``-`` (standard input) and addresses stay strings."""
+    return name if is_stdin(name) else as_input(name)
+
+
+def _files(paths: Sequence[str | Path]) -> list[str | Path]:
+    """The inputs that are files or addresses (not standard input): what an output must not
+    overwrite."""
+    return [path for path in paths if not is_stdin(path)]
+
+
+def _terminal_for_keys() -> None:
+    """When standard input was an account (a pipe), give the reader the terminal for its keys:
+    the controlling terminal becomes standard input again. One line and exit 1 where there is
+    none (the output commands need no keys)."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        return
+    try:
+        terminal = os.open("CONIN$" if os.name == "nt" else "/dev/tty", os.O_RDWR)
+    except OSError:
+        raise ReaderError("the reader needs a terminal for its keys, and standard input was "
+                          f"the account: use '{PROG} align' or '{PROG} export' here") from None
+    os.dup2(terminal, 0)
+    os.close(terminal)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115  (fd 0 outlives this function)
 
 
 def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
@@ -268,9 +425,7 @@ def _run_batch(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _run_align(argv: Sequence[str]) -> int:
-    _, parser = _build_parsers()
-    args = parser.parse_args(argv)
+def _run_align(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     settings = _settings(args)
     if args.batch:
         if args.paths:
@@ -305,9 +460,7 @@ def _print_recent(where: store.Locations) -> int:
 MAX_READER_ACCOUNTS = 8  # the reader names accounts A to H
 
 
-def _run_reader(argv: Sequence[str]) -> int:
-    parser, _ = _build_parsers()
-    args = parser.parse_args(argv)
+def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     config = _config(args)
     settings = config.settings
     if args.recent is not None:
@@ -326,7 +479,9 @@ def _run_reader(argv: Sequence[str]) -> int:
     elif len(args.paths) > 2:  # a reading of several accounts (the reader shows two at once)
         if len(args.paths) > MAX_READER_ACCOUNTS:
             parser.error(f"expected 2 to {MAX_READER_ACCOUNTS} files, got {len(args.paths)}")
-        paths = tuple(as_input(p) for p in args.paths)  # type: ignore[misc]
+        if sum(map(is_stdin, args.paths)) > 1:
+            parser.error("'-' (standard input) can be only one of the accounts: it is read once")
+        paths = tuple(_input(p) for p in args.paths)  # type: ignore[misc]
     else:
         paths = _pair(args, parser)
     reading = _reading(args, paths, settings)
@@ -334,6 +489,8 @@ def _run_reader(argv: Sequence[str]) -> int:
     cached = reading.analysis if len(paths) == 2 else None
     reading.remember()
     _warn(reading.take_warnings())
+    if any(map(is_stdin, paths)):
+        _terminal_for_keys()
     from readerui.tui.app import ReaderApp
     from readerui.tui.bindings import all_keys
 
@@ -352,27 +509,7 @@ def _run_reader(argv: Sequence[str]) -> int:
     return app.return_code or 0
 
 
-def _export_parser() -> argparse.ArgumentParser:
-    from readerui.exports import FORMATS, formats_help
-
-    parser = _Parser(prog=f"{PROG} export",
-                     description="Write a report of two accounts: aligned pairs with word "
-                                 "differences, what each account alone says, coverage by speaker "
-                                 "and topic, and your notes on the pair.")
-    _add_input_options(parser)
-    parser.add_argument("--format", "-f", choices=list(FORMATS), default=None,
-                        help="; ".join(formats_help().splitlines()) + ". Default: from the -o "
-                             "suffix (an unknown suffix is an error), else md")
-    parser.add_argument("-o", "--output", default=None, metavar="FILE",
-                        help="write to FILE (atomically: a temporary file next to it, then a "
-                             "rename; never onto an input, a directory, device or FIFO) instead "
-                             "of standard output; '-' is standard output")
-    return parser
-
-
-def _run_export(argv: Sequence[str]) -> int:
-    parser = _export_parser()
-    args = parser.parse_args(argv)
+def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from readerui.exports import FORMATS, format_of, render, write_export
 
     settings = _settings(args)
@@ -381,8 +518,11 @@ def _run_export(argv: Sequence[str]) -> int:
     if output is not None:  # refuse a bad target before spending time on the analysis
         from readerui.exports import check_output
 
-        check_output(output, [path_a, path_b])
-    fmt = args.format or format_of(output)  # an unknown suffix stops here, before any work
+        check_output(output, _files([path_a, path_b]))
+    try:  # an unknown suffix stops here, before any work: a usage error
+        fmt = args.format or format_of(output)
+    except ReaderError as exc:
+        parser.error(str(exc))
     reading = _reading(args, (path_a, path_b), settings)
     analysis = _analysis(reading)
     notes = []
@@ -392,22 +532,12 @@ def _run_export(argv: Sequence[str]) -> int:
     if output is None:
         sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
-        write_export(analysis, output, fmt, notes, settings, inputs=[path_a, path_b])
+        write_export(analysis, output, fmt, notes, settings, inputs=_files([path_a, path_b]))
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 
 
-def _run_config(argv: Sequence[str]) -> int:
-    parser = _Parser(prog=f"{PROG} config",
-                     description="Show or edit config.toml (theme, alignment thresholds, "
-                                 "language, size limit, keymap, topic lexicon).")
-    parser.add_argument("action", choices=("path", "show", "edit"),
-                        help="path: print where config.toml is (--all: every store folder); "
-                             "show: print the values in effect; edit: open it in $VISUAL or "
-                             "$EDITOR (creating a commented default first), then check it")
-    parser.add_argument("--all", action="store_true", help="with 'path': every store folder")
-    _add_store_options(parser)
-    args = parser.parse_args(argv)
+def _run_config(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     where = _where(args)
     if args.action == "path":
         if args.all:
@@ -453,13 +583,7 @@ def _edit_config(path: Path) -> int:
     return 0
 
 
-def _run_cache(argv: Sequence[str]) -> int:
-    parser = _Parser(prog=f"{PROG} cache",
-                     description="Manage the cache of analyses (safe to clear at any time).")
-    parser.add_argument("action", choices=("clear", "path"),
-                        help="clear: delete every cached analysis and list what was removed; "
-                             "path: print the cache folder")
-    args = parser.parse_args(argv)
+def _run_cache(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     where = store.locations()
     if args.action == "path":
         print(where.cache_dir)
@@ -492,18 +616,51 @@ def _clean_store(where: store.Locations) -> None:
     clean_stale_temps(where.folders)
 
 
+def _command_word(word: str) -> bool:
+    """Whether ``word``, given where a command or the first file goes, reads as a (mistyped)
+    command rather than a file: a bare lower-case word that names no file."""
+    return re.fullmatch(r"[a-z][a-z0-9-]*", word) is not None and not os.path.lexists(word)
+
+
+def _closest_command(word: str, names: Sequence[str]) -> str | None:
+    """The command ``word`` most likely mistypes, or None."""
+    import difflib
+
+    prefixed = [name for name in names if len(word) >= 2 and name.startswith(word)]
+    if len(prefixed) == 1:
+        return prefixed[0]
+    close = difflib.get_close_matches(word, names, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _dispatch(argv: list[str]) -> int:
+    """Parse ``argv`` with the command it names (the reader when it names none) and run it."""
+    _, parsers = build_parser()
+    if argv and argv[0] in parsers:
+        parser = parsers[argv[0]]
+        args = parser.parse_args(argv[1:])
+        run: Runner = args.run
+        return run(args, parser)
+    if argv and _command_word(argv[0]):
+        guess = _closest_command(argv[0], list(parsers))
+        if guess:
+            _usage_error(f"unknown command {argv[0]!r}; did you mean {guess!r}?")
+    reader = _root_parser(with_commands=False)
+    args = reader.parse_args(argv)
+    if args.paths and len(args.paths) != 2 and _command_word(args.paths[0]):
+        _usage_error(f"unknown command {args.paths[0]!r} (commands: {', '.join(parsers)})")
+    return _run_reader(args, reader)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``readerui`` command; returns the exit status."""
+    """Entry point of the ``readerui`` command; returns the exit status: 0 success, 1 an input
+    or analysis error, 2 a usage error (raised as SystemExit by argparse), 130 interrupted."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    commands = {"align": _run_align, "export": _run_export, "config": _run_config,
-                "cache": _run_cache}
     try:
-        if argv and argv[0] in commands:
-            return commands[argv[0]](argv[1:])
-        return _run_reader(argv)
+        return _dispatch(argv)
     except ReaderError as exc:
         print(f"{PROG}: error: {_one_line(str(exc))}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except BrokenPipeError:
         # stdout closed early (``readerui align ... | head``): end quietly, as any Unix filter
         # does. (SIGPIPE is not reset to its default: a write to a dead worker's pipe must stay
@@ -511,15 +668,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-        return 0
+        return EXIT_OK
     except OSError as exc:
         # Last line of defence: a file problem the checks above did not foresee is still one line.
         where = f"{exc.filename}: " if exc.filename else ""
         print(f"{PROG}: error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
-        return 2
+        return EXIT_ERROR
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     finally:
         if "readerui.store.locations" in sys.modules:  # the store was used (not for --help)
             with contextlib.suppress(OSError, ValueError):

@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import TypeVar
 
 from readerui import store
-from readerui.errors import ReaderError
+from readerui.errors import InputError, ReaderError
 from readerui.model import Analysis, Document, Side
 from readerui.safefile import FileProblem, read_regular
 from readerui.settings import Settings
+from readerui.stdin import is_stdin, stdin_bytes
 from readerui.store import Locations, Note, PairState
 from readerui.store.atomic import collecting
 from readerui.store.cache import document_bytes, inputs_key, read_entry, write_entry
@@ -102,8 +103,10 @@ class Reading:
         if not self._inputs_read:
             self._inputs_read = True
             try:
-                self._inputs = tuple(read_regular(p, self.settings.max_size) for p in self.paths)
-            except FileProblem:
+                self._inputs = tuple(stdin_bytes(self.settings.max_size) if is_stdin(p)
+                                     else read_regular(p, self.settings.max_size)
+                                     for p in self.paths)
+            except (FileProblem, InputError):
                 self._inputs = None
         return self._inputs
 
@@ -193,8 +196,11 @@ class Reading:
     # ----- what the reader keeps -----------------------------------------------------------------
 
     def remember(self) -> None:
-        """Put this reading first in the recent list (with its titles)."""
+        """Put this reading first in the recent list (with its titles); not one that reads
+        standard input, which cannot be opened again."""
         documents = self.load()
+        if any(is_stdin(path) for path in self.paths):
+            return
         self._collect(lambda: store.remember_pair(
             self.paths[0], self.paths[1], self.lines,
             (documents[0].meta.title, documents[1].meta.title), where=self.where), None)

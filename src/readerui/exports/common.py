@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,9 +161,17 @@ def ids_spaced(ids: Sequence[int]) -> str:
     return " ".join(str(i + 1) for i in ids)
 
 
+_FORMULA_START = re.compile(r"^(?:[=+@\t\r]|-(?![\d.]))")
+
+
 def cell(text: object) -> str:
-    """A CSV cell: plain text, control sequences stripped."""
-    return "" if text is None else strip_controls(str(text))
+    """A CSV cell: plain text, control sequences stripped, and a text a spreadsheet would run as
+    a formula (starting ``=``, ``+``, ``@``, a tab, or ``-`` not before a number) prefixed with
+    ``'`` so it is shown, never evaluated (OWASP's advice for CSV injection)."""
+    if text is None:
+        return ""
+    value = strip_controls(str(text))
+    return "'" + value if _FORMULA_START.match(value) else value
 
 
 def csv_table(rows: list[list[object]]) -> str:

@@ -24,6 +24,7 @@ from readerui.ingest.dates import FoundDate, find_date, is_labelled, is_update_l
 from readerui.model import CleanText, Metadata, Paragraph
 from readerui.safefile import FileProblem, read_regular
 from readerui.sanitise import drop_lone_joiners, strip_controls
+from readerui.stdin import SHOWN, is_stdin, stdin_bytes
 from readerui.web import is_address
 
 DEFAULT_MAX_SIZE = 20 * 1024 * 1024
@@ -172,6 +173,9 @@ def read_text(path: str | Path, max_size: int = DEFAULT_MAX_SIZE) -> str:
         from readerui.web.fetch import fetch
 
         data = fetch(name, max_size)
+    elif is_stdin(path):  # `-`: read once, the same bytes for every later use
+        name = SHOWN
+        data = stdin_bytes(max_size)
     else:
         data = _read_bytes(Path(path), name, max_size)
     if not data:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import SelectionList
+
 from readerui.model import Alignment, Analysis, Annotations, Link
 from readerui.tui.app import ReaderApp
 from readerui.tui.widgets.chrome import DocHeader
@@ -102,6 +104,12 @@ async def test_w_swaps_sides_and_the_cursor_filter_notes_and_marks_follow() -> N
         assert 2 in app.pane_b.noted and not app.pane_a.noted
         assert app.filter.speakers == {"Elena Ruiz"}
         assert app.pane_b.kept == frozenset({2, 8}) and app.pane_a.kept == frozenset({4, 5})
+        # the sidebar's counts name the accounts where they now are: B's on the left
+        speakers = app.query_one("#speakers", SelectionList)
+        prompts = [str(speakers.get_option_at_index(i).prompt)
+                   for i in range(speakers.option_count)]
+        union = next(p for p in prompts if p.startswith("transport union"))
+        assert "B0" in union and "A2" in union and union.rstrip().endswith("only A")
         # the status bar names the accounts by letter, the focused one first in bold
         assert status_text(app).startswith("B ")
         await pilot.press("w")

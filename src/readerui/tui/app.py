@@ -280,7 +280,9 @@ class ReaderApp(AccountsMixin, App[int]):
             header.coverage = self._shares[0 if side == "a" else 1]
             header.letter, header.other_letter = self.letter(side), self.letter(other(side))
             header.refresh_text()
-        self.query_one(Sidebar).set_analysis(analysis)
+        sidebar = self.query_one(Sidebar)
+        sidebar.letters = (self.letter("a"), self.letter("b"))
+        sidebar.set_analysis(analysis)
         self.differences = Differences(analysis, self.settings.lang)
         self._count_differences(self.differences)
         self._refresh_notes()

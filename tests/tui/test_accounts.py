@@ -283,3 +283,15 @@ def test_the_palette_offers_the_reader_keys_and_help_lists_the_screens_keys() ->
     assert {"swap_sides", "next_right", "pick_accounts", "claims"} <= ids
     assert not ids & {"pick_right", "pick_left", "open_claim", "sort_claims"}
     assert {"pick_right", "open_claim"} <= {key.id for key in all_keys()}
+
+
+def test_quotes_name_the_accounts_by_their_letters() -> None:
+    from readerui.tui.quote import pair_quote
+
+    collation = ferry_collation()
+    quote = pair_quote(collation.pair(2, 0), "a", 5, {"a": "C", "b": "A"})
+    first, second = quote.splitlines()
+    assert first.startswith("C (Coast Radio, 2026-03-14) 6: “Old tickets")
+    assert second.startswith("A (Marlow Bay Town Council, 2026-03-13) 7: “Tickets bought")
+    lone = pair_quote(collation.pair(2, 0), "a", 4, {"a": "C", "b": "A"})
+    assert lone.splitlines()[1] == "A: (not in this account)"

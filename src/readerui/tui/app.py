@@ -813,7 +813,8 @@ class ReaderApp(AccountsMixin, App[int]):
         """Copy the cursor sentence (labelled with account, source, date)."""
         pane = self.focused_pane
         if len(pane.document):
-            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor]),
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor],
+                                      self.letter(pane.side)),
                        f"{self.letter(pane.side)} {pane.cursor + 1}")
 
     def action_quote_pair(self) -> None:
@@ -824,7 +825,8 @@ class ReaderApp(AccountsMixin, App[int]):
         if self.analysis is None:
             self.tell("Still aligning…", timeout=2)
             return
-        self._copy(pair_quote(self.analysis, pane.side, pane.cursor),
+        self._copy(pair_quote(self.analysis, pane.side, pane.cursor,
+                              {side: self.letter(side) for side in ("a", "b")}),
                    f"the pair of {self.letter(pane.side)} {pane.cursor + 1}")
 
     def _copy(self, text: str, what: str) -> None:

@@ -47,3 +47,50 @@ def test_w_swaps_the_sides_at_80x24(tmp_path: Path) -> None:
         _quit(terminal)
     finally:
         terminal.close()
+
+
+FERRY = tuple(str(MULTI / name) for name in ("ferry_council.txt", "ferry_herald.txt",
+                                             "ferry_radio.txt"))
+
+
+def _reader_ready(screen: str) -> bool:
+    """The collation is in: the cursor pane's header says which other accounts carry it."""
+    return "also in:" in screen and "A 1/" in _status(screen)
+
+
+def test_three_accounts_picker_and_claims_view_at_80x24(tmp_path: Path) -> None:
+    terminal = _open(tmp_path, "--lines", *FERRY)
+    try:
+        shown = terminal.wait_for(_reader_ready, timeout=DEADLINE * 3)
+        assert shown.splitlines()[0].lstrip().startswith("A ") and " B " in shown.splitlines()[0]
+        # the picker: every account with its sentence count; the third goes on the right
+        terminal.keys("a")
+        shown = terminal.wait_for(lambda s: "Accounts (" in s and " C " in s
+                                  and "6 sentences" in s)
+        assert "right ▸" in shown and "◂ left" in shown
+        terminal.keys("Down")
+        terminal.keys("Down")
+        terminal.keys("Enter")
+        shown = terminal.wait_for(lambda s: "Accounts (" not in s and " C " in s.splitlines()[0]
+                                  and "│ C " in _status(s))
+        # the claims view: a column per account, the claims carried by fewest first
+        terminal.keys("C")
+        shown = terminal.wait_for(lambda s: "A B C  speaker" in s and " claims: " in s)
+        rows = [line.strip("│ ") for line in shown.splitlines()
+                if line.startswith("│ ") and line[2] in "┃╏·"]
+        assert rows and all(len(row.split()[0]) == 1 for row in rows)
+        marks = [row[:5] for row in rows]
+        counts = [sum(mark != "·" for mark in row.split()) for row in marks]
+        assert counts == sorted(counts)  # carried by fewest first
+        terminal.keys("Enter")  # the first claim's sentences side by side, in the reader
+        terminal.wait_for(lambda s: " claims: " not in s and "Left: " in s
+                          and "sync" in _status(s))
+        terminal.keys("C")
+        terminal.wait_for(lambda s: "A B C  speaker" in s)
+        terminal.keys("o")  # reading order: carried by all three first here (the headline)
+        terminal.wait_for(lambda s: "reading order" in s)
+        terminal.keys("Escape")
+        terminal.wait_for(lambda s: " claims: " not in s and "sync" in _status(s))
+        _quit(terminal)
+    finally:
+        terminal.close()

@@ -14,6 +14,7 @@ from readerui.tui.screens.accounts import AccountPicker
 from readerui.tui.screens.claims import ClaimsScreen, claim_pair, claim_text
 from readerui.tui.screens.summary import SummaryScreen, summary_renderable
 from readerui.tui.widgets.chrome import DocHeader
+from readerui.tui.widgets.claims_table import ClaimsTable
 from readerui.tui.widgets.status import StatusBar
 
 from .multi_helpers import ferry_collation
@@ -172,8 +173,8 @@ async def test_the_filter_and_notes_follow_a_change_of_accounts() -> None:
 
 
 def claim_rows(app: ReaderApp) -> list[str]:
-    options = app.screen.query_one("#claims-list", OptionList)
-    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+    table = app.screen.query_one(ClaimsTable)
+    return [table.plain(i) for i in range(table.count)]
 
 
 async def test_the_claims_view_lists_claims_fewest_carriers_first_and_reorders() -> None:
@@ -295,3 +296,26 @@ def test_quotes_name_the_accounts_by_their_letters() -> None:
     assert second.startswith("A (Marlow Bay Town Council, 2026-03-13) 7: “Tickets bought")
     lone = pair_quote(collation.pair(2, 0), "a", 4, {"a": "C", "b": "A"})
     assert lone.splitlines()[1] == "A: (not in this account)"
+
+
+async def test_claims_rows_are_cut_to_the_width_and_the_cursor_row_is_marked() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        table = app.screen.query_one(ClaimsTable)
+        width = table.scrollable_content_region.width
+        first = table.render_line(0)
+        assert first.cell_length == width
+        assert first.text.rstrip().endswith("…")  # the islanders' sentence is longer
+        cursor_style = table.get_component_rich_style("claims-table--cursor")
+        assert any(seg.style and seg.style.bgcolor == cursor_style.bgcolor
+                   for seg in first)
+        await pilot.press("j")
+        await settle(pilot)
+        assert table.cursor == 1
+        assert not any(seg.style and seg.style.bgcolor == cursor_style.bgcolor
+                       for seg in table.render_line(0) if seg.text.strip())
+        await pilot.press("G")
+        assert table.cursor == table.count - 1

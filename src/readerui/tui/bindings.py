@@ -107,7 +107,13 @@ PICKER_KEYS: tuple[Key, ...] = (
 
 # Keys of the claims view.
 CLAIMS_KEYS: tuple[Key, ...] = (
-    Key("open_claim", "enter", "open_claim", "Show the claim's sentences side by side",
+    Key("claims_down", "down,j", "down", "Next claim", "Claims view"),
+    Key("claims_up", "up,k", "up", "Previous claim", "Claims view"),
+    Key("claims_page_down", "pagedown,space", "page_down", "Page down", "Claims view"),
+    Key("claims_page_up", "pageup", "page_up", "Page up", "Claims view"),
+    Key("claims_first", "home,g", "first", "First claim", "Claims view"),
+    Key("claims_last", "end,G", "last", "Last claim", "Claims view"),
+    Key("open_claim", "enter", "choose", "Show the claim's sentences side by side",
         "Claims view", "Open", "⏎"),
     Key("sort_claims", "o", "sort", "Order: carried by fewest first / reading order",
         "Claims view", "Order"),
@@ -138,8 +144,13 @@ def picker_bindings() -> list[Binding]:
 
 
 def claims_bindings() -> list[Binding]:
-    """Bindings of the claims view."""
-    return [key.binding() for key in CLAIMS_KEYS]
+    """Bindings of the claims view's screen (the order key)."""
+    return [key.binding() for key in CLAIMS_KEYS if key.id == "sort_claims"]
+
+
+def claims_table_bindings() -> list[Binding]:
+    """Bindings of the claims view's table (moving, Enter)."""
+    return [key.binding() for key in CLAIMS_KEYS if key.id != "sort_claims"]
 
 
 def reader_keys() -> tuple[Key, ...]:

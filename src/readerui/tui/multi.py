@@ -146,11 +146,15 @@ class AccountsMixin:
             lead, cursors[place[0]] = place[0], place[1]
         accounts.shown = pair
         self.session.shown = pair
+        # a pane taking the other's account takes its wrapped layout too: both are snapshots
+        # taken before either pane changes
+        was = {side: self.pane(side).snapshot() for side in ("a", "b")}
         for side in ("a", "b"):
             pane = self.pane(side)
             document = accounts.documents[accounts.account(side)]
             if pane.document is not document:
-                pane.set_document(document)
+                other_side = "b" if side == "a" else "a"
+                pane.set_document(document, was[other_side])
         self.doc_a, self.doc_b = self.pane_a.document, self.pane_b.document
         self._present(accounts.analysis())
         sidebar = self.query_one("#sidebar")

@@ -9,18 +9,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Static
 
 from readerui.model import Document
 from readerui.sanitise import shown
 from readerui.tui.accounts import MARKS, letter
 from readerui.tui.bindings import CLOSE_KEYS, claims_bindings
 from readerui.tui.reading import Filter
+from readerui.tui.widgets.claims_table import Cells, ClaimsTable
 
 STYLES = Path(__file__).parent.parent / "styles" / "accounts.tcss"
 Order = Literal["fewest", "reading"]
@@ -68,18 +67,14 @@ def claim_text(claim: Claim, documents: Sequence[Document]) -> str:
     return shown(" ".join(documents[account].sentences[sentence].text.split()))
 
 
-def claim_row(claim: Claim, documents: Sequence[Document]) -> Text:
-    """A row: the marks, the speaker, the topics, the claim's words."""
-    row = Text(claim_marks(claim, len(documents)) + "  ")
+def claim_cells(claim: Claim, documents: Sequence[Document]) -> Cells:
+    """A row's cells: the marks, the speaker, the topics, the claim's words (plain text)."""
     speaker = shown(claim.speaker) if claim.speaker else "—"
-    row.append(_cell(speaker, SPEAKER_WIDTH), style="bold" if claim.speaker else "dim")
-    row.append(" ")
-    row.append(_cell(", ".join(shown(t) for t in claim.topics) or "—", TOPICS_WIDTH),
-               style="italic")
-    row.append(" ")
-    row.append(claim_text(claim, documents))
-    row.no_wrap, row.overflow = True, "ellipsis"
-    return row
+    topics = ", ".join(shown(t) for t in claim.topics) or "—"
+    return ((claim_marks(claim, len(documents)) + "  ", ""),
+            (_cell(speaker, SPEAKER_WIDTH), "speaker" if claim.speaker else "narrator"),
+            (" ", ""), (_cell(topics, TOPICS_WIDTH), "topics"), (" ", ""),
+            (claim_text(claim, documents), ""))
 
 
 def _cell(text: str, width: int) -> str:
@@ -145,27 +140,22 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
     def compose(self) -> ComposeResult:
         """Column heads, the rows, a status line."""
         yield Static(heading(len(self.documents)), id="claims-head", markup=False)
-        yield OptionList(id="claims-list")
+        yield ClaimsTable(id="claims-list")
         yield Static("", id="claims-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        """Fill the rows, focus the list."""
+        """Fill the rows, focus the table."""
         self._fill()
-        self.query_one(OptionList).focus()
+        self.query_one(ClaimsTable).focus()
 
     def _fill(self) -> None:
         kept = [c for c in self.all_claims if claim_kept(c, self.chosen)]
         self.rows = ordered_claims(kept, self.order)
-        options = self.query_one(OptionList)
-        options.clear_options()
-        options.add_options([Option(claim_row(c, self.documents), id=str(i))
-                             for i, c in enumerate(self.rows)])
-        if self.rows:
-            options.highlighted = 0
-        box = options
+        table = self.query_one(ClaimsTable)
+        table.show(len(self.rows), lambda i: claim_cells(self.rows[i], self.documents))
         order = "fewest accounts first" if self.order == "fewest" else "reading order"
-        box.border_title = f"Claims · {order} · o order · ⏎ side by side · Esc back"
+        table.border_title = f"Claims · {order} · o order · ⏎ side by side · Esc back"
         status = tally(self.rows, len(self.documents))
         if self.chosen.active:
             status += f" · filter: {self.chosen.describe()} (c in the reader clears it)"
@@ -178,13 +168,8 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         self.order = "reading" if self.order == "fewest" else "fewest"
         self._fill()
 
-    def action_open_claim(self) -> None:
-        """Show the highlighted claim's sentences side by side in the reader."""
-        highlighted = self.query_one(OptionList).highlighted
-        if highlighted is not None and highlighted < len(self.rows):
-            self.dismiss(claim_pair(self.rows[highlighted], self.shown_pair))
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        """Enter on a row."""
+    def on_claims_table_chosen(self, event: ClaimsTable.Chosen) -> None:
+        """Enter on a row: show the claim's sentences side by side in the reader."""
         event.stop()
-        self.action_open_claim()
+        if event.index < len(self.rows):
+            self.dismiss(claim_pair(self.rows[event.index], self.shown_pair))

@@ -17,7 +17,7 @@ from readerui.tui.widgets.chrome import DocHeader
 
 if TYPE_CHECKING:
     from readerui.tui.app import ReaderApp
-    from readerui.tui.widgets.pane import AccountPane
+    from readerui.tui.widgets.pane import AccountPane, PaneSnapshot
 
 ACCOUNT_ACTIONS = frozenset({"swap_sides", "next_right", "prev_right", "next_left", "prev_left",
                              "pick_accounts", "claims"})
@@ -27,6 +27,14 @@ class AccountsMixin:
     """Actions on which two accounts the reader shows (mixed into ``ReaderApp``)."""
 
     accounts: Accounts | None
+
+    @property
+    def _layouts_kept(self) -> dict[int, PaneSnapshot]:
+        """Each account's pane layouts, by document id, kept while another account is shown."""
+        kept = self.__dict__.get("_kept_layouts")
+        if kept is None:
+            kept = self.__dict__["_kept_layouts"] = {}
+        return kept
 
     def letter(self, side: Side) -> str:
         """The letter of the account shown on that side (A and B until another is shown)."""
@@ -146,15 +154,15 @@ class AccountsMixin:
             lead, cursors[place[0]] = place[0], place[1]
         accounts.shown = pair
         self.session.shown = pair
-        # a pane taking the other's account takes its wrapped layout too: both are snapshots
-        # taken before either pane changes
-        was = {side: self.pane(side).snapshot() for side in ("a", "b")}
+        # an account coming back to a pane brings its wrapped layouts (kept by account, taken
+        # before either pane changes): swapping back, or cycling round, re-wraps nothing
+        for side in ("a", "b"):
+            self._layouts_kept[id(self.pane(side).document)] = self.pane(side).snapshot()
         for side in ("a", "b"):
             pane = self.pane(side)
             document = accounts.documents[accounts.account(side)]
             if pane.document is not document:
-                other_side = "b" if side == "a" else "a"
-                pane.set_document(document, was[other_side])
+                pane.set_document(document, self._layouts_kept.get(id(document)))
         self.doc_a, self.doc_b = self.pane_a.document, self.pane_b.document
         self._present(accounts.analysis())
         sidebar = self.query_one("#sidebar")

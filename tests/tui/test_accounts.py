@@ -319,3 +319,16 @@ async def test_claims_rows_are_cut_to_the_width_and_the_cursor_row_is_marked() -
                        for seg in table.render_line(0) if seg.text.strip())
         await pilot.press("G")
         assert table.cursor == table.count - 1
+
+
+def test_go_to_takes_the_letters_of_the_accounts_on_screen() -> None:
+    from readerui.tui.screens.goto import parse_place
+
+    letters = {"a": "C", "b": "A"}
+    sizes = {"a": 6, "b": 7}
+    assert parse_place("a7", "a", sizes, letters) == ("b", 6)  # A is on the right
+    assert parse_place("C2", "b", sizes, letters) == ("a", 1)
+    assert parse_place("3", "b", sizes, letters) == ("b", 2)
+    assert "B is not on screen" in str(parse_place("B2", "a", sizes, letters))
+    assert parse_place("C9", "a", sizes, letters) == "C has sentences 1 to 6."
+    assert parse_place("B7", "a", sizes) == ("b", 6)  # two accounts: A and B as before

@@ -651,7 +651,8 @@ class ReaderApp(AccountsMixin, App[int]):
     def action_go_to(self) -> None:
         """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
         self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
-                                                       "b": len(self.doc_b)}), self._go_to)
+                                                       "b": len(self.doc_b)},
+                              {side: self.letter(side) for side in ("a", "b")}), self._go_to)
 
     def _land(self, pane: AccountPane, sid: int) -> None:
         """A jump: cursor on ``sid`` with context above it, its partner (levelled by sync)

@@ -114,6 +114,7 @@ class ReaderApp(AccountsMixin, App[int]):
             a, b = collation.documents[0], collation.documents[1]
             analysis = collation.pair(0, 1)
         self.accounts: Accounts | None = None if collation is None else Accounts(collation)
+        self.layouts_kept = {}  # each account's wrapped layouts while it is off screen
         reading = reading or Reading.of_documents((a, b), settings)
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()

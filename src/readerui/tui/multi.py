@@ -27,14 +27,8 @@ class AccountsMixin:
     """Actions on which two accounts the reader shows (mixed into ``ReaderApp``)."""
 
     accounts: Accounts | None
-
-    @property
-    def _layouts_kept(self) -> dict[int, PaneSnapshot]:
-        """Each account's pane layouts, by document id, kept while another account is shown."""
-        kept = self.__dict__.get("_kept_layouts")
-        if kept is None:
-            kept = self.__dict__["_kept_layouts"] = {}
-        return kept
+    # each account's wrapped layouts (by document id) while it is off screen
+    layouts_kept: dict[int, PaneSnapshot]
 
     def letter(self, side: Side) -> str:
         """The letter of the account shown on that side (A and B until another is shown)."""
@@ -157,12 +151,12 @@ class AccountsMixin:
         # an account coming back to a pane brings its wrapped layouts (kept by account, taken
         # before either pane changes): swapping back, or cycling round, re-wraps nothing
         for side in ("a", "b"):
-            self._layouts_kept[id(self.pane(side).document)] = self.pane(side).snapshot()
+            self.layouts_kept[id(self.pane(side).document)] = self.pane(side).snapshot()
         for side in ("a", "b"):
             pane = self.pane(side)
             document = accounts.documents[accounts.account(side)]
             if pane.document is not document:
-                pane.set_document(document, self._layouts_kept.get(id(document)))
+                pane.set_document(document, self.layouts_kept.get(id(document)))
         self.doc_a, self.doc_b = self.pane_a.document, self.pane_b.document
         self._present(accounts.analysis())
         sidebar = self.query_one("#sidebar")

@@ -111,7 +111,12 @@ class Session:
         """The collation of a reading of three or more accounts (every pair aligned, the
         claims joined), through the reading's cache."""
         try:
-            return self.reading.collation()  # type: ignore[attr-defined]
+            collation = getattr(self.reading, "collation", None)
+            if collation is not None:
+                return collation()
+            from readerui.tui.fallback import collate  # until the core's lands (issue 13)
+
+            return collate(self.reading.load(), self.reading.settings)
         finally:
             self._gather()
 

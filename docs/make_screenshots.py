@@ -2,13 +2,16 @@
 real terminal (tmux) at 80x24 and 160x45, in true colour and in 256 colours, as SVG and PNG.
 
 The screen is captured with its escape sequences (``tmux capture-pane -e``) and drawn by Rich,
-so the 256-colour pictures show the colours a 256-colour terminal really gets. PNGs need
-``rsvg-convert``. Usage: python docs/make_screenshots.py   (from the repository root)
+so the 256-colour pictures show the colours a 256-colour terminal really gets. PNGs are drawn
+by headless Chromium (``chromium``), else ``rsvg-convert`` (which misplaces the spaces around
+bold words: Rich's SVG sets ``textLength`` on runs that start with a no-break space).
+Usage: python docs/make_screenshots.py   (from the repository root)
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -71,9 +74,21 @@ def save(ansi: str, width: int, stem: str, title: str) -> None:
         console.print(Text.from_ansi(line), no_wrap=True, overflow="crop", end="\n")
     svg = DOCS / f"{stem}.svg"
     console.save_svg(str(svg), title=title)
-    if shutil.which("rsvg-convert"):
-        subprocess.run(["rsvg-convert", "-w", str(width * 14), str(svg), "-o",
-                        str(svg.with_suffix(".png"))], check=True)
+    png = svg.with_suffix(".png")
+    pixels = width * 14
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser") \
+        or shutil.which("google-chrome")
+    if chromium:
+        box = re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', svg.read_text(encoding="utf-8"))
+        assert box is not None, "Rich's SVG has a viewBox"
+        height = round(pixels * float(box.group(2)) / float(box.group(1)))
+        subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu",
+                        "--hide-scrollbars", f"--screenshot={png}",
+                        f"--window-size={pixels},{height}", svg.resolve().as_uri()],
+                       check=True, capture_output=True, timeout=120)
+    elif shutil.which("rsvg-convert"):
+        subprocess.run(["rsvg-convert", "-w", str(pixels), str(svg), "-o", str(png)],
+                       check=True)
 
 
 def main() -> None:

@@ -92,8 +92,12 @@ def test_reader_in_tmux(terminal: Terminal) -> None:
     # take long to start the reader (its speed is measured in benchmarks/tui_latency.py)
     shown = terminal.wait_for(lambda s: " A " in s and " B " in s and "A 1/" in s)
     lines = shown.splitlines()
-    assert lines[0].lstrip().startswith("A ") and " B " in lines[0]  # both headers
-    assert sum(1 for line in lines[2:20] if line.strip()) > 10  # both panes show text
+    # 80 columns: the accounts stack, each header one line above its pane
+    assert lines[0].lstrip().startswith("A ")
+    header_b = next(i for i, line in enumerate(lines) if line.lstrip().startswith("B "))
+    assert 8 <= header_b <= 14
+    assert sum(1 for line in lines[1:header_b] if line.strip()) > 5  # both panes show text
+    assert sum(1 for line in lines[header_b + 1:21] if line.strip()) > 5
     assert _status(shown).lstrip().startswith("A 1/")
     # the keys below follow alignment (sync, partners): press them once the analysis is in,
     # not while it may still land between two of them
@@ -324,6 +328,53 @@ def test_a_note_and_the_cursor_survive_reopening_and_reach_the_export(tmp_path: 
                               timeout=120)
     assert exported.returncode == 0, exported.stderr
     assert "kept across runs" in exported.stdout
+
+
+def _header_rows(screen: str) -> dict[str, int]:
+    """Screen row of each account's header (``A  title …`` / ``B  title …``), wherever it
+    starts (a sidebar may sit left of it)."""
+    found: dict[str, int] = {}
+    for row, line in enumerate(screen.splitlines()):
+        for side in ("A", "B"):
+            if side not in found and re.search(rf"(^|▕|\s)\s?{side}  \S", line):
+                found[side] = row
+    return found
+
+
+def test_80x24_stacks_the_accounts_l_flips_and_the_sidebar_pushes_the_text(
+        terminal: Terminal) -> None:
+    shown = terminal.wait_for(lambda s: "shared: A" in s, timeout=DEADLINE)
+    rows = _header_rows(shown)
+    assert rows.get("A") == 0 and rows.get("B", 0) > 5, shown  # A above B
+    # the cursor's partner is lit in the pane below, level with the cursor
+    terminal.keys("Down", "Down")
+
+    def lit_below(screen: str) -> bool:
+        below = screen.splitlines()[_header_rows(screen).get("B", 99) + 1:-2]
+        return "A 3/" in _status(screen) and any("»" in line for line in below)
+
+    terminal.wait_for(lit_below)
+    terminal.keys("L")  # side by side: both headers on the first line
+    shown = terminal.wait_for(lambda s: _header_rows(s).get("B") == 0)
+    assert _header_rows(shown).get("A") == 0
+    terminal.keys("L")  # and back
+    terminal.wait_for(lambda s: _header_rows(s).get("B", 0) > 5)
+    terminal.keys("f")  # the sidebar takes its columns; both headers stay in view beside it
+    shown = terminal.wait_for(lambda s: "Speakers" in s and "Topics" in s)
+    shown = terminal.wait_for(lambda s: {"A", "B"} <= set(_header_rows(s)))
+    lines = shown.splitlines()
+    speakers = next(line for line in lines if "Speakers" in line)
+    assert speakers.index("Speakers") < speakers.index("A  ")  # text to the sidebar's right
+    # 256 colours: the sidebar, status bar and footer are greys, not the navy a plain downgrade
+    # of the theme's slate panel gives (that navy was also the partner highlight's)
+    escapes = _tmux("capture-pane", "-p", "-e", "-t", terminal.name).splitlines()
+    chrome = [line.split("▕")[0] for line in escapes[3:-3] if "▕" in line] + escapes[-2:-1]
+    backgrounds = {int(n) for line in chrome for n in re.findall(r"48;5;(\d+)", line)}
+    assert backgrounds and backgrounds <= GREYS, sorted(backgrounds)
+    terminal.keys("Escape")  # the sidebar closes: the text gets its columns back
+    terminal.wait_for(lambda s: "Speakers" not in s and _header_rows(s).get("A") == 0
+                      and s.splitlines()[0].lstrip().startswith("A "))
+    _quit(terminal)
 
 
 def test_an_account_piped_to_standard_input_then_the_keys_reach_the_reader(

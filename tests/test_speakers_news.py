@@ -142,3 +142,89 @@ def test_a_described_organisation_is_the_one_named_before() -> None:
     got = speakers_of(["The Senate Ethics Committee met on Monday.",
                        "The Senate committee said it would issue two subpoenas."])
     assert got == [None, "Senate Ethics Committee"]
+
+
+@pytest.mark.parametrize("text", [
+    "WASHINGTON ― Senator Ana Ruiz on Monday renewed her attack on the council, and said "
+    "its chair should resign.",
+    "Ana Ruiz pushed back against the charges on Sunday, first telling reporters that the "
+    "council had failed.",
+    "Veteran party strategist Ana Ruiz has long opposed the plan, claiming on many occasions "
+    "that it cannot work.",
+    "“Every day the council waits, the costs rise,” Ms. Ruiz is shown saying.",
+    "Sen. Ana Ruiz (D-Ore.) called the council's plan “a reckless gamble” in a letter.",
+    "In her speech, Ms. Ruiz also referred to the flooding of the river last spring.",
+    "Ms. Ruiz demurred when asked whether she would run again.",
+])
+def test_speech_cues_of_news_forms(text: str) -> None:
+    got = speakers_of(text)
+    assert got == ["Ana Ruiz"] or got == ["Ruiz"]
+
+
+def test_name_suffix_keeps_its_full_stop() -> None:
+    got = speakers_of("Tom Berg Jr., the mayor, has said he will not attend.")
+    assert got == ["Tom Berg Jr."]
+
+
+def test_uncued_quotation_resumes_the_last_quoted_speaker() -> None:
+    got = speakers_of(["“The river is rising,” Ms. Ruiz is shown saying.",
+                       "A drum roll plays as the camera pans over the valley.",
+                       "“They tell us, ‘Wait.",
+                       "Wait for what?”"])
+    assert got == ["Ruiz", None, "Ruiz", "Ruiz"]
+
+
+def test_quotation_with_an_unnamed_attribution_is_not_resumed() -> None:
+    got = speakers_of(["“The river is rising,” Ana Ruiz said.",
+                       "The council met later.",
+                       "“We are pleased with the report.",
+                       "The council will decide next,” said two of the mayor's lawyers."])
+    assert got[2:] == [None, None]
+
+
+def test_pronoun_goes_to_the_person_named_before_it_in_its_sentence() -> None:
+    got = speakers_of(["Ana Ruiz said the tax plan was unfair.",
+                       "When Mr. Tom Berg released his own returns, he said: “I paid more.”"])
+    assert got == ["Ana Ruiz", "Tom Berg"]
+
+
+def test_pronoun_of_the_other_gender_is_not_the_person_named_before_it() -> None:
+    got = speakers_of(["Ana Ruiz spoke first.",
+                       "After meeting Mr. Tom Berg, she said the talks went well."])
+    assert got[1] == "Ana Ruiz"
+
+
+def test_a_name_in_the_reported_words_is_not_the_pronoun_antecedent() -> None:
+    got = speakers_of(["Tom Berg spoke to farmers on Monday.",
+                       "The Clearwater Basin has more than enough water, he said."])
+    assert got[1] == "Tom Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "Former candidate Ana Ruiz, for example, put out a statement that called the plan a sham.",
+    "Ana Ruiz issued a statement on Friday.",
+    "The council released a letter from Dr. Ana Ruiz, its adviser.",
+])
+def test_issuing_a_statement_is_a_speech_act(text: str) -> None:
+    got = speakers_of(text)
+    assert got == ["Ana Ruiz"] or got == ["Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Political observers in Ohio cautioned that the governor is deliberate.",
+    "Officials in Lima said the plan had failed.",
+])
+def test_a_place_after_unnamed_people_is_not_the_speaker(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+def test_a_person_before_a_place_is_the_speaker() -> None:
+    assert speakers_of("Ms. Ana Ruiz in Lima said the plan had failed.") == ["Ana Ruiz"]
+
+
+def test_a_party_descriptor_in_a_headline_is_not_a_name() -> None:
+    ann = annotate(make_doc("Ana Ruiz said the council had failed.",
+                            title="Top Senate Intel Dem: Council Not Cooperating With Probe"),
+                   make_doc())
+    assert ann.speaker_a[0] is None
+    assert all("Dem" not in s.name for s in ann.speakers)

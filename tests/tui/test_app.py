@@ -235,10 +235,16 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
         await settle(pilot)
         app.pane_a.move_cursor(40)
         await pilot.press("j")
-        wide_rows = app.pane_a.layout.height
-        await pilot.resize_terminal(80, 24)
+        wide = app.pane_a.layout.width
+        await pilot.resize_terminal(110, 24)  # side by side, without the sidebar
         await pilot.pause()
-        assert app.pane_a.layout.height > wide_rows
+        assert app.arrangement == "side"
+        assert app.pane_a.layout.width < wide
+        assert app.pane_a.is_visible(41)
+        await pilot.resize_terminal(60, 24)  # stacked, each pane at the full width
+        await pilot.pause()
+        assert app.arrangement == "stacked"
+        assert app.pane_a.layout.width > 50
         assert app.pane_a.cursor == 41
         assert app.pane_a.is_visible(41)
 
@@ -380,7 +386,7 @@ async def test_a_failing_analysis_is_a_message_not_a_traceback(
 
 async def test_link_gutter_connects_each_visible_pair_and_points_to_hidden_partners() -> None:
     app = council_app()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:  # side by side
         await settle(pilot)
         gutter = app.query_one("#gutter")
         rows = ["".join(seg.text for seg in gutter.render_line(y))

@@ -14,7 +14,7 @@ from readerui.ingest.segment import from_lines
 from readerui.store import Locations, locations, prefs
 from readerui.tui import app as app_module
 from readerui.tui.app import ReaderApp
-from readerui.tui.palette import _index, reader_colours
+from readerui.tui.palette import _index, chrome_backgrounds, reader_colours
 from readerui.tui.reading import Filter
 from readerui.tui.screens.help import LegendScreen, legend_table
 from readerui.tui.widgets.chrome import document_label
@@ -211,6 +211,32 @@ def test_reader_colours_are_distinct_in_256_colours(theme: str) -> None:
     assert cursor not in backgrounds and partner not in backgrounds
     only = _index(Color.parse(found["reader-only-text"]))
     assert only != _index(Color.parse(variables["foreground"]))
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "nord", "tokyo-night", "gruvbox",
+                                   "textual-light"])
+def test_chrome_backgrounds_stay_greys_in_256_colours(theme: str) -> None:
+    """A dark slate panel must not turn navy (Rich's cube rounding) and so collide with the
+    partner highlight; the reader colours are then worked out against the snapped ones."""
+    from textual.theme import BUILTIN_THEMES
+
+    variables = BUILTIN_THEMES[theme].to_color_system().generate()
+    snapped = chrome_backgrounds(variables, "256")
+    assert chrome_backgrounds(variables, "truecolor") == {}
+    greys = {16, 59, 102, 145, 188, 231, *range(232, 256)}
+    for name in ("background", "surface", "panel", "footer-background"):
+        original = Color.parse(variables[name])
+        entry = _index(Color.parse(snapped[name]))
+        if max(original.rgb) - min(original.rgb) < 40:  # a near-grey theme colour: a grey entry
+            assert entry in greys, (name, variables[name], snapped[name])
+        shown = Color.parse(snapped[name])  # and never further than one palette step
+        assert max(abs(shown.r - original.r), abs(shown.g - original.g),
+                   abs(shown.b - original.b)) <= 48, (name, variables[name], snapped[name])
+    variables.update(snapped)
+    found = reader_colours(variables, "256")
+    chrome = {_index(Color.parse(variables[name])) for name in ("background", "surface", "panel")}
+    assert _index(Color.parse(found["reader-partner"])) not in chrome
+    assert _index(Color.parse(found["reader-cursor"])) not in chrome
 
 
 def test_one_sided_text_is_tinted_not_painted() -> None:

@@ -200,3 +200,38 @@ async def test_help_shows_a_remapped_key_with_brackets_literally() -> None:
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert app.is_running
+
+
+async def test_under_textual_serve_export_is_delivered_to_the_browser(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``textual serve`` runs the app with a web driver (``App.is_web``): E must hand both
+    reports to the browser (``deliver_text``), not write them on the server."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(ReaderApp, "is_web", property(lambda self: True))
+    app = council_app()
+    delivered: list[tuple[str, str, dict]] = []
+
+    def deliver_text(stream: object, **options: object) -> str:
+        delivered.append((str(options.get("save_filename")), stream.read(), options))  # type: ignore[attr-defined]
+        return "delivery-key"
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app, "deliver_text", deliver_text)
+        await pilot.press("m", *"web note", "enter", "E")
+        await pilot.pause()
+        typed = app.screen.query_one("#save-path", Input).value
+        assert typed == "council-a-vs-council-b.md"  # a file name for the browser, no server path
+        assert "browser" in str(app.screen.query_one("#save-explain").render())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        expected = app.session.render_export(app.analysis, app.settings.lang)
+    assert not list(tmp_path.iterdir())  # nothing written on the server
+    names = sorted(name for name, _, _ in delivered)
+    assert names == ["council-a-vs-council-b.html", "council-a-vs-council-b.md"]
+    for name, text, options in delivered:
+        assert text == expected["." + name.rsplit(".", 1)[1]]  # the export itself
+        assert options["open_method"] == "download"
+    markdown = next(text for name, text, _ in delivered if name.endswith(".md"))
+    assert "web note" in markdown

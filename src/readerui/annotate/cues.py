@@ -132,7 +132,8 @@ _ACCORDING_RE = re.compile(
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r"(?:,|--|[—–])\s*(?:saying|adding|noting|stressing|insisting|arguing|"
+                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?"
+                        r"(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
                         r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
@@ -165,6 +166,17 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 
 
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
+# Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
+_ISSUED_RE = re.compile(
+    r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release)\b")
+_FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
+# "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
+_SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
+                       r"caught|quoted\s+as)\s+$")
+# A verb that needs a particle ("called for") also reports speech when its object is followed
+# by a quotation: "called the plan “a stunt”".
+_OBJECT_QUOTE_RE = re.compile(r"^\s+[^\"“”.;!?]{1,60}?\s[\"“]")
 
 
 @cache
@@ -234,7 +246,7 @@ SUBJECT_WINDOW = 240
 
 
 _PARENTHESIS_RE = re.compile(r"\([^()]{0,40}\)")
-_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–-]+\s*")
+_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*(?:\([^()]{1,20}\)\s*)?[—–―-]+\s*")
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -289,6 +301,10 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
+        if place := _PLACE_MODIFIER_RE.search(text[:m.start()]):
+            # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
+            # place speaks, not the place; "a blogger on the site X" is nobody named
+            return _subject_at_end(text[:place.start()])
         found = _run_ref(m.group(), m.start())
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
@@ -296,6 +312,9 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PLACE_MODIFIER_RE = re.compile(
+    r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
+    r"(?:[a-z][\w\-]*\s+){0,2}$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
 
 
@@ -355,9 +374,14 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+_ABBREVIATIONS = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "bros."})
+
+
 def _strip_full_stop(run: str) -> str:
     """A run without the sentence's full stop ("Valparaiso." -> "Valparaiso"; "U.S." stays)."""
     last = run.split()[-1] if run.split() else ""
+    if last.lower() in _ABBREVIATIONS:  # "Joseph Roe Jr.", "Acme Inc." keep theirs
+        return run
     return run[:-1] if last.endswith(".") and "." not in last[:-1] else run
 
 
@@ -460,7 +484,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     forms = _main_verb_forms()
     for m in _LOWER_WORD_RE.finditer(text):
         verb = m.group()
-        if verb not in forms or mask[m.start()]:
+        shown = None
+        if verb in ("saying", "telling", "declaring", "asking", "warning"):
+            shown = _SHOWN_RE.search(text, 0, m.start())  # "X is shown saying", "quoted as"
+        if (verb not in forms and shown is None) or mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
@@ -468,10 +495,11 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         if needs:
             following = _NEXT_WORD_RE.match(rest)
-            if not following or following.group(1).lower() not in needs:
+            if following and following.group(1).lower() in needs:
+                rest = rest[following.end():]
+            elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
-            rest = rest[following.end():]
-        before = text[:m.start()]
+        before = text[:shown.start()] if shown is not None else text[:m.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
         if chain is not None:
             before = before[:chain.start()]
@@ -494,6 +522,17 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))
         verb_starts.add(m.start())
+    for m in _ISSUED_RE.finditer(text):  # "X put out a statement", "a letter from X"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
+            continue
+        source = _FROM_RE.match(text, m.end())
+        found = subject_at_start(text[source.end():]) if source else None
+        if found is not None and found[1].kind == "name":
+            cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]):
+            cues.append(Cue(found[0], found[1], False, m.group(1)))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in pattern.finditer(text):
             if mask[m.start()] and pattern is _ACCORDING_RE:
@@ -522,6 +561,12 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
     text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
+    if (m := _DESCRIPTOR_START_RE.match(body)) and m.group(1).lower() in _ROLE_NOUNS | \
+            wordlists.titles():
+        person = RUN_RE.match(body, m.end())
+        name = parse_name(person.group()) if person else None
+        if name is not None and name.kind == "person":
+            body = body[m.end():]  # "Republican presidential nominee Ana Ruiz has ..."
     found = subject_at_start(body)
     if found is None and (m := _DESCRIBED_START_RE.match(body)):  # "One candidate, Ana Ruiz,"
         name = parse_name(m.group(1))
@@ -540,6 +585,16 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
     return ref, following.group(1).lower() if following else ""
 
 
+# A descriptor before a name, with lower-case words the capitalised run does not take in:
+# "Republican presidential nominee Ana Ruiz", "longtime party leader Ana Ruiz".
+_DESCRIPTOR_START_RE = re.compile(
+    r"^(?:[A-Z][\w\-]*\s+){0,2}(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)\s+(?=[A-Z])")
+_ROLE_NOUNS = frozenset({"nominee", "candidate", "challenger", "hopeful", "contender",
+                         "frontrunner", "front-runner", "incumbent", "lawmaker", "official",
+                         "strategist", "activist", "founder", "co-founder", "executive",
+                         "owner", "host", "anchor", "columnist", "commentator", "author"})
+
+
 def is_event_narration(text: str) -> bool:
     """A sentence opening with someone doing something ("X held talks with Y") is narration."""
     found = sentence_subject(text)
@@ -547,7 +602,8 @@ def is_event_narration(text: str) -> bool:
 
 
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
-_PARTICIPLE_RE = re.compile(r"(?:,|--|[—–])\s*([a-z]+ing)\b")
+_PARTICIPLE_RE = re.compile(
+    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?([a-z]+ing)\b")
 
 
 def saying_clause(text: str) -> bool:

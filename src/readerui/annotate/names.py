@@ -139,12 +139,16 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
     return "unknown"
 
 
+_KEEP_STOP = frozenset({"jr.", "sr."})  # part of the name as written: "Joseph Roe Jr."
+
+
 @lru_cache(maxsize=100_000)
 def parse_name(run: str) -> Name | None:
     """The name a capitalised run holds, titles stripped; None when nothing is left."""
     words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in run.split()]
     words, title = strip_titles(words)
-    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 else w for w in words]
+    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
+             for w in words]
     words = [w for w in words if w]
     if "of" in words and words.index("of") > 0:  # "President Ana Ruiz of Chile": the person
         cut = words.index("of")

@@ -20,6 +20,7 @@ Names are merged across the accounts by :class:`readerui.annotate.names.People`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from readerui.annotate.cues import (
     find_cues,
     headline_cue,
     is_event_narration,
+    quoted_mask,
     saying_clause,
     sentence_subject,
 )
@@ -44,6 +46,11 @@ from readerui.annotate.names import (
 from readerui.model import Document, Speaker
 
 JOINT_NAME = "both sides"
+# A sentence opening with a subordinate clause (after a short time phrase): "A month ago, when".
+_OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|while|before|because|"
+                                r"although|though|since|once|until)\s", re.IGNORECASE)
+# An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
+QUOTE_RESUME = 3
 # Bare nouns that stand for the organisation named last ("the company said").
 GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
                                "agency", "magazine", "newspaper", "paper", "network", "website",
@@ -74,6 +81,7 @@ class _Reading:
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
     how: str | None = None  # which cue named the speaker of the sentence just read
+    cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
 
 
 class SpeakerAttributor:
@@ -242,6 +250,39 @@ class SpeakerAttributor:
                 return people[0]
         return chosen
 
+    def _antecedent(self, before: str, pronoun: str, state: _Reading, position: int
+                    ) -> SpeakerKey | None:
+        """The one person named in the subordinate clause opening a sentence ("When Mr. Ruiz
+        released it, he said") before a "he"/"she" cue, when no title says it is the other
+        gender."""
+        clause = _OPENING_CLAUSE_RE.match(before)
+        if clause is None:
+            return None
+        mask = quoted_mask(before)
+        found: set[int] = set()
+        for start, end, run in runs(before):
+            if end <= clause.end() or (mask[start] if start < len(mask) else False):
+                continue
+            name = parse_name(run)
+            if name is None or name.kind not in ("person", "unknown"):
+                continue
+            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+                continue
+            assert state.recent is not None
+            index = self.people.resolve(name, state.recent, create=False)
+            if index is None:
+                return None
+            gender = self.people.persons[index].gender or name.gender
+            wanted = {"he": "m", "she": "f"}.get(pronoun.strip().lower(), "")
+            if gender and wanted and gender != wanted:
+                continue
+            found.add(index)
+        if len(found) != 1:
+            return None
+        index = found.pop()
+        state.recent[index] = position
+        return ("person", index)
+
     def _subject_person(self, text: str, state: _Reading) -> int | None:
         """The person opening the sentence, if any (for pronouns and carry-over)."""
         found = sentence_subject(text)
@@ -264,6 +305,8 @@ class SpeakerAttributor:
         headlines: dict[str, SpeakerKey | None] = {}
         in_quote = False  # the sentence before left a quotation open
         quote_start: int | None = None  # where the open quotation began
+        last_quoted: tuple[SpeakerKey, int] | None = None  # who was quoted last, and where
+        cued: list[bool] = []  # per sentence: a cue outside quotation marks, maybe naming nobody
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
             if sentence.role == "title" or is_title_case(text) or text in headlines or (
@@ -275,8 +318,9 @@ class SpeakerAttributor:
                     self.pending.append((out, position, text))  # named later in the body
                 out.append(key)
                 hows.append("headline" if key is not None else None)
+                cued.append(False)
                 state.current = None
-                in_quote, quote_start = False, None
+                in_quote, quote_start, last_quoted = False, None, None
                 continue
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
@@ -286,6 +330,7 @@ class SpeakerAttributor:
                         and state.current[0] == "person"):
                     state.current = None
             state.how = None
+            state.cued = False
             key = self._attribute_one(text, state, position, in_quote)
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
@@ -298,6 +343,22 @@ class SpeakerAttributor:
                     if out[i] is None:
                         out[i] = key
                         hows[i] = "quote-attribution"
+            start = quote_start if in_quote else position
+            if (not opened and key is None and not state.cued and last_quoted is not None
+                    and not _speech_after_quote(text)
+                    and (in_quote or _opens_quote(text)) and start is not None
+                    and 0 < start - last_quoted[1] <= QUOTE_RESUME
+                    and all(out[i] is None and not cued[i] for i in range(start, position))):
+                # A quotation that opens and closes with no cue, just after someone was quoted,
+                # goes on quoting them ("“...,” X is shown saying. [...] “... . ...”").
+                key = last_quoted[0]
+                state.how = "quote-resumed"
+                for i in range(start, position):
+                    out[i], hows[i] = key, "quote-resumed"
+            if key is not None and any(q in text for q in ('"', "“", "”")):
+                last_quoted = (key, position)
+            # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
+            cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
             in_quote = opened
             if not in_quote:
                 quote_start = None
@@ -360,8 +421,15 @@ class SpeakerAttributor:
                 return None  # after a direct quotation, the narrator takes over
             state.how = "continuation"
             return state.current
-        key = self._key_of(cue.ref, state, position)
+        key = None
+        if cue.ref.kind == "pronoun":
+            # "When Mr. Ruiz released it, he said": the person of the opening clause
+            key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
+                                   position)
+        if key is None:
+            key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
+        state.cued = True
         if key is None:
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
@@ -474,6 +542,16 @@ def _leaves_quote_open(text: str, open_before: bool) -> bool:
         elif ch == '"':
             inside = not inside
     return inside
+
+
+def _speech_after_quote(text: str) -> bool:
+    """Whether the words after the last closing quotation mark hold a reporting verb ("...,”
+    said two of her lawyers"): an attribution, even one that names nobody."""
+    cut = max(text.rfind("”"), text.rfind('"'))
+    if cut < 0:
+        return False
+    forms = wordlists.reporting_verbs().forms
+    return any(word in forms for word in re.findall(r"[a-z]+", text[cut + 1:]))
 
 
 def _opens_quote(text: str) -> bool:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal, Vertical
 from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
@@ -31,14 +31,16 @@ from readerui.model import Alignment, Analysis, Annotations, Document, Link, Sid
 from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
+from readerui.tui import arrangement
 from readerui.tui.accounts import Accounts, PairSource, TwoAccounts
+from readerui.tui.arrangement import Arrangement
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.differences import Differences
 from readerui.tui.marks import match_spans
 from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
-from readerui.tui.palette import reader_colours
+from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.goto import GoTo
@@ -56,14 +58,12 @@ from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
 from readerui.tui.widgets.status import StatusBar, StatusPart, filter_label, shorten
 
-SIDEBAR_MIN_WIDTH = 120  # below this the sidebar starts hidden (and floats when shown):
-# at 120 columns a docked 38-column sidebar still leaves each pane ~38 columns of text
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
                    "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
                    "prev_difference", "toggle_differences", "toggle_numbers", "go_to",
                    "copy_sentence", "quote_pair", "rename_speaker", "merge_speaker",
-                   "drop_speaker", "undo_speaker_edit", *ACCOUNT_ACTIONS}
+                   "drop_speaker", "undo_speaker_edit", "toggle_layout", *ACCOUNT_ACTIONS}
 
 
 def screenshot_folder() -> Path:
@@ -136,6 +136,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._ticker: Timer | None = None
         self._syncing = False
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
+        self._arrangement_choice: Arrangement | None = None  # None: follow the width
         self.differences: Differences | None = None  # what differs (counted in a worker)
         self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: _analyse(a, b, self.settings))
@@ -153,26 +154,31 @@ class ReaderApp(AccountsMixin, App[int]):
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables plus the reader's own colours (distinct in 256 colours)."""
         variables = super().get_css_variables()
+        variables.update(chrome_backgrounds(variables, self.console.color_system))
         variables.update(reader_colours(variables, self.console.color_system))
         return variables
 
     # ----- building -------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Sidebar, headers, [overview | pane A | gutter | pane B | overview], status, footer."""
+        """Sidebar, then each account's column (header over overview and pane) with the link
+        gutter between them; status, footer. ``arrangement`` stacks the columns when narrow."""
         with Horizontal(id="body"):
             yield Sidebar(id="sidebar")
-            with Vertical(id="reader"):
-                with Horizontal(id="headers"):
+            with Container(id="panes"):
+                with Vertical(id="column-a", classes="account-column"):
                     yield DocHeader(self.doc_a, "a", id="header-a")
+                    with Horizontal(classes="account-row"):
+                        yield Overview(self.pane_a, id="overview-a")
+                        yield self.pane_a
+                with Vertical(id="column-gap"):
                     yield Static("", id="header-gap")
-                    yield DocHeader(self.doc_b, "b", id="header-b")
-                with Horizontal(id="panes"):
-                    yield Overview(self.pane_a, id="overview-a")
-                    yield self.pane_a
                     yield LinkGutter(self.pane_a, self.pane_b, id="gutter")
-                    yield self.pane_b
-                    yield Overview(self.pane_b, id="overview-b")
+                with Vertical(id="column-b", classes="account-column"):
+                    yield DocHeader(self.doc_b, "b", id="header-b")
+                    with Horizontal(classes="account-row"):
+                        yield self.pane_b
+                        yield Overview(self.pane_b, id="overview-b")
         yield StatusBar(id="status")
         yield Footer()
 
@@ -181,6 +187,7 @@ class ReaderApp(AccountsMixin, App[int]):
         for pane in (self.pane_a, self.pane_b):
             pane.on_scrolled = self._pane_scrolled
             pane.on_cursor = self._cursor_moved
+            pane.on_resized = lambda _pane: self._relevel()
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
         theme = self.session.theme()
@@ -351,8 +358,9 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def _refresh_chrome(self) -> None:
         """Repaint the gutter and overviews and rewrite the status bar."""
-        for widget_id in ("#gutter", "#overview-a", "#overview-b"):
-            self.query_one(widget_id, Widget).refresh()
+        self.query_one("#gutter", Widget).refresh()
+        for widget_id in ("#overview-a", "#overview-b"):
+            self.query_one(widget_id, Overview).refresh_view()
         focused = self.focused_pane
         parts: list[StatusPart] = []
         for pane in (self.pane_a, self.pane_b):
@@ -449,6 +457,8 @@ class ReaderApp(AccountsMixin, App[int]):
             for sid in (link.a if pane.side == "a" else link.b):
                 mine.setdefault(sid, link.kind)
         mine.pop(pane.cursor, None)
+        # what was lit before: only those rows and the newly lit ones are repainted
+        before = {p: {*p.partners, *p.diff} for p in (pane, target)}
         pane.partners = mine
         target.partners = theirs
         diff_a: dict[int, list[tuple[int, int]]] = {}
@@ -474,8 +484,8 @@ class ReaderApp(AccountsMixin, App[int]):
         self.pane_b.diff = {k: tuple(sorted(v)) for k, v in diff_b.items()}
         if self.sync_on and theirs and not self._syncing and not pane.paging:  # best partner
             self._level(pane, pane.cursor)
-        target.refresh()
-        pane.refresh()
+        for lit in (pane, target):
+            lit.refresh_sentences({lit.cursor, *before[lit], *lit.partners, *lit.diff})
         self.show_also_in(pane)
         self._refresh_chrome()
 
@@ -517,17 +527,48 @@ class ReaderApp(AccountsMixin, App[int]):
     # ----- layout -----------------------------------------------------------------------------
 
     def _layout_sidebar(self, width: int) -> None:
+        """Show the sidebar or not (the user's choice, else by width), then arrange the
+        accounts in the columns it leaves (it takes columns; it never covers the text)."""
         sidebar = self.query_one(Sidebar)
         show = self._sidebar_choice if self._sidebar_choice is not None \
-            else width >= SIDEBAR_MIN_WIDTH
+            else arrangement.sidebar_by_default(width)
         sidebar.display = show
-        # narrow terminals: the sidebar floats over pane A instead of squeezing both panes
-        sidebar.set_class(width < SIDEBAR_MIN_WIDTH, "-overlay")
+        sidebar.set_class(not arrangement.sidebar_by_default(width), "-narrow")
+        self._arrange(width)
+
+    def _arrange(self, width: int | None = None) -> None:
+        """Put the accounts side by side or one above the other."""
+        width = self.size.width if width is None else width
+        shown = self.query_one(Sidebar).display
+        chosen = arrangement.choose(width, shown, self._arrangement_choice)
+        arrangement.apply(self.query_one("#panes"), chosen)  # the panes' resize re-levels
+
+    def _relevel(self) -> None:
+        """After the panes changed size: level the other pane by the cursor's partner when the
+        cursor is in view (else by the first linked sentence in view)."""
+        pane = self.focused_pane
+        if len(pane.document) and pane.is_visible(pane.cursor):
+            self._cursor_moved(pane)
+        else:
+            self._pane_scrolled(pane)
+
+    @property
+    def arrangement(self) -> Arrangement:
+        """``side`` (the accounts side by side) or ``stacked`` (A above B)."""
+        return arrangement.STACKED if self.query_one("#panes").has_class("-stacked") \
+            else arrangement.SIDE
+
+    def action_toggle_layout(self) -> None:
+        """Accounts side by side, or one above the other (kept until pressed again)."""
+        self._arrangement_choice = arrangement.flipped(self.arrangement)
+        self._arrange()
+        self.tell("Accounts " + ("one above the other" if self._arrangement_choice ==
+                                 arrangement.STACKED else "side by side") + ".", timeout=2)
 
     def on_resize(self, event: Resize) -> None:
-        """Hide the sidebar on narrow terminals unless the user asked for it; re-level panes."""
+        """Hide the sidebar on narrow terminals unless the user asked for it; re-arrange and
+        re-level the panes."""
         self._layout_sidebar(event.size.width)
-        self.call_after_refresh(self._pane_scrolled, self.focused_pane)
 
     def action_toggle_sidebar(self) -> None:
         """Show and focus the speakers/topics sidebar, or hide it."""
@@ -537,21 +578,24 @@ class ReaderApp(AccountsMixin, App[int]):
             if in_sidebar or not sidebar.display:
                 self._sidebar_choice = False
                 sidebar.display = False
-                self.pane_a.focus()
+                self.focused_pane.focus()
             else:
                 sidebar.focus_first()
         else:
             self._sidebar_choice = True
             sidebar.display = True
             sidebar.focus_first()
+        self._arrange()
         self.call_after_refresh(self._refresh_chrome)
 
     def on_sidebar_left(self, event: Sidebar.Left) -> None:
-        """Esc in the sidebar: back to the active pane; a floating sidebar closes."""
+        """Esc in the sidebar: back to the active pane; on a narrow terminal the sidebar
+        closes (giving its columns back to the text)."""
         sidebar = self.query_one(Sidebar)
-        if sidebar.has_class("-overlay"):
+        if sidebar.has_class("-narrow"):
             self._sidebar_choice = None
             sidebar.display = False
+            self._arrange()
         self.focused_pane.focus()
 
     def on_descendant_focus(self) -> None:

@@ -59,6 +59,8 @@ APP_KEYS: tuple[Key, ...] = (
     Key("clear_filter", "c", "clear_filter", "Clear filter and search marks", "View"),
     Key("toggle_differences", "z", "toggle_differences",
         "Differences only: fold stretches both accounts carry alike", "View"),
+    Key("toggle_layout", "L", "toggle_layout",
+        "Layout: accounts side by side, or one above the other (automatic by width)", "View"),
     Key("toggle_numbers", "number_sign", "toggle_numbers", "Sentence numbers on/off", "View",
         "", "#"),
     Key("go_to", "colon", "go_to", "Go to a sentence number (12, A12, B7)", "Jump", "", ":"),

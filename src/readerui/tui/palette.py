@@ -37,6 +37,46 @@ def _entry(index: int) -> Color:
     return Color(triplet.red, triplet.green, triplet.blue)
 
 
+# Backgrounds the chrome is painted with (the panes, the sidebar, the status bar, the footer)
+# and their lighter and darker steps.
+_CHROME = ("background", "surface", "panel", "footer-background")
+
+
+def _nearest_entry(colour: Color) -> int:
+    """The xterm-256 entry (16-255: the terminal's own first 16 vary) nearest ``colour`` in RGB
+    distance. Rich's downgrade rounds each channel to the colour cube instead, which turns a
+    dark slate (textual-dark's panel, #242F38) into saturated navy #00005F."""
+    best, best_distance = 16, float("inf")
+    for index in range(16, 256):
+        entry = _entry(index)
+        distance = (entry.r - colour.r) ** 2 + (entry.g - colour.g) ** 2 + \
+            (entry.b - colour.b) ** 2
+        if distance < best_distance:
+            best, best_distance = index, distance
+    return best
+
+
+def chrome_backgrounds(variables: Mapping[str, str], depth: str | None) -> dict[str, str]:
+    """With ``depth`` ``256``: the theme's opaque background variables (``background``,
+    ``surface``, ``panel``, ``footer-background`` and their ``-lighten-N`` / ``-darken-N``
+    steps) replaced by their nearest palette entries, so a dark slate stays a dark grey instead
+    of turning navy; otherwise nothing changes (an empty dict)."""
+    if depth != "256":
+        return {}
+    found: dict[str, str] = {}
+    for name, value in variables.items():
+        if name.split("-lighten-")[0].split("-darken-")[0] not in _CHROME:
+            continue
+        try:
+            colour = Color.parse(value)
+        except Exception:  # not a colour (the theme may set other kinds of values)
+            continue
+        if colour.a < 1:
+            continue
+        found[name] = _entry(_nearest_entry(colour)).hex
+    return found
+
+
 def reader_colours(variables: Mapping[str, str], depth: str | None) -> dict[str, str]:
     """CSS variables ``reader-cursor``, ``reader-partner`` and ``reader-only-text`` for the
     theme ``variables``; with ``depth`` ``256`` or ``standard`` they are palette entries, each

@@ -46,13 +46,15 @@ def date_label(iso: str) -> str:
 
 
 class DocHeader(Static):
-    """Two lines: ``A  title`` and ``source · date · place · n sentences``."""
+    """Two lines: ``A  title`` and ``source · date · place · n sentences``; one line (the
+    details after the title) when ``compact`` (accounts stacked, where rows are scarce)."""
 
     def __init__(self, document: Document, side: Side, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.document = document
         self.side = side
         self.coverage: float | None = None
+        self.compact = False
         self.letter = side.upper()  # the account shown (A, B, C… of a reading's accounts)
         self.other_letter = "B" if side == "a" else "A"  # the account of the other pane
         self.also = ""  # "also in: C ┃ D ╏": other accounts carrying the cursor's sentence
@@ -72,11 +74,13 @@ class DocHeader(Static):
             details.append(f"{self.coverage:.0%} in {self.other_letter}")
         date = date_label(meta.date) if meta.date else None
         details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
-        if self.also:
-            second = Text.assemble(("    ", "dim"), (self.also, "bold"),
-                                   (" · " + " · ".join(details), "dim"))
+        if self.also:  # first after the title: the part a narrow header keeps
+            also = Text.assemble((" · " if self.compact else "    ", "dim"), (self.also, "bold"),
+                                 (" · " + " · ".join(details), "dim"))
+            both = title + also if self.compact else Text("\n").join([title, also])
+        elif self.compact:
+            both = title + Text(" · " + " · ".join(details), style="dim")
         else:
-            second = Text("    " + " · ".join(details), style="dim")
-        both = Text("\n").join([title, second])
+            both = Text("\n").join([title, Text("    " + " · ".join(details), style="dim")])
         both.no_wrap, both.overflow = True, "ellipsis"
         self.update(both)

@@ -43,6 +43,14 @@ class LinkGutter(Widget):
         self._cache_key: tuple | None = None
         self._frame_strips: list[Strip] | None = None
         self._strips: list[Strip] = []
+        self._styles: dict[str, Style] = {}  # component styles by name (walking the DOM is slow)
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"link-gutter--{name}",
+                                                                        partial=True)
+        return style
 
     def _key(self) -> tuple:
         a, b = self.pane_a, self.pane_b
@@ -67,6 +75,7 @@ class LinkGutter(Widget):
     def notify_style_update(self) -> None:
         """Redraw with the new theme's colours."""
         self._cache_key = None
+        self._styles.clear()
         super().notify_style_update()
 
     def _grid(self) -> list[Strip]:
@@ -87,8 +96,7 @@ class LinkGutter(Widget):
             # the cursor's links last, so they are drawn over the others
             for key, link in sorted(links.items(), key=lambda item: item[0] in cursor_links):
                 name = "cursor" if key in cursor_links else link.kind
-                style = base + self.get_component_rich_style(f"link-gutter--{name}",
-                                                             partial=True)
+                style = base + self._style(name)
                 dashed = link.kind == "partial"
                 ya, yb = seen_a.get(key, (None,))[0], seen_b.get(key, (None,))[0]
                 if ya is not None and yb is not None:
@@ -183,6 +191,8 @@ class Overview(Widget):
         self._base_style: Style | None = None
         self._ready = False
         self._frame: tuple[Size, int, int] | None = None
+        self._styles: dict[str, Style] = {}  # component styles by name
+        self._drawn: tuple[Size, int, int] | None = None  # what the last repaint showed
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Count linked sentences once so each row is O(1) to draw."""
@@ -194,9 +204,30 @@ class Overview(Widget):
         self.refresh()
 
     def notify_style_update(self) -> None:
-        """Forget the cached style when CSS or theme change."""
+        """Forget the cached styles when CSS or theme change."""
         self._base_style = None
+        self._styles.clear()
+        self._drawn = None
         super().notify_style_update()
+
+    def _style(self, name: str) -> Style:
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = self.get_component_rich_style(f"overview--{name}",
+                                                                        partial=True)
+        return style
+
+    def _view(self) -> tuple[Size, int, int]:
+        """This widget's size and the first and last sentence in view in its pane."""
+        pane = self.pane
+        first = pane.layout.nearest_sentence(pane.top_row) or 0
+        last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+        return self.size, first, last
+
+    def refresh_view(self) -> None:
+        """Repaint only when the part in view moved (most cursor moves do not move it)."""
+        if self._view() != self._drawn:
+            self.refresh()
 
     def on_click(self, event: Click) -> None:
         """Clicking the map jumps the pane (and its cursor) to that stretch of the account."""
@@ -207,10 +238,7 @@ class Overview(Widget):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Work out size and the range in view once per repaint."""
-        pane = self.pane
-        first = pane.layout.nearest_sentence(pane.top_row) or 0
-        last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
-        self._frame = (self.size, first, last)
+        self._frame = self._view()
         try:
             return super().render_lines(crop)
         finally:
@@ -221,13 +249,8 @@ class Overview(Widget):
         if self._base_style is None:
             self._base_style = self.rich_style
         base = self._base_style
-        if self._frame is None:
-            pane = self.pane
-            first = pane.layout.nearest_sentence(pane.top_row) or 0
-            last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
-            self_size = self.size
-        else:
-            self_size, first, last = self._frame
+        self_size, first, last = frame = self._frame or self._view()
+        self._drawn = frame  # (render_lines also runs for an unchanged widget: not there)
         n, height = len(self.pane.document), max(1, self_size.height)
         start = y * n // height
         if not n or start >= n:
@@ -238,9 +261,9 @@ class Overview(Widget):
             linked = self._linked_prefix[end] - self._linked_prefix[start]
             share = linked / (end - start)
             name = "carried" if share >= 0.75 else "mixed" if share >= 0.25 else "one-sided"
-            style += self.get_component_rich_style(f"overview--{name}", partial=True)
+            style += self._style(name)
         glyph = " "
         if start <= last and end > first:
             glyph = "▐" if self.pane.side == "a" else "▌"  # the bar leans towards the text
-            style += self.get_component_rich_style("overview--view", partial=True)
+            style += self._style("view")
         return Strip([Segment(glyph, style)], 1).extend_cell_length(self_size.width, style)

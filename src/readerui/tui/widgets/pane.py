@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -87,6 +87,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.paging = False  # True while a page key scrolls (sync by the top, not the cursor)
         self.on_scrolled: PaneCallback | None = None
         self.on_cursor: PaneCallback | None = None
+        self.on_resized: PaneCallback | None = None  # after a re-wrap for a new size
         self._texts = [safe_text(s.text) for s in document.sentences]
         self._layouts: dict[tuple[int, int], WrappedLayout] = {}  # by (width, fold generation)
         self._folds: tuple[tuple[int, int], ...] = ()  # alike stretches shown as one row
@@ -274,6 +275,8 @@ class AccountPane(ScrollView, can_focus=True):
         finally:
             self._quiet = False
         self.call_after_refresh(self._keep_cursor_in_view)
+        if self.on_resized is not None:
+            self.call_after_refresh(self.on_resized, self)
         self.refresh()
 
     def _keep_cursor_in_view(self) -> None:
@@ -301,12 +304,23 @@ class AccountPane(ScrollView, can_focus=True):
         if not len(self.document):
             return
         sid = max(0, min(sid, len(self.document) - 1))
-        self.cursor = sid
+        previous, self.cursor = self.cursor, sid
         if scroll:
-            self.scroll_to_sentence(sid, context=jump, tall=tall)
-        self.refresh()
+            self.scroll_to_sentence(sid, context=jump, tall=tall)  # a scroll repaints it all
+        self.refresh_sentences((previous, sid))
         if self.on_cursor is not None:
             self.on_cursor(self)
+
+    def refresh_sentences(self, sids: Iterable[int]) -> None:
+        """Repaint only the rows in view of these sentences (a cursor step changes a few rows;
+        repainting the whole pane for it cost most of a key press at 10k sentences)."""
+        layout, top = self.layout, self.top_row
+        bottom = top + self.view_height
+        for sid in set(sids):
+            rows = layout.rows_of(sid)
+            start, stop = max(rows.start, top), min(rows.stop, bottom)
+            if start < stop:
+                self.refresh_lines(start, stop - start)
 
     def scroll_to_sentence(self, sid: int, *, context: bool = False, tall: int = 0) -> None:
         """Scroll the least needed to show sentence ``sid`` (its start when it is taller).

@@ -332,3 +332,25 @@ def test_go_to_takes_the_letters_of_the_accounts_on_screen() -> None:
     assert "B is not on screen" in str(parse_place("B2", "a", sizes, letters))
     assert parse_place("C9", "a", sizes, letters) == "C has sentences 1 to 6."
     assert parse_place("B7", "a", sizes) == ("b", 6)  # two accounts: A and B as before
+
+
+async def test_the_claims_view_works_for_two_accounts_too() -> None:
+    from .helpers import council_analysis
+
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await settle(pilot)
+        assert isinstance(app.screen, ClaimsScreen)
+        rows = claim_rows(app)
+        head = str(app.screen.query_one("#claims-head", Static).render())
+        assert head.startswith("A B  speaker")
+        one_sided = len(analysis.alignment.only_in("a")) + len(analysis.alignment.only_in("b"))
+        assert len(rows) == len(analysis.alignment.links) + one_sided
+        assert all(row.startswith(("┃ ·", "· ┃")) for row in rows[:one_sided])
+        await pilot.press("end", "enter")  # a linked pair: the panes stay A | B
+        await settle(pilot)
+        assert app.accounts is not None and app.accounts.shown == (0, 1)
+        assert app.pane_a.partners or app.pane_b.partners

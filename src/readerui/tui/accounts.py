@@ -50,6 +50,7 @@ class TwoAccounts:
         self.analysis = analysis
         self.documents: tuple[Document, ...] = (analysis.a, analysis.b)
         self._mirror: Analysis | None = None
+        self._claims: tuple | None = None
 
     def pair(self, i: int, j: int) -> Analysis:
         """Pair (0, 1) is the analysis; (1, 0) its mirror (computed once)."""
@@ -65,6 +66,15 @@ class TwoAccounts:
                 shown: tuple[int, int]) -> dict[int, LinkKind]:
         """No other accounts."""
         return {}
+
+    @property
+    def claims(self) -> tuple:
+        """The pair's claims (joined when first asked: the claims view)."""
+        if self._claims is None:
+            from readerui.tui.fallback import join_claims  # the core's once it lands
+
+            self._claims = join_claims(2, {(0, 1): self.analysis})
+        return self._claims
 
     def carried_share(self, i: int, j: int) -> float:
         """Share of ``i``'s sentences linked to ``j``."""

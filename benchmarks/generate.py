@@ -89,11 +89,10 @@ def _reword(words: list[str], vocab: _Vocabulary, rng: random.Random) -> list[st
     return out
 
 
-def generate(n: int, seed: int = 7) -> GeneratedPair:
-    """A pair of about ``n`` sentences a side with its true alignment."""
-    rng = random.Random(seed)
-    vocab = _Vocabulary(rng, max(2000, n * 3))
-    a_words = [_sentence(vocab, rng) for _ in range(n)]
+def _rewrite(a_words: list[list[str]], vocab: _Vocabulary, rng: random.Random
+             ) -> tuple[list[list[str]], set[tuple[int, int]]]:
+    """Another outlet's account of A: its sentences' words and the true (A id, its id) pairs."""
+    n = len(a_words)
     # B as a list of (words, A ids it carries) units, built in A's order, then blocks moved.
     units: list[tuple[list[str], list[int]]] = []
     i = 0
@@ -126,8 +125,31 @@ def generate(n: int, seed: int = 7) -> GeneratedPair:
         units[target:target] = block
     b_words = [words for words, _ in units]
     truth = {(a_id, j) for j, (_, a_ids) in enumerate(units) for a_id in a_ids}
+    return b_words, truth
+
+
+def generate(n: int, seed: int = 7) -> GeneratedPair:
+    """A pair of about ``n`` sentences a side with its true alignment."""
+    rng = random.Random(seed)
+    vocab = _Vocabulary(rng, max(2000, n * 3))
+    a_words = [_sentence(vocab, rng) for _ in range(n)]
+    b_words, truth = _rewrite(a_words, vocab, rng)
     return GeneratedPair([" ".join(w) + "." for w in a_words],
                          [" ".join(w) + "." for w in b_words], truth)
+
+
+def generate_accounts(n: int, accounts: int, seed: int = 7) -> list[list[str]]:
+    """``accounts`` accounts of one event, about ``n`` sentences each: the first is A as
+    :func:`generate` makes it, each further one another outlet's rewrite of A (the first
+    rewrite is :func:`generate`'s B)."""
+    rng = random.Random(seed)
+    vocab = _Vocabulary(rng, max(2000, n * 3))
+    a_words = [_sentence(vocab, rng) for _ in range(n)]
+    out = [[" ".join(w) + "." for w in a_words]]
+    for _ in range(accounts - 1):
+        b_words, _ = _rewrite(a_words, vocab, rng)
+        out.append([" ".join(w) + "." for w in b_words])
+    return out
 
 
 def main(argv: list[str]) -> int:

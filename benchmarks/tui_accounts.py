@@ -13,14 +13,13 @@ Usage: python benchmarks/tui_accounts.py [N]
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import statistics
 import sys
 import time
-from typing import Any
 
+from readerui.claims import join_claims
 from readerui.ingest.segment import from_lines
-from readerui.model import Alignment, Analysis, Annotations, Document, Link
+from readerui.model import Alignment, Analysis, Annotations, Collation, Document, Link
 from readerui.tui.app import ReaderApp
 from readerui.tui.screens.claims import ClaimsScreen
 
@@ -39,22 +38,8 @@ def account(n: int, seed: int) -> Document:
     return from_lines("\n".join(lines) + "\n", f"account{seed}.txt")
 
 
-def collation(n: int) -> object:
-    """Three accounts; pair (i, j) links sentence s to s unless s % (3 + i + j) == 0. The
-    core's Collation and join_claims when they are there, else the reader's stand-in."""
-    if importlib.util.find_spec("readerui.claims") is not None:
-        from readerui.claims import join_claims  # type: ignore[import-not-found]
-
-        from readerui.model import Collation  # type: ignore[attr-defined]
-
-        def make(documents: tuple[Document, ...], pairs: dict) -> object:
-            return Collation(documents, pairs, join_claims(3, pairs))
-    else:
-        from readerui.tui.fallback import Collation as Fallback
-
-        def make(documents: tuple[Document, ...], pairs: dict) -> object:
-            return Fallback(documents, pairs)
-
+def collation(n: int) -> Collation:
+    """Three accounts; pair (i, j) links sentence s to s unless s % (3 + i + j) == 0."""
     documents = tuple(account(n, seed) for seed in range(3))
     pairs = {}
     for i, j in ((0, 1), (0, 2), (1, 2)):
@@ -63,14 +48,14 @@ def collation(n: int) -> object:
                       for s in range(n) if s % step)
         pairs[(i, j)] = Analysis(documents[i], documents[j], Alignment(links, n, n),
                                  Annotations.empty(n, n))
-    return make(documents, pairs)
+    return Collation(documents, pairs, join_claims(3, pairs))
 
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:8.1f} ms"
 
 
-async def measure(reading: Any, presses: int = 10) -> dict[str, list[float]]:
+async def measure(reading: Collation, presses: int = 10) -> dict[str, list[float]]:
     """Open the reader on ``reading`` and time key presses until the app is idle again."""
     timings: dict[str, list[float]] = {"open": [], "swap": [], "next right": [], "cursor": [],
                                        "claims view": [], "back": []}
@@ -117,7 +102,7 @@ def main() -> None:
     """Generate, open, press, print."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
     t0 = time.perf_counter()
-    reading: Any = collation(n)
+    reading = collation(n)
     print(f"3 accounts of {n} sentences; {len(reading.claims)} claims joined in "
           f"{time.perf_counter() - t0:.2f} s")
     t0 = time.perf_counter()

@@ -1,6 +1,7 @@
 """Copy hand-labelled BASIL gold files into ``gold/`` without the copyrighted sentence texts.
 
     python benchmarks/basil/import_gold.py LABEL_DIR      # *.json written by the labellers
+    python benchmarks/basil/import_gold.py LABEL_DIR TARGET   # into TARGET instead of gold/
 
 Each sentence keeps its index, paragraph, role and speaker; its text is replaced by ``sha``, the
 first 12 hex digits of the SHA-1 of the text, which ``basil_eval.py`` checks against the texts
@@ -74,10 +75,10 @@ def strip(gold: dict) -> dict:
 
 def main(argv: list[str]) -> int:
     """Import every gold file of LABEL_DIR."""
-    if len(argv) != 1:
+    if len(argv) not in (1, 2):
         print(__doc__)
         return 2
-    target = HERE / "gold"
+    target = Path(argv[1]) if len(argv) == 2 else HERE / "gold"
     target.mkdir(exist_ok=True)
     for path in sorted(Path(argv[0]).glob("*.json")):
         gold = json.loads(path.read_text("utf-8"))

@@ -30,7 +30,7 @@ from readerui.web import as_input  # light: no engine
 if TYPE_CHECKING:
     from readerui import store
     from readerui.lifecycle import Reading
-    from readerui.model import Analysis
+    from readerui.model import Analysis, Collation
     from readerui.settings import Settings
 
 # Start-up: the engine (aligner, annotators, word tables), the store and ingest are imported only
@@ -124,8 +124,9 @@ def _positive_seconds(value: str) -> float:
 
 def _add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="FILE",
-                        help="the two accounts, A then B: files, http(s) addresses, or '-' for "
-                             "standard input (one of them) (default: the bundled sample pair)")
+                        help="the accounts, A then B: files, http(s) addresses, or '-' for "
+                             "standard input (one of them) (default: the bundled sample pair); "
+                             "align and export take 2 to 8 (docs/accounts.md)")
     parser.add_argument("--lines", action="store_true",
                         help="inputs are pre-split: one sentence per line, blank line = new "
                              "paragraph; no cleaning")
@@ -375,6 +376,28 @@ def _terminal_for_keys() -> None:
     sys.stdin = open(0, closefd=False)  # noqa: SIM115  (fd 0 outlives this function)
 
 
+def _accounts(args: argparse.Namespace, parser: argparse.ArgumentParser) -> tuple[Path, ...]:
+    """The inputs of ``align`` and ``export``: two accounts (the sample pair when none), or
+    three to eight (docs/accounts.md)."""
+    from readerui.collation import MAX_ACCOUNTS
+
+    if len(args.paths) > MAX_ACCOUNTS:
+        parser.error(f"expected 2 to {MAX_ACCOUNTS} files, got {len(args.paths)}")
+    if len(args.paths) > 2:
+        if sum(map(is_stdin, args.paths)) > 1:
+            parser.error("'-' (standard input) can be only one of the accounts: it is read once")
+        return tuple(_input(p) for p in args.paths)  # type: ignore[misc]
+    return _pair(args, parser)
+
+
+def _collation(reading: Reading) -> Collation:
+    """The reading's collation (through its cache), its warnings on stderr."""
+    try:
+        return reading.collation()
+    finally:
+        _warn(reading.take_warnings())
+
+
 def _reading(args: argparse.Namespace, paths: Sequence[Path], settings: Settings) -> Reading:
     """The reading of these inputs with the command line's options."""
     from readerui.lifecycle import Reading
@@ -433,7 +456,19 @@ def _run_align(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return _run_batch(args, settings)
     if args.dask:
         parser.error("--dask works with --batch LIST")
-    analysis = _analysis(_reading(args, _pair(args, parser), settings))
+    paths = _accounts(args, parser)
+    if len(paths) > 2:  # three accounts or more: claims (docs/accounts.md)
+        collation = _collation(_reading(args, paths, settings))
+        if args.json:
+            from readerui.exports.claims_json import collation_to_json
+
+            sys.stdout.write(collation_to_json(collation) + "\n")
+        else:
+            from readerui.summary import print_collation_summary
+
+            print_collation_summary(collation)
+        return 0
+    analysis = _analysis(_reading(args, paths, settings))
     if args.json:
         from readerui.exports import to_json
 
@@ -513,7 +548,10 @@ def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     from readerui.exports import FORMATS, format_of, render, write_export
 
     settings = _settings(args)
-    path_a, path_b = _pair(args, parser)
+    paths = _accounts(args, parser)
+    if len(paths) > 2:
+        return _export_collation(args, parser, paths, settings)
+    path_a, path_b = paths
     output = None if args.output in (None, "-") else Path(args.output)
     if output is not None:  # refuse a bad target before spending time on the analysis
         from readerui.exports import check_output
@@ -533,6 +571,34 @@ def _run_export(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         sys.stdout.write(render(analysis, fmt, notes, settings))
     else:
         write_export(analysis, output, fmt, notes, settings, inputs=_files([path_a, path_b]))
+        print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _export_collation(args: argparse.Namespace, parser: argparse.ArgumentParser,
+                      paths: Sequence[Path], settings: Settings) -> int:
+    """``readerui export A B C …``: the claims matrix of three accounts or more."""
+    from readerui.exports import COLLATION_FORMATS, check_output, format_of, render_collation
+    from readerui.exports.files import write_collation_export
+
+    output = None if args.output in (None, "-") else Path(args.output)
+    if output is not None:
+        check_output(output, _files(paths))
+    try:  # an unknown suffix stops here, before any work: a usage error
+        fmt = args.format or (format_of(output) if output is not None else "claims-md")
+    except ReaderError as exc:
+        parser.error(str(exc))
+    if fmt not in COLLATION_FORMATS:
+        raise ReaderError(f"format {fmt!r} writes two accounts only; for {len(paths)} accounts "
+                          f"choose one of {', '.join(COLLATION_FORMATS)} (-f)")
+    reading = _reading(args, paths, settings)
+    collation = _collation(reading)
+    notes = reading.anchored_notes(collation)
+    _warn(reading.take_warnings())
+    if output is None:
+        sys.stdout.write(render_collation(collation, fmt, notes))
+    else:
+        write_collation_export(collation, output, fmt, notes, inputs=_files(paths))
         print(f"{PROG}: wrote {_one_line(str(output))} ({fmt})", file=sys.stderr)
     return 0
 

@@ -8,8 +8,13 @@ A :class:`Reading` owns everything that belongs to "these accounts, read this wa
   ``readerui export`` all find the same ones;
 - the **cache key** (identity plus settings and engine) and the one way through the cache:
   :meth:`Reading.open` (documents, or the whole analysis on a hit) and :meth:`Reading.analyse`;
-- the per-pair **state** (cursor, filter) and **notes**, re-anchored the same way for the
-  reader and for every export (:meth:`Reading.anchored_notes`);
+- the per-reading **state** (cursor, filter, the two accounts shown) and **notes**, re-anchored
+  the same way for the reader and for every export (:meth:`Reading.anchored_notes`). Accounts
+  are named by letter ("a", "b", then "c" … "h"), so a two-account reading's files are as they
+  always were;
+- for three accounts or more, the **collation** (:meth:`Reading.collation`): every pair's
+  analysis is cached as its own entry, under a key derived from the reading's cache key, through
+  the same cache functions; the claims are joined again from them (cheap);
 - **warnings**: store problems (a damaged file moved aside, a cache that cannot be written) are
   collected in :attr:`Reading.warnings` for the caller to show, not queued process-wide.
 
@@ -26,7 +31,7 @@ from typing import TypeVar
 
 from readerui import store
 from readerui.errors import InputError, ReaderError
-from readerui.model import Analysis, Document, Side
+from readerui.model import Analysis, Collation, Document, Side, account_of, side_of
 from readerui.safefile import FileProblem, read_regular
 from readerui.settings import Settings
 from readerui.stdin import is_stdin, stdin_bytes
@@ -35,8 +40,17 @@ from readerui.store.atomic import collecting
 from readerui.store.cache import document_bytes, inputs_key, read_entry, write_entry
 
 SIDES: tuple[Side, ...] = ("a", "b")  # account i is side SIDES[i] (notes and state use it)
-ACCOUNT_SIDES = "abcdefgh"  # the same for a reading of up to 8 accounts: account i is letter i
 _T = TypeVar("_T")
+Account = int | str  # an account by index (0, 1, …) or side letter ("a", "b", …)
+
+
+def _index(account: Account) -> int:
+    return account if isinstance(account, int) else account_of(account)
+
+
+def pair_cache_key(key: str, i: int, j: int, n: int) -> str:
+    """The cache key of pair (i, j) of an n-account reading whose cache key is ``key``."""
+    return hashlib.sha256(f"readerui-collation-pair\0{key}\0{n}\0{i}\0{j}".encode()).hexdigest()
 Compute = Callable[[Sequence[Document], Settings], Analysis]
 
 
@@ -58,16 +72,29 @@ def _default_compute(documents: Sequence[Document], settings: Settings) -> Analy
     return analyse(documents[0], documents[1], settings)
 
 
+def _with_paths(pairs: dict[tuple[int, int], Analysis], paths: Sequence[str | Path]
+                ) -> dict[tuple[int, int], Analysis]:
+    """The pairs with each document naming its path as given (cache entries name the paths
+    of whoever made them)."""
+    return {(i, j): replace(p, a=replace(p.a, path=str(paths[i])),
+                            b=replace(p.b, path=str(paths[j])))
+            for (i, j), p in pairs.items()}
+
+
 class Reading:
     """One set of accounts read with one set of options, from opening to export."""
 
     def __init__(self, paths: Sequence[str | Path], settings: Settings | None = None, *,
                  lines: bool = False, use_cache: bool = True,
                  where: Locations | None = None) -> None:
-        """``paths``: the accounts in order (A, B, …); ``where``: the store folders (default:
-        the platform's, with READERUI_*_DIR overrides). Nothing is read until asked for."""
+        """``paths``: the accounts in order (A, B, …; 2 to 8); ``where``: the store folders
+        (default: the platform's, with READERUI_*_DIR overrides). Nothing is read until asked
+        for."""
+        from readerui.collation import check_count  # light: the engine loads when used
+
         if len(paths) < 2:
             raise ReaderError(f"a reading needs at least two accounts, got {len(paths)}")
+        check_count(len(paths))
         self.paths: tuple[str | Path, ...] = tuple(paths)
         self.settings = settings or Settings()
         self.lines = lines
@@ -82,6 +109,7 @@ class Reading:
         self._key: str | None = None
         self._state: PairState | None = None
         self._notes: tuple[Note, ...] | None = None
+        self._collation: Collation | None = None
 
     @classmethod
     def of_documents(cls, documents: Sequence[Document], settings: Settings | None = None, *,
@@ -149,6 +177,9 @@ class Reading:
         self._looked_up = True
         if key is None:
             return None
+        if len(self.paths) > 2:
+            collation = self._cached_collation(key)
+            return None if collation is None else self.analysis
         found = self._collect(lambda: read_entry(key, self.where), None)
         if found is None:
             return None
@@ -173,9 +204,13 @@ class Reading:
 
     def analyse(self, compute: Compute | None = None) -> Analysis:
         """The analysis: cached, else ``compute(documents, settings)`` (default: the pipeline)
-        and cached for next time. The one entry point to the analysis cache."""
+        and cached for next time. The one entry point to the analysis cache. For three
+        accounts or more (and no ``compute``), the analysis of the first two accounts of the
+        :meth:`collation`."""
         if self.analysis is not None:
             return self.analysis
+        if len(self.paths) > 2 and compute is None:
+            return self.collation().pairs[(0, 1)]
         if not self._looked_up and self.cached() is not None:
             assert self.analysis is not None
             return self.analysis
@@ -187,11 +222,70 @@ class Reading:
         self.analysis = analysis
         return analysis
 
-    def document(self, side: Side) -> Document:
-        """The document of one side (the analysed one when there is an analysis)."""
-        if self.analysis is not None:
-            return self.analysis.document(side)
-        return self.load()[ACCOUNT_SIDES.index(side)]
+    # ----- several accounts ----------------------------------------------------------------------
+
+    def _pair_keys(self, key: str) -> dict[tuple[int, int], str]:
+        n = len(self.paths)
+        return {(i, j): pair_cache_key(key, i, j, n) for i in range(n) for j in range(i + 1, n)}
+
+    def _cached_collation(self, key: str) -> Collation | None:
+        """The collation from the cache when every pair of it is there (else None)."""
+        from readerui.collation import assemble, documents_of
+
+        pairs: dict[tuple[int, int], Analysis] = {}
+        for pair, pair_key in self._pair_keys(key).items():
+            found = self._collect(lambda k=pair_key: read_entry(k, self.where), None)  # type: ignore[misc]
+            if found is None:
+                return None
+            pairs[pair] = found
+        pairs = _with_paths(pairs, self.paths)
+        return self._keep(assemble(documents_of(pairs, len(self.paths)), pairs))
+
+    def _keep(self, collation: Collation) -> Collation:
+        self._collation = collation
+        self.documents = collation.documents
+        self.analysis = collation.pairs[(0, 1)]
+        return collation
+
+    def collation(self, workers: int | None = None) -> Collation:
+        """Every pair of the accounts analysed and the links joined into claims (see
+        :mod:`readerui.collation`): cached, else computed (pairs in ``workers`` processes;
+        default: one per core for big accounts) and cached for next time. Two accounts: the
+        :meth:`analyse` result with its claims."""
+        if self._collation is not None:
+            return self._collation
+        from readerui.collation import analyse_pairs, assemble, documents_of
+
+        if len(self.paths) == 2:
+            analysis = self.analyse()
+            self._collation = assemble((analysis.a, analysis.b), {(0, 1): analysis})
+            return self._collation
+        key = self.cache_key
+        if key is not None and not self._looked_up:
+            self._looked_up = True
+            found = self._cached_collation(key)
+            if found is not None:
+                return found
+        pairs = _with_paths(analyse_pairs(self.load(), self.settings, workers), self.paths)
+        if key is not None:
+            for pair, pair_key in self._pair_keys(key).items():
+                self._collect(lambda k=pair_key, p=pairs[pair]: write_entry(k, p, self.where),  # type: ignore[misc]
+                              None)
+        return self._keep(assemble(documents_of(pairs, len(self.paths)), pairs))
+
+    def pair_analysis(self, i: int, j: int) -> Analysis:
+        """The analysis of accounts i (as A) and j (as B), any two of the reading."""
+        return self.collation().pair(i, j)
+
+    def document(self, side: Account) -> Document:
+        """The document of one account, by index or side letter (the analysed one when there
+        is an analysis)."""
+        index = _index(side)
+        if self._collation is not None:
+            return self._collation.documents[index]
+        if self.analysis is not None and index < 2:
+            return self.analysis.document(SIDES[index])
+        return self.load()[index]
 
     # ----- what the reader keeps -----------------------------------------------------------------
 
@@ -203,7 +297,8 @@ class Reading:
             return
         self._collect(lambda: store.remember_pair(
             self.paths[0], self.paths[1], self.lines,
-            (documents[0].meta.title, documents[1].meta.title), where=self.where), None)
+            (documents[0].meta.title, documents[1].meta.title), where=self.where,
+            more=self.paths[2:]), None)
 
     @property
     def state(self) -> PairState:
@@ -213,10 +308,12 @@ class Reading:
                 lambda: store.state.read_pair_state(self.key, self.where), PairState())
         return self._state
 
-    def save_state(self, side: Side, cursor: int, speakers: Sequence[str] = (),
-                   topics: Sequence[str] = ()) -> None:
-        """Remember the cursor and filter for next time."""
-        state = PairState(side, cursor, tuple(sorted(speakers)), tuple(sorted(topics)))
+    def save_state(self, side: Account, cursor: int, speakers: Sequence[str] = (),
+                   topics: Sequence[str] = (), shown: tuple[int, int] = (0, 1)) -> None:
+        """Remember the cursor (on account ``side``), the filter and the two accounts shown
+        for next time."""
+        state = PairState(side_of(_index(side)), cursor, tuple(sorted(speakers)),
+                          tuple(sorted(topics)), shown)
 
         def save() -> None:
             store.save_pair_state(self.key, state, self.where)
@@ -235,30 +332,44 @@ class Reading:
         """The sentence a note is on now (by its quote), or None when it is gone."""
         return store.anchor(note, self.document(note.side))
 
-    def anchored_notes(self, analysis: Analysis | None = None) -> list[Note]:
-        """The notes with their sentence re-anchored (by quote) in ``analysis`` (default: this
-        reading's): what the reader marks and every export prints."""
+    def anchored_notes(self, analysis: Analysis | Collation | None = None) -> list[Note]:
+        """The notes with their sentence re-anchored (by quote) in ``analysis`` (a pair's, or a
+        collation; default: this reading's): what the reader marks and every export prints.
+        Given a pair's analysis, notes on the other accounts are left out."""
         found = []
         for note in self.notes:
-            document = (analysis.document(note.side) if analysis is not None
-                        else self.document(note.side))
+            account = note.account
+            if isinstance(analysis, Collation):
+                if account >= len(analysis.documents):
+                    continue
+                document = analysis.documents[account]
+            elif analysis is not None:
+                if account > 1:
+                    continue
+                document = analysis.document(SIDES[account])
+            else:
+                if account >= len(self.paths):
+                    continue
+                document = self.document(account)
             sentence = store.anchor(note, document)
             found.append(note if sentence is None else replace(note, sentence=sentence))
         return found
 
-    def note_on(self, side: Side, sentence: int) -> Note | None:
-        """The note (or bookmark) already on that sentence, if any."""
+    def note_on(self, side: Account, sentence: int) -> Note | None:
+        """The note (or bookmark) already on that sentence of an account, if any."""
+        letter = side_of(_index(side))
         for note in self.notes:
-            if note.side == side and self.anchor(note) == sentence:
+            if note.side == letter and self.anchor(note) == sentence:
                 return note
         return None
 
-    def noted(self, side: Side) -> frozenset[int]:
-        """Sentence ids of ``side`` that carry a note or bookmark."""
-        return frozenset(sid for note in self.notes if note.side == side
+    def noted(self, side: Account) -> frozenset[int]:
+        """Sentence ids of an account (index or side letter) that carry a note or bookmark."""
+        letter = side_of(_index(side))
+        return frozenset(sid for note in self.notes if note.side == letter
                          for sid in [self.anchor(note)] if sid is not None)
 
-    def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
+    def add_note(self, side: Account, sentence: int, text: str) -> Note | None:
         """Store a note (empty text: a bookmark) on a sentence, or change the one it has (one
         note per sentence); None when it could not be saved (see :attr:`warnings`)."""
         text = text.strip()
@@ -268,7 +379,8 @@ class Reading:
             change: Callable[[], tuple[Note, ...]] = lambda: store.update_note(  # noqa: E731
                 self.key, note, self.where)
         else:
-            note = store.new_note(side, self.document(side), sentence, text, bookmark=not text)
+            note = store.new_note(side_of(_index(side)), self.document(side), sentence, text,
+                                  bookmark=not text)
             change = lambda: store.add_note(self.key, note, self.where)  # noqa: E731
         notes = self._collect(change, None)
         if notes is None:

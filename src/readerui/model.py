@@ -8,11 +8,14 @@ here is frozen; nothing downstream mutates what upstream produced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
 Side = Literal["a", "b"]
+# The side letter of account i of a reading: "a", "b" (the two panes' names, as before), then
+# "c" … "h". Notes and saved cursors name accounts by it, so two-account files stay as they were.
+ACCOUNT_SIDES = "abcdefgh"
 Role = Literal["title", "body"]
 LinkKind = Literal["strong", "partial"]
 
@@ -274,3 +277,169 @@ class Analysis:
         """The same analysis with A and B exchanged: documents, each link's ids, and the
         annotations of each side. Pure: ``x.swapped().swapped() == x``."""
         return Analysis(self.b, self.a, self.alignment.swapped(), self.annotations.swapped())
+
+
+# ----- several accounts of one event (issue 13) ---------------------------------------------------
+
+ACCOUNT_LETTERS = "ABCDEFGH"  # account i is shown as ACCOUNT_LETTERS[i]; a reading has at most 8
+
+
+def side_of(account: int) -> str:
+    """The side letter notes and saved state use for account ``account`` ("a", "b", "c" …)."""
+    return ACCOUNT_SIDES[account]
+
+
+def account_of(side: str) -> int:
+    """The account a side letter names ("a" is 0, "b" 1, "c" 2 …); ValueError if none."""
+    if len(side) != 1 or side not in ACCOUNT_SIDES:
+        raise ValueError(f"not an account side: {side!r}")
+    return ACCOUNT_SIDES.index(side)
+
+
+def account_label(account: int) -> str:
+    """The letter an account is shown by: A for the first on the command line, B, C …"""
+    return ACCOUNT_LETTERS[account] if 0 <= account < len(ACCOUNT_LETTERS) else f"#{account + 1}"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimMember:
+    """Sentence ``sentence`` of account ``account`` (0-based, command-line order) in a claim.
+
+    ``kind`` is the strongest link tying it to another member of the claim; the one member of a
+    claim found in one account only is ``strong`` by convention. ``home`` is False for a
+    sentence *attached* to a claim it does not belong to (a headline or summary sentence that
+    partly carries it, for an account that has no other sentence in it); every sentence is the
+    home member of exactly one claim.
+    """
+
+    account: int
+    sentence: int
+    kind: LinkKind
+    home: bool = True
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One fact, claim or statement and the sentences of each account that report it."""
+
+    id: int
+    members: tuple[ClaimMember, ...]  # by account, then sentence
+    speaker: str | None = None  # the merged speaker most of its members have (None: narrator)
+    topics: tuple[str, ...] = ()  # merged topic names its members mention, the most frequent first
+
+    def accounts(self) -> frozenset[int]:
+        """The accounts that carry the claim (strongly or partly)."""
+        return frozenset(m.account for m in self.members)
+
+    def carried(self, account: int) -> LinkKind | None:
+        """``strong`` when a member of that account is strong, ``partial`` when its members
+        are all partial, None when the account does not carry the claim."""
+        kinds = {m.kind for m in self.members if m.account == account}
+        if not kinds:
+            return None
+        return "strong" if "strong" in kinds else "partial"
+
+    def sentences(self, account: int) -> tuple[int, ...]:
+        """That account's sentence ids in the claim, ascending (empty when it is absent)."""
+        return tuple(sorted(m.sentence for m in self.members if m.account == account))
+
+    def home_sentences(self, account: int) -> tuple[int, ...]:
+        """That account's sentences whose home is this claim (attached ones left out)."""
+        return tuple(sorted(m.sentence for m in self.members if m.account == account and m.home))
+
+
+@dataclass(frozen=True, slots=True)
+class AccountSpeaker:
+    """One person across every account: ``sentences[i]`` are the ids they speak in account i."""
+
+    name: str
+    aliases: tuple[str, ...]
+    sentences: tuple[tuple[int, ...], ...]
+    joint: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class AccountTopic:
+    """A topic across every account: ``sentences[i]`` are the ids of account i mentioning it."""
+
+    name: str
+    terms: tuple[str, ...]
+    sentences: tuple[tuple[int, ...], ...]
+    origin: Literal["lexicon", "auto"] = "auto"
+
+
+@dataclass(frozen=True)
+class Collation:
+    """A reading of several accounts: every pair aligned, the links joined into claims.
+
+    ``pairs`` holds the analysis of each pair ``(i, j)`` with ``i < j`` (account i as A), its
+    annotations already using the merged names; ``speakers`` and ``topics`` are merged across
+    all accounts (one person, whatever each account calls them), with ``speaker_names[i][s]`` and
+    ``topic_names[i][s]`` the merged speaker and topics of sentence s of account i.
+    """
+
+    documents: tuple[Document, ...]
+    pairs: Mapping[tuple[int, int], Analysis]
+    claims: tuple[Claim, ...]
+    speakers: tuple[AccountSpeaker, ...] = ()
+    topics: tuple[AccountTopic, ...] = ()
+    speaker_names: tuple[tuple[str | None, ...], ...] = ()
+    topic_names: tuple[tuple[tuple[str, ...], ...], ...] = ()
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[int, int], list[int]] = {}
+        for position, claim in enumerate(self.claims):
+            for member in sorted(claim.members, key=lambda m: not m.home):
+                index.setdefault((member.account, member.sentence), []).append(position)
+        # a sentence's home claim first, then the claims it is attached to
+        ordered = {key: tuple(dict.fromkeys(found)) for key, found in index.items()}
+        object.__setattr__(self, "_claims_of", ordered)
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    def pair(self, i: int, j: int) -> Analysis:
+        """The analysis of accounts i (as A) and j (as B), for any two distinct accounts."""
+        if i == j:
+            raise ValueError(f"a pair needs two accounts, got {i} twice")
+        return self.pairs[(i, j)] if i < j else self.pairs[(j, i)].swapped()
+
+    def claims_of(self, account: int, sentence: int) -> tuple[Claim, ...]:
+        """The claims that sentence is in: its home claim first, then those it is attached to."""
+        found = self._claims_of.get((account, sentence), ())  # type: ignore[attr-defined]
+        return tuple(self.claims[k] for k in found)
+
+    def also_in(self, i: int, sentence: int, shown: tuple[int, int]) -> dict[int, LinkKind]:
+        """The accounts other than the two ``shown`` that carry a claim of that sentence, each
+        with how strongly (strong if it carries one of them strongly), in account order."""
+        kinds: dict[int, LinkKind] = {}
+        for claim in self.claims_of(i, sentence):
+            for account in claim.accounts():
+                if account in shown or account == i:
+                    continue
+                kind = claim.carried(account)
+                if kind is not None and kinds.get(account) != "strong":
+                    kinds[account] = kind
+        return dict(sorted(kinds.items()))
+
+    def carried_share(self, i: int, j: int) -> float:
+        """The share of account i's sentences that account j carries: linked to some sentence
+        of j in the pair's alignment (1.0 for i == j; 0.0 for an empty account)."""
+        n = len(self.documents[i])
+        if i == j:
+            return 1.0
+        if n == 0:
+            return 0.0
+        if i < j:
+            return self.pairs[(i, j)].alignment.carried("a", range(n)) / n
+        return self.pairs[(j, i)].alignment.carried("b", range(n)) / n
+
+    def speaker_of(self, account: int, sentence: int) -> str | None:
+        """The merged speaker of a sentence (None: the narrator)."""
+        names = self.speaker_names[account] if account < len(self.speaker_names) else ()
+        return names[sentence] if sentence < len(names) else None
+
+    def topics_of(self, account: int, sentence: int) -> tuple[str, ...]:
+        """The merged topics a sentence mentions."""
+        names = self.topic_names[account] if account < len(self.topic_names) else ()
+        return names[sentence] if sentence < len(names) else ()

@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from readerui.model import Analysis, Document, Link
+from readerui.model import Analysis, Collation, Document, Link, account_label
 from readerui.sanitise import shown
 
 _MARK = {"strong": "═", "partial": "┄"}
@@ -90,3 +90,46 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
         table.add_row(_cell(a, a_ids), mark, _cell(b, b_ids))
     console.print(table)
     console.print(Text(LEGEND, style="dim"))
+
+
+CLAIM_MARKS = {"strong": "┃", "partial": "╏", None: "·"}
+CLAIMS_LEGEND = ("Claims: ┃ strong · ╏ partial · · absent; share: row account's sentences "
+                 "carried by the column account (docs/accounts.md)")
+
+
+def print_collation_summary(collation: Collation, console: Console | None = None) -> None:
+    """Print a reading of several accounts: each account, how much of it every other carries,
+    and one row per claim (which accounts carry it, speaker, its first sentence)."""
+    console = console or _Console(highlight=False)
+    n = len(collation.documents)
+    labels = [account_label(k) for k in range(n)]
+    for k, doc in enumerate(collation.documents):
+        console.print(Text(f"{labels[k]}: {shown(doc.meta.title or doc.path or '')}  "
+                           f"({len(doc)} sentences)"))
+    shares = Table(show_header=True, header_style="bold", title="share carried")
+    shares.add_column("")
+    for label in labels:
+        shares.add_column(label, justify="right")
+    for i in range(n):
+        shares.add_row(labels[i], *("—" if i == j else f"{collation.carried_share(i, j):.0%}"
+                                    for j in range(n)))
+    console.print(shares)
+    table = Table(show_header=True, header_style="bold", expand=True)
+    table.add_column("#", justify="right")
+    for label in labels:
+        table.add_column(label, justify="center", width=1)
+    table.add_column("speaker")
+    table.add_column("claim", ratio=1)
+    for claim in collation.claims:
+        first = next((m for m in claim.members if m.home), claim.members[0])
+        text = collation.documents[first.account].sentences[first.sentence].text
+        table.add_row(str(claim.id + 1), *(CLAIM_MARKS[claim.carried(k)] for k in range(n)),
+                      Text(shown(claim.speaker or "")),
+                      Text(f"{labels[first.account]} {first.sentence + 1} {shown(text)}"))
+    console.print(table)
+    carried = [sum(1 for c in collation.claims if len(c.accounts()) == k)
+               for k in range(n, 0, -1)]
+    console.print(Text(f"{len(collation.claims)} claims; carried by "
+                       + ", ".join(f"{k} accounts: {count}" for k, count
+                                   in zip(range(n, 0, -1), carried, strict=True))))
+    console.print(Text(CLAIMS_LEGEND, style="dim"))

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from readerui.ingest.segment import from_lines
 from readerui.model import Alignment, Analysis, Annotations, Document, Link, Speaker, Topic
@@ -79,3 +82,14 @@ def big_analysis(n: int = 10_000) -> Analysis:
     links = tuple(Link((i,), (i,), 0.8, "strong" if i % 2 else "partial")
                   for i in range(n) if i % 3)
     return Analysis(a, b, Alignment(links, n, n), Annotations.empty(n, n))
+
+
+async def until(pilot: Any, condition: Callable[[], bool], what: str = "",
+                timeout: float = 15.0) -> None:
+    """Let the app run until ``condition()`` holds, failing after ``timeout`` seconds: the way
+    to wait for the screen on a loaded machine (a fixed pause races with it)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not within {timeout:.0f} s: {what}")
+        await pilot.pause(0.02)

@@ -1,15 +1,14 @@
-"""A reading of three invented accounts (tests/data/multi) with hand-made pairwise links, and a
-stand-in for the core's ``Collation``/``Claim`` (same names and methods, see
-/work/prompts/claims_api.md) until the core's lands."""
+"""A reading of three invented accounts (tests/data/multi) with hand-made pairwise links,
+collated by the core (``readerui.collation.assemble``: claims, merged names)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
+from readerui.collation import assemble
 from readerui.ingest.segment import from_lines
-from readerui.model import Alignment, Analysis, Document, Link, LinkKind, Metadata
+from readerui.model import Alignment, Analysis, Collation, Document, Link, LinkKind, Metadata
 
 from .helpers import annotations_for
 
@@ -56,113 +55,7 @@ def ferry_pairs(documents: tuple[Document, ...]) -> dict[tuple[int, int], Analys
     return pairs
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimMember:
-    """Stand-in for the core's ClaimMember."""
-
-    account: int
-    sentence: int
-    kind: LinkKind
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """Stand-in for the core's Claim."""
-
-    id: int
-    members: tuple[ClaimMember, ...]
-    speaker: str | None
-    topics: tuple[str, ...]
-
-    def accounts(self) -> frozenset[int]:
-        return frozenset(m.account for m in self.members)
-
-    def carried(self, account: int) -> LinkKind | None:
-        kinds = {m.kind for m in self.members if m.account == account}
-        return "strong" if "strong" in kinds else "partial" if kinds else None
-
-    def sentences(self, account: int) -> tuple[int, ...]:
-        return tuple(sorted(m.sentence for m in self.members if m.account == account))
-
-
-def join_claims(n_accounts: int, pairs: Mapping[tuple[int, int], Analysis]) -> tuple[Claim, ...]:
-    """Test-only claims: connected components of linked sentences (no splitting)."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-    kind: dict[tuple[int, int], LinkKind] = {}
-
-    def find(node: tuple[int, int]) -> tuple[int, int]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            node = parent[node]
-        return node
-
-    for (i, j), analysis in pairs.items():
-        for k in range(n_accounts):
-            if k in (i, j):
-                n = len(analysis.document("a" if k == i else "b"))
-                for s in range(n):
-                    find((k, s))
-        for link in analysis.alignment.links:
-            nodes = [(i, s) for s in link.a] + [(j, s) for s in link.b]
-            for node in nodes:
-                if kind.get(node) != "strong":
-                    kind[node] = link.kind
-                parent[find(node)] = find(nodes[0])
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node in sorted(parent):
-        groups.setdefault(find(node), []).append(node)
-    speakers: dict[tuple[int, int], str] = {}
-    topics: dict[tuple[int, int], tuple[str, ...]] = {}
-    for (i, j), analysis in pairs.items():
-        notes = analysis.annotations
-        for side, k in (("a", i), ("b", j)):
-            for s in range(len(analysis.document(side))):
-                if notes.speaker_of(side, s):
-                    speakers[(k, s)] = notes.speaker_of(side, s)  # type: ignore[assignment]
-                topics[(k, s)] = tuple(sorted({*topics.get((k, s), ()),
-                                               *notes.topics_of(side, s)}))
-    claims = []
-    for number, nodes in enumerate(sorted(groups.values())):
-        members = tuple(ClaimMember(k, s, kind.get((k, s), "strong")) for k, s in nodes)
-        speaker = next((speakers[n] for n in nodes if n in speakers), None)
-        names = tuple(sorted({t for n in nodes for t in topics.get(n, ())}))
-        claims.append(Claim(number, members, speaker, names))
-    return tuple(claims)
-
-
-class Collation:
-    """Stand-in for the core's Collation (documents, pairs i < j, claims)."""
-
-    def __init__(self, documents: tuple[Document, ...],
-                 pairs: Mapping[tuple[int, int], Analysis]) -> None:
-        self.documents = documents
-        self.pairs = dict(pairs)
-        self.claims = join_claims(len(documents), pairs)
-
-    def pair(self, i: int, j: int) -> Analysis:
-        return self.pairs[(i, j)] if i < j else self.pairs[(j, i)].swapped()
-
-    def claims_of(self, account: int, sentence: int) -> tuple[Claim, ...]:
-        return tuple(c for c in self.claims
-                     if any(m.account == account and m.sentence == sentence for m in c.members))
-
-    def also_in(self, i: int, sentence: int, shown: tuple[int, int]) -> dict[int, LinkKind]:
-        found: dict[int, LinkKind] = {}
-        for claim in self.claims_of(i, sentence):
-            for k in claim.accounts() - {i, *shown}:
-                carried = claim.carried(k)
-                if carried is not None and found.get(k) != "strong":
-                    found[k] = carried
-        return found
-
-    def carried_share(self, i: int, j: int) -> float:
-        n = len(self.documents[i])
-        carried = sum(1 for s in range(n) if any(j in c.accounts()
-                                                 for c in self.claims_of(i, s)))
-        return carried / n if n else 0.0
-
-
 def ferry_collation() -> Collation:
-    """The three ferry accounts, collated from the hand-made pairs."""
+    """The three ferry accounts, collated (the core's claims) from the hand-made pairs."""
     documents = ferry_documents()
-    return Collation(documents, ferry_pairs(documents))
+    return assemble(documents, ferry_pairs(documents))

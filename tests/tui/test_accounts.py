@@ -354,3 +354,29 @@ async def test_the_claims_view_works_for_two_accounts_too() -> None:
         await settle(pilot)
         assert app.accounts is not None and app.accounts.shown == (0, 1)
         assert app.pane_a.partners or app.pane_b.partners
+
+
+async def test_the_accounts_shown_and_the_cursor_are_back_next_time() -> None:
+    from readerui.lifecycle import Reading
+
+    collation = ferry_collation()
+    reading = Reading.of_documents(collation.documents)
+    app = ReaderApp(collation.documents[0], collation.documents[1], collation=collation,
+                    reading=reading)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("full_stop", "w")  # C | A
+        await settle(pilot)
+        await pilot.press("tab", "down", "down")  # C 3 on the left
+        await settle(pilot)
+        assert app.accounts is not None and app.accounts.shown == (2, 0)
+        assert app.focused is app.pane_a and app.pane_a.cursor == 2
+        await pilot.press("q")
+    assert reading.state.shown == (2, 0) and reading.state.cursor_side == "c"
+    again = ReaderApp(collation.documents[0], collation.documents[1], collation=collation,
+                      reading=Reading.of_documents(collation.documents))
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.accounts is not None and again.accounts.shown == (2, 0)
+        assert header(again, "a").lstrip().startswith("C")
+        assert again.pane_a.cursor == 2 and again.focused is again.pane_a

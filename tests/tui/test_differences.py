@@ -12,7 +12,7 @@ from readerui.tui.layout import FOLD, build_layout
 from readerui.tui.widgets.pane import BOTTOM_MARGIN, CONTEXT_ROWS, AccountPane
 from readerui.tui.widgets.status import StatusBar
 
-from .helpers import big_analysis
+from .helpers import big_analysis, until
 
 SAME = ["The council met on Monday to discuss the tram.", "Mayor Elena Ruiz opened the session.",
         "Residents asked about the harbour project.", "The union threatened a strike in spring.",
@@ -79,18 +79,16 @@ async def test_d_steps_through_every_difference_and_the_status_counts_them() -> 
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
     async with app.run_test(size=(100, 30)) as pilot:
         await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "diff –/3" in status(app)
-        visited = []
-        for _ in range(3):
+        await until(pilot, lambda: "diff –/3" in status(app), "the status counts 3 differences")
+        for step, expected in enumerate([2, 4, 8], start=1):
             await pilot.press("d")
-            visited.append(app.pane_a.cursor)
-        assert visited == [2, 4, 8]
-        assert "diff 3/3" in status(app)
+            await until(pilot, lambda e=expected, s=step: app.pane_a.cursor == e
+                        and f"diff {s}/3" in status(app), f"d step {step} on sentence {expected}")
         await pilot.press("D")
-        assert app.pane_a.cursor == 4 and "diff 2/3" in status(app)
+        await until(pilot, lambda: app.pane_a.cursor == 4 and "diff 2/3" in status(app), "D")
         await pilot.press("tab", "g", "d", "d")
-        assert app.pane_b.cursor == 7 and "diff 2/3" in status(app)
+        await until(pilot, lambda: app.pane_b.cursor == 7 and "diff 2/3" in status(app),
+                    "d from the top of pane B")
 
 
 async def test_differences_only_folds_alike_stretches_into_one_dim_line() -> None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readerui.model import Analysis
+from readerui.model import Analysis, Collation
 
 if TYPE_CHECKING:
     from readerui.settings import Settings
@@ -62,5 +62,20 @@ def write_export(analysis: Analysis, path: str | Path, fmt: str | None = None,
     target = Path(path)
     check_output(target, [*inputs, *(p for p in (analysis.a.path, analysis.b.path) if p)])
     text = render(analysis, fmt or format_of(target), notes, settings)
+    atomic_write(target, text, mode=0o644)
+    return target
+
+
+def write_collation_export(collation: Collation, path: str | Path, fmt: str | None = None,
+                           notes: Sequence[Note] = (), inputs: Sequence[str | Path] = ()
+                           ) -> Path:
+    """:func:`write_export` for a reading of several accounts: the claims formats only
+    (:data:`readerui.exports.registry.COLLATION_FORMATS`)."""
+    from readerui.exports.registry import format_of, render_collation
+    from readerui.store.atomic import atomic_write
+
+    target = Path(path)
+    check_output(target, [*inputs, *(d.path for d in collation.documents if d.path)])
+    text = render_collation(collation, fmt or format_of(target), notes)
     atomic_write(target, text, mode=0o644)
     return target

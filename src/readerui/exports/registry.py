@@ -14,8 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readerui.errors import ReaderError
-from readerui.exports import contract, html, jsonl, links_csv, markdown, sentences_csv
-from readerui.model import Analysis
+from readerui.exports import (
+    claims_csv,
+    claims_html,
+    claims_json,
+    claims_markdown,
+    contract,
+    html,
+    jsonl,
+    links_csv,
+    markdown,
+    sentences_csv,
+)
+from readerui.exports.claims_common import CollationWriter
+from readerui.model import Analysis, Collation
 
 if TYPE_CHECKING:  # not at run time: `export --help` reads this registry and must stay light
     from readerui.settings import Settings
@@ -47,7 +59,21 @@ FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  links_csv.write, notes=False),
     ExportFormat("sentences-csv", (".sentences.csv",), "one row per sentence (speaker, "
                  "topics, partners, notes)", sentences_csv.write),
+    ExportFormat("claims-md", (".claims.md",), "the claims matrix (one row per claim, one "
+                 "column per account) with the notes, as Markdown", claims_markdown.write),
+    ExportFormat("claims-html", (".claims.html",), "the claims matrix as one self-contained "
+                 "page", claims_html.write),
+    ExportFormat("claims-json", (".claims.json",), "every account, pair's links and claim "
+                 "(docs/accounts.md), with the notes", claims_json.write),
+    ExportFormat("claims-csv", (".claims.csv",), "one row per claim: which accounts carry it, "
+                 "speaker, topics, sentences, notes", claims_csv.write),
 )}
+# The formats that also write a reading of three accounts or more (a Collation); the others
+# are a pair's.
+COLLATION_FORMATS: dict[str, CollationWriter] = {
+    "claims-md": claims_markdown.write_collation, "claims-html": claims_html.write_collation,
+    "claims-json": claims_json.write_collation, "claims-csv": claims_csv.write_collation,
+}
 DEFAULT = "md"  # for standard output without -f
 READER_FORMATS = ("md", "html")  # what the reader's E writes, side by side
 
@@ -79,6 +105,16 @@ def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (),
 
         settings = Settings()
     return chosen.write(analysis, notes if chosen.notes else (), settings)
+
+
+def render_collation(collation: Collation, fmt: str, notes: Sequence[Note] = ()) -> str:
+    """A reading of several accounts as ``fmt``, one of :data:`COLLATION_FORMATS`."""
+    try:
+        write = COLLATION_FORMATS[fmt]
+    except KeyError:
+        raise ReaderError(f"format {fmt!r} writes two accounts only; for more, choose one of "
+                          f"{', '.join(COLLATION_FORMATS)}") from None
+    return write(collation, notes)
 
 
 def formats_help() -> str:

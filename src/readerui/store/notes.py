@@ -11,19 +11,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from readerui.model import Document, Side
+from readerui.model import ACCOUNT_SIDES, Document, account_of
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.locations import Locations, locations
 from readerui.store.state import STATE_VERSION, now_iso
 
-ACCOUNTS = tuple("abcdefgh")  # the account a note is on (a reading has up to 8 accounts)
-
 
 @dataclass(frozen=True, slots=True)
 class Note:
-    """A note (or, with empty text, a plain bookmark) on one sentence of one side."""
+    """A note (or, with empty text, a plain bookmark) on one sentence of one account.
 
-    side: Side
+    ``side`` names the account by letter: "a" and "b" for the first two (the two panes of a
+    pair, as notes always were), "c" … "h" for the further accounts of a larger reading."""
+
+    side: str
     sentence: int
     text: str = ""
     created: str = ""  # ISO 8601 UTC; set by new_note / add_note when empty
@@ -31,12 +32,17 @@ class Note:
     quote: str = ""  # the sentence's text when the note was made
 
     @property
+    def account(self) -> int:
+        """The account the note is on (0 for "a", 1 for "b" …)."""
+        return account_of(self.side)
+
+    @property
     def identity(self) -> tuple[str, int, str]:
         """What makes a note distinct (a note is removed by this)."""
         return (self.side, self.sentence, self.created)
 
 
-def new_note(doc_side: Side, doc: Document, sentence: int, text: str = "",
+def new_note(doc_side: str, doc: Document, sentence: int, text: str = "",
              bookmark: bool = False) -> Note:
     """A note on ``doc.sentences[sentence]``, stamped now, quoting its sentence."""
     return Note(doc_side, sentence, text, now_iso(), bookmark, doc.sentences[sentence].text)
@@ -47,7 +53,8 @@ def _notes_file(key: str, where: Locations) -> Path:
 
 
 def _is_note(item: Any) -> bool:
-    return (isinstance(item, dict) and item.get("side") in ACCOUNTS
+    side = item.get("side") if isinstance(item, dict) else None
+    return (isinstance(side, str) and len(side) == 1 and side in ACCOUNT_SIDES
             and isinstance(item.get("sentence"), int) and not isinstance(item["sentence"], bool)
             and all(isinstance(item.get(name, ""), str) for name in ("text", "created", "quote"))
             and isinstance(item.get("bookmark", False), bool))

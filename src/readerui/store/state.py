@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from readerui.model import Document, Side
+from readerui.model import ACCOUNT_SIDES, Document
 from readerui.store.atomic import file_lock, read_json_or_aside, write_json
 from readerui.store.cache import document_bytes
 from readerui.store.locations import Locations, locations
@@ -20,8 +20,6 @@ from readerui.web import is_address
 
 STATE_VERSION = 1
 MAX_RECENT = 30
-
-ACCOUNTS = "abcdefgh"  # the account the cursor is on (a reading has up to 8)
 
 
 def now_iso() -> str:
@@ -49,16 +47,26 @@ class RecentPair:
     lines: bool = False  # opened as pre-split input
     title_a: str | None = None
     title_b: str | None = None
+    more: tuple[str, ...] = ()  # the third and further accounts of a larger reading
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        """Every account's path, in order."""
+        return (self.path_a, self.path_b, *self.more)
 
 
 @dataclass(frozen=True, slots=True)
 class PairState:
-    """Where the reader was in a pair (its notes are kept apart: :mod:`readerui.store.notes`)."""
+    """Where the reader was in a reading (its notes are kept apart: :mod:`readerui.store.notes`).
 
-    cursor_side: Side = "a"
+    ``cursor_side`` is the account's letter ("a", "b", then "c" … in a larger reading);
+    ``shown`` the two accounts in the panes (left, right), (0, 1) unless changed."""
+
+    cursor_side: str = "a"
     cursor_id: int = 0
     filter_speakers: tuple[str, ...] = ()
     filter_topics: tuple[str, ...] = ()
+    shown: tuple[int, int] = (0, 1)
 
 
 def _recent_file(where: Locations) -> Path:
@@ -84,13 +92,20 @@ def _recent_from_json(item: dict[str, Any]) -> RecentPair:
         value = item.get(name)
         return value if isinstance(value, str) else None
 
+    more = item.get("more")
+    others = tuple(more) if isinstance(more, list) and all(isinstance(p, str) for p in more) \
+        else ()
     return RecentPair(item["a"], item["b"], item.get("opened", ""), bool(item.get("lines")),
-                      text("title_a"), text("title_b"))
+                      text("title_a"), text("title_b"), others)
 
 
 def _recent_to_json(pair: RecentPair) -> dict[str, Any]:
-    return {"a": pair.path_a, "b": pair.path_b, "opened": pair.opened, "lines": pair.lines,
-            "title_a": pair.title_a, "title_b": pair.title_b}
+    data: dict[str, Any] = {"a": pair.path_a, "b": pair.path_b, "opened": pair.opened,
+                            "lines": pair.lines, "title_a": pair.title_a,
+                            "title_b": pair.title_b}
+    if pair.more:
+        data["more"] = list(pair.more)
+    return data
 
 
 def recent_pairs(where: Locations | None = None) -> list[RecentPair]:
@@ -102,16 +117,22 @@ def recent_pairs(where: Locations | None = None) -> list[RecentPair]:
 
 def remember_pair(path_a: str | Path, path_b: str | Path, lines: bool = False,
                   titles: tuple[str | None, str | None] = (None, None),
-                  where: Locations | None = None) -> RecentPair:
-    """Put a pair first in the recent list (once; the list keeps the last ``MAX_RECENT``)."""
+                  where: Locations | None = None, more: tuple[str | Path, ...] = ()
+                  ) -> RecentPair:
+    """Put a reading first in the recent list (once; the list keeps the last ``MAX_RECENT``);
+    ``more``: its third and further accounts."""
     where = where or locations()
-    pair = RecentPair(*(str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
-                        for p in (path_a, path_b)), now_iso(), lines, *titles)
+
+    def absolute(p: str | Path) -> str:
+        return str(p) if is_address(p) else str(Path(p).absolute())  # web: as given
+
+    pair = RecentPair(absolute(path_a), absolute(path_b), now_iso(), lines, *titles,
+                      more=tuple(absolute(p) for p in more))
     path = _recent_file(where)
     with file_lock(path):
         value = read_json_or_aside(path, _is_recent_file)
         older = [] if value is None else [_recent_from_json(item) for item in value["pairs"]]
-        kept = [p for p in older if (p.path_a, p.path_b) != (pair.path_a, pair.path_b)]
+        kept = [p for p in older if p.paths != pair.paths]
         pairs = [pair, *kept][:MAX_RECENT]
         write_json(path, {"version": STATE_VERSION,
                           "pairs": [_recent_to_json(p) for p in pairs]})
@@ -122,7 +143,13 @@ def _is_pair_file(value: Any) -> bool:
     if not isinstance(value, dict):
         return False
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
-    return (isinstance(cursor, dict) and cursor.get("side", "a") in tuple(ACCOUNTS)
+    shown = value.get("shown", [0, 1])
+    side = cursor.get("side", "a") if isinstance(cursor, dict) else None
+    return (isinstance(cursor, dict) and isinstance(side, str) and len(side) == 1
+            and side in ACCOUNT_SIDES
+            and isinstance(shown, list) and len(shown) == 2
+            and all(type(x) is int and 0 <= x < len(ACCOUNT_SIDES) for x in shown)
+            and shown[0] != shown[1]
             and isinstance(cursor.get("id", 0), int) and isinstance(filters, dict)
             and all(isinstance(filters.get(name, []), list)
                     and all(isinstance(x, str) for x in filters.get(name, []))
@@ -137,8 +164,10 @@ def read_pair_state(key: str, where: Locations | None = None) -> PairState:
     if value is None:
         return PairState()
     cursor, filters = value.get("cursor", {}), value.get("filter", {})
+    shown = value.get("shown", [0, 1])
     return PairState(cursor.get("side", "a"), max(0, cursor.get("id", 0)),
-                     tuple(filters.get("speakers", ())), tuple(filters.get("topics", ())))
+                     tuple(filters.get("speakers", ())), tuple(filters.get("topics", ())),
+                     (shown[0], shown[1]))
 
 
 load_pair_state = read_pair_state
@@ -157,6 +186,7 @@ def save_pair_state(key: str, state: PairState, where: Locations | None = None) 
             "cursor": {"side": state.cursor_side, "id": state.cursor_id},
             "filter": {"speakers": list(state.filter_speakers),
                        "topics": list(state.filter_topics)},
+            **({"shown": list(state.shown)} if state.shown != (0, 1) else {}),
             **({"speaker_edits": edits} if edits else {}),
             "saved": now_iso(),
         })

@@ -71,9 +71,9 @@ class TwoAccounts:
     def claims(self) -> tuple:
         """The pair's claims (joined when first asked: the claims view)."""
         if self._claims is None:
-            from readerui.tui.fallback import join_claims  # the core's once it lands
+            from readerui.collation import assemble
 
-            self._claims = join_claims(2, {(0, 1): self.analysis})
+            self._claims = assemble(self.documents, {(0, 1): self.analysis}).claims
         return self._claims
 
     def carried_share(self, i: int, j: int) -> float:

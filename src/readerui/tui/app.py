@@ -263,6 +263,7 @@ class ReaderApp(AccountsMixin, App[int]):
     def _show_analysis(self, analysis: Analysis) -> None:
         if self.accounts is None:
             self.accounts = Accounts(TwoAccounts(analysis))
+        self.restore_shown(self.session.state.shown)  # the accounts shown last time
         self._present(self.accounts.analysis())
         self._restore(self.analysis)  # type: ignore[arg-type]
         self._show_warnings()  # e.g. the analysis could not be cached
@@ -321,7 +322,7 @@ class ReaderApp(AccountsMixin, App[int]):
         """Put the cursor and filter back where they were when this pair was last closed."""
         state = self.session.state
         chosen = self.session.restored_filter(analysis)
-        pane = self.pane(state.cursor_side if state.cursor_side in ("a", "b") else "a")
+        pane = self.pane(self.session.pane_side(state.cursor_side) or "a")
         if pane is self.pane_b:
             self.pane_b.focus()
             self.pane_a.active, self.pane_b.active = False, True

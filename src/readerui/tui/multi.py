@@ -132,6 +132,17 @@ class AccountsMixin:
 
     # ----- showing another pair ------------------------------------------------------------------
 
+    def restore_shown(self: ReaderApp, shown: tuple[int, int]) -> None:  # type: ignore[misc]
+        """Before the first analysis is shown: put the accounts of last time in the panes."""
+        accounts = self.accounts
+        if accounts is None or shown == accounts.shown \
+                or not all(0 <= k < accounts.count for k in shown) or shown[0] == shown[1]:
+            return
+        accounts.shown = self.session.shown = shown
+        for side in ("a", "b"):
+            self.pane(side).set_document(accounts.documents[accounts.account(side)])
+        self.doc_a, self.doc_b = self.pane_a.document, self.pane_b.document
+
     def show_pair(self: ReaderApp, pair: tuple[int, int],  # type: ignore[misc]
                   place: tuple[int, int] | None = None) -> None:
         """Show accounts ``pair`` (left, right). The cursor stays on the sentence of an account

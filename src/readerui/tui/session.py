@@ -15,8 +15,8 @@ from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
 from readerui.exports import FORMATS, READER_FORMATS, check_output, render
-from readerui.lifecycle import ACCOUNT_SIDES, Reading
-from readerui.model import Analysis, Document, Side
+from readerui.lifecycle import Reading
+from readerui.model import ACCOUNT_SIDES, Analysis, Collation, Document, Side
 from readerui.store import Config, Note, PairState, prefs
 from readerui.tui.reading import Filter
 
@@ -107,16 +107,11 @@ class Session:
         finally:
             self._gather()
 
-    def collate(self) -> object:
+    def collate(self) -> Collation:
         """The collation of a reading of three or more accounts (every pair aligned, the
         claims joined), through the reading's cache."""
         try:
-            collation = getattr(self.reading, "collation", None)
-            if collation is not None:
-                return collation()
-            from readerui.tui.fallback import collate  # until the core's lands (issue 13)
-
-            return collate(self.reading.load(), self.reading.settings)
+            return self.reading.collation()
         finally:
             self._gather()
 
@@ -129,7 +124,8 @@ class Session:
 
     def save(self, side: Side, cursor: int, chosen: Filter) -> None:
         """Remember the cursor (on the account pane ``side`` shows) and filter for next time."""
-        self.reading.save_state(self.stored_side(side), cursor, chosen.speakers, chosen.topics)
+        self.reading.save_state(self.stored_side(side), cursor, chosen.speakers, chosen.topics,
+                                self.shown)
         self._gather()
 
     def with_speaker_edits(self, analysis: Analysis) -> Analysis:

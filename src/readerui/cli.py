@@ -543,6 +543,9 @@ def _print_recent(where: store.Locations) -> int:
     return 0
 
 
+MAX_READER_ACCOUNTS = 8  # the reader names accounts A to H
+
+
 def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     config = _config(args)
     settings = config.settings
@@ -558,14 +561,21 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         chosen = pairs[args.recent - 1]
         path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
+        paths: tuple[Path, ...] = (path_a, path_b)
+    elif len(args.paths) > 2:  # a reading of several accounts (the reader shows two at once)
+        if len(args.paths) > MAX_READER_ACCOUNTS:
+            parser.error(f"expected 2 to {MAX_READER_ACCOUNTS} files, got {len(args.paths)}")
+        if sum(map(is_stdin, args.paths)) > 1:
+            parser.error("'-' (standard input) can be only one of the accounts: it is read once")
+        paths = tuple(_input(p) for p in args.paths)  # type: ignore[misc]
     else:
-        path_a, path_b = _pair(args, parser)
-    reading = _reading(args, (path_a, path_b), settings)
-    a, b = reading.load()  # on a cache hit: no ingest, and the analysis is ready
-    cached = reading.analysis
+        paths = _pair(args, parser)
+    reading = _reading(args, paths, settings)
+    a, b, *_ = reading.load()  # on a cache hit: no ingest, and the analysis is ready
+    cached = reading.analysis if len(paths) == 2 else None
     reading.remember()
     _warn(reading.take_warnings())
-    if any(map(is_stdin, (path_a, path_b))):
+    if any(map(is_stdin, paths)):
         _terminal_for_keys()
     from readerui.tui.app import ReaderApp
     from readerui.tui.bindings import all_keys

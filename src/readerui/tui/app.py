@@ -33,12 +33,14 @@ from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
 from readerui.tui import arrangement
+from readerui.tui.accounts import Accounts, PairSource, TwoAccounts
 from readerui.tui.arrangement import Arrangement
 from readerui.tui.background import Analyser
 from readerui.tui.bindings import Key, app_bindings
 from readerui.tui.commands import ReaderCommands
 from readerui.tui.differences import Differences
 from readerui.tui.marks import match_spans
+from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
@@ -62,7 +64,7 @@ _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "s
                    "prev_one_sided", "next_match", "prev_match", "legend", "next_difference",
                    "prev_difference", "toggle_differences", "toggle_numbers", "go_to",
                    "copy_sentence", "quote_pair", "rename_speaker", "merge_speaker",
-                   "drop_speaker", "undo_speaker_edit", "toggle_layout"}
+                   "drop_speaker", "undo_speaker_edit", "toggle_layout", *ACCOUNT_ACTIONS}
 
 
 def screenshot_folder() -> Path:
@@ -89,7 +91,7 @@ def _analyse(a: Document, b: Document, settings: Settings) -> Analysis:
     return analyse(a, b, settings)
 
 
-class ReaderApp(App[int]):
+class ReaderApp(AccountsMixin, App[int]):
     """Two accounts side by side: cursor, partners, sync, filters, search, summary."""
 
     TITLE = "readerui"
@@ -101,12 +103,19 @@ class ReaderApp(App[int]):
                  analysis: Analysis | None = None,
                  keymap: Mapping[str, str] | None = None,
                  config: Config | None = None,
-                 reading: Reading | None = None) -> None:
+                 reading: Reading | None = None,
+                 collation: PairSource | None = None) -> None:
         """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids;
         ``config``, when the caller has read it already, is not read (nor reported) again;
         ``reading`` owns the pair's identity, cache, state and notes (default: a reading of
-        ``a`` and ``b`` as given)."""
+        ``a`` and ``b`` as given); ``collation``, when given, is a reading of 2..8 accounts
+        whose first two are shown (no worker)."""
         super().__init__()
+        if collation is not None:
+            a, b = collation.documents[0], collation.documents[1]
+            analysis = collation.pair(0, 1)
+        self.accounts: Accounts | None = None if collation is None else Accounts(collation)
+        self.layouts_kept = {}  # each account's wrapped layouts while it is off screen
         reading = reading or Reading.of_documents((a, b), settings)
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()
@@ -121,6 +130,8 @@ class ReaderApp(App[int]):
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
         self._given_analysis = analysis
+        # a reading of three or more accounts: the worker collates them (every pair, claims)
+        self._collating = collation is None and len(reading.paths) > 2
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
         self._started = time.monotonic()
         self._ticker: Timer | None = None
@@ -217,7 +228,9 @@ class ReaderApp(App[int]):
             self.session.remember_theme(name)
             self._show_warnings()
 
-    def _analyse(self) -> Analysis:
+    def _analyse(self) -> Analysis | PairSource:
+        if self._collating:
+            return self.session.collate()  # every pair and the claims, through the cache
         analysis = self.session.analyse(self._analyser.run)  # through the reading's cache
         facets(analysis)  # the facets (places read every sentence) here, off the UI thread
         return analysis
@@ -236,6 +249,9 @@ class ReaderApp(App[int]):
             self._ticker.stop()
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, Analysis):
             self._show_analysis(event.worker.result)
+        elif event.state == WorkerState.SUCCESS and self._collating:
+            self.accounts = Accounts(event.worker.result)  # type: ignore[arg-type]
+            self._show_analysis(self.accounts.analysis())
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
             if isinstance(error, ReaderError):
@@ -248,6 +264,18 @@ class ReaderApp(App[int]):
             self._refresh_chrome()
 
     def _show_analysis(self, analysis: Analysis) -> None:
+        if self.accounts is None:
+            self.accounts = Accounts(TwoAccounts(analysis))
+        self.restore_shown(self.session.state.shown)  # the accounts shown last time
+        self._present(self.accounts.analysis())
+        self._restore(self.analysis)  # type: ignore[arg-type]
+        self._show_warnings()  # e.g. the analysis could not be cached
+        # The documents, layouts and analysis live as long as the app: keep the garbage
+        # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
+        gc.freeze()
+
+    def _present(self, analysis: Analysis) -> None:
+        """Show the analysis of the pair on screen in panes, headers, sidebar, notes."""
         self._engine_analysis = analysis
         analysis = self.session.with_speaker_edits(analysis)
         self.analysis = analysis
@@ -263,16 +291,14 @@ class ReaderApp(App[int]):
             header.document = analysis.document(side)
             header.meta = analysis.meta(side)  # the analysis may complete the date's year
             header.coverage = self._shares[0 if side == "a" else 1]
+            header.letter, header.other_letter = self.letter(side), self.letter(other(side))
             header.refresh_text()
-        self.query_one(Sidebar).set_analysis(analysis)
+        sidebar = self.query_one(Sidebar)
+        sidebar.letters = (self.letter("a"), self.letter("b"))
+        sidebar.set_analysis(analysis)
         self.differences = Differences(analysis, self.settings.lang)
         self._count_differences(self.differences)
         self._refresh_notes()
-        self._restore(analysis)
-        self._show_warnings()  # e.g. the analysis could not be cached
-        # The documents, layouts and analysis live as long as the app: keep the garbage
-        # collector from rescanning millions of them (pauses of 100+ ms at 10k sentences).
-        gc.freeze()
 
     @work(thread=True, exclusive=True, group="differences", exit_on_error=False)
     def _count_differences(self, differences: Differences) -> None:
@@ -300,7 +326,7 @@ class ReaderApp(App[int]):
         """Put the cursor and filter back where they were when this pair was last closed."""
         state = self.session.state
         chosen = self.session.restored_filter(analysis)
-        pane = self.pane(state.cursor_side if state.cursor_side in ("a", "b") else "a")
+        pane = self.pane(self.session.pane_side(state.cursor_side) or "a")
         if pane is self.pane_b:
             self.pane_b.focus()
             self.pane_a.active, self.pane_b.active = False, True
@@ -344,7 +370,7 @@ class ReaderApp(App[int]):
         parts: list[StatusPart] = []
         for pane in (self.pane_a, self.pane_b):
             place = pane.cursor if pane is focused else self._shown_sentence(pane)
-            label = f"{pane.side.upper()} {place + 1}/{len(pane.document)}"
+            label = f"{self.letter(pane.side)} {place + 1}/{len(pane.document)}"
             parts.append(StatusPart(label, style="bold" if pane is focused else ""))
         parts.append(StatusPart("sync on" if self.sync_on else "sync OFF", "sync" if self.sync_on
                                 else "SYNC OFF", "" if self.sync_on else "bold"))
@@ -369,7 +395,8 @@ class ReaderApp(App[int]):
                 parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
         if self.analysis is not None:
             share_a, share_b = self._shares
-            parts.append(StatusPart(f"shared: A {share_a:.0%} B {share_b:.0%}", "", drop=True))
+            parts.append(StatusPart(f"shared: {self.letter('a')} {share_a:.0%} "
+                                    f"{self.letter('b')} {share_b:.0%}", "", drop=True))
         elif self.analysis_error:
             parts.append(StatusPart("analysis failed (texts unaligned)", "unaligned", "bold"))
         else:
@@ -464,6 +491,7 @@ class ReaderApp(App[int]):
             self._level(pane, pane.cursor)
         for lit in (pane, target):
             lit.refresh_sentences({lit.cursor, *before[lit], *lit.partners, *lit.diff})
+        self.show_also_in(pane)
         self._refresh_chrome()
 
     # ----- filter -----------------------------------------------------------------------------
@@ -621,7 +649,7 @@ class ReaderApp(App[int]):
         found = next_one_sided(self.analysis, pane.side, pane.cursor, step)
         if found is None:
             where = "after" if step > 0 else "before"
-            self.tell(f"No sentence only in {pane.side.upper()} {where} this one.", timeout=2)
+            self.tell(f"No sentence only in {self.letter(pane.side)} {where} this one.", timeout=2)
             return
         self._land(pane, found)
 
@@ -641,7 +669,7 @@ class ReaderApp(App[int]):
         found = self.differences.step(pane.side, pane.cursor, step)
         if found is None:
             where = "after" if step > 0 else "before"
-            self.tell(f"No difference in {pane.side.upper()} {where} this one.", timeout=2)
+            self.tell(f"No difference in {self.letter(pane.side)} {where} this one.", timeout=2)
             return
         self._land(pane, found)
 
@@ -674,7 +702,8 @@ class ReaderApp(App[int]):
     def action_go_to(self) -> None:
         """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
         self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
-                                                       "b": len(self.doc_b)}), self._go_to)
+                                                       "b": len(self.doc_b)},
+                              {side: self.letter(side) for side in ("a", "b")}), self._go_to)
 
     def _land(self, pane: AccountPane, sid: int) -> None:
         """A jump: cursor on ``sid`` with context above it, its partner (levelled by sync)
@@ -772,7 +801,7 @@ class ReaderApp(App[int]):
             self.tell("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
-        self.push_screen(SummaryScreen(self.analysis), self._go_to)
+        self.push_screen(SummaryScreen(self.analysis, self.accounts), self._go_to)
 
     def _go_to(self, place: tuple[Side, int] | None) -> None:
         """Focus the pane of ``place`` and put its cursor on that sentence."""
@@ -804,7 +833,7 @@ class ReaderApp(App[int]):
             if note is not None:
                 self._refresh_notes()
                 what = "Bookmark" if note.bookmark else "Note"
-                self.tell(f"{what} saved on {side.upper()} {sid + 1}.", timeout=2)
+                self.tell(f"{what} saved on {self.letter(side)} {sid + 1}.", timeout=2)
 
         existing = self.session.note_on(side, sid)
         self.push_screen(NoteInput(pane.document.sentences[sid].text,
@@ -829,15 +858,17 @@ class ReaderApp(App[int]):
             pane.focus()
             self._land(pane, sid)
 
-        self.push_screen(NotesScreen(self.session.notes, remove), jump)
+        self.push_screen(NotesScreen(self.session.notes, remove,
+                                     {side: self.letter(side) for side in ("a", "b")}), jump)
 
     def action_copy_sentence(self) -> None:
         """Copy the cursor sentence (labelled with account, source, date)."""
         pane = self.focused_pane
         if len(pane.document):
             meta = self.analysis.meta(pane.side) if self.analysis is not None else None
-            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor], meta),
-                       f"{pane.side.upper()} {pane.cursor + 1}")
+            self._copy(sentence_quote(pane.document, pane.side, [pane.cursor], meta,
+                                      self.letter(pane.side)),
+                       f"{self.letter(pane.side)} {pane.cursor + 1}")
 
     def action_quote_pair(self) -> None:
         """Copy the cursor sentence and its partners, A then B, each with source and date."""
@@ -847,8 +878,9 @@ class ReaderApp(App[int]):
         if self.analysis is None:
             self.tell("Still aligning…", timeout=2)
             return
-        self._copy(pair_quote(self.analysis, pane.side, pane.cursor),
-                   f"the pair of {pane.side.upper()} {pane.cursor + 1}")
+        self._copy(pair_quote(self.analysis, pane.side, pane.cursor,
+                              {side: self.letter(side) for side in ("a", "b")}),
+                   f"the pair of {self.letter(pane.side)} {pane.cursor + 1}")
 
     def _copy(self, text: str, what: str) -> None:
         """To the terminal's clipboard (OSC 52: works over SSH where the terminal allows it)

@@ -71,6 +71,18 @@ APP_KEYS: tuple[Key, ...] = (
     Key("quote_pair", "Y", "quote_pair", "Copy the pair: A and B with sources and dates",
         "Notes"),
     Key("export", "E", "export", "Export analysis (Markdown + HTML)", "Notes"),
+    Key("swap_sides", "w", "swap_sides", "Swap sides: the right-hand account goes left",
+        "Accounts"),
+    Key("next_right", "full_stop", "next_right", "Next account on the right", "Accounts", "",
+        "."),
+    Key("prev_right", "greater_than_sign", "prev_right", "Previous account on the right",
+        "Accounts", "", ">"),
+    Key("next_left", "comma", "next_left", "Next account on the left", "Accounts", "", ","),
+    Key("prev_left", "less_than_sign", "prev_left", "Previous account on the left", "Accounts",
+        "", "<"),
+    Key("pick_accounts", "a", "pick_accounts", "Accounts: pick the two shown (source, date)",
+        "Accounts"),
+    Key("claims", "C", "claims", "Claims: which account carries which claim", "Accounts"),
     Key("legend", "l", "legend", "Legend: what the marks and colours mean", "View"),
     Key("help", "question_mark", "help", "Help: every key", "App", "Help", "?"),
     Key("quit", "q", "quit_reader", "Quit", "App", "Quit"),
@@ -85,6 +97,28 @@ SIDEBAR_KEYS: tuple[Key, ...] = (
         "Speakers"),
     Key("undo_speaker_edit", "u", "app.undo_speaker_edit", "Undo the last speaker edit",
         "Speakers"),
+)
+
+# Keys of the account picker (a reading of several accounts).
+PICKER_KEYS: tuple[Key, ...] = (
+    Key("pick_right", "enter,r", "choose('b')", "Show the highlighted account on the right",
+        "Account picker", "Right", "⏎/r"),
+    Key("pick_left", "l", "choose('a')", "Show the highlighted account on the left",
+        "Account picker", "Left"),
+)
+
+# Keys of the claims view.
+CLAIMS_KEYS: tuple[Key, ...] = (
+    Key("claims_down", "down,j", "down", "Next claim", "Claims view"),
+    Key("claims_up", "up,k", "up", "Previous claim", "Claims view"),
+    Key("claims_page_down", "pagedown,space", "page_down", "Page down", "Claims view"),
+    Key("claims_page_up", "pageup", "page_up", "Page up", "Claims view"),
+    Key("claims_first", "home,g", "first", "First claim", "Claims view"),
+    Key("claims_last", "end,G", "last", "Last claim", "Claims view"),
+    Key("open_claim", "enter", "choose", "Show the claim's sentences side by side",
+        "Claims view", "Open", "⏎"),
+    Key("sort_claims", "o", "sort", "Order: carried by fewest first / reading order",
+        "Claims view", "Order"),
 )
 
 # Keys of the modal screens (help, summary, notes) that close them.
@@ -106,6 +140,26 @@ def sidebar_bindings() -> list[Binding]:
     return [key.binding() for key in SIDEBAR_KEYS]
 
 
+def picker_bindings() -> list[Binding]:
+    """Bindings of the account picker."""
+    return [key.binding() for key in PICKER_KEYS]
+
+
+def claims_bindings() -> list[Binding]:
+    """Bindings of the claims view's screen (the order key)."""
+    return [key.binding() for key in CLAIMS_KEYS if key.id == "sort_claims"]
+
+
+def claims_table_bindings() -> list[Binding]:
+    """Bindings of the claims view's table (moving, Enter)."""
+    return [key.binding() for key in CLAIMS_KEYS if key.id != "sort_claims"]
+
+
+def reader_keys() -> tuple[Key, ...]:
+    """The keys of the reader itself (the command palette runs these), not of its screens."""
+    return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS
+
+
 def all_keys() -> tuple[Key, ...]:
     """Every key, pane keys first, in help order."""
-    return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS
+    return PANE_KEYS + APP_KEYS + SIDEBAR_KEYS + PICKER_KEYS + CLAIMS_KEYS

@@ -13,7 +13,7 @@ from textual.fuzzy import Matcher
 
 from readerui.facets import FacetValue, facets
 from readerui.model import Analysis
-from readerui.tui.bindings import Key, all_keys
+from readerui.tui.bindings import Key, reader_keys
 from readerui.tui.screens.help import key_label
 
 
@@ -51,7 +51,7 @@ class ReaderCommands(Provider):
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
         app: CommandHost = self.app  # type: ignore[assignment]
         entries: list[tuple[str, Callable[[], object], str]] = []
-        for key in all_keys():
+        for key in reader_keys():
             entries.append((key.description,
                             partial(app.run_reader_action, key.action.removeprefix("app.")),
                             f"key: {key_label(app.keys_of(key))}"))

@@ -16,7 +16,7 @@ from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_
 from readerui.errors import ReaderError
 from readerui.exports import FORMATS, READER_FORMATS, check_output, render
 from readerui.lifecycle import Reading
-from readerui.model import Analysis, Document, Side
+from readerui.model import ACCOUNT_SIDES, Analysis, Collation, Document, Side
 from readerui.store import Config, Note, PairState, prefs
 from readerui.tui.reading import Filter
 
@@ -30,6 +30,24 @@ class Session:
     config: Config = field(default_factory=Config)
     speaker_edits: tuple[SpeakerEdit, ...] = ()  # the reader's speaker corrections, in order
     warnings: list[str] = field(default_factory=list)
+    # the accounts on screen (left, right): notes and the cursor are filed by account (letter
+    # ``a``, ``b``, ``c``…), the panes are sides ``a`` (left) and ``b`` (right)
+    shown: tuple[int, int] = (0, 1)
+
+    def stored_side(self, side: Side) -> Side:
+        """The account letter notes are filed under for what pane ``side`` shows."""
+        return ACCOUNT_SIDES[self.shown[0 if side == "a" else 1]]  # type: ignore[return-value]
+
+    def pane_side(self, stored: str) -> Side | None:
+        """The pane showing the account notes call ``stored``, or None when it is not shown."""
+        for side, account in zip(("a", "b"), self.shown, strict=True):
+            if ACCOUNT_SIDES[account] == stored:
+                return side  # type: ignore[return-value]
+        return None
+
+    def _to_pane(self, note: Note) -> Note | None:
+        side = self.pane_side(note.side)
+        return None if side is None else replace(note, side=side)
 
     @classmethod
     def open(cls, reading: Reading, config: Config | None = None) -> Session:
@@ -75,8 +93,9 @@ class Session:
 
     @property
     def notes(self) -> tuple[Note, ...]:
-        """The notes as stored."""
-        return self.reading.notes
+        """The notes on the two accounts on screen, by pane side (``a`` left, ``b`` right)."""
+        return tuple(note for stored in self.reading.notes
+                     for note in [self._to_pane(stored)] if note is not None)
 
     def _gather(self) -> None:
         self.warnings.extend(self.reading.take_warnings())
@@ -88,13 +107,21 @@ class Session:
         finally:
             self._gather()
 
+    def collate(self) -> Collation:
+        """The collation of a reading of three or more accounts (every pair aligned, the
+        claims joined), through the reading's cache."""
+        try:
+            return self.reading.collation()
+        finally:
+            self._gather()
+
     def restored_filter(self, analysis: Analysis) -> Filter:
         """The last filter of this pair, keeping only names the analysis still has."""
         return Filter(dict(self.state.filters)).keeping(analysis)
 
     def save(self, side: Side, cursor: int, chosen: Filter) -> None:
-        """Remember the cursor and filter for next time."""
-        self.reading.save_state(side, cursor, chosen.as_dict())
+        """Remember the cursor (on the account pane ``side`` shows) and filter for next time."""
+        self.reading.save_state(self.stored_side(side), cursor, chosen.as_dict(), self.shown)
         self._gather()
 
     def with_speaker_edits(self, analysis: Analysis) -> Analysis:
@@ -128,18 +155,19 @@ class Session:
 
     def note_on(self, side: Side, sentence: int) -> Note | None:
         """The note (or bookmark) already on that sentence, if any."""
-        return self.reading.note_on(side, sentence)
+        found = self.reading.note_on(self.stored_side(side), sentence)
+        return None if found is None else self._to_pane(found)
 
     def add_note(self, side: Side, sentence: int, text: str) -> Note | None:
         """Store a note (empty text: a bookmark) on a sentence, or change the one it has (one
         note per sentence); None when it could not be saved."""
-        note = self.reading.add_note(side, sentence, text)
+        note = self.reading.add_note(self.stored_side(side), sentence, text)
         self._gather()
-        return note
+        return None if note is None else self._to_pane(note)
 
     def remove_note(self, note: Note) -> None:
-        """Delete a note."""
-        self.reading.remove_note(note)
+        """Delete a note (``note`` by pane side, as :attr:`notes` gives it)."""
+        self.reading.remove_note(replace(note, side=self.stored_side(note.side)))
         self._gather()
 
     def theme(self) -> str:
@@ -162,7 +190,7 @@ class Session:
 
     def noted(self, side: Side) -> frozenset[int]:
         """Sentence ids of ``side`` that carry a note or bookmark (re-anchored by quote)."""
-        return self.reading.noted(side)
+        return self.reading.noted(self.stored_side(side))
 
     def export_name(self, analysis: Analysis) -> str:
         """A short file name for the report: ``<title A>-vs-<title B>.md``."""
@@ -175,7 +203,9 @@ class Session:
     def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:
         """The reader's reports (:data:`~readerui.exports.READER_FORMATS`, with notes
         re-anchored as ``readerui export`` does), by suffix."""
-        notes = self.reading.anchored_notes(analysis)
+        notes = [note if sentence is None else replace(note, sentence=sentence)
+                 for note in self.notes
+                 for sentence in [store.anchor(note, analysis.document(note.side))]]
         settings = replace(self.reading.settings, lang=lang)
         return {FORMATS[name].suffixes[0]: render(analysis, name, notes, settings)
                 for name in READER_FORMATS}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -40,9 +40,10 @@ class NoteInput(ModalScreen[str | None]):
         self.dismiss(event.value)
 
 
-def note_prompt(note: Note) -> Text:
-    """``A 12  * note text  — quoted sentence`` as plain text."""
-    prompt = Text(f"{note.side.upper()} {note.sentence + 1:>4}  ", style="bold")
+def note_prompt(note: Note, letter: str | None = None) -> Text:
+    """``A 12  * note text  — quoted sentence`` as plain text (``letter``: the account's letter
+    when it is not the side's)."""
+    prompt = Text(f"{letter or note.side.upper()} {note.sentence + 1:>4}  ", style="bold")
     prompt.append("bookmark" if note.bookmark or not note.text else note.text)
     prompt.append("  — " + " ".join(note.quote.split()), style="dim")
     prompt.no_wrap, prompt.overflow = True, "ellipsis"
@@ -57,10 +58,13 @@ class NotesScreen(ModalScreen[Note | None]):
         Binding("d,delete", "delete", "Delete note", id="delete_note"),
     ]
 
-    def __init__(self, notes: tuple[Note, ...], remove: Callable[[Note], tuple[Note, ...]]) -> None:
+    def __init__(self, notes: tuple[Note, ...], remove: Callable[[Note], tuple[Note, ...]],
+                 letters: Mapping[str, str] | None = None) -> None:
+        """``letters``: the account letter shown for each pane side (default: A and B)."""
         super().__init__()
         self.notes = notes
         self.delete_note = remove
+        self.letters = dict(letters or {})
 
     def compose(self) -> ComposeResult:
         """The list (or a line saying there is none)."""
@@ -76,7 +80,8 @@ class NotesScreen(ModalScreen[Note | None]):
     def _fill(self) -> None:
         options = self.query_one("#notes-list", OptionList)
         options.clear_options()
-        options.add_options([Option(note_prompt(note)) for note in self.notes])
+        options.add_options([Option(note_prompt(note, self.letters.get(note.side)))
+                             for note in self.notes])
         self.query_one("#notes-empty").display = not self.notes
         if self.notes:
             options.highlighted = 0

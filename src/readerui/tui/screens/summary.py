@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from readerui.model import Analysis, Side
+from readerui.tui.accounts import Accounts, letter
 from readerui.tui.bindings import CLOSE_KEYS
 from readerui.tui.reading import Carried, carried
 from readerui.tui.widgets.chrome import document_label
@@ -23,28 +24,48 @@ def _share(value: Carried) -> str:
     return f"{value.carried}/{value.total} ({value.share:.0%})" if value.total else "—"
 
 
-def coverage_table(analysis: Analysis) -> Table:
+def coverage_matrix(accounts: Accounts) -> Table:
+    """Every account against every other: row R, column C is the share of C's sentences that
+    R carries (a reading of three or more accounts)."""
+    count = accounts.count
+    table = Table(title="Which account carries what: the row's account carries this share of "
+                  "the column's sentences", title_justify="left", expand=True,
+                  box=box.SIMPLE_HEAD)
+    table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
+    for k in range(count):
+        table.add_column(letter(k), justify="right", no_wrap=True)
+    for row in range(count):
+        cells = ["—" if row == column else f"{accounts.source.carried_share(column, row):.0%}"
+                 for column in range(count)]
+        label = Text(f"{letter(row)}  {document_label(accounts.documents[row])}")
+        table.add_row(label, *cells)
+    return table
+
+
+def coverage_table(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> Table:
     """One row per account: sentences and how many the other account carries."""
     table = Table(title="Overall", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
     table.add_column("Carried by the other", ratio=2, justify="right")
     table.add_column("Alone", justify="right")
-    for side in ("a", "b"):
+    for side, mark in zip(("a", "b"), letters, strict=True):
         document = analysis.document(side)
         value = carried(analysis, side, range(len(document)))
-        table.add_row(Text(f"{side.upper()}  {document_label(document)}"), _share(value),
+        table.add_row(Text(f"{mark}  {document_label(document)}"), _share(value),
                       str(value.total - value.carried))
     return table
 
 
 def group_table(analysis: Analysis, title: str,
-                groups: list[tuple[str, tuple[int, ...], tuple[int, ...]]]) -> Table:
+                groups: list[tuple[str, tuple[int, ...], tuple[int, ...]]],
+                letters: tuple[str, str] = ("A", "B")) -> Table:
     """Per speaker or topic: A sentences carried by B, B sentences carried by A."""
     table = Table(title=title, title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     table.add_column(title[:-1] if title.endswith("s") else title, ratio=3, no_wrap=True,
                      overflow="ellipsis")
-    table.add_column("A carried by B", ratio=2, justify="right")
-    table.add_column("B carried by A", ratio=2, justify="right")
+    first, second = letters
+    table.add_column(f"{first} carried by {second}", ratio=2, justify="right")
+    table.add_column(f"{second} carried by {first}", ratio=2, justify="right")
     if not groups:
         table.add_row(Text("none found", style="dim"), "", "")
     for name, ids_a, ids_b in groups:
@@ -53,19 +74,18 @@ def group_table(analysis: Analysis, title: str,
     return table
 
 
-def alone_options(analysis: Analysis) -> list[Option]:
+def alone_options(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> list[Option]:
     """The sentences each account alone carries, under a heading per account; option ids are
     ``"a:12"`` / ``"b:3"`` so choosing one can jump to it."""
     options: list[Option] = []
-    for side in ("a", "b"):
-        other = "B" if side == "a" else "A"
+    for side, mark, other in (("a", *letters), ("b", *reversed(letters))):
         ids = analysis.alignment.only_in(side)
-        heading = Text(f"Only in {side.upper()} — {len(ids)} sentences {other} does not carry",
+        heading = Text(f"Only in {mark} — {len(ids)} sentences {other} does not carry",
                        style="bold")
         options.append(Option(heading, disabled=True))
         document = analysis.document(side)
         for sid in ids:
-            prompt = Text(f"{side.upper()} {sid + 1:>4}  ", style="dim")
+            prompt = Text(f"{mark} {sid + 1:>4}  ", style="dim")
             prompt.append(" ".join(document.sentences[sid].text.split()))
             options.append(Option(prompt, id=f"{side}:{sid}"))
         if not ids:
@@ -74,16 +94,23 @@ def alone_options(analysis: Analysis) -> list[Option]:
     return options
 
 
-def summary_renderable(analysis: Analysis) -> RenderableType:
-    """Everything on the summary screen, top to bottom: overall, then one table per facet
-    (speakers, topics, places, …) in the facets' one ordering."""
+def summary_renderable(analysis: Analysis, accounts: Accounts | None = None) -> RenderableType:
+    """Everything on the summary screen, top to bottom: the matrix of every account against
+    every other (three or more accounts), overall for the two on screen, then one table per
+    facet (speakers, topics, places, …) in the facets' one ordering."""
     from readerui.facets import facets
 
     gap = Text("")
-    parts: list[RenderableType] = [coverage_table(analysis)]
+    parts: list[RenderableType] = []
+    letters = ("A", "B")
+    if accounts is not None:
+        letters = (accounts.letter_of("a"), accounts.letter_of("b"))
+        if accounts.count > 2:
+            parts += [coverage_matrix(accounts), gap]
+    parts.append(coverage_table(analysis, letters))
     for facet in facets(analysis):
         rows = [(value.name, value.a, value.b) for value in facet.values]
-        parts += [gap, group_table(analysis, facet.name.capitalize(), rows)]
+        parts += [gap, group_table(analysis, facet.name.capitalize(), rows, letters)]
     return Group(*parts)
 
 
@@ -93,16 +120,20 @@ class SummaryScreen(Screen[tuple[Side, int] | None]):
 
     BINDINGS = [Binding(CLOSE_KEYS + ",v", "dismiss(None)", "Back", id="close_summary")]
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, accounts: Accounts | None = None) -> None:
+        """``accounts``: the reading's accounts (for the matrix of three or more)."""
         super().__init__()
         self.analysis = analysis
+        self.accounts = accounts
 
     def compose(self) -> ComposeResult:
         """The tables in a scrollable box, the one-sided sentences in a list."""
         with VerticalScroll(id="summary-box") as box:
             box.border_title = "Summary: how much of each account the other carries"
-            yield Static(summary_renderable(self.analysis), id="summary-body")
-        alone = OptionList(*alone_options(self.analysis), id="summary-alone")
+            yield Static(summary_renderable(self.analysis, self.accounts), id="summary-body")
+        letters = ("A", "B") if self.accounts is None else (self.accounts.letter_of("a"),
+                                                            self.accounts.letter_of("b"))
+        alone = OptionList(*alone_options(self.analysis, letters), id="summary-alone")
         alone.border_title = "What each account alone says (Enter: go there · Tab: tables)"
         yield alone
         yield Footer()

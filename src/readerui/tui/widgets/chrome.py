@@ -56,6 +56,9 @@ class DocHeader(Static):
         self.coverage: float | None = None
         self.meta: Metadata | None = None  # the analysis' reading of it (a completed year)
         self.compact = False
+        self.letter = side.upper()  # the account shown (A, B, C… of a reading's accounts)
+        self.other_letter = "B" if side == "a" else "A"  # the account of the other pane
+        self.also = ""  # "also in: C ┃ D ╏": other accounts carrying the cursor's sentence
 
     def on_mount(self) -> None:
         """Show the metadata."""
@@ -64,16 +67,19 @@ class DocHeader(Static):
     def refresh_text(self) -> None:
         """Rebuild the two lines (all document text as plain Text, never markup)."""
         meta = self.meta or self.document.meta
-        title = Text(f" {self.side.upper()} ", style="reverse bold")
+        title = Text(f" {self.letter} ", style="reverse bold")
         title.append(" ")
         title.append(document_label(self.document), style="bold")
         details = [f"{len(self.document)} sentences"]
         if self.coverage is not None:
-            other = "B" if self.side == "a" else "A"
-            details.append(f"{self.coverage:.0%} in {other}")
+            details.append(f"{self.coverage:.0%} in {self.other_letter}")
         date = date_label(meta.date) if meta.date else None
         details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
-        if self.compact:
+        if self.also:  # first after the title: the part a narrow header keeps
+            also = Text.assemble((" · " if self.compact else "    ", "dim"), (self.also, "bold"),
+                                 (" · " + " · ".join(details), "dim"))
+            both = title + also if self.compact else Text("\n").join([title, also])
+        elif self.compact:
             both = title + Text(" · " + " · ".join(details), style="dim")
         else:
             both = Text("\n").join([title, Text("    " + " · ".join(details), style="dim")])

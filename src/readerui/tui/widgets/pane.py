@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from itertools import pairwise
 
 from rich.cells import cell_len
@@ -32,6 +33,17 @@ BOTTOM_MARGIN = 2  # and is never on the last rows
 _BACKGROUND_CLASSES = {"cursor", "cursor-blurred", "partner", "partner-partial"}
 
 PaneCallback = Callable[["AccountPane"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PaneSnapshot:
+    """A pane's document with its wrapped layouts (by width and fold generation) and folds."""
+
+    document: Document
+    texts: list[str]
+    layouts: dict[tuple[int, int], WrappedLayout]
+    folds: tuple[tuple[int, int], ...]
+    generation: int
 
 
 class AccountPane(ScrollView, can_focus=True):
@@ -90,6 +102,35 @@ class AccountPane(ScrollView, can_focus=True):
         self._region = Region()
 
     # ----- data -------------------------------------------------------------------------------
+
+    def snapshot(self) -> PaneSnapshot:
+        """What another pane needs to show this pane's document without wrapping it again."""
+        return PaneSnapshot(self.document, self._texts, dict(self._layouts), self._folds,
+                            self._fold_generation)
+
+    def set_document(self, document: Document, like: PaneSnapshot | None = None) -> None:
+        """Show another account here (swap sides, another account of a set): marks and search
+        matches are dropped and the cursor goes to the top; the app then sets the analysis,
+        the cursor and the marks. ``like``: a snapshot of a pane that showed this document
+        (a swap): its wrapped layouts and folds are taken over instead of wrapping again."""
+        if like is not None and like.document is document:
+            self._texts, self._layouts = like.texts, like.layouts
+            self._folds, self._fold_generation = like.folds, like.generation
+        else:
+            self._texts = [safe_text(s.text) for s in document.sentences]
+            self._layouts, self._folds = {}, ()
+            self._fold_generation += 1
+        self.document = document
+        self.analysis = None
+        self.cursor = 0
+        self.partners, self.diff, self.kept = {}, {}, None
+        self.matches, self.match_spans, self.noted = frozenset(), {}, frozenset()
+        self._kinds = ["none"] * len(document)
+        self._shown = self._frame = None
+        if self.size.width:
+            self._update_virtual_size()
+            self.scroll_rows(0)
+        self.refresh()
 
     def set_analysis(self, analysis: Analysis) -> None:
         """Colour the sentences by how they link to the other account."""

@@ -25,15 +25,17 @@ HINT = "↑↓ move · space choose · c clear\ntab other list · esc back"
 _BOLD = Style(bold=True)
 
 
-def _prompt(name: str, in_a: int, in_b: int) -> Text:
-    """``name  A3 B0  only A`` as plain text (names come from documents: never markup)."""
+def _prompt(name: str, in_a: int, in_b: int, letters: tuple[str, str] = ("A", "B")) -> Text:
+    """``name  A3 B0  only A`` as plain text (names come from documents: never markup);
+    ``letters``: the accounts on the left and right (A and B, or C and A…)."""
     shown = name if len(name) <= NAME_WIDTH else name[: NAME_WIDTH - 1] + "…"
+    left, right = letters
     prompt = Text(shown.ljust(NAME_WIDTH))
-    prompt.append(f" A{in_a:<3}B{in_b:<3}", style="dim")
+    prompt.append(f" {left}{in_a:<3}{right}{in_b:<3}", style="dim")
     if in_a and not in_b:
-        prompt.append(" only A", style="bold")
+        prompt.append(f" only {left}", style="bold")
     elif in_b and not in_a:
-        prompt.append(" only B", style="bold")
+        prompt.append(f" only {right}", style="bold")
     return prompt
 
 
@@ -110,6 +112,7 @@ class Sidebar(Vertical):
         super().__init__(id=id)
         self._quiet = False
         self._known = Filter()  # the filter the app already has (SelectedChanged arrives late)
+        self.letters = ("A", "B")  # the accounts on the left and right, for the counts
 
     def compose(self) -> ComposeResult:
         """A heading, a list and an empty-list note per facet, then a hint."""
@@ -153,7 +156,7 @@ class Sidebar(Vertical):
         options = self.query_one(selector, SelectionList)
         self._quiet = True
         options.clear_options()
-        options.add_options([Selection(_prompt(name, in_a, in_b), (kind, name))
+        options.add_options([Selection(_prompt(name, in_a, in_b, self.letters), (kind, name))
                              for kind, name, in_a, in_b in rows])
         note = self.query_one(f"{selector}-empty", Static)
         note.update(empty if not rows else "")

@@ -561,13 +561,13 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         chosen = pairs[args.recent - 1]
         path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
         args.lines = args.lines or chosen.lines
-        paths: tuple[Path, ...] = (path_a, path_b)
+        paths: tuple[str | Path, ...] = (path_a, path_b)
     elif len(args.paths) > 2:  # a reading of several accounts (the reader shows two at once)
         if len(args.paths) > MAX_READER_ACCOUNTS:
             parser.error(f"expected 2 to {MAX_READER_ACCOUNTS} files, got {len(args.paths)}")
         if sum(map(is_stdin, args.paths)) > 1:
             parser.error("'-' (standard input) can be only one of the accounts: it is read once")
-        paths = tuple(_input(p) for p in args.paths)  # type: ignore[misc]
+        paths = tuple(_input(p) for p in args.paths)
     else:
         paths = _pair(args, parser)
     reading = _reading(args, paths, settings)

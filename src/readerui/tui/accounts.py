@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from readerui.model import Analysis, Document, LinkKind, Side
+from readerui.model import Analysis, Claim, Document, LinkKind, Side
 
 LETTERS = "ABCDEFGH"  # account i is LETTERS[i] on screen; a reading has at most 8 accounts
 MARKS: Mapping[LinkKind | None, str] = {"strong": "┃", "partial": "╏", None: "·"}
@@ -27,7 +27,10 @@ def letter(account: int) -> str:
 class PairSource(Protocol):
     """What the reader needs from a collation of N accounts (``readerui.model.Collation``)."""
 
-    documents: tuple[Document, ...]
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        """The accounts, in the order given."""
+        ...
 
     def pair(self, i: int, j: int) -> Analysis:
         """The analysis of accounts ``i`` (as A) and ``j`` (as B)."""
@@ -50,7 +53,7 @@ class TwoAccounts:
         self.analysis = analysis
         self.documents: tuple[Document, ...] = (analysis.a, analysis.b)
         self._mirror: Analysis | None = None
-        self._claims: tuple | None = None
+        self._claims: tuple[Claim, ...] | None = None
 
     def pair(self, i: int, j: int) -> Analysis:
         """Pair (0, 1) is the analysis; (1, 0) its mirror (computed once)."""
@@ -68,7 +71,7 @@ class TwoAccounts:
         return {}
 
     @property
-    def claims(self) -> tuple:
+    def claims(self) -> tuple[Claim, ...]:
         """The pair's claims (joined when first asked: the claims view)."""
         if self._claims is None:
             from readerui.collation import assemble
@@ -152,7 +155,7 @@ class Accounts:
             return (account, right) if account != right else (right, left)
         return (left, account) if account != left else (right, left)
 
-    def claims(self) -> tuple | None:
+    def claims(self) -> tuple[Claim, ...] | None:
         """The claims of the reading (one per fact, across accounts), or None when its source
         has none."""
         return getattr(self.source, "claims", None)

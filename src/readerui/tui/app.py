@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Mapping
 from pathlib import Path
+from typing import cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -43,7 +44,7 @@ from readerui.tui.marks import match_spans
 from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
-from readerui.tui.reading import Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.reading import SIDES, Filter, SearchHit, carried, matching, next_one_sided, other
 from readerui.tui.screens.goto import GoTo
 from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
@@ -286,7 +287,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self.query_one("#overview-a", Overview).set_analysis(analysis)
         self.query_one("#overview-b", Overview).set_analysis(analysis)
         self.query_one(LinkGutter).analysis = analysis
-        for side, header_id in (("a", "#header-a"), ("b", "#header-b")):
+        for side, header_id in zip(SIDES, ("#header-a", "#header-b"), strict=True):
             header = self.query_one(header_id, DocHeader)
             header.document = analysis.document(side)
             header.meta = analysis.meta(side)  # the analysis may complete the date's year
@@ -375,22 +376,22 @@ class ReaderApp(AccountsMixin, App[int]):
         parts.append(StatusPart("sync on" if self.sync_on else "sync OFF", "sync" if self.sync_on
                                 else "SYNC OFF", "" if self.sync_on else "bold"))
         if self.last_query:
-            place = f" {self._hit_index + 1}/{len(self._hits)}" if self._hit_index >= 0 \
+            found = f" {self._hit_index + 1}/{len(self._hits)}" if self._hit_index >= 0 \
                 else f" {len(self._hits)} found"
-            parts.append(StatusPart(f"search “{self.last_query}”{place}",
-                                    f"/{shorten(self.last_query, 12)}{place}", "bold"))
+            parts.append(StatusPart(f"search “{self.last_query}”{found}",
+                                    f"/{shorten(self.last_query, 12)}{found}", "bold"))
         restored = " (restored)" if self.filter.active and self.filter == self._restored else ""
         parts.append(StatusPart(f"filter{restored}: {filter_label(self.filter)}",
                                 f"filter{'*' if restored else ''}: {filter_label(self.filter, 9)}",
                                 "bold" if self.filter.active else ""))
         # after the filter: a toast in the corner must not cover the filter
         if self.differences is not None:
-            place = self.differences.place(focused.side, focused.cursor)
+            step = self.differences.place(focused.side, focused.cursor)
             folded = " folded" if self.differences_only else ""
-            if place is None:
+            if step is None:
                 parts.append(StatusPart(f"diff …{folded}", f"diff…{folded[:2]}", drop=True))
             else:
-                index, total = place
+                index, total = step
                 where = f"{index}/{total}" if index else f"–/{total}"
                 parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
         if self.analysis is not None:
@@ -850,7 +851,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self._show_warnings()
             if note is None:
                 return
-            pane = self.pane(note.side)
+            pane = self.pane(cast(Side, note.side))  # a note the reader lists is on a pane
             sid = anchor(note, pane.document)
             if sid is None:
                 self.tell("That note's sentence is no longer in the text.", timeout=3)
@@ -958,7 +959,7 @@ class ReaderApp(AccountsMixin, App[int]):
                       timeout=8)
 
     def on_selection_list_selection_highlighted(
-            self, event: SelectionList.SelectionHighlighted) -> None:
+            self, event: SelectionList.SelectionHighlighted[str]) -> None:
         """Keep the status bar fresh while moving in the sidebar."""
         self._refresh_chrome()
 

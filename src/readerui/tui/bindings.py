@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,12 +125,12 @@ CLAIMS_KEYS: tuple[Key, ...] = (
 CLOSE_KEYS = "escape,q"
 
 
-def pane_bindings() -> list[Binding]:
+def pane_bindings() -> list[BindingType]:
     """Bindings of an account pane."""
     return [key.binding() for key in PANE_KEYS]
 
 
-def app_bindings() -> list[Binding]:
+def app_bindings() -> list[BindingType]:
     """Bindings of the app."""
     return [key.binding() for key in APP_KEYS]
 
@@ -150,7 +150,7 @@ def claims_bindings() -> list[Binding]:
     return [key.binding() for key in CLAIMS_KEYS if key.id == "sort_claims"]
 
 
-def claims_table_bindings() -> list[Binding]:
+def claims_table_bindings() -> list[BindingType]:
     """Bindings of the claims view's table (moving, Enter)."""
     return [key.binding() for key in CLAIMS_KEYS if key.id != "sort_claims"]
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from readerui.model import Side
 from readerui.tui.accounts import Accounts, also_in_label, letter
-from readerui.tui.reading import search
+from readerui.tui.reading import SIDES, search
 from readerui.tui.widgets.chrome import DocHeader
 
 if TYPE_CHECKING:
@@ -139,7 +139,7 @@ class AccountsMixin:
                 or not all(0 <= k < accounts.count for k in shown) or shown[0] == shown[1]:
             return
         accounts.shown = self.session.shown = shown
-        for side in ("a", "b"):
+        for side in SIDES:
             self.pane(side).set_document(accounts.documents[accounts.account(side)])
         self.doc_a, self.doc_b = self.pane_a.document, self.pane_b.document
 
@@ -161,9 +161,9 @@ class AccountsMixin:
         self.session.shown = pair
         # an account coming back to a pane brings its wrapped layouts (kept by account, taken
         # before either pane changes): swapping back, or cycling round, re-wraps nothing
-        for side in ("a", "b"):
+        for side in SIDES:
             self.layouts_kept[id(self.pane(side).document)] = self.pane(side).snapshot()
-        for side in ("a", "b"):
+        for side in SIDES:
             pane = self.pane(side)
             document = accounts.documents[accounts.account(side)]
             if pane.document is not document:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import cast
 
 from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
@@ -167,7 +168,7 @@ class Session:
 
     def remove_note(self, note: Note) -> None:
         """Delete a note (``note`` by pane side, as :attr:`notes` gives it)."""
-        self.reading.remove_note(replace(note, side=self.stored_side(note.side)))
+        self.reading.remove_note(replace(note, side=self.stored_side(cast(Side, note.side))))
         self._gather()
 
     def theme(self) -> str:
@@ -205,7 +206,7 @@ class Session:
         re-anchored as ``readerui export`` does), by suffix."""
         notes = [note if sentence is None else replace(note, sentence=sentence)
                  for note in self.notes
-                 for sentence in [store.anchor(note, analysis.document(note.side))]]
+                 for sentence in [store.anchor(note, analysis.document(cast(Side, note.side)))]]
         settings = replace(self.reading.settings, lang=lang)
         return {FORMATS[name].suffixes[0]: render(analysis, name, notes, settings)
                 for name in READER_FORMATS}

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from readerui.model import Analysis, Side
 from readerui.tui.accounts import Accounts, letter
 from readerui.tui.bindings import CLOSE_KEYS
-from readerui.tui.reading import Carried, carried
+from readerui.tui.reading import SIDES, Carried, carried
 from readerui.tui.widgets.chrome import document_label
 
 
@@ -48,7 +48,7 @@ def coverage_table(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) ->
     table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
     table.add_column("Carried by the other", ratio=2, justify="right")
     table.add_column("Alone", justify="right")
-    for side, mark in zip(("a", "b"), letters, strict=True):
+    for side, mark in zip(SIDES, letters, strict=True):
         document = analysis.document(side)
         value = carried(analysis, side, range(len(document)))
         table.add_row(Text(f"{mark}  {document_label(document)}"), _share(value),
@@ -78,7 +78,9 @@ def alone_options(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> 
     """The sentences each account alone carries, under a heading per account; option ids are
     ``"a:12"`` / ``"b:3"`` so choosing one can jump to it."""
     options: list[Option] = []
-    for side, mark, other in (("a", *letters), ("b", *reversed(letters))):
+    rows: tuple[tuple[Side, str, str], ...] = (("a", letters[0], letters[1]),
+                                               ("b", letters[1], letters[0]))
+    for side, mark, other in rows:
         ids = analysis.alignment.only_in(side)
         heading = Text(f"Only in {mark} — {len(ids)} sentences {other} does not carry",
                        style="bold")

@@ -40,7 +40,7 @@ class LinkGutter(Widget):
         super().__init__(id=id)
         self.pane_a, self.pane_b = pane_a, pane_b
         self.analysis: Analysis | None = None
-        self._cache_key: tuple | None = None
+        self._cache_key: tuple[object, ...] | None = None
         self._frame_strips: list[Strip] | None = None
         self._strips: list[Strip] = []
         self._styles: dict[str, Style] = {}  # component styles by name (walking the DOM is slow)
@@ -52,7 +52,7 @@ class LinkGutter(Widget):
                                                                         partial=True)
         return style
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[object, ...]:
         a, b = self.pane_a, self.pane_b
         return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, id(a.layout), id(b.layout),
                 self.size.height, id(self.analysis))  # a layout changes with width and folds

@@ -136,7 +136,7 @@ class AccountPane(ScrollView, can_focus=True):
         """Colour the sentences by how they link to the other account."""
         self.analysis = analysis
         alignment = analysis.alignment
-        kinds = []
+        kinds: list[str] = []
         for sid in range(len(self.document)):
             link = alignment.link_of(self.side, sid)
             kinds.append("only" if link is None else link.kind)

@@ -196,7 +196,7 @@ class Sidebar(Vertical):
                                    self.query_one(f"#{kind.name}", SelectionList).selected}
                        for kind in kinds()})
 
-    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged) -> None:
+    def on_selection_list_selected_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         """Announce the new filter."""
         event.stop()
         chosen = self.current()

@@ -16,8 +16,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from readerui.model import Analysis, Link, Side, WordDiff
-
-SIDES: tuple[Side, Side] = ("a", "b")
+from readerui.tui.reading import SIDES
 
 DiffFunction = Callable[[Link], WordDiff]
 

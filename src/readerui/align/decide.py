@@ -12,6 +12,7 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from readerui.align.features import FeatureSpace, build_space
+from readerui.align.gcpause import collector_paused
 from readerui.align.settings import AlignSettings
 from readerui.model import Alignment, Document, Link, LinkKind
 
@@ -609,5 +610,6 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     n_a, n_b = len(a.sentences), len(b.sentences)
     if n_a == 0 or n_b == 0:
         return Alignment((), n_a, n_b, exclusive=True)
-    result = exclusive_links(a, b, settings, lang)
+    with collector_paused():
+        result = exclusive_links(a, b, settings, lang)
     return Alignment(tuple(result.links), n_a, n_b, exclusive=True)

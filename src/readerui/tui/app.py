@@ -124,7 +124,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self.analysis_error: str | None = None
         self.sync_on = True
         self.filter = Filter()
-        self.session = Session.open(reading, config)
+        self.session: Session = Session.open(reading, config)
         self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
         self._hits: list[SearchHit] = []  # the last search's results, in reading order
@@ -142,8 +142,8 @@ class ReaderApp(AccountsMixin, App[int]):
         self.differences: Differences | None = None  # what differs (counted in a worker)
         self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: _analyse(a, b, self.settings))
-        self.pane_a = AccountPane(a, "a", id="pane-a")
-        self.pane_b = AccountPane(b, "b", id="pane-b")
+        self.pane_a: AccountPane = AccountPane(a, "a", id="pane-a")
+        self.pane_b: AccountPane = AccountPane(b, "b", id="pane-b")
 
     def tell(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
              timeout: float | None = None) -> None:

@@ -733,8 +733,9 @@ def _run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
                  if args.config_dir else [])]
     inputs = [str(path if isinstance(path, str) else path.absolute())
               for path in (path_a, path_b)]
+    title = f"readerui: {Path(inputs[0]).name} | {Path(inputs[1]).name}"
     return serve(reader_command([*options, "--", *inputs]), args.host, args.port,
-                 args.public_url)
+                 args.public_url, title)
 
 
 def _run_completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -11,6 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
 from operator import mul
 
 from rapidfuzz import fuzz, process
@@ -68,24 +70,30 @@ def _grams(text: str) -> Counter[str]:
     return Counter(map(padded.__getitem__, map(slice, range(len(ends)), ends)))
 
 
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str, lang: str) -> str | None:
+    """Stem of a word as it stands in the text, or None for a function word."""
+    norm = normalise(word)
+    return None if is_stopword(norm, lang) else stem(norm, lang)
+
+
+@lru_cache(maxsize=200_000)
+def _name_stem(word: str, lang: str) -> str | None:
+    """Stem of a capitalised word as a name, or None (one letter, or a function word)."""
+    norm = normalise(word)
+    if len(norm) > 1 and not is_stopword(norm, lang):
+        return stem(norm.removesuffix("'s").removesuffix("’s"), lang)
+    return None
+
+
 def _stems(text: str, lang: str) -> list[str]:
-    out = []
-    for word in WORD_RE.findall(text):
-        norm = normalise(word)
-        if not is_stopword(norm, lang):
-            out.append(stem(norm, lang))
-    return out
+    return [s for s in map(_content_stem, WORD_RE.findall(text), repeat(lang)) if s is not None]
 
 
 def _names(text: str, lang: str) -> list[str]:
     """Capitalised words that are not function words, in order (the first word of the
     sentence included only when it is not a function word)."""
-    found = []
-    for match in _CAPITAL.finditer(text):
-        norm = normalise(match.group())
-        if len(norm) > 1 and not is_stopword(norm, lang):
-            found.append(stem(norm.removesuffix("'s").removesuffix("’s"), lang))
-    return found
+    return [s for s in map(_name_stem, _CAPITAL.findall(text), repeat(lang)) if s is not None]
 
 
 def _facts(texts: Sequence[str], lang: str) -> tuple[list[Counter[str]], list[SentenceFacts]]:

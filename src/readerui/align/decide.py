@@ -75,7 +75,7 @@ class Scorer:
         settings = self.settings
         contain, contain_min = settings.containment_threshold, settings.containment_min_score
         link = settings.link_threshold
-        out = []
+        out: list[float] = []
         append = out.append
         for key in pairs:
             measure = cached(key)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import chain, compress, count
 from operator import is_not, not_
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -138,7 +139,7 @@ def _sentences_strings(texts: Sequence[str], lang: str
         if parted and not parted.isdisjoint(words):
             out.append(_sentence_strings(text, lang))
             continue
-        sequence = list(filter(is_content, map(content_get, words)))
+        sequence = cast("list[str]", list(filter(is_content, map(content_get, words))))
         features = dict.fromkeys(map(main_get, words), True)
         features.update(dict.fromkeys(sequence, False))
         out.append((features, sequence))

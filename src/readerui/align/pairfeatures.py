@@ -167,7 +167,7 @@ class PairContext:
         small, large = (fa.grams, fb.grams) if len(fa.grams) <= len(fb.grams) else (fb.grams,
                                                                                       fa.grams)
         shared = [*filter(large.__contains__, small)]  # in the smaller side's order
-        dot = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
+        dot: float = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
         return dot / (fa.norm * fb.norm)
 
     def _soft(self, ca: tuple[str, ...], cb: tuple[str, ...]) -> float:

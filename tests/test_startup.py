@@ -55,6 +55,33 @@ def test_parsing_imports_nothing_heavy(args: tuple[str, ...]) -> None:
     assert _loaded(modules, HEAVY) == []
 
 
+# What the real entry point (``python -m readerui``, as the console script runs it) must not
+# import for --version and --help: the engine, Textual, and also the model, the export writers,
+# multiprocessing and subprocess (each a few milliseconds of the 150 ms budget).
+NOT_FOR_HELP = (*HEAVY, *ENGINE, "readerui.model", "readerui.exports.contract",
+                "readerui.exports.markdown", "readerui.exports.html", "readerui.exports.common",
+                "readerui.lifecycle", "readerui.ingest", "multiprocessing", "subprocess")
+
+_RUN_ENTRY = """
+import atexit, json, runpy, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+sys.argv[0] = "readerui"
+runpy.run_module("readerui", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("align", "--help"),
+                                  ("export", "--help")])
+def test_version_and_help_through_the_entry_point_stay_light(args: tuple[str, ...]) -> None:
+    done = subprocess.run([sys.executable, "-c", _RUN_ENTRY, *args], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert ("readerui " in done.stdout) if args == ("--version",) else ("usage:" in done.stdout)
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "readerui.cli" in modules  # the probe saw the real thing
+    assert _loaded(modules, NOT_FOR_HELP) == []
+
+
 def test_the_reader_loads_config_documents_and_app_without_the_engine() -> None:
     code = """
 import json, sys

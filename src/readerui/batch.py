@@ -10,21 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from readerui.errors import ReaderError
 from readerui.web import is_address
 
 if TYPE_CHECKING:  # the CLI imports this module before it parses its arguments: stay light
+    # (multiprocessing is imported when a batch runs)
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
     from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
@@ -32,9 +33,9 @@ MAX_FAILED_STARTS = 3  # workers in a row that die before their first pair: then
 STARTUP_SECONDS = 120.0  # for a worker to load the engine (not counted in a pair's time)
 
 
-@dataclass(frozen=True, slots=True)
-class Job:
-    """One pair of a batch."""
+class Job(NamedTuple):
+    """One pair of a batch. (A NamedTuple, not a dataclass: ``align --help`` imports this
+    module for its defaults and stays light.)"""
 
     index: int
     path_a: str
@@ -198,6 +199,9 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
     order. A pair over ``timeout`` seconds, or whose worker dies, gets an error line."""
     if not pairs:
         return
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "fork":

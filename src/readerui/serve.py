@@ -8,10 +8,7 @@ accounts and write notes, and there is no password, so binding elsewhere prints 
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import shlex
-import subprocess
 import sys
 from collections.abc import Sequence
 
@@ -26,6 +23,8 @@ def is_loopback(host: str) -> bool:
     """True when ``host`` is this machine alone (127.0.0.0/8, ::1, localhost)."""
     if host.lower() == "localhost":
         return True
+    import ipaddress  # here: the CLI reads this module's defaults for --help
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:  # a host name: it may resolve anywhere
@@ -55,7 +54,13 @@ def reader_command(arguments: Sequence[str]) -> str:
     """The shell command that starts the reader with ``arguments`` (this Python, this
     readerui), quoted for the platform's shell, as textual-serve runs it."""
     words = [sys.executable, "-m", "readerui", *arguments]
-    return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    import shlex
+
+    return shlex.join(words)
 
 
 def serve(command: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,

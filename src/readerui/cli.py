@@ -591,9 +591,10 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     else:
         paths = _pair(args, parser)
     reading = _reading(args, paths, settings)
-    a, b, *_ = reading.load()  # on a cache hit: no ingest, and the analysis is ready
-    cached = reading.analysis if len(paths) == 2 else None
-    reading.remember()
+    # The texts first: ingest without the cache lookup (a digest of the engine's files and the
+    # inputs), which the reader's worker does after the first paint, as it files the pair in the
+    # recent list; a cache hit then shows the analysis at once.
+    a, b, *_ = reading.ingest()
     _warn(reading.take_warnings())
     if any(map(is_stdin, paths)):
         _terminal_for_keys()
@@ -604,8 +605,8 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     for line in store.keymap_problems(config.keymap, known):
         print(line, file=sys.stderr)
     keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
-    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config,
-                    reading=reading)
+    app = ReaderApp(a, b, settings=settings, keymap=keymap, config=config, reading=reading,
+                    remember=True)
     if config.theme in app.available_themes:
         app.theme = config.theme
     else:

@@ -105,12 +105,14 @@ class ReaderApp(AccountsMixin, App[int]):
                  keymap: Mapping[str, str] | None = None,
                  config: Config | None = None,
                  reading: Reading | None = None,
-                 collation: PairSource | None = None) -> None:
+                 collation: PairSource | None = None,
+                 remember: bool = False) -> None:
         """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids;
         ``config``, when the caller has read it already, is not read (nor reported) again;
         ``reading`` owns the pair's identity, cache, state and notes (default: a reading of
         ``a`` and ``b`` as given); ``collation``, when given, is a reading of 2..8 accounts
-        whose first two are shown (no worker)."""
+        whose first two are shown (no worker); ``remember``: file the reading in the recent
+        list (in the worker, after the first paint)."""
         super().__init__()
         if collation is not None:
             a, b = collation.documents[0], collation.documents[1]
@@ -131,6 +133,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
         self._given_analysis = analysis
+        self._remember = remember
         # a reading of three or more accounts: the worker collates them (every pair, claims)
         self._collating = collation is None and len(reading.paths) > 2
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
@@ -217,9 +220,18 @@ class ReaderApp(AccountsMixin, App[int]):
         self._analyser.stop()
         super().exit(result, return_code, message)  # type: ignore[arg-type]
 
+    def _file_in_recent(self) -> None:
+        """File the reading in the recent list, once: in the worker (not before the first
+        paint: it is a locked read-merge-write), or on the way out if the worker never ran."""
+        if self._remember:
+            self._remember = False
+            self.session.remember()
+
     def on_unmount(self) -> None:
-        """Stop a running analysis; let the collector see this app's objects again."""
+        """Stop a running analysis; file the reading in the recent list if the worker did not;
+        let the collector see this app's objects again."""
         self._analyser.stop()
+        self._file_in_recent()
         gc.unfreeze()
 
     def _theme_changed(self, theme: object) -> None:
@@ -230,6 +242,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self._show_warnings()
 
     def _analyse(self) -> Analysis | PairSource:
+        self._file_in_recent()
         if self._collating:
             return self.session.collate()  # every pair and the claims, through the cache
         analysis = self.session.analyse(self._analyser.run)  # through the reading's cache

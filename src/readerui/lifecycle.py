@@ -192,10 +192,8 @@ class Reading:
     def load(self) -> tuple[Document, ...]:
         """The documents: from the cache on a hit, else read (ingest and segment). Bad input
         raises ReaderError (one line)."""
-        if self.documents is None:
-            if not self._looked_up and self.cached() is not None:
-                assert self.documents is not None
-                return self.documents
+        if self.documents is None and not self._looked_up:
+            self.cached()  # a hit sets the documents
         return self.ingest()
 
     def ingest(self) -> tuple[Document, ...]:

@@ -974,7 +974,8 @@ class ReaderApp(AccountsMixin, App[int]):
     def on_selection_list_selection_highlighted(
             self, event: SelectionList.SelectionHighlighted[str]) -> None:
         """Keep the status bar fresh while moving in the sidebar."""
-        self._refresh_chrome()
+        if self.query("#status"):  # not once the reader's screen is gone (quitting as the
+            self._refresh_chrome()  # analysis arrives: the sidebar's event comes too late)
 
     # ----- speaker corrections (pure logic in readerui.annotate.overrides) ------------------
 

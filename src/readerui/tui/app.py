@@ -168,11 +168,23 @@ class ReaderApp(AccountsMixin, App[int]):
     def compose(self) -> ComposeResult:
         """Sidebar, then each account's column (header over overview and pane) with the link
         gutter between them; status, footer. ``arrangement`` stacks the columns when narrow."""
+        # Arranged for the terminal's width from the start: a class changed after mounting
+        # restyles every widget under it, a cost paid before the first paint.
+        width = self.size.width
+        sidebar = Sidebar(id="sidebar")
+        sidebar.set_class(not arrangement.sidebar_by_default(width), "-narrow")
+        sidebar.display = self._sidebar_shown(width)
+        stacked = arrangement.choose(width, sidebar.display, self._arrangement_choice) \
+            == arrangement.STACKED
+        headers = DocHeader(self.doc_a, "a", id="header-a"), DocHeader(self.doc_b, "b",
+                                                                      id="header-b")
+        for header in headers:
+            header.compact = stacked
         with Horizontal(id="body"):
-            yield Sidebar(id="sidebar")
-            with Container(id="panes"):
+            yield sidebar
+            with Container(id="panes", classes="-stacked" if stacked else ""):
                 with Vertical(id="column-a", classes="account-column"):
-                    yield DocHeader(self.doc_a, "a", id="header-a")
+                    yield headers[0]
                     with Horizontal(classes="account-row"):
                         yield Overview(self.pane_a, id="overview-a")
                         yield self.pane_a
@@ -180,7 +192,7 @@ class ReaderApp(AccountsMixin, App[int]):
                     yield Static("", id="header-gap")
                     yield LinkGutter(self.pane_a, self.pane_b, id="gutter")
                 with Vertical(id="column-b", classes="account-column"):
-                    yield DocHeader(self.doc_b, "b", id="header-b")
+                    yield headers[1]
                     with Horizontal(classes="account-row"):
                         yield self.pane_b
                         yield Overview(self.pane_b, id="overview-b")
@@ -550,11 +562,14 @@ class ReaderApp(AccountsMixin, App[int]):
         """Show the sidebar or not (the user's choice, else by width), then arrange the
         accounts in the columns it leaves (it takes columns; it never covers the text)."""
         sidebar = self.query_one(Sidebar)
-        show = self._sidebar_choice if self._sidebar_choice is not None \
-            else arrangement.sidebar_by_default(width)
-        sidebar.display = show
+        sidebar.display = self._sidebar_shown(width)
         sidebar.set_class(not arrangement.sidebar_by_default(width), "-narrow")
         self._arrange(width)
+
+    def _sidebar_shown(self, width: int) -> bool:
+        """Whether the sidebar shows in ``width`` columns: the user's choice, else by width."""
+        return self._sidebar_choice if self._sidebar_choice is not None \
+            else arrangement.sidebar_by_default(width)
 
     def _arrange(self, width: int | None = None) -> None:
         """Put the accounts side by side or one above the other."""

@@ -220,6 +220,8 @@ class Overview(Widget):
     def _view(self) -> tuple[Size, int, int]:
         """This widget's size and the first and last sentence in view in its pane."""
         pane = self.pane
+        if not pane.size.width:  # not laid out yet: no layout at a made-up width (wrapping
+            return self.size, 0, 0  # 10k sentences to 8 columns took a second at start)
         first = pane.layout.nearest_sentence(pane.top_row) or 0
         last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
         return self.size, first, last

@@ -109,3 +109,30 @@ def test_the_engine_still_loads_when_used() -> None:
     assert callable(align.align) and callable(align.word_diff)
     with pytest.raises(AttributeError):
         align.no_such_name  # noqa: B018
+
+
+# Not on the reader's way to its first paint either (each costs time before the texts show):
+# search's fuzzy matcher, process pools, the encoding detector (the sample is UTF-8), package
+# metadata (the cache fingerprint, looked up in the worker), the lock library (the recent list
+# is written in the worker) and the screens opened by keys.
+NOT_BEFORE_PAINT = (*ENGINE, "rapidfuzz", "multiprocessing", "concurrent.futures.process",
+                    "charset_normalizer", "importlib.metadata", "filelock",
+                    "readerui.tui.screens")
+
+
+def test_the_readers_path_to_its_first_paint_stays_light() -> None:
+    code = """
+import json, sys
+from readerui import cli
+args = cli._root_parser(False).parse_args([])
+config = cli._config(args)
+reading = cli._reading(args, cli._pair(args, None), config.settings)
+reading.ingest()
+import readerui.tui.app
+print(json.dumps(sorted(sys.modules)))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    modules = set(json.loads(done.stdout))
+    assert "readerui.tui.app" in modules and "readerui.ingest.load" in modules
+    assert _loaded(modules, NOT_BEFORE_PAINT) == []

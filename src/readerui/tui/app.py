@@ -45,14 +45,10 @@ from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import SIDES, Filter, SearchHit, carried, matching, next_one_sided, other
-from readerui.tui.screens.goto import GoTo
-from readerui.tui.screens.help import HelpScreen, LegendScreen
-from readerui.tui.screens.notes import NoteInput, NotesScreen
-from readerui.tui.screens.saveas import SaveAs
-from readerui.tui.screens.search import SearchScreen
-from readerui.tui.screens.speaker_edit import SpeakerNameInput
-from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
+
+# The screens (search, notes, help, summary, go to, save as, speaker names) are imported when
+# first opened: their widgets are not on the way to the first paint.
 from readerui.tui.sync import anchor_sentence, level_row
 from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.gutter import LinkGutter, Overview
@@ -731,6 +727,8 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_go_to(self) -> None:
         """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
+        from readerui.tui.screens.goto import GoTo
+
         self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
                                                        "b": len(self.doc_b)},
                               {side: self.letter(side) for side in ("a", "b")}), self._go_to)
@@ -797,6 +795,8 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_search(self) -> None:
         """Fuzzy search both accounts; Enter jumps to the chosen sentence."""
+        from readerui.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self._searchable(), self.last_query, self._remember_search),
                          self._jumped)
 
@@ -819,10 +819,14 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from readerui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.keymap_overrides))
 
     def action_legend(self) -> None:
         """Show what the marks and colours mean."""
+        from readerui.tui.screens.help import LegendScreen
+
         self.push_screen(LegendScreen())
 
     def action_summary(self) -> None:
@@ -831,6 +835,8 @@ class ReaderApp(AccountsMixin, App[int]):
             self.tell("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
+        from readerui.tui.screens.summary import SummaryScreen
+
         self.push_screen(SummaryScreen(self.analysis, self.accounts), self._go_to)
 
     def _go_to(self, place: tuple[Side, int] | None) -> None:
@@ -866,6 +872,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 self.tell(f"{what} saved on {self.letter(side)} {sid + 1}.", timeout=2)
 
         existing = self.session.note_on(side, sid)
+        from readerui.tui.screens.notes import NoteInput
+
         self.push_screen(NoteInput(pane.document.sentences[sid].text,
                                    existing.text if existing is not None else ""), save)
 
@@ -894,6 +902,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 return
             pane.focus()
             self._land(pane, sid)
+
+        from readerui.tui.screens.notes import NotesScreen
 
         self.push_screen(NotesScreen(self.session.all_notes, remove), jump)
 
@@ -962,6 +972,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 self._export(analysis, Path(path).expanduser())
 
         where = "downloaded by your browser" if self.is_web else "the HTML report goes beside it"
+        from readerui.tui.screens.saveas import SaveAs
+
         self.push_screen(SaveAs("Export", default, f"Markdown report; {where}."), chosen)
 
     @work(thread=True, exclusive=True, group="export")
@@ -1027,6 +1039,8 @@ class ReaderApp(AccountsMixin, App[int]):
         if name is None or self.analysis is None:
             return
         others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        from readerui.tui.screens.speaker_edit import SpeakerNameInput
+
         self.push_screen(SpeakerNameInput(f"Rename {name} (Enter saves, Esc cancels)", name,
                                           others),
                          lambda new: self._edit_typed("rename", name, new))
@@ -1037,6 +1051,8 @@ class ReaderApp(AccountsMixin, App[int]):
         if name is None or self.analysis is None:
             return
         others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        from readerui.tui.screens.speaker_edit import SpeakerNameInput
+
         self.push_screen(SpeakerNameInput(f"Merge {name} into which speaker?", "", others),
                          lambda into: self._edit_typed("merge", name, into))
 

@@ -14,8 +14,9 @@ import os
 import signal
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from readerui.errors import ReaderError
 from readerui.web import is_address
@@ -33,9 +34,9 @@ MAX_FAILED_STARTS = 3  # workers in a row that die before their first pair: then
 STARTUP_SECONDS = 120.0  # for a worker to load the engine (not counted in a pair's time)
 
 
-class Job(NamedTuple):
-    """One pair of a batch. (A NamedTuple, not a dataclass: ``align --help`` imports this
-    module for its defaults and stays light.)"""
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One pair of a batch."""
 
     index: int
     path_a: str

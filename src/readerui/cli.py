@@ -19,7 +19,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, NamedTuple, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from readerui import __version__
 from readerui.errors import ReaderError
@@ -315,7 +315,7 @@ def _root_parser(with_commands: bool) -> argparse.ArgumentParser:
     return root
 
 
-def _command_options(command: Command) -> dict[str, object]:
+def _command_options(command: Command) -> dict[str, Any]:
     """What a subcommand's parser is made with (in the tree and alone, the same)."""
     return {"description": textwrap.fill(command.description, 78), "epilog": EXIT_CODES,
             "formatter_class": argparse.RawDescriptionHelpFormatter}
@@ -330,7 +330,7 @@ def command_parser(name: str) -> argparse.ArgumentParser:
     """The parser of subcommand ``name`` alone, as it is in :func:`build_parser`'s tree: what
     a command line runs, without building (and importing for) every other command's."""
     command = _commands()[name]
-    parser = _Parser(prog=f"{PROG} {name}", **_command_options(command))  # type: ignore[arg-type]
+    parser = _Parser(prog=f"{PROG} {name}", **_command_options(command))
     _add_command_arguments(parser, command)
     return parser
 

@@ -37,7 +37,7 @@ class ExportFormat(NamedTuple):  # not a dataclass: ``--help`` lists these, and 
     @property
     def write(self) -> Writer:
         """The format's ``write(analysis, notes, settings) -> str``."""
-        return _writer(self.module, "write")  # type: ignore[return-value]
+        return _writer(self.module, "write")
 
 
 def _writer(module: str, name: str) -> Callable[..., str]:

@@ -3,8 +3,9 @@
     python benchmarks/annotate_speed.py [--sizes 1000 10000 40000] [--basil DIR] [--rev REV]
 
 Workloads: generated pairs of N sentences a side (``generate.py``, written to files and read
-with ``load_document(path, None, True)``) and, with ``--basil``, every pair of each BASIL triplet
-in DIR (``basil/rebuild.py`` texts; the CPU summed over the pairs). Each workload runs
+with ``load_document(path, settings, True)``, no sentence limit) and, with ``--basil``, every
+pair of each BASIL triplet in DIR (``basil/rebuild.py`` texts; the CPU summed over the pairs).
+Each workload runs
 ``readerui.annotate.annotate(a, b, None, "en")`` once in a fresh process (cold caches, as the
 analysis process meets them), and prints the CPU seconds (``time.process_time``) of the whole
 pass, of the speakers and topics, and of their big steps, timed by wrapping these functions
@@ -101,9 +102,11 @@ def worker(kind: str, arg: str) -> dict[str, float]:
 
     if kind == "generated":
         from readerui.analysis import load_document
+        from readerui.settings import Settings
 
-        a = load_document(Path(arg) / "a.txt", None, True)
-        b = load_document(Path(arg) / "b.txt", None, True)
+        settings = Settings(max_sentences=1_000_000)  # None (the default) stops at 25,000
+        a = load_document(Path(arg) / "a.txt", settings, True)
+        b = load_document(Path(arg) / "b.txt", settings, True)
         totals["sentences"] = len(a) + len(b)
         annotate(a, b, None, "en")
     else:
@@ -131,9 +134,11 @@ def worker(kind: str, arg: str) -> dict[str, float]:
 
 def _run(engine_src: Path, kind: str, arg: str) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": f"{engine_src}{os.pathsep}{HERE}"}
-    out = subprocess.run([sys.executable, __file__, "--worker", kind, arg], env=env,
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out.splitlines()[-1])
+    done = subprocess.run([sys.executable, __file__, "--worker", kind, arg], env=env,
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"annotate_speed: {engine_src} on {kind} failed: {done.stderr[-2000:]}")
+    return json.loads(done.stdout.splitlines()[-1])
 
 
 def _row(label: str, values: dict[str, float]) -> str:

@@ -54,11 +54,17 @@ def word_key(word: str) -> str:
 @lru_cache(maxsize=65_536)
 def is_title_case(text: str) -> bool:
     """True for headline-style text where most words are capitalised (names cannot be told)."""
-    words = [w for w in _LETTER_WORD_RE.findall(text)
-             if w.lower() not in wordlists.function_words()]
-    if len(words) < 4:
-        return False
-    return not any(w[0].islower() for w in words)
+    # At least four words other than function words, none of them lowercase: stops at the
+    # first lowercase word, which most sentences have near their start.
+    function = wordlists.function_words()
+    words = 0
+    for word in _LETTER_WORD_RE.findall(text):
+        if word.lower() in function:
+            continue
+        if word[0].islower():
+            return False
+        words += 1
+    return words >= 4
 
 
 @dataclass(frozen=True, slots=True)

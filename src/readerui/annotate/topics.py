@@ -825,26 +825,33 @@ class _Ranking:
         item = None if i is None else self.evaluate(i)
         return None if item is None else (set(item[1].a), set(item[1].b))
 
-    def bound(self, group: list[_Candidate]) -> float:
-        """At least the score of the group's topic, from its sentence counts alone."""
-        index = self.finder.index
-        if len(group) == 1:
-            cand = group[0]
-            count = index.count(cand.key)
-            named = cand.named
-            joined = any(" " in s or "-" in s for s in cand.surfaces)
-        else:
-            count = sum(index.count(c.key) for c in group)
-            named = any(c.named for c in group)
-            joined = any(" " in s or "-" in s for c in group for s in c.surfaces)
-        return (2.0 * math.log2(1 + min(count, self.total)) + 2.0
-                + (_MAX_NAMED_BONUS if named else _MAX_CONTENT_BONUS) + (0.5 if joined else 0.0))
+    def bounds(self) -> list[float]:
+        """At least the score of every group's topic, from sentence counts alone (as if the
+        topic were in both accounts, of the most specific words, and of several words)."""
+        index, total = self.finder.index, self.total
+        by_key, pairs = index.by_key, index.pairs
+        log_part = [2.0 * math.log2(1 + n) for n in range(total + 1)]
+        named_part = 2.0 + _MAX_NAMED_BONUS + 0.5
+        content_part = 2.0 + _MAX_CONTENT_BONUS + 0.5
+        out = []
+        for group in self.groups:
+            if len(group) == 1:
+                cand = group[0]
+                key = cand.key
+                count = (len(by_key.get(key[0], ())) if len(key) == 1 else
+                         len(pairs[key]) if len(key) == 2 else index.count(key))
+                named = cand.named
+            else:
+                count = sum(index.count(c.key) for c in group)
+                named = any(c.named for c in group)
+            out.append(log_part[min(count, total)] + (named_part if named else content_part))
+        return out
 
     def best(self) -> list[Topic]:
         """The first ``MAX_AUTO_TOPICS`` topics in rank order, as ``_choose`` takes them from
         every group's topic: groups are scored from the highest bound down, until the bound
         falls below the score of the last topic taken."""
-        bounds = [self.bound(group) for group in self.groups]
+        bounds = self.bounds()
         order = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
         scored: list[tuple[float, Topic, list[_Candidate]]] = []
         start, step = 0, 64

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -180,7 +180,8 @@ class _Index:
     across both accounts, A first: see ``_Finder.sides``)."""
 
     seqs: list[list[str]] = field(default_factory=list)
-    by_key: dict[str, list[Where]] = field(default_factory=dict)  # ascending, no repeats
+    # ascending, no repeats (a defaultdict: ``get`` for look-ups, which adds nothing)
+    by_key: defaultdict[str, list[Where]] = field(default_factory=lambda: defaultdict(list))
     pairs: dict[Key, list[Where]] = field(default_factory=dict)  # two-word terms, made once
 
     def index_pairs(self, keys: Iterable[Key]) -> None:
@@ -292,24 +293,18 @@ class _Finder:
             if "." in text:
                 text = _undot(text)
             found = _SEP_WORD_RE.findall(text)
-            indexed = []
+            infos = [words[word] for _, word in found]
+            # the index: every word's key, and the keys of hyphen parts
+            indexed = [info[2] for info in infos]
+            seqs.append(indexed)
+            keys = set(indexed)
+            if "-" in text:
+                keys.update([part for info in infos for part in info[3]])
+            for key in keys:
+                by_key[key].append(where)
             opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
-            for n, (before, word) in enumerate(found):
-                (norm, key, indexed_key, parts, capital, term, opens, closes, surface,
-                 _) = words[word]
-                # the index: every word's key, and the keys of hyphen parts
-                indexed.append(indexed_key)
-                hits = by_key.get(indexed_key)
-                if hits is None:
-                    by_key[indexed_key] = [where]
-                elif hits[-1] != where:
-                    hits.append(where)
-                for part in parts:
-                    hits = by_key.get(part)
-                    if hits is None:
-                        by_key[part] = [where]
-                    elif hits[-1] != where:
-                        hits.append(where)
+            for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
+                norm, key, _, _, capital, term, opens, closes, surface, _ = info
                 if capital and n:
                     opens_sentence = breaks.get(before)
                     if opens_sentence is None:
@@ -344,7 +339,6 @@ class _Finder:
                         counts[surface] = counts.get(surface, 0) + 1
                         cand.where.add(where)
                 opener = (key, surface) if opens else None
-            seqs.append(indexed)
             if english and not is_title_case(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),

@@ -51,7 +51,7 @@ def word_key(word: str) -> str:
     return _POSSESSIVE_RE.sub("", normalise(word).rstrip("."))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def is_title_case(text: str) -> bool:
     """True for headline-style text where most words are capitalised (names cannot be told)."""
     # At least four words other than function words, none of them lowercase: stops at the
@@ -212,7 +212,7 @@ def _is_gerund(word: str) -> bool:
     return max(wordlists.zipf(stem), wordlists.zipf(stem + "e"), wordlists.zipf(stem[:-1])) >= 3.0
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def runs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, run) of every capitalised run of ``text``."""
     return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))

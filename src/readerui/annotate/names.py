@@ -28,6 +28,10 @@ _CONNECT = rf"(?:(?:of|for)(?:\s+the)?|(?:{_PARTICLES})(?:\s+(?:{_PARTICLES}))?)
 # a run may open with name particles ("van der Berg" after "Mr.").
 RUN_RE = re.compile(rf"(?:\b(?:{_PARTICLES})\s+(?:(?:{_PARTICLES})\s+)?(?=[A-Z]))?"
                     rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*")
+# The same runs, found faster: a run opens with a capital or a particle, so every other
+# position is passed over by one character-class test.
+_RUN_SCAN_RE = re.compile(
+    rf"(?=[A-Z{''.join(sorted({p[0] for p in _PARTICLES.split('|')}))}])(?:{RUN_RE.pattern})")
 RUN_AT_END_RE = re.compile(rf"(?:{_WORD})(?:\s+(?:{_CONNECT}\s+)?(?:{_WORD}))*$")
 _POSSESSIVE_RE = re.compile(r"['’]s?$")
 _HONORIFICS = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "miss": "Miss", "dr": "Dr."}
@@ -215,7 +219,7 @@ def _is_gerund(word: str) -> bool:
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def runs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, run) of every capitalised run of ``text``."""
-    return tuple((m.start(), m.end(), m.group()) for m in RUN_RE.finditer(text))
+    return tuple((m.start(), m.end(), m.group()) for m in _RUN_SCAN_RE.finditer(text))
 
 
 @dataclass(slots=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
@@ -525,11 +525,15 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in singles:
         buckets.setdefault(c.key[0][:4].lower(), []).append((i, c))
     for members in buckets.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                (i, a), (j, b) = members[x], members[y]
-                if _variants(a, b):
-                    union(i, j)
+        if len(members) <= _SMALL_BUCKET:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    (i, a), (j, b) = members[x], members[y]
+                    if _variants(a, b):
+                        union(i, j)
+        else:
+            for i, j in _variant_pairs(members):
+                union(i, j)
     # An acronym and its expansion are one topic: "ECB" and "European Central Bank".
     expansions: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -573,6 +577,42 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in enumerate(cands):
         groups.setdefault(find(i), []).append(c)
     return list(groups.values())
+
+
+# A bucket of one-word candidates larger than this is searched by ``_variant_pairs``.
+_SMALL_BUCKET = 12
+
+
+def _variant_pairs(members: list[tuple[int, _Candidate]]) -> Iterable[tuple[int, int]]:
+    """The pairs of a bucket that ``_variants`` joins, without trying every pair in Python:
+    pairs with a named candidate are tried one by one; two content words are variants when
+    both keys are at least ``MIN_PREFIX_KEY`` long and one starts the other (so they share
+    their first ``MIN_PREFIX_KEY`` letters), or both are at least 7 long and close
+    (rapidfuzz's ``process.extract``, in C, with the same ratio and cut-off)."""
+    named = [m for m in members if m[1].named]
+    plain = [m for m in members if not m[1].named]
+    for x, (i, a) in enumerate(named):
+        for j, b in itertools.chain(named[x + 1:], plain):
+            if _variants(a, b):
+                yield i, j
+    by_prefix: dict[str, list[tuple[int, str]]] = {}
+    for i, c in plain:
+        if len(c.key[0]) >= MIN_PREFIX_KEY:
+            by_prefix.setdefault(c.key[0][:MIN_PREFIX_KEY], []).append((i, c.key[0]))
+    for same in by_prefix.values():
+        for x, (i, ka) in enumerate(same):
+            for j, kb in same[x + 1:]:
+                short, long = sorted((ka, kb), key=len)
+                if ka.isupper() == kb.isupper() and long.startswith(short):
+                    yield i, j
+    close = [(i, c.key[0]) for i, c in plain if len(c.key[0]) >= 7]
+    keys = [k for _, k in close]
+    for x, (i, ka) in enumerate(close):
+        for _, _, y in process.extract(ka, keys[x + 1:], scorer=fuzz.ratio,
+                                       score_cutoff=KEY_SIMILARITY, limit=None):
+            j, kb = close[x + 1 + y]
+            if ka.isupper() == kb.isupper():
+                yield i, j
 
 
 def _surface(cand: _Candidate) -> str:

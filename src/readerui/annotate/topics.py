@@ -362,7 +362,7 @@ class _Finder:
                 if len(event) == 2:
                     self._add(event[0], event[1], where, named=True)
                 else:
-                    key, word, norm = event  # type: ignore[misc]
+                    key, word, norm = event
                     self.pending.append((key, word, where, norm))
 
     def _run_events(self, run: str, at_start: bool) -> list[_NamedEvent]:

@@ -12,8 +12,8 @@ from typing import NamedTuple
 from rapidfuzz.distance import Indel
 
 from readerui.align.features import FeatureSpace, build_space
-from readerui.align.gcpause import collector_paused
 from readerui.align.settings import AlignSettings
+from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
 

@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from readerui.align.decide import ExclusiveResult, exclusive_links
-from readerui.align.gcpause import collector_paused
 from readerui.align.linkmodel import LinkModel, default_model
 from readerui.align.pairfeatures import FEATURE_NAMES, PairContext
 from readerui.align.settings import AlignSettings
+from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
 Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]

@@ -9,7 +9,6 @@ alias). The word lists the rules use are plain text files in ``annotate/words/``
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,13 +27,10 @@ def annotate(a: Document, b: Document, lexicon_path: str | None = None,
     # The pass makes hundreds of thousands of small containers and frees them by reference
     # counting; the cyclic collector, run every 700 allocations over all of them, cost a third
     # of its time on long pairs. It is paused for the pass (never re-enabled if it was off).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from readerui.gcpause import collector_paused
+
+    with collector_paused():
         return _annotate(a, b, lexicon_path, lang)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _annotate(a: Document, b: Document, lexicon_path: str | None, lang: str) -> Annotations:

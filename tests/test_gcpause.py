@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from readerui.align import align
-from readerui.align.gcpause import collector_paused
+from readerui.gcpause import collector_paused
 from readerui.ingest.segment import from_lines
 
 

@@ -1,4 +1,4 @@
-"""The cyclic garbage collector paused while the aligner runs.
+"""The cyclic garbage collector paused while the engine (aligner, annotators) runs.
 
 The aligner makes millions of small containers (tuples, sets, dicts) and frees few cycles, so
 the collector's passes over the growing heap are pure cost: ~20% of the CPU at 10,000

@@ -62,6 +62,11 @@ def is_unnamed_source(label: str) -> bool:
     collective source ("senior U.S. officials", "House Republicans", "her aides")."""
     words = label.split()
     return bool(words) and words[-1].lower().strip(".,'’") in wordlists.unnamed_sources()
+# An opening on the speaker's own things or a bare organisation noun: narration about them.
+_ABOUT_OPENING_RE = re.compile(
+    r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
+    + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\s+(?!(?:said|says|added|told)\b)\w+)",
+    re.IGNORECASE)
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -81,6 +86,7 @@ class _Reading:
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
     how: str | None = None  # which cue named the speaker of the sentence just read
+    how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
 
 
@@ -228,6 +234,25 @@ class SpeakerAttributor:
                 return True
         return False
 
+    def _about_the_speaker(self, text: str, state: _Reading) -> bool:
+        """Whether an uncued sentence after indirect speech is the narrator's about the speaker
+        or the report rather than more of what was said: it names the speaker ("It was unclear
+        where Mr. Ruiz got the figure"), opens on their things ("His remarks came ...") or on a
+        bare noun for the organisation ("The magazine posted ..."), or follows an outlet's
+        report of a fact ("X reported that ...": the next fact is the narrator's again)."""
+        if state.how_before in ("reported-by", "according-to"):
+            return True
+        if _ABOUT_OPENING_RE.match(text):
+            return True
+        if state.current is None:
+            return False
+        words = {word_key(w) for w in re.findall(r"[\w'’\-]+", text)}
+        if state.current[0] == "person":
+            person = self.people.persons[int(state.current[1])]
+            return any(word_key(f.split()[-1]) in words for f in person.forms if f.split())
+        label = str(state.current[1]).split()
+        return bool(label) and all(word_key(w) in words for w in label)
+
     def _choose_cue(self, text: str) -> Cue | None:
         cues = find_cues(text)
         if not cues:
@@ -330,7 +355,7 @@ class SpeakerAttributor:
                 if not ((in_quote or _opens_quote(text)) and state.current
                         and state.current[0] == "person"):
                     state.current = None
-            state.how = None
+            state.how_before, state.how = state.how, None
             state.cued = False
             key = self._attribute_one(text, state, position, in_quote)
             if key is not None and key[0] == "person":
@@ -420,6 +445,8 @@ class SpeakerAttributor:
                 return state.current
             if state.quoted or self._names_someone_else(text, state):
                 return None  # after a direct quotation, the narrator takes over
+            if self._about_the_speaker(text, state):
+                return None
             state.how = "continuation"
             return state.current
         key = None

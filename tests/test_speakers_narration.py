@@ -35,3 +35,25 @@ def test_the_fact_after_an_outlets_report_is_the_narrators() -> None:
                        "second campaign.",
                        "That campaign opened Monday and runs through March in four towns."])
     assert got == ["Harbor Gazette", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz seemed to suggest that the council was to blame.",  # the narrator's reading
+    "Ana Ruiz implied on Monday that the council had misled voters.",
+    "Ana Ruiz mentions neither Tom Berg nor the council in the video.",  # what was not said
+    "The Harbor Gazette responded to the uproar by posting more photos.",  # an action
+    "The Senate committee responded with two more subpoenas on Tuesday.",
+    "A year later, Ana Ruiz asked a clerk to sell the car, the documents say.",  # a record
+    "A blogger on the Web site Harbor’s Lantern said, “Is anyone surprised?”",  # unnamed
+])
+def test_narration_not_speech(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz responded with a statement calling the plan a stunt.",
+    "Ana Ruiz responded that the plan was sound.",
+    "Ana Ruiz said the figures show growth.",
+])
+def test_speech_next_to_those_forms_still_counts(text: str) -> None:
+    assert speakers_of(text) == ["Ana Ruiz"]

@@ -23,7 +23,7 @@ from readerui.annotate.names import (
 )
 
 RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
-                  "title"]
+                  "title", "record"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,10 @@ _OWNED_END_RE = re.compile(rf"{_OWNED}$")
 _OWNED_START_RE = re.compile(rf"^{_OWNED}\b")
 _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
             r"communiqu[eé]|declaration|release|press\s+release)"
+# Records speak for nobody (the lead's rule 4): "..., the documents show", "court filings say".
+_RECORD_END_RE = re.compile(
+    r"(?:^|\W)(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}(?:documents|records|"
+    r"filings|papers|returns|transcripts?|minutes|data|figures|files)$", re.IGNORECASE)
 _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
 _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
                                re.IGNORECASE)
@@ -130,6 +134,19 @@ _ACCORDING_RE = re.compile(
     r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
 # "has said little", "said nothing": a statement about a missing statement is the narrator's.
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
+# "mentions neither X nor Y", "named no one": a statement about what was not said.
+_MENTIONED_NONE_RE = re.compile(r"\s*(?:neither|none|no\s+one|nobody|no)\b", re.IGNORECASE)
+_MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "name", "names",
+                            "named", "refer", "refers", "referred", "cite", "cites", "cited",
+                            "address", "addresses", "addressed"})
+# "X responded with two subpoenas", "responded to the uproar by posting photos": an action.
+_ACTION_RESPONSE_RE = re.compile(
+    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+[a-z]+ing\b|with\s+(?!(?:an?|the|his|her|its|their)"
+    r"\s+(?:\w+\s+)?(?:statement|remark|comment|letter|tweet|post|question|message|warning|"
+    r"denial|rebuttal|speech)s?\b)(?![\"“])\w)")
+_RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
+# "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
+_SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
                         r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?"
@@ -151,7 +168,7 @@ _MID_ATTRIBUTION_RE = re.compile(
     r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
-    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|seemed|"
+    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
     r"their|its)\s+\w+)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
@@ -292,6 +309,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
+    if m := _RECORD_END_RE.search(text):
+        return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
         return m.start(), Ref("title", label=m.group(1))  # "the senator said"
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
@@ -315,7 +334,7 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
 
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
-    r"(?:[a-z][\w\-]*\s+){0,2}$")
+    r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
 
 
@@ -494,6 +513,12 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         rest = text[m.end():]
         if _NOTHING_SAID_RE.match(rest):
             continue
+        if verb in _MENTION_VERBS and _MENTIONED_NONE_RE.match(rest):
+            continue
+        if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
+            continue
+        if _SEEMED_RE.search(text, 0, m.start()):
+            continue
         if needs:
             following = _NEXT_WORD_RE.match(rest)
             if following and following.group(1).lower() in needs:
@@ -509,7 +534,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         start, ref = found
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
-                                                                   "source"):
+                                                                   "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue

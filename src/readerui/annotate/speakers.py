@@ -157,7 +157,7 @@ class SpeakerAttributor:
                     label.split()) <= {w.lower() for w in named.split()})):
                 label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
-        if ref.kind == "joint":  # joint statements of several people are nobody's
+        if ref.kind in ("joint", "record"):  # joint statements and records are nobody's
             return None
         if ref.kind == "entity":
             return None if is_unnamed_source(ref.label) else ("entity", ref.label)
@@ -546,7 +546,7 @@ def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[
 
 _REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
                "source": "description", "plural": "pronoun", "it": "pronoun",
-               "document": "document", "joint": "verb"}
+               "document": "document", "joint": "verb", "record": "record"}
 
 
 def _cue_label(cue: Cue) -> str:

@@ -57,3 +57,30 @@ def test_narration_not_speech(text: str) -> None:
 ])
 def test_speech_next_to_those_forms_still_counts(text: str) -> None:
     assert speakers_of(text) == ["Ana Ruiz"]
+
+
+def test_a_bare_noun_for_an_organisation_is_the_one_named_before() -> None:
+    got = speakers_of(["The Harbor Foundation paid for the ad.",
+                       "The ad will air in three towns, the organization confirmed to reporters.",
+                       "The group says the bill only restates the law.",
+                       "In July, the group released an ad accusing the mayor of lying."])
+    assert got == [None, "Harbor Foundation", "Harbor Foundation", "Harbor Foundation"]
+
+
+def test_the_article_is_the_publication_named_before() -> None:
+    got = speakers_of(["The Harbor Times ran a story on Monday about the mayor.",
+                       "The article said the mayor had kept two offices."])
+    assert got == [None, "Harbor Times"]
+
+
+def test_speech_in_a_clause_after_though_and_an_adverbial_is_embedded() -> None:
+    got = speakers_of(["The Harbor Foundation paid for the ad.",
+                       "It is not its first ad, even though on its website the group describes "
+                       "itself as neutral."])
+    assert got == [None, None]
+
+
+def test_posting_photos_is_an_action() -> None:
+    got = speakers_of(["The Harbor Times defended the cover.",
+                       "The magazine posted other photos of her on its website."])
+    assert got == ["Harbor Times", None]

@@ -118,6 +118,15 @@ _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readou
 _RECORD_END_RE = re.compile(
     r"(?:^|\W)(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}(?:documents|records|"
     r"filings|papers|returns|transcripts?|minutes|data|figures|files)$", re.IGNORECASE)
+# A bare noun for an organisation or a publication named before: "the group said", "the
+# organization confirmed", "the article said" (the speakers module resolves it).
+GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
+                               "agency", "magazine", "newspaper", "paper", "network", "website",
+                               "site", "outlet", "center", "centre", "institute", "charity",
+                               "article", "story", "column", "editorial", "blog"})
+_GENERIC_ORG_END_RE = re.compile(
+    r"(?:^|[^\w'’])((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:"
+    + "|".join(sorted(GENERIC_ORG_NOUNS)) + r"))$")
 _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
 _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
                                re.IGNORECASE)
@@ -144,6 +153,10 @@ _ACTION_RESPONSE_RE = re.compile(
     r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+[a-z]+ing\b|with\s+(?!(?:an?|the|his|her|its|their)"
     r"\s+(?:\w+\s+)?(?:statement|remark|comment|letter|tweet|post|question|message|warning|"
     r"denial|rebuttal|speech)s?\b)(?![\"“])\w)")
+# "posted photos of her": putting up pictures is an action, not a post's words.
+_PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
+                          r"photographs?|pictures?|images?|snapshots?)\b")
+_POST_FORMS = frozenset({"post", "posts", "posted", "posting"})
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
@@ -186,7 +199,8 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
 _ISSUED_RE = re.compile(
     r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release)\b")
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
+    r"advertisement|video)\b")
 _FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
@@ -316,6 +330,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
         org = _strip_full_stop(m.group(2))
         return m.start(1), Ref("source", label=f"{org} {_source_label(m.group(1)).lower()}")
+    if m := _GENERIC_ORG_END_RE.search(text):
+        return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
@@ -488,9 +504,16 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+# "even though on its website the group describes ...": a short adverbial after the subordinator
+_SUBORDINATOR_ADVERBIAL_RE = re.compile(
+    r"\b(?:that|because|since|while|though|although|whether|if|when)\s+(?:on|in|at|for|by|"
+    r"with|during|after|before)\s+(?:[\w'’\-]+\s+){1,4}$", re.IGNORECASE)
+
+
 def _is_embedded(text: str, start: int) -> bool:
     """A subject inside a subordinate clause ("Noting that Ortiz said ...") is not the speaker."""
-    return bool(_SUBORDINATOR_RE.search(text[:start]))
+    before = text[max(0, start - SUBJECT_WINDOW):start]
+    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
 
 
 @lru_cache(maxsize=65_536)
@@ -516,6 +539,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if verb in _MENTION_VERBS and _MENTIONED_NONE_RE.match(rest):
             continue
         if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
+            continue
+        if verb in _POST_FORMS and _PICTURES_RE.match(rest):
             continue
         if _SEEMED_RE.search(text, 0, m.start()):
             continue

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
+    GENERIC_ORG_NOUNS,
     Cue,
     Ref,
     find_cues,
@@ -51,10 +52,6 @@ _OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|whil
                                 r"although|though|since|once|until)\s", re.IGNORECASE)
 # An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
 QUOTE_RESUME = 3
-# Bare nouns that stand for the organisation named last ("the company said").
-GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
-                               "agency", "magazine", "newspaper", "paper", "network", "website",
-                               "site", "outlet", "center", "centre", "institute", "charity"})
 
 
 def is_unnamed_source(label: str) -> bool:

@@ -84,3 +84,13 @@ def test_posting_photos_is_an_action() -> None:
     got = speakers_of(["The Harbor Times defended the cover.",
                        "The magazine posted other photos of her on its website."])
     assert got == ["Harbor Times", None]
+
+
+def test_a_block_quote_stays_with_its_source_past_an_unnamed_voice_inside() -> None:
+    got = speakers_of(["The Harbor Times reports:"],
+                      ["“The mayor plans to sell the port.",
+                       "The deal is worth $2 million, an aide said."],
+                      ["Those docks are the town's largest employer.",
+                       "The buyer is a firm from the capital.”"],
+                      ["The council meets on Monday."])
+    assert got == ["Harbor Times", "Harbor Times", None, "Harbor Times", "Harbor Times", None]

@@ -328,6 +328,7 @@ class SpeakerAttributor:
         headlines: dict[str, SpeakerKey | None] = {}
         in_quote = False  # the sentence before left a quotation open
         quote_start: int | None = None  # where the open quotation began
+        quote_owner: SpeakerKey | None = None  # whose words the open quotation is
         last_quoted: tuple[SpeakerKey, int] | None = None  # who was quoted last, and where
         cued: list[bool] = []  # per sentence: a cue outside quotation marks, maybe naming nobody
         for position, sentence in enumerate(doc.sentences):
@@ -345,22 +346,30 @@ class SpeakerAttributor:
                 state.current = None
                 in_quote, quote_start, last_quoted = False, None, None
                 continue
+            introduced = position > 0 and doc.sentences[position - 1].text.rstrip().endswith(":")
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
+                # "X reports:" hands the next quotation to X, a person or not.
                 if not ((in_quote or _opens_quote(text)) and state.current
-                        and state.current[0] == "person"):
+                        and (state.current[0] == "person" or introduced)):
                     state.current = None
             state.how_before, state.how = state.how, None
             state.cued = False
             key = self._attribute_one(text, state, position, in_quote)
+            if (key is None and in_quote and quote_owner is not None
+                    and state.how == "quote-continued"):
+                # an uncued line of a quotation that a source named nobody inside ("..., the
+                # official said") still belongs to whoever the quotation is from
+                key = quote_owner
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
-                quote_start = position
-            if in_quote and not opened and key is not None and quote_start is not None:
+                quote_start, quote_owner = position, key
+            if (in_quote and not opened and key is not None and quote_start is not None
+                    and quote_owner is None):
                 # "“... . ... ,” said X.": the whole quotation is X's
                 for i in range(quote_start, position):
                     if out[i] is None:

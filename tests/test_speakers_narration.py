@@ -94,3 +94,25 @@ def test_a_block_quote_stays_with_its_source_past_an_unnamed_voice_inside() -> N
                        "The buyer is a firm from the capital.”"],
                       ["The council meets on Monday."])
     assert got == ["Harbor Times", "Harbor Times", None, "Harbor Times", "Harbor Times", None]
+
+
+@pytest.mark.parametrize("text", [
+    # an adjunct whose comma sits inside a quotation before the verb
+    "Ms. Ruiz, in addition to calling for the report to be released “at once,” called on the "
+    "mayor to testify.",
+    # a particle verb after "and" whose object is followed by a quotation
+    "Ana Ruiz was at the rally and called him a “decent guy.”",
+    # progressive reporting verbs
+    "The group’s president, Ana Ruiz, has been deriding what she called “panic” from critics.",
+    "Ana Ruiz is insisting that the port stays open.",
+])
+def test_speech_acts_in_less_common_shapes(text: str) -> None:
+    assert speakers_of(text)[0] in ("Ana Ruiz", "Ruiz")
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz was referring to the old port, not the new one.",  # the narrator's reading
+    "Ana Ruiz was going home after the vote.",
+])
+def test_progressives_that_are_not_speech(text: str) -> None:
+    assert speakers_of(text) == [None]

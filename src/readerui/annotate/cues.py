@@ -276,6 +276,12 @@ def _common_case(word: str) -> str:
 SUBJECT_WINDOW = 240
 
 
+# "X has been deriding", "X is insisting": a progressive reporting verb is a main verb.
+# "X was referring to Y", "X was suggesting": the narrator's reading (the lead's rule 2).
+_INTERPRETED_PROGRESSIVES = frozenset({"referring", "suggesting", "implying", "hinting",
+                                       "alluding", "signalling", "signaling"})
+_PROGRESSIVE_END_RE = re.compile(r"\s(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
+_COMMA_IN_QUOTE_END_RE = re.compile(r",[”\"’']\s*$")
 _PARENTHESIS_RE = re.compile(r"\([^()]{0,40}\)")
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*(?:\([^()]{1,20}\)\s*)?[—–―-]+\s*")
 
@@ -291,7 +297,10 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     window = _PARENTHESIS_RE.sub(_blank, prefix[cut:])
     if cut == 0:
         window = _DATELINE_RE.sub(_blank, window)
-    found = _subject_at_end(re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window))
+    window = re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window)
+    # "Ortiz, in addition to calling it “vital,” urged": the adjunct's comma sits in the quote
+    window = _COMMA_IN_QUOTE_END_RE.sub(lambda m: "," + " " * (len(m.group()) - 1), window)
+    found = _subject_at_end(window)
     return None if found is None else (found[0] + cut, found[1])
 
 
@@ -530,7 +539,11 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         shown = None
         if verb in ("saying", "telling", "declaring", "asking", "warning"):
             shown = _SHOWN_RE.search(text, 0, m.start())  # "X is shown saying", "quoted as"
-        if (verb not in forms and shown is None) or mask[m.start()]:
+        progressive = None
+        if verb not in forms and verb.endswith("ing") and verb in verbs.forms and \
+                verb not in _INTERPRETED_PROGRESSIVES:
+            progressive = _PROGRESSIVE_END_RE.search(text, 0, m.start())
+        if (verb not in forms and shown is None and progressive is None) or mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
@@ -551,6 +564,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
+        if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
+            before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
         if chain is not None:
             before = before[:chain.start()]
@@ -671,7 +686,8 @@ def saying_clause(text: str) -> bool:
                 continue
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
-            if needs and (not following or following.group(1).lower() not in needs):
+            if needs and (not following or following.group(1).lower() not in needs) and \
+                    not _OBJECT_QUOTE_RE.match(text[m.end():]):  # "and called him “a liar”"
                 continue
             return True
     return False

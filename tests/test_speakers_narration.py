@@ -116,3 +116,18 @@ def test_speech_acts_in_less_common_shapes(text: str) -> None:
 ])
 def test_progressives_that_are_not_speech(text: str) -> None:
     assert speakers_of(text) == [None]
+
+
+def test_a_progressive_inside_an_open_quotation_is_the_quotes_words() -> None:
+    got = speakers_of(["Councillor Ana Ruiz accused Mayor Tom Berg of neglecting the port.",
+                       "“Nothing the mayor is proposing would have saved the docks.",
+                       "Mayor Berg is ignoring the real causes of the decline,” she said."])
+    assert got == ["Ana Ruiz", "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_pronoun_cue_inside_a_quotation_closed_by_its_speaker() -> None:
+    got = speakers_of(["Ana Ruiz criticised the council on Monday."],
+                      ["“This is getting worse by the day.",
+                       "They first blamed the weather.",
+                       "Then they blamed the port,” Ruiz said."])
+    assert got == ["Ana Ruiz"] * 4

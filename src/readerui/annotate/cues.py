@@ -243,6 +243,12 @@ def quoted_mask(text: str) -> list[bool]:
     return mask
 
 
+def _open_quote_before(text: str, at: int) -> bool:
+    """Whether a quotation opened before ``at`` is still open there."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _spokes_label(words: str, org: str | None) -> str:
     """'Pentagon spokesperson' from 'a Pentagon spokesman', 'X spokesperson' from '... for X'."""
     if org:
@@ -543,6 +549,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if verb not in forms and verb.endswith("ing") and verb in verbs.forms and \
                 verb not in _INTERPRETED_PROGRESSIVES:
             progressive = _PROGRESSIVE_END_RE.search(text, 0, m.start())
+            if progressive is not None and _open_quote_before(text, m.start()):
+                progressive = None  # “Nothing the president is proposing ...: the quote's words
         if (verb not in forms and shown is None and progressive is None) or mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)

@@ -85,6 +85,7 @@ class _Reading:
     how: str | None = None  # which cue named the speaker of the sentence just read
     how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
+    nobody: bool = False  # ... and that cue named an unnamed source ("the official said")
 
 
 class SpeakerAttributor:
@@ -331,6 +332,7 @@ class SpeakerAttributor:
         quote_owner: SpeakerKey | None = None  # whose words the open quotation is
         last_quoted: tuple[SpeakerKey, int] | None = None  # who was quoted last, and where
         cued: list[bool] = []  # per sentence: a cue outside quotation marks, maybe naming nobody
+        nobody: list[bool] = []  # per sentence: a cue naming an unnamed source
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
             if sentence.role == "title" or is_title_case(text) or text in headlines or (
@@ -343,6 +345,7 @@ class SpeakerAttributor:
                 out.append(key)
                 hows.append("headline" if key is not None else None)
                 cued.append(False)
+                nobody.append(False)
                 state.current = None
                 in_quote, quote_start, last_quoted = False, None, None
                 continue
@@ -356,7 +359,7 @@ class SpeakerAttributor:
                         and (state.current[0] == "person" or introduced)):
                     state.current = None
             state.how_before, state.how = state.how, None
-            state.cued = False
+            state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
             if (key is None and in_quote and quote_owner is not None
                     and state.how == "quote-continued"):
@@ -368,11 +371,10 @@ class SpeakerAttributor:
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
                 quote_start, quote_owner = position, key
-            if (in_quote and not opened and key is not None and quote_start is not None
-                    and quote_owner is None):
+            if in_quote and not opened and key is not None and quote_start is not None:
                 # "“... . ... ,” said X.": the whole quotation is X's
                 for i in range(quote_start, position):
-                    if out[i] is None:
+                    if out[i] is None and not nobody[i]:
                         out[i] = key
                         hows[i] = "quote-attribution"
             start = quote_start if in_quote else position
@@ -391,6 +393,7 @@ class SpeakerAttributor:
                 last_quoted = (key, position)
             # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
             cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
+            nobody.append(state.nobody)
             in_quote = opened
             if not in_quote:
                 quote_start = None
@@ -464,6 +467,8 @@ class SpeakerAttributor:
             key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         state.cued = True
+        state.nobody = key is None and cue.ref.kind in ("source", "entity", "title", "joint",
+                                                        "record")
         if key is None:
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None

@@ -131,3 +131,9 @@ def test_a_pronoun_cue_inside_a_quotation_closed_by_its_speaker() -> None:
                        "They first blamed the weather.",
                        "Then they blamed the port,” Ruiz said."])
     assert got == ["Ana Ruiz"] * 4
+
+
+@pytest.mark.parametrize("state", ["California", "Texas", "Ohio"])
+def test_a_state_after_of_is_not_part_of_the_name(state: str) -> None:
+    assert speakers_of(f"House leader Ana Ruiz of {state} said the bill would fail.") == [
+        "Ana Ruiz"]

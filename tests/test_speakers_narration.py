@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from readerui.annotate.cues import headline_cue
 from test_speakers import speakers_of
 
 
@@ -137,3 +138,35 @@ def test_a_pronoun_cue_inside_a_quotation_closed_by_its_speaker() -> None:
 def test_a_state_after_of_is_not_part_of_the_name(state: str) -> None:
     assert speakers_of(f"House leader Ana Ruiz of {state} said the bill would fail.") == [
         "Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Ana Ruiz called Wednesday for a new port tax.",  # an adverbial before the particle
+    "Ana Ruiz called as well for a ban on trucks.",
+    "Ana Ruiz shot back: “They lost the vote.”",
+    "Ana Ruiz quipped that she was a happy warrior.",
+    "Ana Ruiz charged that the plan would raise costs.",
+    "Ana Ruiz pleaded with voters not to give in to fear.",
+    "Ana Ruiz apologized on Friday for the post.",
+    "Ana Ruiz threatened to sue the council.",
+    "The Harbor League, in a letter to the council, encouraged members to vote no.",
+    "Ana Ruiz went after the council over its budget.",
+])
+def test_more_speech_acts(text: str) -> None:
+    assert speakers_of(text)[0] in ("Ana Ruiz", "Harbor League")
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz was charged with fraud.",
+    "Ana Ruiz pleaded guilty on Monday.",
+    "Ana Ruiz went to Lima on Monday.",
+    "Ana Ruiz shot a deer.",
+])
+def test_their_non_speech_uses(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+def test_a_headline_verb_needing_a_particle() -> None:
+    found = headline_cue("Ruiz Goes After Berg Over Port Tax")
+    assert found is not None and found.name is not None and found.name.words == ("Ruiz",)
+    assert headline_cue("Ruiz Cover Goes for Insult But Gets Criticism") is None

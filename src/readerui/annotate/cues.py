@@ -157,6 +157,9 @@ _ACTION_RESPONSE_RE = re.compile(
 _PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
                           r"photographs?|pictures?|images?|snapshots?)\b")
 _POST_FORMS = frozenset({"post", "posts", "posted", "posting"})
+_PARTICLE_GAP_RE = re.compile(
+    r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|again|also|publicly|repeatedly|quickly|immediately|as\s+well)\s")
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
@@ -566,7 +569,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if _SEEMED_RE.search(text, 0, m.start()):
             continue
         if needs:
-            following = _NEXT_WORD_RE.match(rest)
+            # "called Wednesday for", "called as well for": a short adverbial before the particle
+            gap = _PARTICLE_GAP_RE.match(rest)
+            following = _NEXT_WORD_RE.match(rest, gap.end() - 1 if gap else 0)
             if following and following.group(1).lower() in needs:
                 rest = rest[following.end():]
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
@@ -730,11 +735,25 @@ def headline_cue(text: str) -> Ref | None:
     words = _WORDS_RE.findall(body)
     verbs = wordlists.headline_verbs()
     for i, word in enumerate(words[:16]):
-        if i and word.lower() in verbs and word.lower() not in ("will", "can"):
+        if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
+                _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")
             subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
             return _headline_subject(subject)
     return None
+
+
+def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
+    """ "X Goes After Y" has its particle; "X Goes for Y" is no speech; "X Calls Y ‘…’" is."""
+    needs = wordlists.reporting_verbs().particles.get(verb)
+    if not needs:
+        return True
+    if following and following[0].lower() in needs:
+        return True
+    return bool(_HEADLINE_QUOTE_RE.search(body))
+
+
+_HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
 def _headline_subject(phrase: str) -> Ref | None:

@@ -170,3 +170,24 @@ def test_a_headline_verb_needing_a_particle() -> None:
     found = headline_cue("Ruiz Goes After Berg Over Port Tax")
     assert found is not None and found.name is not None and found.name.words == ("Ruiz",)
     assert headline_cue("Ruiz Cover Goes for Insult But Gets Criticism") is None
+
+
+def test_he_is_the_person_named_last_not_the_last_subject() -> None:
+    got = speakers_of(["Ana Ruiz ran for mayor in 2008."],
+                      ["But Tom Berg won the primary, and Ruiz withdrew from the race."],
+                      ["Ruiz's faith has shaped her career.",
+                       "She wrote in her memoir that the church taught her to listen."])
+    assert got[-1] == "Ana Ruiz"
+
+
+def test_he_after_an_outlets_report_is_the_person_named_since() -> None:
+    got = speakers_of(["The Harbor Weekly reported in 2008 that Mr. Tom Berg had served abroad."],
+                      ["It does not appear that Mr. Berg ever corrected the story."],
+                      ["In the interview, he said he had not seen it."])
+    assert got[-1] == "Tom Berg"
+
+
+def test_names_in_a_quotation_or_in_the_sentence_itself_are_no_antecedent() -> None:
+    got = speakers_of(["“We will beat Tom Berg,” Ana Ruiz said."],
+                      ["She was at the rally to see Tom Berg and called him a “decent man.”"])
+    assert got == ["Ana Ruiz", "Ana Ruiz"]

@@ -38,6 +38,7 @@ from readerui.annotate.cues import (
 )
 from readerui.annotate.names import (
     People,
+    Person,
     collect_full_names,
     is_title_case,
     parse_name,
@@ -86,6 +87,9 @@ class _Reading:
     how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
     nobody: bool = False  # ... and that cue named an unnamed source ("the official said")
+    gender: str = ""  # "m" for a "he" cue, "f" for "she", "" when unknown
+    named: dict[int, int] = field(default_factory=dict)  # person -> last sentence naming them
+    # outside a quotation (who "he" can mean)
 
 
 class SpeakerAttributor:
@@ -120,7 +124,7 @@ class SpeakerAttributor:
         index = self.people.resolve(name, state.recent, create=create)
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
-        state.recent[index] = position
+        state.recent[index] = state.named[index] = position
         if name.title:
             state.titles[name.title] = index
         return ("person", index)
@@ -129,7 +133,8 @@ class SpeakerAttributor:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
             if state.current is not None and state.current[0] == "person":
                 return state.current
-            return None if state.last_person is None else ("person", state.last_person)
+            person = self._last_mentioned(state, self.people.persons, position)
+            return None if person is None else ("person", person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
             if is_unnamed_source(ref.label):
                 return None  # "the senators said": several people, unnamed
@@ -163,6 +168,24 @@ class SpeakerAttributor:
             return state.current
         return self._person_key(ref, state, position)
 
+    @staticmethod
+    def _last_mentioned(state: _Reading, persons: Sequence[Person], position: int
+                        ) -> int | None:
+        """Who "he"/"she" means outside a speaker's paragraph: the person of that gender (when
+        known) named most recently, anywhere in a sentence ("Huckabee's religion ... . He
+        wrote"); among several named in that sentence, the last subject or speaker if one of
+        them, else nobody new. Names inside quotations and in this sentence do not count."""
+        fits = {p: at for p, at in state.named.items()
+                if at < position and not (state.gender and persons[p].gender
+                        and persons[p].gender != state.gender)}
+        if not fits:
+            return state.last_person
+        latest = max(fits.values())
+        named = [p for p, at in fits.items() if at == latest]
+        if state.last_person in named or len(named) > 1:
+            return state.last_person
+        return named[0]
+
     def _is_person(self, ref: Ref) -> bool:
         """A name that is a person's (not "Markets", "Portugal")."""
         name = ref.name
@@ -191,7 +214,8 @@ class SpeakerAttributor:
     def _update_mentions(self, text: str, state: _Reading, position: int) -> None:
         """Remember which people this sentence names (for surnames shared by two people)."""
         assert state.recent is not None
-        for _, _, run in runs(text):
+        mask = quoted_mask(text)
+        for start, _, run in runs(text):
             name = parse_name(run)
             if name is None or name.kind == "place":
                 continue
@@ -214,6 +238,8 @@ class SpeakerAttributor:
                 continue
             if index is not None:
                 state.recent[index] = position
+                if not (mask[start] if start < len(mask) else False):
+                    state.named[index] = position
                 if name.title:
                     state.titles[name.title] = index
 
@@ -304,7 +330,7 @@ class SpeakerAttributor:
             return None
         index = found.pop()
         assert state.recent is not None  # asserted in the loop, which ran at least once
-        state.recent[index] = position
+        state.recent[index] = state.named[index] = position
         return ("person", index)
 
     def _subject_person(self, text: str, state: _Reading) -> int | None:
@@ -434,6 +460,7 @@ class SpeakerAttributor:
             self._update_mentions(text, state, position)
             opening = sentence_subject(text)
             if saying_clause(text) and opening is not None:  # "X offered ... and said ..."
+                state.gender = _pronoun_gender(text.lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None:
                     self._note(key, "")
@@ -459,6 +486,7 @@ class SpeakerAttributor:
             state.how = "continuation"
             return state.current
         key = None
+        state.gender = _pronoun_gender(text[cue.start:cue.start + 4])
         if cue.ref.kind == "pronoun":
             # "When Mr. Ruiz released it, he said": the person of the opening clause
             key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
@@ -591,6 +619,16 @@ def _speech_after_quote(text: str) -> bool:
         return False
     forms = wordlists.reporting_verbs().forms
     return any(word in forms for word in re.findall(r"[a-z]+", text[cut + 1:]))
+
+
+def _pronoun_gender(words: str) -> str:
+    """ "m" for text opening with "he", "f" for "she", else ""."""
+    head = words.lower()
+    if head.startswith("he") and not head[2:3].isalpha():
+        return "m"
+    if head.startswith("she") and not head[3:4].isalpha():
+        return "f"
+    return ""
 
 
 def _opens_quote(text: str) -> bool:

@@ -191,3 +191,24 @@ def test_names_in_a_quotation_or_in_the_sentence_itself_are_no_antecedent() -> N
     got = speakers_of(["“We will beat Tom Berg,” Ana Ruiz said."],
                       ["She was at the rally to see Tom Berg and called him a “decent man.”"])
     assert got == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_an_outlets_possessive_is_not_part_of_the_name_after_it() -> None:
+    from readerui.annotate.names import parse_name
+    found = parse_name("Harbor’s Ana Ruiz")
+    assert found is not None and found.words == ("Ana", "Ruiz")
+    got = speakers_of("“We will not pay,” Tom Berg told Harbor’s Ana Ruiz, and she agreed.")
+    assert got == ["Tom Berg"]
+
+
+@pytest.mark.parametrize("opening", ["Instead", "Notably", "American"])
+def test_an_opening_word_is_never_a_speaker(opening: str) -> None:
+    got = speakers_of(f"{opening}, they laid out a plan, saying the port must stay open.")
+    assert got == [None]
+
+
+def test_a_demonym_is_not_the_organisation_named_last() -> None:
+    got = speakers_of(["The ad is paid for by the Harbor Foundation.",
+                       "It says the American people back the port.",
+                       "The ad will air in two towns, the organization confirmed."])
+    assert got[-1] == "Harbor Foundation"

@@ -65,6 +65,17 @@ _ABOUT_OPENING_RE = re.compile(
     r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
     + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\s+(?!(?:said|says|added|told)\b)\w+)",
     re.IGNORECASE)
+def is_fragment(label: str) -> bool:
+    """Whether an organisation-like speaker label names nobody: one capitalised function word
+    or adverb ("Instead", "Notably") or a demonym ("American") rather than a name ("Politico",
+    "CNN")."""
+    words = label.split()
+    if len(words) != 1 or words[0].isupper():
+        return False
+    key = word_key(words[0])
+    return (key in wordlists.function_words() or key in wordlists.demonyms()
+            or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
+
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -130,6 +141,15 @@ class SpeakerAttributor:
         return ("person", index)
 
     def _key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
+        if ref.kind == "name" and ref.name is not None and len(ref.name.words) == 1 \
+                and not ref.name.titled and is_fragment(ref.name.words[0]):
+            return None  # "Notably, they ...": an opening adverb, not a surname
+        key = self._raw_key_of(ref, state, position)
+        if key is not None and key[0] == "entity" and is_fragment(str(key[1])):
+            return None  # "administration", "Instead", "American": no one in particular
+        return key
+
+    def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
             if state.current is not None and state.current[0] == "person":
                 return state.current
@@ -221,7 +241,7 @@ class SpeakerAttributor:
                 continue
             if name.kind == "org":
                 state.orgs[word_key(name.words[-1])] = name.text
-                if not is_unnamed_source(name.text):
+                if not is_unnamed_source(name.text) and not is_fragment(name.text):
                     state.last_org = name.text
                 continue
             if name.surname_only:

@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
@@ -695,6 +695,8 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         auto.append((_score(topic, any(c.named for c in group), total, lang), topic, group))
     topics = _lexicon_topics(lexicon, finder, a, b, auto) if lexicon else []
     auto = _drop_contained_pairs(auto)
+    if lang == "en":
+        auto = _strip_party_words(auto)
     auto.sort(key=lambda t: (-t[0], min(c.first for c in t[2])))
     taken = {t.name for t in topics}
     added = 0
@@ -713,6 +715,34 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+# Party words before a person's name are a description, not part of it ("Republican Mitt Romney").
+_PARTY_PREFIXES = frozenset({"republican", "democrat", "democratic", "gop", "independent"})
+
+
+def _may_open_a_name(word: str) -> bool:
+    """A given name, or a word too rare to be an everyday one ("Mitt", not "Politician")."""
+    key = word_key(word)
+    return wordlists.is_given_name(key) or zipf(key) < GIVEN_NAME_ZIPF
+
+
+# A word at least this frequent that is no known given name opens no name.
+GIVEN_NAME_ZIPF = 4.0
+
+
+def _strip_party_words(auto: list[tuple[float, Topic, list[_Candidate]]]
+                ) -> list[tuple[float, Topic, list[_Candidate]]]:
+    """A party word before a person's full name is no part of it ("Republican Mitt Romney"
+    is "Mitt Romney"; "Democrat Politician Protection Act" stays: "Politician" is a word)."""
+    out = []
+    for score, topic, group in auto:
+        words = topic.name.split()
+        if (len(words) >= 3 and words[0].casefold() in _PARTY_PREFIXES
+                and _may_open_a_name(words[1]) and _is_full_name(words[1:])):
+            topic = replace(topic, name=" ".join(words[1:]))
+        out.append((score, topic, group))
+    return out
 
 
 def _drop_contained_pairs(auto: list[tuple[float, Topic, list[_Candidate]]]

@@ -60,6 +60,8 @@ def is_unnamed_source(label: str) -> bool:
     collective source ("senior U.S. officials", "House Republicans", "her aides")."""
     words = label.split()
     return bool(words) and words[-1].lower().strip(".,'’") in wordlists.unnamed_sources()
+# How many of the latest namings "he"/"she" looks back over.
+ANTECEDENT_LOOKBACK = 32
 # An opening on the speaker's own things or a bare organisation noun: narration about them.
 _ABOUT_OPENING_RE = re.compile(
     r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
@@ -100,7 +102,8 @@ class _Reading:
     nobody: bool = False  # ... and that cue named an unnamed source ("the official said")
     gender: str = ""  # "m" for a "he" cue, "f" for "she", "" when unknown
     named: dict[int, int] = field(default_factory=dict)  # person -> last sentence naming them
-    # outside a quotation (who "he" can mean)
+    # outside a quotation (who "he" can mean), and those namings in order
+    naming: list[tuple[int, int]] = field(default_factory=list)
 
 
 class SpeakerAttributor:
@@ -136,6 +139,7 @@ class SpeakerAttributor:
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
         state.recent[index] = state.named[index] = position
+        state.naming.append((position, index))
         if name.title:
             state.titles[name.title] = index
         return ("person", index)
@@ -194,14 +198,21 @@ class SpeakerAttributor:
         """Who "he"/"she" means outside a speaker's paragraph: the person of that gender (when
         known) named most recently, anywhere in a sentence ("Huckabee's religion ... . He
         wrote"); among several named in that sentence, the last subject or speaker if one of
-        them, else nobody new. Names inside quotations and in this sentence do not count."""
-        fits = {p: at for p, at in state.named.items()
-                if at < position and not (state.gender and persons[p].gender
-                        and persons[p].gender != state.gender)}
-        if not fits:
+        them, else nobody new. Names inside quotations and in this sentence do not count.
+        Only the last few namings are looked at, so the cost per sentence stays constant."""
+        latest, named = -1, []
+        for at, person in reversed(state.naming[-ANTECEDENT_LOOKBACK:]):
+            if at >= position or state.named.get(person) != at:
+                continue  # this sentence, or named again later
+            if state.gender and persons[person].gender and persons[person].gender != state.gender:
+                continue
+            if latest >= 0 and at != latest:
+                break
+            latest = at
+            if person not in named:
+                named.append(person)
+        if not named:
             return state.last_person
-        latest = max(fits.values())
-        named = [p for p, at in fits.items() if at == latest]
         if state.last_person in named or len(named) > 1:
             return state.last_person
         return named[0]
@@ -260,6 +271,7 @@ class SpeakerAttributor:
                 state.recent[index] = position
                 if not (mask[start] if start < len(mask) else False):
                     state.named[index] = position
+                    state.naming.append((position, index))
                 if name.title:
                     state.titles[name.title] = index
 
@@ -351,6 +363,7 @@ class SpeakerAttributor:
         index = found.pop()
         assert state.recent is not None  # asserted in the loop, which ran at least once
         state.recent[index] = state.named[index] = position
+        state.naming.append((position, index))
         return ("person", index)
 
     def _subject_person(self, text: str, state: _Reading) -> int | None:

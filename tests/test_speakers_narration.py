@@ -212,3 +212,15 @@ def test_a_demonym_is_not_the_organisation_named_last() -> None:
                        "It says the American people back the port.",
                        "The ad will air in two towns, the organization confirmed."])
     assert got[-1] == "Harbor Foundation"
+
+
+def test_an_appositive_chain_after_a_closing_quotation() -> None:
+    got = speakers_of("“The ban is a low priority,” Ana Ruiz, a spokeswoman for Harbor Way, a "
+                      "research group, said after the vote.")
+    assert got == ["Ana Ruiz"]
+
+
+def test_a_name_inside_an_earlier_quotation_is_not_the_chains_subject() -> None:
+    got = speakers_of("When Ana Ruiz asked who was to blame, someone shouted “Tom Berg,” though "
+                      "Ruiz, a critic of the mayor, said it was not that simple.")
+    assert got != ["Tom Berg"]

@@ -384,6 +384,10 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
     best: tuple[int, Ref] | None = None
     for _ in range(4):
         start = text.rfind(",", 0, cut)
+        quote = max(text.rfind("”", 0, cut), text.rfind('"', 0, cut))
+        after_quote = quote > start
+        if after_quote:  # "“...,” Matt Roe, a spokesman for X, said": the name after it
+            start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
         if _is_party_label(stripped):
@@ -396,7 +400,7 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             # "Lumen Pay, which filed ..., said": "which" marks an organisation
             best = (at, Ref("entity", label=name.text) if after.lower().startswith("which ")
                     and not name.titled else Ref("name", name))
-        if start < 0:
+        if start < 0 or after_quote:  # nothing before a quotation belongs to the chain
             break
         if _SUBORDINATOR_RE.search(text[:start]) or _CLAUSE_START_RE.search(segment):
             break

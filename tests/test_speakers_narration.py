@@ -224,3 +224,13 @@ def test_a_name_inside_an_earlier_quotation_is_not_the_chains_subject() -> None:
     got = speakers_of("When Ana Ruiz asked who was to blame, someone shouted “Tom Berg,” though "
                       "Ruiz, a critic of the mayor, said it was not that simple.")
     assert got != ["Tom Berg"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Ana Ruiz made the announcement in her hometown of Lima.", "Ana Ruiz"),
+    ("Ana Ruiz, a former governor, gave a speech on the port.", "Ana Ruiz"),
+    ("Ana Ruiz made a donation to the port.", None),
+    ("The speech that Ana Ruiz made was long.", None),
+])
+def test_speech_acts_with_a_light_verb(text: str, speaker: str | None) -> None:
+    assert speakers_of(text) == [speaker]

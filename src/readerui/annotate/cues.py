@@ -204,6 +204,10 @@ _ISSUED_RE = re.compile(
     r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
     r"advertisement|video)\b")
+# A speech act made with a light verb: "X made the announcement", "X delivered a speech".
+_SPOKE_RE = re.compile(
+    r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:announcement|speech|address|remarks)\b")
 _FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
@@ -612,6 +616,12 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_start(text[source.end():]) if source else None
         if source is not None and found is not None and found[1].kind == "name":
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]):
+            cues.append(Cue(found[0], found[1], False, m.group(1)))
+    for m in _SPOKE_RE.finditer(text):  # "X made the announcement", "X gave a speech"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):

@@ -554,23 +554,25 @@ def _trigger_words() -> frozenset[str]:
 
 
 _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
-# Literal strings one of which a match of each scanned pattern must contain: a sentence without
-# any of them cannot match, and is not scanned.
-_PATTERN_NEEDS: dict[re.Pattern[str], tuple[str, ...]] = {
-    _ISSUED_RE: ("issued", "released", "put", "sent", "published"),
-    _SPOKE_RE: ("made", "gave", "delivered"),
-    _INVERSION_RE: _INVERSION_VERBS,
-    _ACCORDING_RE: ("ccording", "reported"),
-    _MID_ATTRIBUTION_RE: ("he", "they"),  # "she" holds "he"
+# The lower-case words one of which a match of each scanned pattern holds, as a whole word
+# between non-word characters (so among the sentence's ``_LOWER_WORD_RE`` words): a sentence
+# without any of them cannot match, and is not scanned.
+_PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
+    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published"}),
+    _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _INVERSION_RE: frozenset(_INVERSION_VERBS),
+    _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
 }
 
 
-def _scan(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, skipped when the text lacks every literal a match needs."""
-    needs = _PATTERN_NEEDS[pattern]
-    if not any(word in text for word in needs):
-        return iter(())
-    return pattern.finditer(text)
+def _scan(pattern: re.Pattern[str], text: str, words: set[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``words`` (the text's lower-case words) lack
+    every word a match needs."""
+    if pattern is _ACCORDING_RE:  # "According to", "according to", "reported by"
+        wanted = "ccording" in text or "reported" in text
+    else:
+        wanted = not _PATTERN_WORDS[pattern].isdisjoint(words)
+    return pattern.finditer(text) if wanted else iter(())
 
 
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
@@ -583,10 +585,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     verb_starts: set[int] = set()  # verbs whose subject stands before them
     forms = _main_verb_forms()
     triggers = _trigger_words()
+    words = set(_LOWER_WORD_RE.findall(text))
     # Most sentences hold none of the words the loop acts on: one set test instead of the loop.
-    words = _LOWER_WORD_RE.finditer(text) if not triggers.isdisjoint(
-        _LOWER_WORD_RE.findall(text)) else ()
-    for m in words:
+    for m in (_LOWER_WORD_RE.finditer(text) if not triggers.isdisjoint(words) else ()):
         verb = m.group()
         if verb not in triggers:
             continue  # neither a main verb, nor "saying", nor a progressive: as below, skipped
@@ -646,7 +647,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))
         verb_starts.add(m.start())
-    for m in _scan(_ISSUED_RE, text):  # "X put out a statement", "a letter from X"
+    for m in _scan(_ISSUED_RE, text, words):  # "X put out a statement", "a letter from X"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         source = _FROM_RE.match(text, m.end())
@@ -657,14 +658,14 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
-    for m in _scan(_SPOKE_RE, text):  # "X made the announcement", "X gave a speech"
+    for m in _scan(_SPOKE_RE, text, words):  # "X made the announcement", "X gave a speech"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
-        for m in _scan(pattern, text):
+        for m in _scan(pattern, text, words):
             if mask[m.start()] and pattern is _ACCORDING_RE:
                 continue
             if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
@@ -676,7 +677,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             trailing = pattern is _INVERSION_RE
             how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
             cues.append(Cue(m.end() + found[0], found[1], trailing, how))
-    for m in _scan(_MID_ATTRIBUTION_RE, text):
+    for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
             cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,

@@ -183,7 +183,8 @@ def _long_pair(n: int) -> Analysis:
     """Two documents of long sentences (three to five rows at 80 columns), each A sentence
     linked to the B sentence of the same number; B's run a row longer, so levelling by row
     alone would leave a partner on the pane's last rows."""
-    words = "harbour council ferry island storm landing repairs inspection crossing".split()
+    words = ["harbour", "council", "ferry", "island", "storm", "landing", "repairs",
+             "inspection", "crossing"]
 
     def text(side: str, extra: int) -> str:
         return "\n".join(f"{side} {i}: " + " ".join(words[(i + k) % len(words)]

@@ -21,7 +21,7 @@ from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
@@ -55,6 +55,7 @@ from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
 from readerui.tui.sync import anchor_sentence, level_row
 from readerui.tui.widgets.chrome import DocHeader
+from readerui.tui.widgets.footer import ReaderFooter
 from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
@@ -182,7 +183,8 @@ class ReaderApp(AccountsMixin, App[int]):
                         yield self.pane_b
                         yield Overview(self.pane_b, id="overview-b")
         yield StatusBar(id="status")
-        yield Footer()
+        several = self._collating or (self.accounts is not None and self.accounts.count > 2)
+        yield ReaderFooter(several_accounts=several)
 
     def on_mount(self) -> None:
         """Focus pane A, apply the keymap, start the analysis."""
@@ -267,6 +269,7 @@ class ReaderApp(AccountsMixin, App[int]):
     def _show_analysis(self, analysis: Analysis) -> None:
         if self.accounts is None:
             self.accounts = Accounts(TwoAccounts(analysis))
+        self.query_one(ReaderFooter).show_accounts(self.accounts.count > 2)
         self.restore_shown(self.session.state.shown)  # the accounts shown last time
         self._present(self.accounts.analysis())
         self._restore(self.analysis)  # type: ignore[arg-type]

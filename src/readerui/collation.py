@@ -151,10 +151,14 @@ class _Merged:
     sentences: dict[int, set[int]] = field(default_factory=dict)
     joint: bool = False
     lexicon: bool = False
+    full_names: set[str] = field(default_factory=set)  # names that are a person's full name
 
     def name(self) -> str:
-        """The most used name (the longer one on a tie: the full name over the surname)."""
-        return min(self.names, key=lambda n: (-self.names[n], -len(n), n))
+        """A person's full name when an account gives it (one account's "Smith" does not win
+        over another's "Jane Smith" by being used more), else the most used name (the longer
+        one on a tie)."""
+        return min(self.names, key=lambda n: (n not in self.full_names, -self.names[n],
+                                              -len(n), n))
 
 
 class _UnionFind:
@@ -205,7 +209,13 @@ def _merge_speakers(groups: Sequence[Sequence[Item]], people_rules: bool = True
         found = people.candidates(word)
         if len({union.find(("person", p)) for p in found}) == 1:  # one person only: that one
             union.union(node, ("person", found[0]))
-    return _collect(groups, union)
+    merged = _collect(groups, union)
+    if people_rules:
+        for entry in merged:
+            entry.full_names = {name for name in entry.names
+                                if (parsed := parse_name(name)) is not None
+                                and parsed.kind == "person" and not parsed.surname_only}
+    return merged
 
 
 def _merge_topics(groups: Sequence[Sequence[Item]], by_terms: bool = True) -> list[_Merged]:

@@ -207,6 +207,12 @@ async def test_the_claims_view_lists_claims_fewest_carriers_first_and_reorders()
         assert isinstance(app.screen, ClaimsScreen)
         head = str(app.screen.query_one("#claims-head", Static).render())
         assert head.startswith("A B C  speaker")
+        # the column heads sit inside the box, right above their columns (not over its border)
+        box = app.screen.query_one("#claims-box").region
+        head_at = app.screen.query_one("#claims-head").content_region
+        rows_at = app.screen.query_one(ClaimsTable).content_region
+        assert box.y < head_at.y and head_at.bottom == rows_at.y
+        assert head_at.x == rows_at.x and rows_at.right <= box.right
         rows = claim_rows(app)
         assert len(rows) == 10
         # carried by one account first: B's islanders, C's evening crossings

@@ -67,12 +67,13 @@ class DocHeader(Static):
         """Show the metadata."""
         self.refresh_text()
 
-    def on_resize(self) -> None:
-        """A narrower header gives the title less room, never the details."""
-        self.refresh_text()
-
     def refresh_text(self) -> None:
-        """Rebuild the two lines (all document text as plain Text, never markup)."""
+        """Show the header's fields as they are now (built at each paint, for the width the
+        header has then: a narrower header gives the title less room, never the details)."""
+        self.refresh()
+
+    def render(self) -> Text:
+        """The two lines (all document text as plain Text, never markup)."""
         meta = self.meta or self.document.meta
         title = Text(f" {self.letter} ", style="reverse bold")
         title.append(" ")
@@ -93,7 +94,7 @@ class DocHeader(Static):
             also.append(" · ".join([*details, *extra]), style="dim")
             both = Text("\n").join([title, also])
         both.no_wrap, both.overflow = True, "ellipsis"
-        self.update(both)
+        return both
 
     def _one_line(self, title: Text, label: str, details: list[str], extra: list[str]) -> Text:
         """``A  title… · also in: C ┃ · 86% in B · n sentences · source · date`` in the width:

@@ -1,0 +1,95 @@
+"""End to end in tmux at 80x24: what the narrow screen must still say (the header's "also in",
+the footer's keys, the claims view's column heads) and show (a partner whole in stacked panes).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from test_e2e_tmux import COMMAND, DEADLINE, Terminal, _status
+from test_e2e_tmux_accounts import FERRY, _quit, _reader_ready
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+LONG_HEADLINE = ("Ferry service to Gull Island resumes on Monday after six weeks of repairs to "
+                 "the landing stage damaged in the February storm")
+
+
+def _open(tmp_path: Path, *args: str) -> Terminal:
+    if COMMAND is None:
+        pytest.skip("the readerui command is not installed")
+    return Terminal(tmp_path, no_color=False, args=args)
+
+
+def _footer(screen: str) -> str:
+    return screen.splitlines()[-1]
+
+
+def test_three_accounts_at_80_columns_keep_also_in_the_account_keys_and_claim_heads(
+        tmp_path: Path) -> None:
+    first = Path(FERRY[0]).read_text(encoding="utf-8").splitlines()
+    council = tmp_path / "council.txt"  # the council's account under a long headline
+    council.write_text("\n".join([LONG_HEADLINE, *first[1:]]) + "\n", encoding="utf-8")
+    terminal = _open(tmp_path, "--lines", str(council), *FERRY[1:])
+    try:
+        terminal.wait_for(_reader_ready, timeout=DEADLINE * 3)
+        terminal.keys("Down")  # A 2: the lead, carried by C too
+        shown = terminal.wait_for(lambda s: "A 2/" in _status(s) and "also in: C" in s)
+        header = shown.splitlines()[0]
+        assert header.lstrip().startswith("A  Ferry service") and "…" in header
+        assert re.search(r"also in: C ┃ · \d+% in B · 7 sentences", header), header
+        footer = _footer(shown)
+        for key in ("a Accounts", "C Claims", "d Diff", "/ Search", "? Help"):
+            assert key in footer, footer
+        terminal.keys("C")
+        shown = terminal.wait_for(lambda s: "A B C  speaker" in s and " claims: " in s)
+        lines = shown.splitlines()
+        head = next(i for i, line in enumerate(lines) if "A B C  speaker" in line)
+        assert lines[head - 1].startswith("╭─ Claims")  # the heads inside the box
+        assert lines[head].startswith("│ A B C")
+        assert lines[head + 1].startswith("│ ") and lines[head + 1][2] in "┃╏·"
+        terminal.keys("Escape")
+        terminal.wait_for(lambda s: " claims: " not in s and "sync" in _status(s))
+        _quit(terminal)
+    finally:
+        terminal.close()
+
+
+def _long_pair(folder: Path, n: int = 12) -> tuple[Path, Path]:
+    """Two accounts of long sentences (3–6 rows at 80 columns), each B sentence the A sentence
+    of the same number and more, so the engine links them one to one."""
+    words = ["harbour", "council", "ferry", "island", "storm", "landing", "repairs",
+             "inspection", "crossing", "tickets", "timetable", "mainland", "doctor", "shops"]
+    a_lines, b_lines = [], []
+    for i in range(n):
+        body = " ".join(words[(i * 5 + k * 3) % len(words)] + str(i)
+                        for k in range(24 + 6 * (i % 3)))
+        a_lines.append(f"Alpha{i} said the {body} end{i}A.")
+        b_lines.append(f"Beta{i} said the {body} and the mayor agreed again end{i}B.")
+    path_a, path_b = folder / "alpha.txt", folder / "beta.txt"
+    path_a.write_text("\n".join(a_lines) + "\n", encoding="utf-8")
+    path_b.write_text("\n".join(b_lines) + "\n", encoding="utf-8")
+    return path_a, path_b
+
+
+def test_stacked_panes_show_the_partner_whole_at_80x24(tmp_path: Path) -> None:
+    path_a, path_b = _long_pair(tmp_path)
+    terminal = _open(tmp_path, "--lines", str(path_a), str(path_b))
+    try:
+        terminal.wait_for(lambda s: "shared: A" in s, timeout=DEADLINE * 2)
+        for step in range(2, 10):
+            terminal.keys("Down")
+            shown = terminal.wait_for(lambda s, k=step: f"A {k}/" in _status(s))
+            lines = shown.splitlines()
+            header_b = next(i for i, line in enumerate(lines) if line.lstrip().startswith("B "))
+            pane_b = "\n".join(lines[header_b + 1:-2])
+            sid = step - 1
+            # the partner's first and last words are both in B's pane
+            assert f"Beta{sid} said" in pane_b and f"end{sid}B." in pane_b, shown
+        _quit(terminal)
+    finally:
+        terminal.close()

@@ -235,3 +235,19 @@ async def test_under_textual_serve_export_is_delivered_to_the_browser(
         assert options["open_method"] == "download"
     markdown = next(text for name, text, _ in delivered if name.endswith(".md"))
     assert "web note" in markdown
+
+
+def test_the_export_name_keeps_whole_words_of_long_titles() -> None:
+    from dataclasses import replace as replaced
+
+    from readerui.model import Metadata
+
+    analysis = council_analysis()
+    long_a = "Wang Yi Holds Talks with Russian Foreign Minister Sergey Lavrov"
+    long_b = "Chinese FM holds talks with Russian counterpart"
+    analysis = replaced(analysis, a=replaced(analysis.a, meta=Metadata(title=long_a)),
+                        b=replaced(analysis.b, meta=Metadata(title=long_b)))
+    session = council_app().session
+    name = session.export_name(analysis)
+    assert name == "wang-yi-holds-talks-vs-chinese-fm-holds.md"
+    assert len(name) < 60  # shows whole in the 80-column save box

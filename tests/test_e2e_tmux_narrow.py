@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,86 @@ def test_stacked_panes_show_the_partner_whole_at_80x24(tmp_path: Path) -> None:
         _quit(terminal)
     finally:
         terminal.close()
+
+
+GREYS = {0, 7, 8, 15, 16, 59, 102, 145, 188, 231, *range(232, 256)}  # xterm-256 grey entries
+
+
+def test_the_sidebar_lists_scroll_bar_is_grey_not_the_cursor_colour(tmp_path: Path) -> None:
+    """256 colours: the sidebar's scroll bar took the cursor's teal, a highlighted column."""
+    terminal = _open(tmp_path)
+    try:
+        terminal.wait_for(lambda s: "shared: A" in s)
+        terminal.keys("f")
+        terminal.wait_for(lambda s: "Topics" in s and "▕" in s)
+        deadline = time.monotonic() + DEADLINE
+        while True:  # until the scroll bar is painted: a ground other than the list's own
+            rows, grounds = _right_of_counts(_tmux_escapes(terminal))
+            if len(grounds) > 1 or time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+        assert rows > 10
+        colours = grounds
+        assert colours and colours <= GREYS, sorted(colours - GREYS)
+        _quit(terminal)
+    finally:
+        terminal.close()
+
+
+def _right_of_counts(escapes: str) -> tuple[int, set[int]]:
+    """The sidebar's list rows (not the highlighted one, which has its own colour) and the
+    grounds of their cells right of the counts ("A5  B2"): padding and the scroll bar."""
+    grounds: set[int] = set()
+    rows = 0
+    for line in escapes.splitlines()[1:-3]:
+        cells = _cells(line)
+        text = "".join(char for char, _ in cells)
+        counts = re.search(r"A\d+\s+B\d+", text)
+        if "▕" not in text or counts is None or cells[2][1] not in GREYS:
+            continue
+        rows += 1
+        grounds |= {ground for _, ground in cells[counts.end():text.index("▕")]
+                    if ground is not None}
+    return rows, grounds
+
+
+def _tmux_escapes(terminal: Terminal) -> str:
+    from test_e2e_tmux import _tmux
+
+    return _tmux(terminal.name, "capture-pane", "-p", "-e", "-t", terminal.name)
+
+
+def _cells(line: str) -> list[tuple[str, int | None]]:
+    """Each character of a captured line with the 256-colour number that paints its ground:
+    its background, or its foreground in reverse video (None: the default)."""
+    fg: int | None = None
+    bg: int | None = None
+    reverse = False
+    cells: list[tuple[str, int | None]] = []
+    for match in re.finditer(r"\x1b\[([0-9;]*)m|(.)", line):
+        if match.group(2) is not None:
+            cells.append((match.group(2), fg if reverse else bg))
+            continue
+        codes = [int(c) for c in match.group(1).split(";") if c] or [0]
+        i = 0
+        while i < len(codes):
+            code = codes[i]
+            if code == 0:
+                fg = bg = None
+                reverse = False
+            elif code == 7:
+                reverse = True
+            elif code == 27:
+                reverse = False
+            elif code in (38, 48) and i + 2 < len(codes) and codes[i + 1] == 5:
+                if code == 38:
+                    fg = codes[i + 2]
+                else:
+                    bg = codes[i + 2]
+                i += 2
+            elif code == 39:
+                fg = None
+            elif code == 49:
+                bg = None
+            i += 1
+    return cells

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from readerui.claims import join_claims
@@ -363,20 +363,21 @@ def assemble(documents: Sequence[Document], pairs: Mapping[PairKey, Analysis]) -
                      names.topics, names.speaker_names, names.topic_names)
 
 
-def prepare(documents: Sequence[Document], settings: Settings) -> tuple[Document, ...]:
-    """Each document with its language settled once and a missing year taken from the first
-    other account with a full date within a week."""
+def prepare(documents: Sequence[Document], settings: Settings
+            ) -> tuple[tuple[Document, ...], tuple[str | None, ...]]:
+    """Each document with its language settled once, and each account's date as the analysis
+    reads it: a missing year taken from the first other account with a full date within a week
+    (the documents keep their own dates; the pairs' analyses carry these)."""
     from readerui.analysis import complete_year, with_language
 
-    docs = [with_language(d, settings.lang) for d in documents]
-    completed = []
+    docs = tuple(with_language(d, settings.lang) for d in documents)
+    dates = []
     for k, doc in enumerate(docs):
+        date = doc.meta.date
         for other in docs[:k] + docs[k + 1:]:
-            year = complete_year(doc.meta.date, other.meta.date)  # (still a rewrite here: the
-            if year != doc.meta.date:  # two-account Analysis keeps it as its dates instead)
-                doc = replace(doc, meta=replace(doc.meta, date=year))
-        completed.append(doc)
-    return tuple(completed)
+            date = complete_year(date, other.meta.date)
+        dates.append(date)
+    return docs, tuple(dates)
 
 
 def analyse_pairs(documents: Sequence[Document], settings: Settings | None = None,
@@ -389,7 +390,7 @@ def analyse_pairs(documents: Sequence[Document], settings: Settings | None = Non
     if len(documents) == 2:
         return {(0, 1): analyse(documents[0], documents[1], settings,
                                 parallel=workers is None or workers > 1)}
-    docs = prepare(documents, settings)
+    docs, dates = prepare(documents, settings)
     n = len(docs)
     keys = [(i, j) for i in range(n) for j in range(i + 1, n)]
     groups = annotation_groups(n)
@@ -401,7 +402,8 @@ def analyse_pairs(documents: Sequence[Document], settings: Settings | None = Non
     merged = merge_annotations([len(d) for d in docs],
                                [(g, ann, g[1] > g[0]) for g, ann in zip(groups, annotated,
                                                                         strict=True)])
-    return {(i, j): Analysis(docs[i], docs[j], alignment, pair_annotations(merged, i, j))
+    return {(i, j): Analysis(docs[i], docs[j], alignment, pair_annotations(merged, i, j),
+                             (dates[i], dates[j]))
             for (i, j), alignment in zip(keys, results[len(groups):], strict=True)}
 
 

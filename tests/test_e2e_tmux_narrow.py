@@ -177,3 +177,36 @@ def _cells(line: str) -> list[tuple[str, int | None]]:
                 bg = None
             i += 1
     return cells
+
+
+def test_search_steps_across_both_panes_in_reading_order_at_80x24(tmp_path: Path) -> None:
+    terminal = _open(tmp_path)
+    try:
+        shown = terminal.wait_for(lambda s: "shared: A" in s and re.search(r"diff \d+/", s))
+        # "diff i/n" counts the focused pane's differences: A's n tells which pane has focus
+        a_total = re.search(r"diff \d+/(\d+)", _status(shown)).group(1)
+        terminal.keys("/")
+        terminal.wait_for(lambda s: "Search both accounts" in s)
+        for char in "Ukraine":
+            terminal.keys(char)
+        terminal.keys("Enter")
+        shown = terminal.wait_for(lambda s: re.search(r"“Ukraine” \d+/\d+", _status(s)))
+        found = re.search(r"“Ukraine” (\d+)/(\d+)", _status(shown))
+        index, total = int(found.group(1)), int(found.group(2))
+        assert total > 3
+        for _ in range(index - 1):  # back to the first hit
+            terminal.keys("[")
+        terminal.wait_for(lambda s: f"“Ukraine” 1/{total}" in _status(s))
+        sides = []
+        for step in range(1, total + 1):
+            if step > 1:
+                terminal.keys("]")
+            shown = terminal.wait_for(lambda s, i=step: f"“Ukraine” {i}/{total}" in _status(s)
+                                      and re.search(r"diff \d+/", _status(s)))
+            focused = re.search(r"diff \d+/(\d+)", _status(shown)).group(1)
+            sides.append("a" if focused == a_total else "b")
+        assert "a" in sides and "b" in sides
+        assert sides != sorted(sides), sides  # interleaved, not all of A then all of B
+        _quit(terminal)
+    finally:
+        terminal.close()

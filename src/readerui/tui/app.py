@@ -44,7 +44,16 @@ from readerui.tui.marks import match_spans
 from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
-from readerui.tui.reading import SIDES, Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.reading import (
+    SIDES,
+    Filter,
+    SearchHit,
+    carried,
+    matching,
+    next_one_sided,
+    other,
+    reading_order,
+)
 from readerui.tui.screens.goto import GoTo
 from readerui.tui.screens.help import HelpScreen, LegendScreen
 from readerui.tui.screens.notes import NoteInput, NotesScreen
@@ -778,7 +787,7 @@ class ReaderApp(AccountsMixin, App[int]):
     def _remember_search(self, query: str, hits: list[SearchHit]) -> None:
         """Mark every result in the panes (until ``c``) and offer the query next time."""
         self.last_query = query
-        self._hits = sorted(hits, key=lambda hit: (hit.side, hit.sentence))
+        self._hits = reading_order(self._searchable(), hits)
         self._hit_index = -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)

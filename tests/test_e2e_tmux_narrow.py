@@ -210,3 +210,21 @@ def test_search_steps_across_both_panes_in_reading_order_at_80x24(tmp_path: Path
         _quit(terminal)
     finally:
         terminal.close()
+
+
+def test_export_offers_a_short_name_shown_whole_at_80x24(tmp_path: Path) -> None:
+    terminal = _open(tmp_path)
+    try:
+        terminal.wait_for(lambda s: "shared: A" in s)
+        terminal.keys("E")
+        shown = terminal.wait_for(lambda s: "Export (Enter saves" in s and ".md" in s)
+        line = next(line for line in shown.splitlines() if ".md" in line)
+        name = re.search(r"([a-z0-9-]+-vs-[a-z0-9-]+\.md)", line)
+        assert name and name.group(1).startswith("wang-yi-"), line  # whole: its start shows
+        assert "/" not in line  # a bare name however deep the folder: the folder is said above
+        assert "HTML report goes beside it" in re.sub(r"\s*[│┃]\s*", " ", shown.replace("\n", " "))
+        terminal.keys("Escape")
+        terminal.wait_for(lambda s: "Export (Enter saves" not in s)
+        _quit(terminal)
+    finally:
+        terminal.close()

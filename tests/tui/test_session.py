@@ -123,7 +123,9 @@ async def test_export_asks_where_and_writes_markdown_and_html_with_the_notes(
         await pilot.press("m", *"union petition", "enter", "E")
         await pilot.pause()
         typed = app.screen.query_one("#save-path", Input).value
-        assert typed == str(tmp_path / "council-a-vs-council-b.md")  # current folder, short name
+        assert typed == "council-a-vs-council-b.md"  # a short name, whole in the box
+        explain = str(app.screen.query_one("#save-explain").render())
+        assert str(tmp_path) in explain  # the folder it goes to: the current one
         await pilot.press("enter")
         await app.workers.wait_for_complete()  # the export runs off the UI thread
         await pilot.pause()
@@ -150,7 +152,14 @@ async def test_export_to_a_path_the_user_types_and_escape_cancels(
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("E")  # a relative path: under the folder the box names
+        await pilot.pause()
+        app.screen.query_one("#save-path", Input).value = "rel/short.md"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     assert sorted(f.name for f in (tmp_path / "out").iterdir()) == ["report.html", "report.md"]
+    assert sorted(f.name for f in (tmp_path / "rel").iterdir()) == ["short.html", "short.md"]
 
 
 async def test_the_analysis_is_cached_for_the_next_opening() -> None:

@@ -937,16 +937,22 @@ class ReaderApp(AccountsMixin, App[int]):
         if analysis is None:
             self.tell("Still aligning…", timeout=2)
             return
-        name = self.session.export_name(analysis)
-        default = name if self.is_web else str(Path.cwd() / name)
+        # the short name alone, so it shows whole in an 80-column box; the folder is said above
+        default = self.session.export_name(analysis)
+        folder = Path.cwd()
 
         def chosen(path: str | None) -> None:
             if path:
                 self.tell("Exporting…", timeout=2)
-                self._export(analysis, Path(path).expanduser())
+                target = Path(path).expanduser()
+                self._export(analysis, target if self.is_web else folder / target)
 
-        where = "downloaded by your browser" if self.is_web else "the HTML report goes beside it"
-        self.push_screen(SaveAs("Export", default, f"Markdown report; {where}."), chosen)
+        if self.is_web:
+            explain = "Markdown report; both reports are downloaded by your browser."
+        else:
+            explain = (f"Markdown report, in {shown(str(folder))} unless you type a folder; "
+                       "the HTML report goes beside it.")
+        self.push_screen(SaveAs("Export", default, explain), chosen)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, analysis: Analysis, target: Path) -> None:

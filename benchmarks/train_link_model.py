@@ -131,6 +131,15 @@ def fit(rows: np.ndarray, y: np.ndarray, columns: np.ndarray) -> Logistic:
                     tuple(w[:-1].tolist()), float(w[-1]), 0.5)
 
 
+def probability(model: Logistic, rows: np.ndarray) -> np.ndarray:
+    """``model.probability`` vectorised (the same figures; training calls it thousands of
+    times)."""
+    columns = np.asarray(model.columns)
+    z = (rows[:, columns] - np.asarray(model.mean)) / np.asarray(model.scale) @ np.asarray(
+        model.coef) + model.intercept
+    return 1 / (1 + np.exp(-np.clip(z, -40, 40)))
+
+
 def with_threshold(model: Logistic, threshold: float) -> Logistic:
     return Logistic(model.columns, model.mean, model.scale, model.coef, model.intercept,
                     threshold)
@@ -162,8 +171,8 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
         kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]), columns)
         for k, d in enumerate(data):
             if event(d.name) == key:
-                oof_link[k] = np.asarray(link.probability(d.rows))
-                oof_kind[k] = np.asarray(kind.probability(d.rows))
+                oof_link[k] = probability(link, d.rows)
+                oof_kind[k] = probability(kind, d.rows)
     # Each pair weighs the same (a sparse pair counts as much as a dense one). The F1 curve is
     # flat near its top, so take the highest threshold within TIE of the best: fewer false
     # links for the same F1.

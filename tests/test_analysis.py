@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from readerui.analysis import complete_year
@@ -57,3 +59,23 @@ def test_parallel_analysis_equals_serial(monkeypatch) -> None:
     serial = analysis.analyse(a, b, parallel=False)
     assert to_contract(parallel) == to_contract(serial)
     assert parallel.annotations.speakers, "the child process really annotated"
+
+
+def test_several_accounts_complete_a_year_without_rewriting_the_documents() -> None:
+    from readerui.analysis import load_document
+    from readerui.collation import collate
+    from readerui.exports.registry import render_collation
+    from readerui.samples import sample_paths
+
+    loaded = [load_document(path) for path in sample_paths()]
+    loaded.append(loaded[0])  # a third account: the sample's first again
+    collation = collate(loaded, workers=1)
+    given = [doc.meta.date for doc in loaded]
+    assert [doc.meta.date for doc in collation.documents] == given  # nothing rewritten
+    missing = next(k for k, d in enumerate(given) if d and d.startswith("--"))
+    completed = collation.meta(missing).date
+    assert completed and not completed.startswith("--") and completed.endswith(given[missing][2:])
+    assert collation.pair(0, 2).meta("a").date == collation.meta(0).date
+    exported = json.loads(render_collation(collation, "claims-json"))
+    assert [a["date"] for a in exported["accounts"]] == [collation.meta(k).date
+                                                       for k in range(3)]

@@ -139,6 +139,15 @@ def test_speakers_are_merged_across_accounts_whatever_each_calls_them() -> None:
     assert {"Sergei Lavrov", "Sergey Lavrov"} - {lavrov[0].name} <= set(lavrov[0].aliases)
 
 
+def test_a_merged_speaker_is_named_by_the_full_name_not_the_commonest_form() -> None:
+    # one group knows only "Okafor" (said often); another gives the full name once
+    ab = _speakers(4, 4, [Speaker("Okafor", (), (0, 1, 2), (0, 1, 3))])
+    cd = _speakers(2, 2, [Speaker("Paul Okafor", ("Okafor",), (1,), ())])
+    merged = merge_annotations([4, 4, 2, 2], [((0, 1), ab, True), ((2, 3), cd, True)])
+    assert [s.name for s in merged.speakers] == ["Paul Okafor"]
+    assert merged.speaker_names[0][0] == merged.speaker_names[2][1] == "Paul Okafor"
+
+
 def test_topics_merge_by_name_or_shared_term() -> None:
     ab = Annotations((), (Topic("multipolarity", ("multipolarity", "multi-polar"), (0,), (0,)),),
                      (None,), (None,), (("multipolarity",),), (("multipolarity",),))

@@ -182,6 +182,28 @@ def test_recent_lists_and_checks_the_number(capsys: pytest.CaptureFixture[str],
                                            "pairs (see 'readerui --recent')")
 
 
+def test_recent_lists_and_reopens_every_account_of_a_larger_reading(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+        pair: tuple[Path, Path], tmp_path: Path) -> None:
+    from readerui.tui import app as tui_app
+
+    third = tmp_path / "third.txt"
+    third.write_text(pair[0].read_text(encoding="utf-8"), encoding="utf-8")
+    store.remember_pair(*pair, more=(third,))
+    status, out, _ = run_main(capsys, "--recent")
+    assert status == 0 and out.split()[:4] == ["1", str(pair[0]), str(pair[1]), str(third)]
+    opened: list[tuple[Path, ...]] = []
+
+    class Recording(tui_app.ReaderApp):
+        def run(self, *args: object, **kwargs: object) -> None:  # type: ignore[override]
+            opened.append(tuple(Path(p) for p in self.session.reading.paths))
+
+    monkeypatch.setattr(tui_app, "ReaderApp", Recording)
+    status, _, err = run_main(capsys, "--recent", "1")
+    assert status == 0, err
+    assert opened == [(pair[0], pair[1], third)]  # all three accounts, not the first two
+
+
 def test_a_damaged_config_does_not_stop_align(pair: tuple[Path, Path]) -> None:
     path = store.locations().config_file
     path.parent.mkdir(parents=True, exist_ok=True)

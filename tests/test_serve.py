@@ -21,7 +21,7 @@ import pytest
 from readerui import store
 from readerui.cli import main
 from readerui.lifecycle import Reading
-from readerui.serve import exposure_warning, is_loopback, public_url
+from readerui.serve import exposure_warning, is_loopback, page_template, public_url
 from readerui.settings import Settings
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -227,6 +227,11 @@ async def test_a_browser_opens_the_reader_and_its_keys_reach_it(
                 await tools.until("document.body.classList.contains('-first-byte') && "
                                   "!!document.querySelector('.xterm-screen')",
                                   "the reader's first frame in the page")
+                # The tab is named after the pair; the page links no third-party web font.
+                title = await tools.evaluate("document.title")
+                assert title == f"readerui: {a.name} | {b.name}"
+                assert await tools.evaluate(
+                    "document.querySelectorAll('link[href*=\"googleapis\"]').length") == 0
                 # The reader started on these files: it put them in the recent list.
                 wait_for(lambda: store.recent_pairs(), "the reader to open the pair")
                 await tools.until("(() => { const t = document.querySelector("
@@ -246,6 +251,16 @@ async def test_a_browser_opens_the_reader_and_its_keys_reach_it(
             browser.wait(30)
         server.terminate()
         server.wait(30)
+
+
+def test_the_page_gets_a_title_and_loses_the_web_font() -> None:
+    upstream = ('<html>\n  <head>\n    <link rel="stylesheet" href="x.css" />\n    <link\n'
+                '      rel="stylesheet"\n      href="https://fonts.googleapis.com/css?family=A"'
+                '\n    />\n  </head><body></body></html>')
+    page = page_template(upstream, "readerui: <a>.txt")
+    assert "googleapis" not in page and 'href="x.css"' in page
+    assert "<title>readerui: &lt;a&gt;.txt</title>" in page
+    assert page_template(page, "other").count("<title>") == 1  # one title, never two
 
 
 def test_the_command_is_in_the_help_and_readme() -> None:

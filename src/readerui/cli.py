@@ -538,8 +538,8 @@ def _print_recent(where: store.Locations) -> int:
         return 0
     for number, pair in enumerate(pairs, start=1):
         lines = "  (--lines)" if pair.lines else ""
-        print(f"{number:>2}  {shown(pair.path_a)}  {shown(pair.path_b)}{lines}  "
-              f"[{shown(pair.opened[:16])}]")
+        paths = "  ".join(shown(path) for path in pair.paths)
+        print(f"{number:>2}  {paths}{lines}  [{shown(pair.opened[:16])}]")
     return 0
 
 
@@ -558,10 +558,9 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
         if not 1 <= args.recent <= len(pairs):
             raise ReaderError(f"--recent {args.recent}: there are {len(pairs)} recent pairs "
                               f"(see '{PROG} --recent')")
-        chosen = pairs[args.recent - 1]
-        path_a, path_b = as_input(chosen.path_a), as_input(chosen.path_b)
+        chosen = pairs[args.recent - 1]  # two accounts or more, as they were opened
         args.lines = args.lines or chosen.lines
-        paths: tuple[str | Path, ...] = (path_a, path_b)
+        paths: tuple[str | Path, ...] = tuple(as_input(path) for path in chosen.paths)
     elif len(args.paths) > 2:  # a reading of several accounts (the reader shows two at once)
         if len(args.paths) > MAX_READER_ACCOUNTS:
             parser.error(f"expected 2 to {MAX_READER_ACCOUNTS} files, got {len(args.paths)}")
@@ -733,8 +732,9 @@ def _run_serve(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
                  if args.config_dir else [])]
     inputs = [str(path if isinstance(path, str) else path.absolute())
               for path in (path_a, path_b)]
+    title = f"readerui: {Path(inputs[0]).name} | {Path(inputs[1]).name}"
     return serve(reader_command([*options, "--", *inputs]), args.host, args.port,
-                 args.public_url)
+                 args.public_url, title)
 
 
 def _run_completion(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:

@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from readerui.claims import join_claims
@@ -151,10 +151,14 @@ class _Merged:
     sentences: dict[int, set[int]] = field(default_factory=dict)
     joint: bool = False
     lexicon: bool = False
+    full_names: set[str] = field(default_factory=set)  # names that are a person's full name
 
     def name(self) -> str:
-        """The most used name (the longer one on a tie: the full name over the surname)."""
-        return min(self.names, key=lambda n: (-self.names[n], -len(n), n))
+        """A person's full name when an account gives it (one account's "Smith" does not win
+        over another's "Jane Smith" by being used more), else the most used name (the longer
+        one on a tie)."""
+        return min(self.names, key=lambda n: (n not in self.full_names, -self.names[n],
+                                              -len(n), n))
 
 
 class _UnionFind:
@@ -205,7 +209,13 @@ def _merge_speakers(groups: Sequence[Sequence[Item]], people_rules: bool = True
         found = people.candidates(word)
         if len({union.find(("person", p)) for p in found}) == 1:  # one person only: that one
             union.union(node, ("person", found[0]))
-    return _collect(groups, union)
+    merged = _collect(groups, union)
+    if people_rules:
+        for entry in merged:
+            entry.full_names = {name for name in entry.names
+                                if (parsed := parse_name(name)) is not None
+                                and parsed.kind == "person" and not parsed.surname_only}
+    return merged
 
 
 def _merge_topics(groups: Sequence[Sequence[Item]], by_terms: bool = True) -> list[_Merged]:
@@ -353,20 +363,21 @@ def assemble(documents: Sequence[Document], pairs: Mapping[PairKey, Analysis]) -
                      names.topics, names.speaker_names, names.topic_names)
 
 
-def prepare(documents: Sequence[Document], settings: Settings) -> tuple[Document, ...]:
-    """Each document with its language settled once and a missing year taken from the first
-    other account with a full date within a week."""
+def prepare(documents: Sequence[Document], settings: Settings
+            ) -> tuple[tuple[Document, ...], tuple[str | None, ...]]:
+    """Each document with its language settled once, and each account's date as the analysis
+    reads it: a missing year taken from the first other account with a full date within a week
+    (the documents keep their own dates; the pairs' analyses carry these)."""
     from readerui.analysis import complete_year, with_language
 
-    docs = [with_language(d, settings.lang) for d in documents]
-    completed = []
+    docs = tuple(with_language(d, settings.lang) for d in documents)
+    dates = []
     for k, doc in enumerate(docs):
+        date = doc.meta.date
         for other in docs[:k] + docs[k + 1:]:
-            year = complete_year(doc.meta.date, other.meta.date)  # (still a rewrite here: the
-            if year != doc.meta.date:  # two-account Analysis keeps it as its dates instead)
-                doc = replace(doc, meta=replace(doc.meta, date=year))
-        completed.append(doc)
-    return tuple(completed)
+            date = complete_year(date, other.meta.date)
+        dates.append(date)
+    return docs, tuple(dates)
 
 
 def analyse_pairs(documents: Sequence[Document], settings: Settings | None = None,
@@ -379,7 +390,7 @@ def analyse_pairs(documents: Sequence[Document], settings: Settings | None = Non
     if len(documents) == 2:
         return {(0, 1): analyse(documents[0], documents[1], settings,
                                 parallel=workers is None or workers > 1)}
-    docs = prepare(documents, settings)
+    docs, dates = prepare(documents, settings)
     n = len(docs)
     keys = [(i, j) for i in range(n) for j in range(i + 1, n)]
     groups = annotation_groups(n)
@@ -391,7 +402,8 @@ def analyse_pairs(documents: Sequence[Document], settings: Settings | None = Non
     merged = merge_annotations([len(d) for d in docs],
                                [(g, ann, g[1] > g[0]) for g, ann in zip(groups, annotated,
                                                                         strict=True)])
-    return {(i, j): Analysis(docs[i], docs[j], alignment, pair_annotations(merged, i, j))
+    return {(i, j): Analysis(docs[i], docs[j], alignment, pair_annotations(merged, i, j),
+                             (dates[i], dates[j]))
             for (i, j), alignment in zip(keys, results[len(groups):], strict=True)}
 
 

@@ -417,6 +417,14 @@ class Collation:
     def __len__(self) -> int:
         return len(self.documents)
 
+    def meta(self, account: int) -> Metadata:
+        """The account's metadata as the analysis reads it (a missing year completed from
+        another account, as :meth:`Analysis.meta`): what the views and exports show."""
+        for (i, j), analysis in self.pairs.items():
+            if account in (i, j):
+                return analysis.meta("a" if account == i else "b")
+        return self.documents[account].meta
+
     def pair(self, i: int, j: int) -> Analysis:
         """The analysis of accounts i (as A) and j (as B), for any two distinct accounts."""
         if i == j:

@@ -8,12 +8,16 @@ accounts and write notes, and there is no password, so binding elsewhere prints 
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import os
+import re
 import shlex
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
 from readerui.errors import ReaderError
 
@@ -58,6 +62,37 @@ def reader_command(arguments: Sequence[str]) -> str:
     return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
 
 
+# textual-serve's page links a web font from a third-party server, which a browser would fetch
+# on every open: readerui fetches nothing the user did not ask for, so the page is served
+# without it (the terminal falls back to the browser's monospace font).
+_WEB_FONT = re.compile(r"<link\b[^>]*fonts\.googleapis\.com[^>]*>\s*", re.IGNORECASE)
+_HEAD = re.compile(r"<head>", re.IGNORECASE)
+
+
+def page_template(upstream: str, title: str) -> str:
+    """textual-serve's page template ``upstream`` with a ``<title>`` (the browser tab's name;
+    textual-serve's page has none) and without the third-party web font."""
+    page = _WEB_FONT.sub("", upstream)
+    if "<title>" not in page.lower():
+        page = _HEAD.sub(lambda m: f"{m.group(0)}\n    <title>{html.escape(title)}</title>",
+                         page, count=1)
+    return page
+
+
+def _templates(title: str, folder: Path) -> Path | None:
+    """A templates folder in ``folder`` holding textual-serve's page as ``page_template`` makes
+    it, or None (textual-serve's own is used) when its template cannot be read."""
+    import textual_serve
+
+    upstream = Path(textual_serve.__file__).parent / "templates" / "app_index.html"
+    try:
+        text = upstream.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    (folder / "app_index.html").write_text(page_template(text, title), encoding="utf-8")
+    return folder
+
+
 def serve(command: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
           url: str | None = None, title: str = PROG) -> int:
     """Serve ``command`` (the reader) to browsers until Ctrl-C; returns the exit status.
@@ -70,7 +105,10 @@ def serve(command: str, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
     warning = exposure_warning(host, port)
     if warning:
         print(warning, file=sys.stderr)
-    server = Server(command, host=host, port=port, title=title,
-                    public_url=url or public_url(host, port))
-    server.serve()
+    with tempfile.TemporaryDirectory(prefix="readerui-serve-") as folder:
+        templates = _templates(title, Path(folder))
+        extra = {} if templates is None else {"templates_path": templates}
+        server = Server(command, host=host, port=port, title=title,
+                        public_url=url or public_url(host, port), **extra)
+        server.serve()
     return 0

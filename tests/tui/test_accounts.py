@@ -169,6 +169,27 @@ async def test_the_filter_and_notes_follow_a_change_of_accounts() -> None:
         assert "Marta Lind" in status(app)
 
 
+async def test_the_notes_list_has_every_account_and_enter_brings_one_on_screen() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.session.add_note("b", 5, "on B")
+        await pilot.press("full_stop")  # A | C: B's note is off screen
+        await settle(pilot)
+        app.session.add_note("b", 2, "on C")
+        app._refresh_notes()
+        await pilot.press("M")
+        await settle(pilot)
+        listed = app.screen.query_one(OptionList)
+        rows = [str(listed.get_option_at_index(i).prompt) for i in range(listed.option_count)]
+        assert [row.split()[:2] for row in rows] == [["B", "6"], ["C", "3"]]  # B's too
+        await pilot.press("enter")  # B 6: B comes onto the pane that is not focused
+        await settle(pilot)
+        assert app.accounts is not None and 1 in app.accounts.shown
+        side = app.accounts.side_of(1)
+        assert side is not None and app.pane(side).cursor == 5 and app.focused_pane.side == side
+
+
 # ----- the claims view ---------------------------------------------------------------------------
 
 

@@ -44,7 +44,7 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
            f"<h1>Claims of {n} accounts</h1>", "<table><tr><th>account</th><th>title</th>"
            "<th>source</th><th>date</th><th>sentences</th></tr>"]
     for k in range(n):
-        meta = collation.documents[k].meta
+        meta = collation.meta(k)
         out.append(f"<tr><td>{labels[k]}</td><td>{_h(title(collation, k))}</td>"
                    f"<td>{_h(meta.source or '')}</td><td>{_h(meta.date or '')}</td>"
                    f"<td>{len(collation.documents[k])}</td></tr>")

@@ -40,7 +40,7 @@ def _account(collation: Collation, account: int) -> dict[str, Any]:
         "label": account_label(account),
         "path": doc.path,
         "title": doc.meta.title,
-        "date": doc.meta.date,
+        "date": collation.meta(account).date,
         "source": doc.meta.source,
         "place": doc.meta.place,
         "dateline": doc.meta.dateline,

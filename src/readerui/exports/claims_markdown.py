@@ -39,7 +39,7 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
     lines = [f"# Claims of {n} accounts", ""]
     lines += _md_table(["account", "title", "source", "date", "sentences"], [
         [labels[k], _md(title(collation, k)), _md(collation.documents[k].meta.source or ""),
-         _md(collation.documents[k].meta.date or ""), str(len(collation.documents[k]))]
+         _md(collation.meta(k).date or ""), str(len(collation.documents[k]))]
         for k in range(n)])
     lines += ["", "## How much of each account the others carry", "",
               "Row: the account whose sentences are counted; column: the account carrying them.",

@@ -29,7 +29,7 @@ from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
 from readerui.facets import facets
 from readerui.lifecycle import Reading
-from readerui.model import Alignment, Analysis, Annotations, Document, Link, Side
+from readerui.model import ACCOUNT_SIDES, Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
 from readerui.settings import Settings
 from readerui.store import Config, Note, anchor
@@ -117,14 +117,15 @@ class ReaderApp(AccountsMixin, App[int]):
             analysis = collation.pair(0, 1)
         self.accounts: Accounts | None = None if collation is None else Accounts(collation)
         self.layouts_kept = {}  # each account's wrapped layouts while it is off screen
-        reading = reading or Reading.of_documents((a, b), settings)
+        reading = reading or Reading.of_documents(
+            (a, b) if collation is None else collation.documents, settings)
         self.doc_a, self.doc_b = a, b
         self.settings = settings or Settings()
         self.analysis: Analysis | None = None
         self.analysis_error: str | None = None
         self.sync_on = True
         self.filter = Filter()
-        self.session = Session.open(reading, config)
+        self.session: Session = Session.open(reading, config)
         self.keymap_overrides: dict[str, str] = {**self.session.config.keymap, **(keymap or {})}
         self.last_query = ""
         self._hits: list[SearchHit] = []  # the last search's results, in reading order
@@ -142,8 +143,8 @@ class ReaderApp(AccountsMixin, App[int]):
         self.differences: Differences | None = None  # what differs (counted in a worker)
         self.differences_only = False  # fold the stretches both accounts carry alike
         self._analyser = Analyser(a, b, self.settings, lambda: _analyse(a, b, self.settings))
-        self.pane_a = AccountPane(a, "a", id="pane-a")
-        self.pane_b = AccountPane(b, "b", id="pane-b")
+        self.pane_a: AccountPane = AccountPane(a, "a", id="pane-a")
+        self.pane_b: AccountPane = AccountPane(b, "b", id="pane-b")
 
     def tell(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
              timeout: float | None = None) -> None:
@@ -841,17 +842,24 @@ class ReaderApp(AccountsMixin, App[int]):
                                    existing.text if existing is not None else ""), save)
 
     def action_notes(self) -> None:
-        """List this pair's notes; Enter jumps to one."""
+        """List every note of the reading (of accounts off screen too); Enter jumps to one,
+        bringing its account onto a pane when it is not shown."""
         def remove(note: Note) -> tuple[Note, ...]:
-            self.session.remove_note(note)
+            self.session.remove_filed_note(note)
             self._refresh_notes()
-            return self.session.notes
+            return self.session.all_notes
 
         def jump(note: Note | None) -> None:
             self._show_warnings()
             if note is None:
                 return
-            pane = self.pane(cast(Side, note.side))  # a note the reader lists is on a pane
+            side = self.session.pane_side(note.side)
+            if side is None and self.accounts is not None:  # an account off screen
+                self._show_noted_account(note)
+                return
+            if side is None:
+                return
+            pane = self.pane(side)
             sid = anchor(note, pane.document)
             if sid is None:
                 self.tell("That note's sentence is no longer in the text.", timeout=3)
@@ -859,8 +867,21 @@ class ReaderApp(AccountsMixin, App[int]):
             pane.focus()
             self._land(pane, sid)
 
-        self.push_screen(NotesScreen(self.session.notes, remove,
-                                     {side: self.letter(side) for side in ("a", "b")}), jump)
+        self.push_screen(NotesScreen(self.session.all_notes, remove), jump)
+
+    def _show_noted_account(self, note: Note) -> None:
+        """Put the account of ``note`` (filed by account letter) in the pane that is not
+        focused, and the cursor on the note's sentence."""
+        accounts = self.accounts
+        assert accounts is not None
+        account = ACCOUNT_SIDES.index(cast(Side, note.side))
+        sid = anchor(note, accounts.documents[account])
+        if sid is None:
+            self.tell("That note's sentence is no longer in the text.", timeout=3)
+            return
+        kept = accounts.account(self.focused_pane.side)
+        pair = (kept, account) if self.focused_pane.side == "a" else (account, kept)
+        self.show_pair(pair, (account, sid))
 
     def action_copy_sentence(self) -> None:
         """Copy the cursor sentence (labelled with account, source, date)."""

@@ -98,6 +98,17 @@ class Session:
         return tuple(note for stored in self.reading.notes
                      for note in [self._to_pane(stored)] if note is not None)
 
+    @property
+    def all_notes(self) -> tuple[Note, ...]:
+        """Every note of the reading, on screen or not, filed by account letter (``a``, ``b``,
+        ``c``…: ``note.side`` is the account's letter here, not a pane side)."""
+        return self.reading.notes
+
+    def remove_filed_note(self, note: Note) -> None:
+        """Delete a note as :attr:`all_notes` gives it (by account letter)."""
+        self.reading.remove_note(note)
+        self._gather()
+
     def _gather(self) -> None:
         self.warnings.extend(self.reading.take_warnings())
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -40,10 +40,10 @@ class NoteInput(ModalScreen[str | None]):
         self.dismiss(event.value)
 
 
-def note_prompt(note: Note, letter: str | None = None) -> Text:
-    """``A 12  * note text  — quoted sentence`` as plain text (``letter``: the account's letter
-    when it is not the side's)."""
-    prompt = Text(f"{letter or note.side.upper()} {note.sentence + 1:>4}  ", style="bold")
+def note_prompt(note: Note) -> Text:
+    """``A 12  * note text  — quoted sentence`` as plain text (``note.side``: the account's
+    letter)."""
+    prompt = Text(f"{note.side.upper()} {note.sentence + 1:>4}  ", style="bold")
     prompt.append("bookmark" if note.bookmark or not note.text else note.text)
     prompt.append("  — " + " ".join(note.quote.split()), style="dim")
     prompt.no_wrap, prompt.overflow = True, "ellipsis"
@@ -51,20 +51,20 @@ def note_prompt(note: Note, letter: str | None = None) -> Text:
 
 
 class NotesScreen(ModalScreen[Note | None]):
-    """Every note of this pair; Enter jumps to its sentence, d deletes it."""
+    """Every note of the reading, filed by account letter; Enter jumps to its sentence, d
+    deletes it."""
 
     BINDINGS = [
         Binding(CLOSE_KEYS + ",M", "dismiss(None)", "Close", id="close_notes"),
         Binding("d,delete", "delete", "Delete note", id="delete_note"),
     ]
 
-    def __init__(self, notes: tuple[Note, ...], remove: Callable[[Note], tuple[Note, ...]],
-                 letters: Mapping[str, str] | None = None) -> None:
-        """``letters``: the account letter shown for each pane side (default: A and B)."""
+    def __init__(self, notes: tuple[Note, ...],
+                 remove: Callable[[Note], tuple[Note, ...]]) -> None:
+        """``notes`` by account letter; ``remove`` deletes one and gives the notes left."""
         super().__init__()
         self.notes = notes
         self.delete_note = remove
-        self.letters = dict(letters or {})
 
     def compose(self) -> ComposeResult:
         """The list (or a line saying there is none)."""
@@ -80,7 +80,7 @@ class NotesScreen(ModalScreen[Note | None]):
     def _fill(self) -> None:
         options = self.query_one("#notes-list", OptionList)
         options.clear_options()
-        options.add_options([Option(note_prompt(note, self.letters.get(note.side)))
+        options.add_options([Option(note_prompt(note))
                              for note in self.notes])
         self.query_one("#notes-empty").display = not self.notes
         if self.notes:

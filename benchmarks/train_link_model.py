@@ -33,6 +33,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,11 @@ class PairData:
     truth: dict[tuple[int, int], str]
 
 
+def matrix(rows: Sequence[Sequence[float]]) -> np.ndarray:
+    """Feature rows as a 2-D array (a pair with no candidates gives 0 rows, not a 1-D array)."""
+    return np.asarray(rows, float).reshape(-1, len(FEATURE_NAMES))
+
+
 def load_pairs(gold_dir: Path, texts: Path, semantic: bool) -> list[PairData]:
     """Candidate pairs and features of every gold pair."""
     scorer = None
@@ -87,8 +93,7 @@ def load_pairs(gold_dir: Path, texts: Path, semantic: bool) -> list[PairData]:
         truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
         link = np.array([p in truth for p in table.pairs], float)
         strong = np.array([truth.get(p) == "strong" for p in table.pairs], float)
-        data.append(PairData(path.stem, table.pairs, np.asarray(table.rows, float), link, strong,
-                             truth))
+        data.append(PairData(path.stem, table.pairs, matrix(table.rows), link, strong, truth))
     return data
 
 
@@ -104,7 +109,7 @@ def load_presplit(path: Path, semantic: bool) -> PairData:
         sim = pair_similarity(a, b)
     table = pair_table(a, b, Settings().align, gold.get("lang", "en"), sim)
     truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
-    return PairData(path.stem, table.pairs, np.asarray(table.rows, float),
+    return PairData(path.stem, table.pairs, matrix(table.rows),
                     np.array([p in truth for p in table.pairs], float),
                     np.array([truth.get(p) == "strong" for p in table.pairs], float), truth)
 

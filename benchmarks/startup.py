@@ -9,6 +9,10 @@ warm) of:
   the screen showing the text of both documents (target < 0.5 s), and to the analysis being filled
   in (the header's "NN% in B" share). Each run uses an empty store (no analysis cache), and the
   screen is polled with tmux capture-pane until a deadline.
+
+Every run may write bytecode (``PYTHONDONTWRITEBYTECODE`` is unset for the commands timed), so
+the runs after the warm-up read compiled modules, as an installed readerui does; with the
+variable set and no ``__pycache__``, every run would compile the sources again.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from readerui.settings import Settings
 
 COMMAND = shutil.which("readerui") or "readerui"
 DEADLINE = 30.0
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ANALYSED_RE = re.compile(r"\d+% in [AB]")
 
 
@@ -46,7 +51,8 @@ def time_command(args: list[str], runs: int) -> tuple[list[float], list[float]]:
     walls, cpus = [], []
     for run in range(runs + 1):
         start = time.perf_counter()
-        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   env=ENV)
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode:
@@ -80,8 +86,8 @@ def time_reader(path_a: Path, path_b: Path, runs: int) -> tuple[list[float], lis
                    **{f"READERUI_{k}_DIR": f"{home}/{k.lower()}"
                       for k in ("CONFIG", "DATA", "CACHE", "STATE")}}
             exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-            script = (f"env {exports} {shlex.quote(COMMAND)} {shlex.quote(str(path_a))} "
-                      f"{shlex.quote(str(path_b))}; sleep 60")
+            script = (f"env -u PYTHONDONTWRITEBYTECODE {exports} {shlex.quote(COMMAND)} "
+                      f"{shlex.quote(str(path_a))} {shlex.quote(str(path_b))}; sleep 60")
             name = f"readerui-startup-{uuid.uuid4().hex[:8]}"
             start = time.perf_counter()
             subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "80", "-y", "24",

@@ -39,6 +39,19 @@ def test_the_commands_are_argparse_subparsers_of_one_tree() -> None:
         assert parser.prog == f"readerui {name}"
 
 
+def test_a_command_line_builds_the_same_parser_as_the_tree() -> None:
+    """Dispatch builds the named command's parser alone (quicker --help); it must be the tree's:
+    same prog, help text, options and defaults."""
+    _, parsers = build_parser()
+    for name, in_tree in parsers.items():
+        alone = cli.command_parser(name)
+        assert alone.prog == in_tree.prog
+        assert alone.format_help() == in_tree.format_help()
+        assert [(a.dest, a.option_strings, a.default, a.choices) for a in alone._actions] \
+            == [(a.dest, a.option_strings, a.default, a.choices) for a in in_tree._actions]
+        assert alone.get_default("run") is in_tree.get_default("run") is not None
+
+
 @pytest.mark.parametrize(("typed", "meant"), [("algin", "align"), ("alig", "align"),
                                               ("exprot", "export"), ("confg", "config"),
                                               ("cach", "cache")])

@@ -236,14 +236,24 @@ def test_the_reader_entry_uses_config_cache_and_recent(capsys: pytest.CaptureFix
     path.write_text("theme = 'nord'\n[keymap]\nquit = 'ctrl+q'\nno_such_binding = 'x'\n")
     status, _, err = run_main(capsys, *map(str, pair))
     app, kwargs = opened[-1]
-    assert status == 0 and kwargs["analysis"] is None  # first open: analysed in the UI
+    # The texts paint first: no analysis is handed in (the cache is asked in the worker) and
+    # the pair is filed in the recent list there too, after the first paint.
+    assert status == 0 and kwargs.get("analysis") is None and kwargs["remember"] is True
     assert app.theme == "nord" and kwargs["keymap"] == {"quit": "ctrl+q"}
     assert "'keymap.no_such_binding'" in err
-    assert [Path(p.path_a) for p in store.recent_pairs()] == [pair[0]]
+    assert store.recent_pairs() == []  # the UI never ran: nothing filed before the paint
     assert not list((store.locations().cache_dir / "analyses").glob("*"))  # UI never finished
     analysis = analyse_paths(*pair)
     monkeypatch.setattr(Recording, "run", lambda self: self._analyse())  # the reader's worker
     run_main(capsys, *map(str, pair))  # the reader's analysis is cached as soon as it is ready
+    assert [Path(p.path_a) for p in store.recent_pairs()] == [pair[0]]
+    assert list((store.locations().cache_dir / "analyses").glob("*"))
+
+    def no_engine(*args: object) -> None:
+        raise AssertionError("a cache hit must not analyse")
+
+    monkeypatch.setattr(tui_app, "_analyse", no_engine)
+    monkeypatch.setattr(Recording, "run", lambda self: None)
     status, _, _ = run_main(capsys, "--recent", "1")
-    reopened = opened[-1][1]["analysis"]
+    reopened = opened[-1][0]._analyse()  # the worker of the reopened reader: a cache hit
     assert status == 0 and reopened == analysis

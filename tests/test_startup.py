@@ -55,6 +55,33 @@ def test_parsing_imports_nothing_heavy(args: tuple[str, ...]) -> None:
     assert _loaded(modules, HEAVY) == []
 
 
+# What the real entry point (``python -m readerui``, as the console script runs it) must not
+# import for --version and --help: the engine, Textual, and also the model, the export writers,
+# multiprocessing and subprocess (each a few milliseconds of the 150 ms budget).
+NOT_FOR_HELP = (*HEAVY, *ENGINE, "readerui.model", "readerui.exports.contract",
+                "readerui.exports.markdown", "readerui.exports.html", "readerui.exports.common",
+                "readerui.lifecycle", "readerui.ingest", "multiprocessing", "subprocess")
+
+_RUN_ENTRY = """
+import atexit, json, runpy, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))
+sys.argv[0] = "readerui"
+runpy.run_module("readerui", run_name="__main__", alter_sys=True)
+"""
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), ("align", "--help"),
+                                  ("export", "--help")])
+def test_version_and_help_through_the_entry_point_stay_light(args: tuple[str, ...]) -> None:
+    done = subprocess.run([sys.executable, "-c", _RUN_ENTRY, *args], capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert ("readerui " in done.stdout) if args == ("--version",) else ("usage:" in done.stdout)
+    modules = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    assert "readerui.cli" in modules  # the probe saw the real thing
+    assert _loaded(modules, NOT_FOR_HELP) == []
+
+
 def test_the_reader_loads_config_documents_and_app_without_the_engine() -> None:
     code = """
 import json, sys
@@ -82,3 +109,30 @@ def test_the_engine_still_loads_when_used() -> None:
     assert callable(align.align) and callable(align.word_diff)
     with pytest.raises(AttributeError):
         align.no_such_name  # noqa: B018
+
+
+# Not on the reader's way to its first paint either (each costs time before the texts show):
+# search's fuzzy matcher, process pools, the encoding detector (the sample is UTF-8), package
+# metadata (the cache fingerprint, looked up in the worker), the lock library (the recent list
+# is written in the worker) and the screens opened by keys.
+NOT_BEFORE_PAINT = (*ENGINE, "rapidfuzz", "multiprocessing", "concurrent.futures.process",
+                    "charset_normalizer", "importlib.metadata", "filelock",
+                    "readerui.tui.screens")
+
+
+def test_the_readers_path_to_its_first_paint_stays_light() -> None:
+    code = """
+import json, sys
+from readerui import cli
+args = cli._root_parser(False).parse_args([])
+config = cli._config(args)
+reading = cli._reading(args, cli._pair(args, None), config.settings)
+reading.ingest()
+import readerui.tui.app
+print(json.dumps(sorted(sys.modules)))
+"""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    modules = set(json.loads(done.stdout))
+    assert "readerui.tui.app" in modules and "readerui.ingest.load" in modules
+    assert _loaded(modules, NOT_BEFORE_PAINT) == []

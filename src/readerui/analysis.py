@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
 import signal
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -111,6 +108,10 @@ def _helper_setup(parent: int) -> None:
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
+    import multiprocessing  # with the engine: the process pool for big pairs
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     from readerui.align import align  # the engine is imported when first needed, not with the
     from readerui.annotate import annotate  # documents (the reader paints them before)
 

@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
 import os
 import signal
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +22,11 @@ from readerui.errors import ReaderError
 from readerui.web import is_address
 
 if TYPE_CHECKING:  # the CLI imports this module before it parses its arguments: stay light
+    # (multiprocessing is imported when a batch runs)
+    import multiprocessing.context
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
     from readerui.settings import Settings
 
 DEFAULT_TIMEOUT = 300.0  # seconds per pair; a 20 MB pair of prose takes well under a minute
@@ -198,6 +200,9 @@ def run_batch(pairs: Sequence[tuple[str, str]], settings: Settings, lines: bool,
     order. A pair over ``timeout`` seconds, or whose worker dies, gets an error line."""
     if not pairs:
         return
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "fork":

@@ -1,9 +1,11 @@
 """Command line: ``readerui [A B]`` opens the reader; ``readerui align A B`` prints the analysis;
 ``export`` writes a report; ``config`` and ``cache`` look after the store.
 
-The commands are argparse subparsers of one tree (:func:`build_parser`), which ``--help`` and
-the shell completion read. The reader is the default command: a first word that is no command
-is a file, unless it reads as a mistyped command and names no file."""
+The commands are argparse subparsers of one tree (:func:`build_parser`), which the shell
+completion reads; a command line builds the parser of its own command only
+(:func:`command_parser`, the same parser), so ``--help`` stays quick. The reader is the
+default command: a first word that is no command is a file, unless it reads as a mistyped
+command and names no file."""
 
 from __future__ import annotations
 
@@ -15,13 +17,11 @@ import re
 import sys
 import textwrap
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from readerui import __version__
-from readerui.batch import DEFAULT_TIMEOUT
 from readerui.errors import ReaderError
 from readerui.sanitise import shown
 from readerui.stdin import is_stdin  # light: the standard library
@@ -155,6 +155,8 @@ def _add_reader_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_align_arguments(align: argparse.ArgumentParser) -> None:
+    from readerui.batch import DEFAULT_TIMEOUT
+
     _add_input_options(align)
     align.add_argument("--json", action="store_true",
                        help="print the JSON object of the contract instead of a summary")
@@ -234,8 +236,7 @@ def _add_serve_arguments(parser: argparse.ArgumentParser) -> None:
 Runner = Callable[[argparse.Namespace, argparse.ArgumentParser], int]
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """A subcommand: its one-line ``summary`` (in ``readerui --help``), a longer
     ``description`` (its own ``--help``), what adds its arguments and what runs it."""
 
@@ -309,12 +310,29 @@ def _root_parser(with_commands: bool) -> argparse.ArgumentParser:
         subparsers = root.add_subparsers(dest="command", metavar="COMMAND", prog=PROG,
                                          parser_class=_Parser, help=argparse.SUPPRESS)
         for name, command in commands.items():
-            parser = subparsers.add_parser(
-                name, help=command.summary, description=textwrap.fill(command.description, 78),
-                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-            command.arguments(parser)
-            parser.set_defaults(run=command.run)
+            parser = subparsers.add_parser(name, help=command.summary, **_command_options(command))
+            _add_command_arguments(parser, command)
     return root
+
+
+def _command_options(command: Command) -> dict[str, Any]:
+    """What a subcommand's parser is made with (in the tree and alone, the same)."""
+    return {"description": textwrap.fill(command.description, 78), "epilog": EXIT_CODES,
+            "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
+def _add_command_arguments(parser: argparse.ArgumentParser, command: Command) -> None:
+    command.arguments(parser)
+    parser.set_defaults(run=command.run)
+
+
+def command_parser(name: str) -> argparse.ArgumentParser:
+    """The parser of subcommand ``name`` alone, as it is in :func:`build_parser`'s tree: what
+    a command line runs, without building (and importing for) every other command's."""
+    command = _commands()[name]
+    parser = _Parser(prog=f"{PROG} {name}", **_command_options(command))
+    _add_command_arguments(parser, command)
+    return parser
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
@@ -378,6 +396,8 @@ def _config(args: argparse.Namespace) -> store.Config:
                   "'readerui[corpus]' (numpy, scipy) for the block aligner that finds 1:n groups",
                   file=sys.stderr)
     if overrides:
+        from dataclasses import replace
+
         config = replace(config, settings=replace(config.settings, **overrides))
     return config
 
@@ -570,9 +590,10 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     else:
         paths = _pair(args, parser)
     reading = _reading(args, paths, settings)
-    a, b, *_ = reading.load()  # on a cache hit: no ingest, and the analysis is ready
-    cached = reading.analysis if len(paths) == 2 else None
-    reading.remember()
+    # The texts first: ingest without the cache lookup (a digest of the engine's files and the
+    # inputs), which the reader's worker does after the first paint, as it files the pair in the
+    # recent list; a cache hit then shows the analysis at once.
+    a, b, *_ = reading.ingest()
     _warn(reading.take_warnings())
     if any(map(is_stdin, paths)):
         _terminal_for_keys()
@@ -583,8 +604,8 @@ def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> in
     for line in store.keymap_problems(config.keymap, known):
         print(line, file=sys.stderr)
     keymap = {binding: keys for binding, keys in config.keymap.items() if binding in known}
-    app = ReaderApp(a, b, settings=settings, analysis=cached, keymap=keymap, config=config,
-                    reading=reading)
+    app = ReaderApp(a, b, settings=settings, keymap=keymap, config=config, reading=reading,
+                    remember=True)
     if config.theme in app.available_themes:
         app.theme = config.theme
     else:
@@ -782,20 +803,20 @@ def _closest_command(word: str, names: Sequence[str]) -> str | None:
 
 def _dispatch(argv: list[str]) -> int:
     """Parse ``argv`` with the command it names (the reader when it names none) and run it."""
-    _, parsers = build_parser()
-    if argv and argv[0] in parsers:
-        parser = parsers[argv[0]]
+    names = list(_commands())  # only the command that runs gets its parser built
+    if argv and argv[0] in names:
+        parser = command_parser(argv[0])
         args = parser.parse_args(argv[1:])
         run: Runner = args.run
         return run(args, parser)
     if argv and _command_word(argv[0]):
-        guess = _closest_command(argv[0], list(parsers))
+        guess = _closest_command(argv[0], names)
         if guess:
             _usage_error(f"unknown command {argv[0]!r}; did you mean {guess!r}?")
     reader = _root_parser(with_commands=False)
     args = reader.parse_args(argv)
     if args.paths and len(args.paths) != 2 and _command_word(args.paths[0]):
-        _usage_error(f"unknown command {args.paths[0]!r} (commands: {', '.join(parsers)})")
+        _usage_error(f"unknown command {args.paths[0]!r} (commands: {', '.join(names)})")
     return _run_reader(args, reader)
 
 

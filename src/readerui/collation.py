@@ -25,15 +25,12 @@ so a two-account reading is unchanged).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readerui.claims import join_claims
 from readerui.errors import ReaderError
@@ -49,6 +46,9 @@ from readerui.model import (
     Topic,
 )
 from readerui.settings import Settings
+
+if TYPE_CHECKING:  # multiprocessing is imported when pairs are analysed in processes: the
+    from concurrent.futures import Future  # reader imports this module before its first paint
 
 MIN_ACCOUNTS, MAX_ACCOUNTS = 2, 8
 
@@ -100,6 +100,8 @@ def _helper_setup(parent: int) -> None:
 def default_workers(documents: Sequence[Document]) -> int:
     """Processes to use: one per core when the accounts are big enough to gain from it (as
     :func:`readerui.analysis.analyse` decides), else 1 (this process)."""
+    import multiprocessing
+
     from readerui.analysis import PARALLEL_MIN_SENTENCES
 
     if (sum(len(d) for d in documents) < PARALLEL_MIN_SENTENCES
@@ -112,6 +114,10 @@ def _run(tasks: list[tuple[Callable[..., Any], tuple[Any, ...]]], workers: int) 
     """Each task's result, in order; in ``workers`` processes when more than one."""
     if workers <= 1 or len(tasks) <= 1:
         return [function(*args) for function, args in tasks]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     context = multiprocessing.get_context("spawn")  # the reader calls this from a thread
     pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context,
                                initializer=_helper_setup, initargs=(os.getpid(),))

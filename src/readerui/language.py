@@ -44,6 +44,8 @@ def _script_language(words: list[str]) -> str | None:
         for ch in word:
             if ch.isalpha():
                 letters += 1
+                if ch.isascii():  # Latin: no script-only language (and most letters are)
+                    continue
                 name = unicodedata.name(ch, "")
                 for script, lang in _SCRIPTS.items():
                     if name.startswith(script):

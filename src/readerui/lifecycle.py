@@ -192,10 +192,17 @@ class Reading:
     def load(self) -> tuple[Document, ...]:
         """The documents: from the cache on a hit, else read (ingest and segment). Bad input
         raises ReaderError (one line)."""
+        if self.documents is None and not self._looked_up:
+            self.cached()  # a hit sets the documents
+        return self.ingest()
+
+    def ingest(self) -> tuple[Document, ...]:
+        """The documents read from the inputs (ingest and segment), without asking the cache
+        first: what the reader paints before anything else, when the cache lookup (a digest of
+        the engine and of the inputs) can wait for the worker. A later :meth:`analyse` still
+        looks in the cache once; a hit replaces these documents with the analysed ones. Bad
+        input raises ReaderError (one line)."""
         if self.documents is None:
-            if not self._looked_up and self.cached() is not None:
-                assert self.documents is not None
-                return self.documents
             from readerui.analysis import load_document
 
             self.documents = tuple(load_document(p, self.settings, self.lines)

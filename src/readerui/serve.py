@@ -9,11 +9,8 @@ accounts and write notes, and there is no password, so binding elsewhere prints 
 from __future__ import annotations
 
 import html
-import ipaddress
 import os
 import re
-import shlex
-import subprocess
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -30,6 +27,8 @@ def is_loopback(host: str) -> bool:
     """True when ``host`` is this machine alone (127.0.0.0/8, ::1, localhost)."""
     if host.lower() == "localhost":
         return True
+    import ipaddress  # here: the CLI reads this module's defaults for --help
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:  # a host name: it may resolve anywhere
@@ -59,7 +58,13 @@ def reader_command(arguments: Sequence[str]) -> str:
     """The shell command that starts the reader with ``arguments`` (this Python, this
     readerui), quoted for the platform's shell, as textual-serve runs it."""
     words = [sys.executable, "-m", "readerui", *arguments]
-    return subprocess.list2cmdline(words) if os.name == "nt" else shlex.join(words)
+    if os.name == "nt":
+        import subprocess
+
+        return subprocess.list2cmdline(words)
+    import shlex
+
+    return shlex.join(words)
 
 
 # textual-serve's page links a web font from a third-party server, which a browser would fetch

@@ -173,6 +173,24 @@ def test_go_to_reads_a_side_and_a_number_or_says_why_not() -> None:
     assert isinstance(parse_place("0", "a", sizes), str)
 
 
+async def test_numbers_stay_on_through_page_down_and_up() -> None:
+    """Paging used to switch the numbers off (without re-wrapping for the wider text)."""
+    analysis = big_analysis(600)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("number_sign")
+        await pilot.pause()
+        width = app.pane_a.text_width
+        await pilot.press("pagedown", "pagedown", "pageup")
+        await pilot.pause()
+        assert app.pane_a.numbers and app.pane_b.numbers
+        assert app.pane_a.text_width == width
+        row = app.pane_a.layout.first_row[app.pane_a.cursor] - app.pane_a.top_row
+        number = f"{app.pane_a.cursor + 1} "
+        assert "".join(s.text for s in app.pane_a.render_line(row)).lstrip().startswith(number)
+
+
 async def test_numbers_show_in_both_panes_and_go_to_lands_there() -> None:
     analysis = big_analysis(600)
     app = ReaderApp(analysis.a, analysis.b, analysis=analysis)

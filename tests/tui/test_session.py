@@ -235,3 +235,58 @@ async def test_under_textual_serve_export_is_delivered_to_the_browser(
         assert options["open_method"] == "download"
     markdown = next(text for name, text, _ in delivered if name.endswith(".md"))
     assert "web note" in markdown
+
+
+def _screen_text(app: ReaderApp) -> str:
+    """What the screen shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+async def test_the_texts_paint_before_the_analysis_which_fills_in_after(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """As the CLI opens it: the documents ingested, no analysis handed in. Both texts are on
+    screen while the engine is held back; the pair is filed in the recent list and the analysis
+    (then cached) fills in after; reopened, the analysis comes from the cache, not the engine."""
+    import threading
+
+    from readerui import store
+    from readerui.lifecycle import Reading
+    from readerui.tui import app as tui_app
+
+    from .helpers import COUNCIL_A, COUNCIL_B, until
+
+    engine = tui_app._analyse
+    release = threading.Event()
+
+    def held_back(*args: object) -> object:
+        assert release.wait(60), "the test never released the engine"
+        return engine(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(tui_app, "_analyse", held_back)
+    reading = Reading([COUNCIL_A, COUNCIL_B], lines=True)
+    a, b = reading.ingest()
+    app = ReaderApp(a, b, reading=reading, remember=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: a.sentences[0].text.split()[0] in _screen_text(app)
+                    and b.sentences[0].text.split()[0] in _screen_text(app), "both texts shown")
+        assert app.analysis is None and "aligning" in _screen_text(app)
+        release.set()
+        await until(pilot, lambda: app.analysis is not None, "the analysis shown")
+        await until(pilot, lambda: "shared:" in _screen_text(app), "the status bar's shares")
+        assert [p.path_a for p in store.recent_pairs()] == [str(COUNCIL_A)]
+    cache = Path(os.environ["READERUI_CACHE_DIR"])
+    assert any(path.is_file() for path in cache.rglob("*"))
+
+    def no_engine(*args: object) -> None:
+        raise AssertionError("a cache hit must not run the engine")
+
+    monkeypatch.setattr(tui_app, "_analyse", no_engine)
+    again = Reading([COUNCIL_A, COUNCIL_B], lines=True)
+    a2, b2 = again.ingest()
+    second = ReaderApp(a2, b2, reading=again, remember=True)
+    async with second.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: second.analysis is not None or second.analysis_error is not None,
+                    "the cached analysis shown")
+        assert second.analysis_error is None
+        assert second.analysis is not None and app.analysis is not None
+        assert second.analysis.alignment == app.analysis.alignment

@@ -11,20 +11,38 @@ a reading of several accounts (:func:`render_collation`). ``common`` holds what 
 
 from __future__ import annotations
 
-from readerui.exports.contract import CONTRACT_VERSION, to_contract, to_json
-from readerui.exports.files import check_output, write_export
-from readerui.exports.registry import (
-    COLLATION_FORMATS,
-    DEFAULT,
-    FORMATS,
-    READER_FORMATS,
-    ExportFormat,
-    format_of,
-    formats_help,
-    render,
-    render_collation,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from readerui.exports.contract import CONTRACT_VERSION, to_contract, to_json
+    from readerui.exports.files import check_output, write_export
+    from readerui.exports.registry import (
+        COLLATION_FORMATS,
+        DEFAULT,
+        FORMATS,
+        READER_FORMATS,
+        ExportFormat,
+        format_of,
+        formats_help,
+        render,
+        render_collation,
+    )
 
 __all__ = ["COLLATION_FORMATS", "CONTRACT_VERSION", "DEFAULT", "FORMATS", "READER_FORMATS",
            "ExportFormat", "check_output", "format_of", "formats_help", "render",
            "render_collation", "to_contract", "to_json", "write_export"]
+
+# Each name's module, imported on first use (PEP 562): ``--help`` reads the registry alone, and
+# the writers, the model and the contract load when something is written.
+_HOMES = {"CONTRACT_VERSION": "contract", "to_contract": "contract", "to_json": "contract",
+          "check_output": "files", "write_export": "files"}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(f"{__name__}.{_HOMES.get(name, 'registry')}")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value

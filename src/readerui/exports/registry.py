@@ -8,72 +8,71 @@ claims is an error, never a silent Markdown.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from readerui.errors import ReaderError
-from readerui.exports import (
-    claims_csv,
-    claims_html,
-    claims_json,
-    claims_markdown,
-    contract,
-    html,
-    jsonl,
-    links_csv,
-    markdown,
-    sentences_csv,
-)
-from readerui.exports.claims_common import CollationWriter
-from readerui.model import Analysis, Collation
 
 if TYPE_CHECKING:  # not at run time: `export --help` reads this registry and must stay light
+    from readerui.exports.claims_common import CollationWriter
+    from readerui.model import Analysis, Collation
     from readerui.settings import Settings
     from readerui.store.notes import Note
 
-Writer = Callable[[Analysis, Sequence["Note"], "Settings"], str]
+Writer = Callable[["Analysis", Sequence["Note"], "Settings"], str]
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):  # not a dataclass: ``--help`` lists these, and stays light
     """One export format: ``name`` for ``-f``, the ``suffixes`` that choose it (the first is the
     one it writes), a one-line ``summary`` and its ``write(analysis, notes, settings)``."""
 
     name: str
     suffixes: tuple[str, ...]
     summary: str
-    write: Writer
+    module: str  # the writer's module in this package, imported when a file is written
     notes: bool = True  # carries the reader's notes
+
+    @property
+    def write(self) -> Writer:
+        """The format's ``write(analysis, notes, settings) -> str``."""
+        return _writer(self.module, "write")
+
+
+def _writer(module: str, name: str) -> Callable[..., str]:
+    """``name`` in ``readerui.exports.<module>``: the writers (and the model they import) are
+    loaded on first use, so ``--help`` listing the formats stays light."""
+    writer: Callable[..., str] = getattr(importlib.import_module(f"readerui.exports.{module}"),
+                                         name)
+    return writer
 
 
 FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
-    ExportFormat("md", (".md", ".markdown"), "Markdown for a code forge", markdown.write),
-    ExportFormat("html", (".html", ".htm"), "one self-contained page", html.write),
-    ExportFormat("json", (".json",), "the JSON contract, as 'align --json'", contract.write,
+    ExportFormat("md", (".md", ".markdown"), "Markdown for a code forge", "markdown"),
+    ExportFormat("html", (".html", ".htm"), "one self-contained page", "html"),
+    ExportFormat("json", (".json",), "the JSON contract, as 'align --json'", "contract",
                  notes=False),
     ExportFormat("jsonl", (".jsonl",), "one JSON object per sentence (speaker, topics, "
-                 "partners, notes)", jsonl.write),
+                 "partners, notes)", "jsonl"),
     ExportFormat("csv", (".csv",), "one row per link (sentence numbers, kind, score, texts)",
-                 links_csv.write, notes=False),
+                 "links_csv", notes=False),
     ExportFormat("sentences-csv", (".sentences.csv",), "one row per sentence (speaker, "
-                 "topics, partners, notes)", sentences_csv.write),
+                 "topics, partners, notes)", "sentences_csv"),
     ExportFormat("claims-md", (".claims.md",), "the claims matrix (one row per claim, one "
-                 "column per account) with the notes, as Markdown", claims_markdown.write),
+                 "column per account) with the notes, as Markdown", "claims_markdown"),
     ExportFormat("claims-html", (".claims.html",), "the claims matrix as one self-contained "
-                 "page", claims_html.write),
+                 "page", "claims_html"),
     ExportFormat("claims-json", (".claims.json",), "every account, pair's links and claim "
-                 "(docs/accounts.md), with the notes", claims_json.write),
+                 "(docs/accounts.md), with the notes", "claims_json"),
     ExportFormat("claims-csv", (".claims.csv",), "one row per claim: which accounts carry it, "
-                 "speaker, topics, sentences, notes", claims_csv.write),
+                 "speaker, topics, sentences, notes", "claims_csv"),
 )}
 # The formats that also write a reading of three accounts or more (a Collation); the others
 # are a pair's.
-COLLATION_FORMATS: dict[str, CollationWriter] = {
-    "claims-md": claims_markdown.write_collation, "claims-html": claims_html.write_collation,
-    "claims-json": claims_json.write_collation, "claims-csv": claims_csv.write_collation,
-}
+_COLLATION_MODULES = {"claims-md": "claims_markdown", "claims-html": "claims_html",
+                      "claims-json": "claims_json", "claims-csv": "claims_csv"}
+COLLATION_FORMATS: tuple[str, ...] = tuple(_COLLATION_MODULES)
 DEFAULT = "md"  # for standard output without -f
 READER_FORMATS = ("md", "html")  # what the reader's E writes, side by side
 
@@ -110,7 +109,7 @@ def render(analysis: Analysis, fmt: str, notes: Sequence[Note] = (),
 def render_collation(collation: Collation, fmt: str, notes: Sequence[Note] = ()) -> str:
     """A reading of several accounts as ``fmt``, one of :data:`COLLATION_FORMATS`."""
     try:
-        write = COLLATION_FORMATS[fmt]
+        write: CollationWriter = _writer(_COLLATION_MODULES[fmt], "write_collation")
     except KeyError:
         raise ReaderError(f"format {fmt!r} writes two accounts only; for more, choose one of "
                           f"{', '.join(COLLATION_FORMATS)}") from None

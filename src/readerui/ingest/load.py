@@ -16,8 +16,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-import charset_normalizer
-
 from readerui.errors import InputError
 from readerui.ingest import furniture
 from readerui.ingest.dateline import find_dateline
@@ -120,6 +118,8 @@ def _detect(data: bytes) -> str | None:
         western = None
     if western is not None and _looks_western(western):
         return western
+    import charset_normalizer  # here: most texts are UTF-8 and never need it
+
     best = charset_normalizer.from_bytes(data).best()
     if best is not None:
         return str(best)

@@ -22,7 +22,6 @@ import stat
 import zlib
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 
 import readerui
@@ -52,6 +51,8 @@ _ENGINE_LIBRARIES = ("sentencex", "snowballstemmer", "PyStemmer", "rapidfuzz",
 @cache
 def engine_fingerprint() -> str:
     """Version, cache format and a digest of the core's source: changes whenever results may."""
+    from importlib import metadata  # here: it imports email, zipfile, csv…
+
     digest = hashlib.sha256(f"{readerui.__version__}\0{CACHE_FORMAT}".encode())
     for library in _ENGINE_LIBRARIES:  # their results (sentence splits, stems, frequencies) too
         with contextlib.suppress(metadata.PackageNotFoundError):

@@ -45,14 +45,10 @@ from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
 from readerui.tui.reading import SIDES, Filter, SearchHit, carried, matching, next_one_sided, other
-from readerui.tui.screens.goto import GoTo
-from readerui.tui.screens.help import HelpScreen, LegendScreen
-from readerui.tui.screens.notes import NoteInput, NotesScreen
-from readerui.tui.screens.saveas import SaveAs
-from readerui.tui.screens.search import SearchScreen
-from readerui.tui.screens.speaker_edit import SpeakerNameInput
-from readerui.tui.screens.summary import SummaryScreen
 from readerui.tui.session import Session
+
+# The screens (search, notes, help, summary, go to, save as, speaker names) are imported when
+# first opened: their widgets are not on the way to the first paint.
 from readerui.tui.sync import anchor_sentence, level_row
 from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.gutter import LinkGutter, Overview
@@ -105,12 +101,14 @@ class ReaderApp(AccountsMixin, App[int]):
                  keymap: Mapping[str, str] | None = None,
                  config: Config | None = None,
                  reading: Reading | None = None,
-                 collation: PairSource | None = None) -> None:
+                 collation: PairSource | None = None,
+                 remember: bool = False) -> None:
         """``analysis``, when given, is shown as is (no worker); ``keymap`` remaps binding ids;
         ``config``, when the caller has read it already, is not read (nor reported) again;
         ``reading`` owns the pair's identity, cache, state and notes (default: a reading of
         ``a`` and ``b`` as given); ``collation``, when given, is a reading of 2..8 accounts
-        whose first two are shown (no worker)."""
+        whose first two are shown (no worker); ``remember``: file the reading in the recent
+        list (in the worker, after the first paint)."""
         super().__init__()
         if collation is not None:
             a, b = collation.documents[0], collation.documents[1]
@@ -132,6 +130,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
         self._given_analysis = analysis
+        self._remember = remember
         # a reading of three or more accounts: the worker collates them (every pair, claims)
         self._collating = collation is None and len(reading.paths) > 2
         self._shares = (0.0, 0.0)  # share of A / of B the other account carries
@@ -166,11 +165,23 @@ class ReaderApp(AccountsMixin, App[int]):
     def compose(self) -> ComposeResult:
         """Sidebar, then each account's column (header over overview and pane) with the link
         gutter between them; status, footer. ``arrangement`` stacks the columns when narrow."""
+        # Arranged for the terminal's width from the start: a class changed after mounting
+        # restyles every widget under it, a cost paid before the first paint.
+        width = self.size.width
+        sidebar = Sidebar(id="sidebar")
+        sidebar.set_class(not arrangement.sidebar_by_default(width), "-narrow")
+        sidebar.display = self._sidebar_shown(width)
+        stacked = arrangement.choose(width, sidebar.display, self._arrangement_choice) \
+            == arrangement.STACKED
+        headers = DocHeader(self.doc_a, "a", id="header-a"), DocHeader(self.doc_b, "b",
+                                                                      id="header-b")
+        for header in headers:
+            header.compact = stacked
         with Horizontal(id="body"):
-            yield Sidebar(id="sidebar")
-            with Container(id="panes"):
+            yield sidebar
+            with Container(id="panes", classes="-stacked" if stacked else ""):
                 with Vertical(id="column-a", classes="account-column"):
-                    yield DocHeader(self.doc_a, "a", id="header-a")
+                    yield headers[0]
                     with Horizontal(classes="account-row"):
                         yield Overview(self.pane_a, id="overview-a")
                         yield self.pane_a
@@ -178,7 +189,7 @@ class ReaderApp(AccountsMixin, App[int]):
                     yield Static("", id="header-gap")
                     yield LinkGutter(self.pane_a, self.pane_b, id="gutter")
                 with Vertical(id="column-b", classes="account-column"):
-                    yield DocHeader(self.doc_b, "b", id="header-b")
+                    yield headers[1]
                     with Horizontal(classes="account-row"):
                         yield self.pane_b
                         yield Overview(self.pane_b, id="overview-b")
@@ -218,9 +229,18 @@ class ReaderApp(AccountsMixin, App[int]):
         self._analyser.stop()
         super().exit(result, return_code, message)  # type: ignore[arg-type]
 
+    def _file_in_recent(self) -> None:
+        """File the reading in the recent list, once: in the worker (not before the first
+        paint: it is a locked read-merge-write), or on the way out if the worker never ran."""
+        if self._remember:
+            self._remember = False
+            self.session.remember()
+
     def on_unmount(self) -> None:
-        """Stop a running analysis; let the collector see this app's objects again."""
+        """Stop a running analysis; file the reading in the recent list if the worker did not;
+        let the collector see this app's objects again."""
         self._analyser.stop()
+        self._file_in_recent()
         gc.unfreeze()
 
     def _theme_changed(self, theme: object) -> None:
@@ -231,6 +251,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self._show_warnings()
 
     def _analyse(self) -> Analysis | PairSource:
+        self._file_in_recent()
         if self._collating:
             return self.session.collate()  # every pair and the claims, through the cache
         analysis = self.session.analyse(self._analyser.run)  # through the reading's cache
@@ -538,11 +559,14 @@ class ReaderApp(AccountsMixin, App[int]):
         """Show the sidebar or not (the user's choice, else by width), then arrange the
         accounts in the columns it leaves (it takes columns; it never covers the text)."""
         sidebar = self.query_one(Sidebar)
-        show = self._sidebar_choice if self._sidebar_choice is not None \
-            else arrangement.sidebar_by_default(width)
-        sidebar.display = show
+        sidebar.display = self._sidebar_shown(width)
         sidebar.set_class(not arrangement.sidebar_by_default(width), "-narrow")
         self._arrange(width)
+
+    def _sidebar_shown(self, width: int) -> bool:
+        """Whether the sidebar shows in ``width`` columns: the user's choice, else by width."""
+        return self._sidebar_choice if self._sidebar_choice is not None \
+            else arrangement.sidebar_by_default(width)
 
     def _arrange(self, width: int | None = None) -> None:
         """Put the accounts side by side or one above the other."""
@@ -703,6 +727,8 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_go_to(self) -> None:
         """Ask for a sentence number (``12``, ``A12``, ``B7``) and jump there."""
+        from readerui.tui.screens.goto import GoTo
+
         self.push_screen(GoTo(self.focused_pane.side, {"a": len(self.doc_a),
                                                        "b": len(self.doc_b)},
                               {side: self.letter(side) for side in ("a", "b")}), self._go_to)
@@ -769,6 +795,8 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_search(self) -> None:
         """Fuzzy search both accounts; Enter jumps to the chosen sentence."""
+        from readerui.tui.screens.search import SearchScreen
+
         self.push_screen(SearchScreen(self._searchable(), self.last_query, self._remember_search),
                          self._jumped)
 
@@ -791,10 +819,14 @@ class ReaderApp(AccountsMixin, App[int]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from readerui.tui.screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.keymap_overrides))
 
     def action_legend(self) -> None:
         """Show what the marks and colours mean."""
+        from readerui.tui.screens.help import LegendScreen
+
         self.push_screen(LegendScreen())
 
     def action_summary(self) -> None:
@@ -803,6 +835,8 @@ class ReaderApp(AccountsMixin, App[int]):
             self.tell("Still aligning…" if not self.analysis_error else self.analysis_error,
                         timeout=3)
             return
+        from readerui.tui.screens.summary import SummaryScreen
+
         self.push_screen(SummaryScreen(self.analysis, self.accounts), self._go_to)
 
     def _go_to(self, place: tuple[Side, int] | None) -> None:
@@ -838,6 +872,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 self.tell(f"{what} saved on {self.letter(side)} {sid + 1}.", timeout=2)
 
         existing = self.session.note_on(side, sid)
+        from readerui.tui.screens.notes import NoteInput
+
         self.push_screen(NoteInput(pane.document.sentences[sid].text,
                                    existing.text if existing is not None else ""), save)
 
@@ -866,6 +902,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 return
             pane.focus()
             self._land(pane, sid)
+
+        from readerui.tui.screens.notes import NotesScreen
 
         self.push_screen(NotesScreen(self.session.all_notes, remove), jump)
 
@@ -934,6 +972,8 @@ class ReaderApp(AccountsMixin, App[int]):
                 self._export(analysis, Path(path).expanduser())
 
         where = "downloaded by your browser" if self.is_web else "the HTML report goes beside it"
+        from readerui.tui.screens.saveas import SaveAs
+
         self.push_screen(SaveAs("Export", default, f"Markdown report; {where}."), chosen)
 
     @work(thread=True, exclusive=True, group="export")
@@ -982,7 +1022,8 @@ class ReaderApp(AccountsMixin, App[int]):
     def on_selection_list_selection_highlighted(
             self, event: SelectionList.SelectionHighlighted[str]) -> None:
         """Keep the status bar fresh while moving in the sidebar."""
-        self._refresh_chrome()
+        if self.query("#status"):  # not once the reader's screen is gone (quitting as the
+            self._refresh_chrome()  # analysis arrives: the sidebar's event comes too late)
 
     # ----- speaker corrections (pure logic in readerui.annotate.overrides) ------------------
 
@@ -998,6 +1039,8 @@ class ReaderApp(AccountsMixin, App[int]):
         if name is None or self.analysis is None:
             return
         others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        from readerui.tui.screens.speaker_edit import SpeakerNameInput
+
         self.push_screen(SpeakerNameInput(f"Rename {name} (Enter saves, Esc cancels)", name,
                                           others),
                          lambda new: self._edit_typed("rename", name, new))
@@ -1008,6 +1051,8 @@ class ReaderApp(AccountsMixin, App[int]):
         if name is None or self.analysis is None:
             return
         others = [s.name for s in self.analysis.annotations.speakers if s.name != name]
+        from readerui.tui.screens.speaker_edit import SpeakerNameInput
+
         self.push_screen(SpeakerNameInput(f"Merge {name} into which speaker?", "", others),
                          lambda into: self._edit_typed("merge", name, into))
 

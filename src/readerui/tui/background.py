@@ -7,17 +7,18 @@ thread; a process also lets quitting stop the work at once.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable
-from multiprocessing import resource_tracker
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING
 
 from readerui.errors import ReaderError
 from readerui.model import Analysis, Document
 from readerui.settings import Settings
+
+if TYPE_CHECKING:  # multiprocessing is imported for big pairs only (a small one paints sooner)
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 PROCESS_THRESHOLD = 1500  # sentences in both documents together above which a process is used
 
@@ -52,6 +53,8 @@ class Analyser:
         self._stopped = False
         self._lock = threading.Lock()
         if self.uses_process:
+            from multiprocessing import resource_tracker
+
             # Start multiprocessing's resource tracker now: it hands our stderr to its child,
             # and once the app runs, stderr is Textual's stand-in with no usable file number.
             resource_tracker.ensure_running()
@@ -65,6 +68,8 @@ class Analyser:
         """The analysis (blocking; call it from a worker thread)."""
         if not self.uses_process:
             return self.in_thread()
+        import multiprocessing
+
         context = multiprocessing.get_context("spawn")  # no fork of a threaded app
         receive, send = context.Pipe(duplex=False)
         process = context.Process(target=_child,

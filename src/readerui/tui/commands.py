@@ -14,7 +14,6 @@ from textual.fuzzy import Matcher
 from readerui.facets import FacetValue, facets
 from readerui.model import Analysis
 from readerui.tui.bindings import Key, reader_keys
-from readerui.tui.screens.help import key_label
 
 
 class CommandHost(Protocol):
@@ -54,6 +53,8 @@ class ReaderCommands(Provider):
     corrections."""
 
     def _entries(self) -> list[tuple[str, Callable[[], object], str]]:
+        from readerui.tui.screens.help import key_label  # the screens load when first used
+
         app: CommandHost = self.app  # type: ignore[assignment]
         entries: list[tuple[str, Callable[[], object], str]] = []
         for key in reader_keys():

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz
-
 _WORD = re.compile(r"\w+")
 
 Spans = tuple[tuple[int, int], ...]
@@ -51,6 +49,8 @@ def match_spans(query: str, text: str) -> Spans:
     needle = query.strip().lower()
     if not needle or not lowered:
         return ()
+    from rapidfuzz import fuzz  # here: not on the way to the first paint
+
     alignment = fuzz.partial_ratio_alignment(needle, lowered)
     if alignment is None or alignment.score < 60 or alignment.dest_end <= alignment.dest_start:
         return ()

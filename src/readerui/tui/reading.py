@@ -8,8 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
-
 from readerui.facets import FacetKind, facets, kind_of, kinds
 from readerui.model import Analysis, Side
 
@@ -121,6 +119,8 @@ def search(analysis: Analysis, query: str, limit: int = 40,
     query = query.strip()
     if not query:
         return []
+    from rapidfuzz import fuzz, process, utils  # here: not on the way to the first paint
+
     hits: list[SearchHit] = []
     for side in SIDES:
         texts = [s.text for s in analysis.document(side).sentences]

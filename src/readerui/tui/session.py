@@ -112,6 +112,13 @@ class Session:
     def _gather(self) -> None:
         self.warnings.extend(self.reading.take_warnings())
 
+    def remember(self) -> None:
+        """File the reading first in the recent list (problems become warnings)."""
+        try:
+            self.reading.remember()
+        finally:
+            self._gather()
+
     def analyse(self, compute: Callable[[], Analysis]) -> Analysis:
         """``compute()`` through the reading's cache (the one entry point)."""
         try:

@@ -220,14 +220,44 @@ class Overview(Widget):
     def _view(self) -> tuple[Size, int, int]:
         """This widget's size and the first and last sentence in view in its pane."""
         pane = self.pane
+        if not pane.size.width:  # not laid out yet: no layout at a made-up width (wrapping
+            return self.size, 0, 0  # 10k sentences to 8 columns took a second at start)
         first = pane.layout.nearest_sentence(pane.top_row) or 0
         last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
         return self.size, first, last
 
     def refresh_view(self) -> None:
-        """Repaint only when the part in view moved (most cursor moves do not move it)."""
-        if self._view() != self._drawn:
+        """Repaint only when the part in view moved (most cursor moves do not move it), and
+        then only the rows whose view bar changed (a page down moves the bar by a row or two;
+        repainting the whole column cost more than the rest of the key)."""
+        view, drawn = self._view(), self._drawn
+        if view == drawn:
+            return
+        if drawn is None or drawn[0] != view[0]:
             self.refresh()
+            return
+        changed = self._bar_rows(view) ^ self._bar_rows(drawn)
+        if changed:
+            self.refresh(Region(0, min(changed), view[0].width,
+                                max(changed) - min(changed) + 1))
+        else:
+            self._drawn = view  # the same rows carry the bar: nothing to repaint
+
+    def _rows_of(self, y: int, n: int, height: int) -> tuple[int, int]:
+        """The sentences ``[start, end)`` that row ``y`` stands for."""
+        start = y * n // height
+        return start, min(n, max(start + 1, (y + 1) * n // height))
+
+    def _bar_rows(self, frame: tuple[Size, int, int]) -> set[int]:
+        """The rows that show the view bar for ``frame`` (size, first and last in view)."""
+        size, first, last = frame
+        n, height = len(self.pane.document), max(1, size.height)
+        rows = set()
+        for y in range(size.height):
+            start, end = self._rows_of(y, n, height)
+            if start < n and start <= last and end > first:
+                rows.add(y)
+        return rows
 
     def on_click(self, event: Click) -> None:
         """Clicking the map jumps the pane (and its cursor) to that stretch of the account."""
@@ -252,10 +282,9 @@ class Overview(Widget):
         self_size, first, last = frame = self._frame or self._view()
         self._drawn = frame  # (render_lines also runs for an unchanged widget: not there)
         n, height = len(self.pane.document), max(1, self_size.height)
-        start = y * n // height
+        start, end = self._rows_of(y, n, height)
         if not n or start >= n:
             return Strip.blank(self_size.width, base)
-        end = min(n, max(start + 1, (y + 1) * n // height))
         style = base
         if self._ready:
             linked = self._linked_prefix[end] - self._linked_prefix[start]

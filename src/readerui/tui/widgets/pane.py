@@ -380,8 +380,7 @@ class AccountPane(ScrollView, can_focus=True):
                         target = following
             self.move_cursor(target, scroll=self.top_row == before)
         finally:
-            self.numbers = False  # show each sentence's number (1-based) before it
-        self.paging = False
+            self.paging = False
 
     def action_page_down(self) -> None:
         """Scroll a page down; the cursor keeps its place on screen."""

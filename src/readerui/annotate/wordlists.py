@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from pathlib import Path
 
 from readerui.annotate import frequency
 
@@ -165,9 +167,15 @@ def _nickname_tables() -> tuple[NameTable, NameTable] | None:
     The same tables as ``nicknames.NickNamer()`` builds, read with a plain split instead of its
     csv reader and named tuples (a quarter of the time: this is paid by the first analysis).
     """
+    # Found without importing the package: its __init__ reads its version through
+    # importlib.metadata, which costs more than the whole table.
+    spec = importlib.util.find_spec("nicknames")
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        return None
     try:
-        text = (resources.files("nicknames") / "names.csv").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        text = (Path(next(iter(folders))) / "names.csv").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError, UnicodeDecodeError):
         return None
     nicknames: dict[str, set[str]] = {}
     canonicals: dict[str, set[str]] = {}

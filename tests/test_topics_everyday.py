@@ -41,8 +41,8 @@ def test_everyday_word_in_a_few_sentences_is_no_topic() -> None:
 
 
 def test_everyday_word_that_is_the_theme_stays() -> None:
-    a = ORCHARD_A + ["The situation worried the mayor.", "Nobody expected the situation."]
-    b = ORCHARD_B + ["The situation stayed tense.", "Officials discussed the situation."]
+    a = [*ORCHARD_A, "The situation worried the mayor.", "Nobody expected the situation."]
+    b = [*ORCHARD_B, "The situation stayed tense.", "Officials discussed the situation."]
     ann = annotate(make_doc(a), make_doc(b))
     topic = topic_with(ann, "situation")  # 7 of 20 sentences: what the story is about
     assert topic is not None and len(topic.a) + len(topic.b) == 7, names(ann)
@@ -56,7 +56,7 @@ def test_a_word_only_seen_before_a_noun_is_no_topic() -> None:
     assert topic_with(ann, "multilateral") is None, names(ann)
     assert topic_with(ann, "hegemony") is not None, names(ann)
     # the same word once on its own is no mere modifier any more
-    ann = annotate(make_doc(a + ["The approach must stay multilateral."]), make_doc(b))
+    ann = annotate(make_doc([*a, "The approach must stay multilateral."]), make_doc(b))
     assert topic_with(ann, "multilateral") is not None, names(ann)
 
 
@@ -78,5 +78,5 @@ def test_a_piece_of_a_longer_name_is_not_listed() -> None:
     assert topic_with(ann, "Asia-Pacific") is not None, names(ann)
     assert "Asia" not in names(ann)  # only in sentences of "Asia-Pacific", a piece of a name
     assert "Nepal" in names(ann)  # after "of": a place of its own
-    ann = annotate(make_doc(a + ["Trade across Asia grew fast."]), make_doc(b))
+    ann = annotate(make_doc([*a, "Trade across Asia grew fast."]), make_doc(b))
     assert "Asia" in names(ann)  # seen on its own: a topic of its own

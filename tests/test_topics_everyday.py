@@ -80,3 +80,12 @@ def test_a_piece_of_a_longer_name_is_not_listed() -> None:
     assert "Nepal" in names(ann)  # after "of": a place of its own
     ann = annotate(make_doc([*a, "Trade across Asia grew fast."]), make_doc(b))
     assert "Asia" in names(ann)  # seen on its own: a topic of its own
+
+
+def test_a_word_mostly_after_to_or_a_subject_pronoun_is_a_verb() -> None:
+    a = ["Kovar said Brno would not capitulate.", "He vowed to capitulate on nothing.",
+         "The glaciers of Brno are melting, Kovar said."]
+    b = ["Kovar refused to capitulate.", "Kovar flew over the glaciers on Monday."]
+    ann = annotate(make_doc(a), make_doc(b))
+    assert topic_with(ann, "capitulate") is None, names(ann)
+    assert topic_with(ann, "glaciers") is not None, names(ann)

@@ -254,6 +254,9 @@ class _Finder:
         # content word key -> how often it was seen right before another content word
         # ("mutual" in "mutual trust"): a word seen only there is a modifier, not a topic
         self.modifies: dict[str, int] = {}
+        # content word key -> how often it came right after a word that opens a verb phrase
+        # ("to", "will", "he", "not": "to interfere", "he supports")
+        self.after_verb_cue: dict[str, int] = {}
         # one-word names seen opening a sentence: (key, word, where, normalised word)
         self.pending: list[tuple[Key, str, Where, str]] = []
         self._words = _Words(lang)
@@ -289,6 +292,8 @@ class _Finder:
         excluded = self.excluded
         capitalised = self.capitalised_inside
         modifies = self.modifies
+        after_cue = self.after_verb_cue
+        verb_cues = _VERB_CUES if self.english else frozenset()
         english = self.english
         for sentence in doc.sentences:
             where = len(seqs)
@@ -307,6 +312,7 @@ class _Finder:
             for key in keys:
                 by_key[key].append(where)
             opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
+            cue = False  # the word before opens a verb phrase
             for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
                 norm, key, _, _, capital, term, opens, closes, surface, _ = info
                 if capital and n:
@@ -333,6 +339,8 @@ class _Finder:
                         counts[pair_surface] = counts.get(pair_surface, 0) + 1
                         cand.where.add(where)
                 if term is not None:
+                    if cue and not before.strip():
+                        after_cue[key] = after_cue.get(key, 0) + 1
                     cand = candidates.get(term)
                     if cand is None:
                         if term not in excluded:
@@ -344,6 +352,7 @@ class _Finder:
                         counts[surface] = counts.get(surface, 0) + 1
                         cand.where.add(where)
                 opener = (key, surface) if opens else None
+                cue = norm in verb_cues or (english and norm.endswith(("ly", "'ll", "’ll")))
             if english and not is_title_case(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
@@ -804,10 +813,12 @@ def _may_be_worth(group: list[_Candidate], lang: str) -> bool:
 
 
 def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total: int = 0,
-                   modifier: Callable[[str], bool] | None = None) -> bool:
+                   modifier: Callable[[str], bool] | None = None,
+                   verb_cued: dict[str, int] | None = None) -> bool:
     """Named things always; content terms when they recur and are not everyday words
     (after ``_may_be_worth``). ``total`` is the number of sentences of both accounts and
-    ``modifier`` tells whether a content word (by key) is only ever seen as a modifier."""
+    ``modifier`` tells whether a content word (by key) is only ever seen as a modifier;
+    ``verb_cued`` counts the words seen right after a word opening a verb phrase."""
     if any(c.named for c in group) and not (lang == "en" and _topic_name(group)[:1].islower()):
         # (a word mostly written in lower case is a content word that once opened a run:
         # "Deep" of "Deep State" beside "deep" is judged as "deep")
@@ -823,6 +834,9 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
         return False  # "discussed", "raised": verbs, not topics
     if lang == "en" and all(normalise(x) in _unnamed_people() for x in surfaces):
         return False  # "critics", "aides": the unnamed sources of the story, not its topics
+    cued = sum(verb_cued.get(c.key[0], 0) for c in group) if verb_cued is not None else 0
+    if lang == "en" and cued and 2 * cued >= sum(sum(c.surfaces.values()) for c in group):
+        return False  # "to interfere", "he supports": a verb, not a topic
     if lang == "en" and modifier is not None and all(modifier(c.key[0]) for c in group):
         return False  # "mutual" of "mutual trust": an adjective, the term is the pair
     rarest = min(zipf(x.casefold(), lang) for x in surfaces)
@@ -884,7 +898,8 @@ class _Ranking:
             where: set[Place] = set()
             for cand in group:
                 where.update([sides[w] for w in self.finder.index.match(cand.key)])
-            if where and _worth_a_topic(group, where, lang, self.total, self.modifier):
+            if where and _worth_a_topic(group, where, lang, self.total, self.modifier,
+                                        self.finder.after_verb_cue):
                 ids_a, ids_b = _split(where)
                 name = _topic_name(group)
                 topic = Topic(_without_party_word(name) if lang == "en" else name,
@@ -1027,6 +1042,10 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
 
 
+# Words after which a content word is a verb: infinitive, modals, subject pronouns, negation.
+_VERB_CUES = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "shall",
+                        "should", "cannot", "not", "did", "does", "he", "she", "they", "we",
+                        "i", "you"})
 _OF_WORDS = frozenset({"of", "for", "in", "on", "at"})
 _NAME_PARTS_RE = re.compile(r"[\s\-‐–]+")
 

@@ -835,7 +835,7 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
     if lang == "en" and all(normalise(x) in _unnamed_people() for x in surfaces):
         return False  # "critics", "aides": the unnamed sources of the story, not its topics
     cued = sum(verb_cued.get(c.key[0], 0) for c in group) if verb_cued is not None else 0
-    if lang == "en" and cued and 2 * cued >= sum(sum(c.surfaces.values()) for c in group):
+    if lang == "en" and cued and 2 * cued > sum(sum(c.surfaces.values()) for c in group):
         return False  # "to interfere", "he supports": a verb, not a topic
     if lang == "en" and modifier is not None and all(modifier(c.key[0]) for c in group):
         return False  # "mutual" of "mutual trust": an adjective, the term is the pair

@@ -251,6 +251,12 @@ class _Finder:
         self.index = _Index()
         self.sides: list[tuple[str, int]] = []  # (side, sentence id) of every sentence number
         self.capitalised_inside: set[str] = set()  # words seen capitalised mid-sentence
+        # content word key -> how often it was seen right before another content word
+        # ("mutual" in "mutual trust"): a word seen only there is a modifier, not a topic
+        self.modifies: dict[str, int] = {}
+        # content word key -> how often it came right after a word that opens a verb phrase
+        # ("to", "will", "he", "not": "to interfere", "he supports")
+        self.after_verb_cue: dict[str, int] = {}
         # one-word names seen opening a sentence: (key, word, where, normalised word)
         self.pending: list[tuple[Key, str, Where, str]] = []
         self._words = _Words(lang)
@@ -285,6 +291,9 @@ class _Finder:
         candidates = self.candidates
         excluded = self.excluded
         capitalised = self.capitalised_inside
+        modifies = self.modifies
+        after_cue = self.after_verb_cue
+        verb_cues = _VERB_CUES if self.english else frozenset()
         english = self.english
         for sentence in doc.sentences:
             where = len(seqs)
@@ -303,6 +312,7 @@ class _Finder:
             for key in keys:
                 by_key[key].append(where)
             opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
+            cue = False  # the word before opens a verb phrase
             for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
                 norm, key, _, _, capital, term, opens, closes, surface, _ = info
                 if capital and n:
@@ -317,6 +327,7 @@ class _Finder:
                 if opener is not None and closes and not before.strip():
                     pair = (opener[0], key)
                     pair_surface = f"{opener[1]} {surface}"
+                    modifies[opener[0]] = modifies.get(opener[0], 0) + 1
                     cand = candidates.get(pair)
                     if cand is None:
                         if pair not in excluded:
@@ -328,6 +339,8 @@ class _Finder:
                         counts[pair_surface] = counts.get(pair_surface, 0) + 1
                         cand.where.add(where)
                 if term is not None:
+                    if cue and not before.strip():
+                        after_cue[key] = after_cue.get(key, 0) + 1
                     cand = candidates.get(term)
                     if cand is None:
                         if term not in excluded:
@@ -339,6 +352,7 @@ class _Finder:
                         counts[surface] = counts.get(surface, 0) + 1
                         cand.where.add(where)
                 opener = (key, surface) if opens else None
+                cue = norm in verb_cues or (english and norm.endswith(("ly", "'ll", "’ll")))
             if english and not is_title_case(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
@@ -733,6 +747,12 @@ MIN_WORD_MENTIONS = 3
 MAX_WORD_ZIPF = 5.2
 # ... or, mentioned in two sentences only, rarer than this ("poll" stays; "view" goes).
 TWO_MENTION_ZIPF = 4.6
+# A content word at least this common in general use (10 per million words) is an everyday
+# word: on its own it is a topic only when it is a theme of the story, found in at least
+# ``THEME_SHARE`` of the sentences of both accounts ("strike" of a strike story stays;
+# "situation" or "principles" mentioned in a few sentences go).
+EVERYDAY_ZIPF = 4.05
+THEME_SHARE = 0.2
 
 
 @cache
@@ -792,20 +812,37 @@ def _may_be_worth(group: list[_Candidate], lang: str) -> bool:
             or _content_worth([x for c in group for x in c.surfaces], lang))
 
 
-def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str) -> bool:
+def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total: int = 0,
+                   modifier: Callable[[str], bool] | None = None,
+                   verb_cued: dict[str, int] | None = None) -> bool:
     """Named things always; content terms when they recur and are not everyday words
-    (after ``_may_be_worth``)."""
-    if any(c.named for c in group):
+    (after ``_may_be_worth``). ``total`` is the number of sentences of both accounts and
+    ``modifier`` tells whether a content word (by key) is only ever seen as a modifier;
+    ``verb_cued`` counts the words seen right after a word opening a verb phrase."""
+    if any(c.named for c in group) and not (lang == "en" and _topic_name(group)[:1].islower()):
+        # (a word mostly written in lower case is a content word that once opened a run:
+        # "Deep" of "Deep State" beside "deep" is judged as "deep")
         return _named_worth([c for c in group if c.named], where, lang)
     single_words = all(len(c.key) == 1 for c in group)
     if not single_words:
+        if lang == "en" and modifier is not None and any(
+                len(c.key) == 2 and modifier(c.key[1]) for c in group):
+            return False  # "develop bilateral" of "develop bilateral relations": a fragment
         return len(where) >= 2
     surfaces = [x for c in group for x in c.surfaces]
     if lang == "en" and 2 * sum(x.endswith("ed") for x in surfaces) >= len(surfaces):
         return False  # "discussed", "raised": verbs, not topics
     if lang == "en" and all(normalise(x) in _unnamed_people() for x in surfaces):
         return False  # "critics", "aides": the unnamed sources of the story, not its topics
+    cued = sum(verb_cued.get(c.key[0], 0) for c in group) if verb_cued is not None else 0
+    if lang == "en" and cued and 2 * cued > sum(sum(c.surfaces.values()) for c in group):
+        return False  # "to interfere", "he supports": a verb, not a topic
+    if lang == "en" and modifier is not None and all(modifier(c.key[0]) for c in group):
+        return False  # "mutual" of "mutual trust": an adjective, the term is the pair
     rarest = min(zipf(x.casefold(), lang) for x in surfaces)
+    if (lang == "en" and zipf(_topic_name(group).casefold(), lang) >= EVERYDAY_ZIPF
+            and len(where) < THEME_SHARE * total):
+        return False  # "situation", "principles": everyday words unless the story's theme
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
     if lang == "en" and ((len(where) < MIN_WORD_MENTIONS and rarest >= TWO_MENTION_ZIPF)
@@ -813,6 +850,16 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str) -> boo
         return rarest < SINGLE_MENTION_ZIPF  # everyday words need to be frequent here
     # Without a list of generic words (other languages), only uncommon words qualify.
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
+
+
+def _only_a_modifier(cand: _Candidate | None, modifies: dict[str, int]) -> bool:
+    """Every sighting (two or more) of a content word stands right before another content
+    word ("mutual trust", "resilient development"): it describes the term it opens, it is no
+    topic of its own. A plural is a noun ("avocados outside" is no modifier)."""
+    if cand is None or any(x.endswith("s") for x in cand.surfaces):
+        return False
+    seen = sum(cand.surfaces.values())
+    return seen >= 2 and modifies.get(cand.key[0], 0) >= seen
 
 
 # An upper bound of ``_score`` needs these: its largest named and content bonuses.
@@ -835,6 +882,12 @@ class _Ranking:
                                          for c in group if len(c.key) == 1}
         finder.index.index_pairs(c.key for group in groups for c in group)
 
+    def modifier(self, key: str) -> bool:
+        """Whether the content word of ``key`` is only ever seen as a modifier."""
+        cand = self.finder.candidates.get((key,))
+        return (cand is not None and not cand.named
+                and _only_a_modifier(cand, self.finder.modifies))
+
     def evaluate(self, i: int) -> tuple[float, Topic, list[_Candidate]] | None:
         """The scored topic of group ``i``, or None when it is not worth one."""
         if i in self.done:
@@ -845,7 +898,8 @@ class _Ranking:
             where: set[Place] = set()
             for cand in group:
                 where.update([sides[w] for w in self.finder.index.match(cand.key)])
-            if where and _worth_a_topic(group, where, lang):
+            if where and _worth_a_topic(group, where, lang, self.total, self.modifier,
+                                        self.finder.after_verb_cue):
                 ids_a, ids_b = _split(where)
                 name = _topic_name(group)
                 topic = Topic(_without_party_word(name) if lang == "en" else name,
@@ -902,7 +956,7 @@ class _Ranking:
             if last is not None and start < len(order) and \
                     bounds[order[start]] + _BOUND_MARGIN < last:
                 break
-        return _choose(scored, set(), self.single_topic)[0]
+        return _without_fragments(_choose(scored, set(), self.single_topic)[0], self.lang)
 
 
 # Party words before a person's name are a description, not part of it ("Republican Mitt Romney").
@@ -976,7 +1030,8 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
                 if len(cand.key) == 1:
                     single_groups[cand.key[0]] = (set(topic.a), set(topic.b))
         _rank(auto)
-        topics += _choose(auto, {t.name for t in topics}, single_groups.get)[0]
+        topics += _without_fragments(_choose(auto, {t.name for t in topics},
+                                             single_groups.get)[0], lang)
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -985,6 +1040,38 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+# Words after which a content word is a verb: infinitive, modals, subject pronouns, negation.
+_VERB_CUES = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "shall",
+                        "should", "cannot", "not", "did", "does", "he", "she", "they", "we",
+                        "i", "you"})
+_OF_WORDS = frozenset({"of", "for", "in", "on", "at"})
+_NAME_PARTS_RE = re.compile(r"[\s\-‐–]+")
+
+
+def _name_keys(name: str, lang: str) -> Key:
+    """Keys of the words of a topic name, hyphen parts apart ("Asia-Pacific": asia, pacif)."""
+    return tuple(term_key(w, lang) for w in _NAME_PARTS_RE.split(name) if w)
+
+
+def _without_fragments(topics: list[Topic], lang: str) -> list[Topic]:
+    """Leave out a topic whose name is a run of the words of a longer listed topic's name and
+    whose every sentence is one of that topic's ("Asia" seen only in "Asia-Pacific", "White"
+    only in "White House"): it is a piece of that name, not a topic of its own. A name after
+    "of" names a thing of its own ("Afghanistan" of "Neighbouring Countries of Afghanistan")."""
+    keys = [_name_keys(t.name, lang) for t in topics]
+    out = []
+    for topic, key in zip(topics, keys, strict=True):
+        n = len(key)
+        fragment = n > 0 and any(
+            len(other) > n and set(topic.a) <= set(longer.a) and set(topic.b) <= set(longer.b)
+            and any(other[i:i + n] == key and (i == 0 or other[i - 1] not in _OF_WORDS)
+                    for i in range(len(other) - n + 1))
+            for longer, other in zip(topics, keys, strict=True) if longer is not topic)
+        if not fragment:
+            out.append(topic)
+    return out
 
 
 def _contained(topic: Topic, group: list[_Candidate],

@@ -17,6 +17,7 @@ from typing import cast
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Container, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
@@ -137,6 +138,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._started = time.monotonic()
         self._ticker: Timer | None = None
         self._syncing = False
+        self._chrome_due = False  # a chrome redraw is queued (see _refresh_chrome)
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
         self._arrangement_choice: Arrangement | None = None  # None: follow the width
         self.differences: Differences | None = None  # what differs (counted in a worker)
@@ -385,8 +387,20 @@ class ReaderApp(AccountsMixin, App[int]):
         return self.keymap_overrides.get(key.id, key.keys)
 
     def _refresh_chrome(self) -> None:
-        """Repaint the gutter and overviews and rewrite the status bar."""
-        self.query_one("#gutter", Widget).refresh()
+        """Repaint the gutter and overviews and rewrite the status bar, once, before the next
+        frame: a synced key asks three times (the cursor, then each pane's scroll), and each
+        time cost a status rewrite and a view computation for each overview."""
+        if not self._chrome_due:
+            self._chrome_due = True
+            self.call_next(self._draw_chrome)
+
+    def _draw_chrome(self) -> None:
+        self._chrome_due = False
+        try:
+            gutter = self.query_one("#gutter", Widget)
+        except NoMatches:  # the reader's screen is gone (quitting)
+            return
+        gutter.refresh()
         for widget_id in ("#overview-a", "#overview-b"):
             self.query_one(widget_id, Overview).refresh_view()
         focused = self.focused_pane

@@ -392,10 +392,16 @@ class ReaderApp(AccountsMixin, App[int]):
         time cost a status rewrite and a view computation for each overview."""
         if not self._chrome_due:
             self._chrome_due = True
-            self.call_next(self._draw_chrome)
+            self.call_next(self._flush_chrome)
+
+    def _flush_chrome(self) -> None:
+        """Draw the chrome now if a redraw is queued (for calls from outside the app's message
+        loop, e.g. a test or script, whose queued redraw could come a frame late)."""
+        if self._chrome_due:
+            self._chrome_due = False
+            self._draw_chrome()
 
     def _draw_chrome(self) -> None:
-        self._chrome_due = False
         try:
             gutter = self.query_one("#gutter", Widget)
         except NoMatches:  # the reader's screen is gone (quitting)
@@ -556,6 +562,7 @@ class ReaderApp(AccountsMixin, App[int]):
         chosen = self.filter.toggled(kind, name)
         self.query_one(Sidebar).show_filter(chosen)
         self._apply_filter(chosen)
+        self._flush_chrome()
 
     def action_clear_filter(self) -> None:
         """Show every sentence again (and drop search highlights)."""
@@ -1094,6 +1101,7 @@ class ReaderApp(AccountsMixin, App[int]):
             return
         if self.session.add_speaker_edit(edit):
             self._reannotate()
+            self._flush_chrome()
             self.notify(f"{edit.describe()}. u in the sidebar undoes it.", timeout=4)
         self._show_warnings()
 

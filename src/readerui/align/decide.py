@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
-from operator import itemgetter
+from itertools import filterfalse, pairwise
 from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
 from readerui.align.features import FeatureSpace, build_space
 from readerui.align.settings import AlignSettings
+from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
 
@@ -63,6 +63,46 @@ class Scorer:
             self._pairs[key] = measure
         return measure
 
+    def strengths(self, pairs: Iterable[tuple[int, int]]) -> list[float]:
+        """``strength(pair(i, j))`` of each pair, with the measures cached as ``pair`` caches
+        them: the same arithmetic inlined in one loop (this is the aligner's inner loop)."""
+        cache = self._pairs
+        cached = cache.get
+        profiles_a, profiles_b = self.space.a, self.space.b
+        weight_of = self._weight_of
+        weight = self._order_weight
+        new = tuple.__new__
+        settings = self.settings
+        contain, contain_min = settings.containment_threshold, settings.containment_min_score
+        link = settings.link_threshold
+        out: list[float] = []
+        append = out.append
+        for key in pairs:
+            measure = cached(key)
+            if measure is None:
+                pa, pb = profiles_a[key[0]], profiles_b[key[1]]
+                wa, wb = pa.weight, pb.weight
+                common = pa.features & pb.features if wa > 0 and wb > 0 else None
+                shared = sum(map(weight_of, common)) if common else 0.0
+                if shared <= 0:
+                    measure = _NOTHING
+                else:
+                    dice = 2 * shared / (wa + wb)
+                    seq_a, seq_b = pa.sequence, pb.sequence
+                    order = _similarity(seq_a, seq_b) if seq_a and seq_b else dice
+                    measure = new(Measure, (min(1.0, max(0.0, (1 - weight) * dice
+                                                         + weight * order)),
+                                            min(1.0, shared / wa), min(1.0, shared / wb)))
+                cache[key] = measure
+            score, cover_a, cover_b = measure
+            contained = cover_a if cover_a > cover_b else cover_b
+            if contained >= contain and score >= contain_min:
+                step = link * contained / contain  # as ``strength``
+                append(score if score > step else step)
+            else:
+                append(score)
+        return out
+
     def _measure(self, fa: frozenset[int], fb: frozenset[int], wa: float, wb: float,
                  seq_a: Sequence[int], seq_b: Sequence[int]) -> Measure:
         """Weighted Dice of the feature sets blended with rapidfuzz word-order similarity."""
@@ -110,8 +150,8 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
     # Words worth a look-up: their posting lists in B are short.
     queryable = {f for f, js in postings.items() if len(js) <= settings.max_posting}
     best_of_b: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    full: set[int] = set()  # B sentences with two or more candidates of their own
     pairs: set[tuple[int, int]] = set()
-    by_weight = itemgetter(1)
     heappush, heapreplace = heapq.heappush, heapq.heapreplace
     for i, profile in enumerate(space.a):
         # sorted(..., reverse=True)[:n] is what heapq.nlargest gives, ties in the same order
@@ -123,19 +163,24 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
             w = weights[f]
             for j in postings[f]:
                 shared[j] = get(j, 0.0) + w
-        top = sorted(shared.items(), key=by_weight, reverse=True)[:limit]
-        for j, w in top:
+        # the best partners, ties in order of first sight (a stable sort)
+        top = sorted(shared, key=shared.__getitem__, reverse=True)[:limit]
+        for j in top:
+            w = shared[j]
             pairs.add((i, j))
             heap = best_of_b[j]
             if len(heap) < limit:
                 heappush(heap, (w, i))
+                if len(heap) == 2:
+                    full.add(j)
             elif w > heap[0][0]:
                 heapreplace(heap, (w, i))
         if len(top) < len(shared):  # B sentences that have few candidates of their own
-            for j, w in shared.items():
+            for j in filterfalse(full.__contains__, shared):
                 heap = best_of_b[j]
-                if len(heap) < 2:
-                    heappush(heap, (w, i))
+                heappush(heap, (shared[j], i))
+                if len(heap) == 2:
+                    full.add(j)
     for j, heap in best_of_b.items():
         for _, i in heap:
             pairs.add((i, j))
@@ -434,9 +479,10 @@ def _score_candidates(scorer: Scorer, settings: AlignSettings, excluded_a: set[i
     The neighbours give sentences made of common words a chance next to well-anchored ones.
     """
     n_a, n_b = len(scorer.space.a), len(scorer.space.b)
-    strength = {p: scorer.strength(scorer.pair(*p))
-                for p in candidate_pairs(scorer.space, settings)
-                if p[0] not in excluded_a and p[1] not in excluded_b}
+    pairs: Collection[tuple[int, int]] = candidate_pairs(scorer.space, settings)
+    if excluded_a or excluded_b:  # in the candidates' order
+        pairs = [p for p in pairs if p[0] not in excluded_a and p[1] not in excluded_b]
+    strength = dict(zip(pairs, scorer.strengths(pairs), strict=True))
     top_a: dict[int, tuple[float, int]] = {}
     top_b: dict[int, tuple[float, int]] = {}
     for (i, j), s in strength.items():
@@ -564,5 +610,6 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     n_a, n_b = len(a.sentences), len(b.sentences)
     if n_a == 0 or n_b == 0:
         return Alignment((), n_a, n_b, exclusive=True)
-    result = exclusive_links(a, b, settings, lang)
+    with collector_paused():
+        result = exclusive_links(a, b, settings, lang)
     return Alignment(tuple(result.links), n_a, n_b, exclusive=True)

@@ -7,8 +7,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import chain
+from functools import lru_cache, partial
+from itertools import chain, compress, count
+from operator import is_not, not_
+from typing import cast
 
 from rapidfuzz import fuzz, process
 
@@ -112,6 +114,38 @@ def _word_info(word: str, lang: str) -> tuple[str, tuple[str, ...], bool, tuple[
     return main, tuple(parts), is_stopword(norm, lang), tuple(is_stopword(p, lang) for p in parts)
 
 
+def _sentences_strings(texts: Sequence[str], lang: str
+                       ) -> list[tuple[dict[str, bool], list[str]]]:
+    """``_sentence_strings`` of each text, with each distinct word looked up once.
+
+    A sentence whose words have no parts (most) is built by dict and map operations: its
+    features in order of first appearance, a function word only when every occurrence is one
+    (a content word's stem is in the sequence), exactly as the word-by-word loop gives them.
+    """
+    tokenised = [WORD_RE.findall(text) for text in texts]
+    main_of: dict[str, str] = {}
+    content_of: dict[str, str | None] = {}
+    parted: set[str] = set()
+    for word in set().union(*tokenised):
+        main, parts, stop, _ = _word_info(word, lang)
+        main_of[word] = main
+        content_of[word] = None if stop else main
+        if parts:
+            parted.add(word)
+    main_get, content_get = main_of.__getitem__, content_of.__getitem__
+    is_content = partial(is_not, None)
+    out = []
+    for text, words in zip(texts, tokenised, strict=True):
+        if parted and not parted.isdisjoint(words):
+            out.append(_sentence_strings(text, lang))
+            continue
+        sequence = cast("list[str]", list(filter(is_content, map(content_get, words))))
+        features = dict.fromkeys(map(main_get, words), True)
+        features.update(dict.fromkeys(sequence, False))
+        out.append((features, sequence))
+    return out
+
+
 def _sentence_strings(text: str, lang: str) -> tuple[dict[str, bool], list[str]]:
     """Feature strings of a sentence (-> whether a function word) and its content stems in order."""
     features: dict[str, bool] = {}
@@ -211,8 +245,8 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
     ``lang`` is the language of both, or a (language of A, language of B) pair.
     """
     lang_a, lang_b = (lang, lang) if isinstance(lang, str) else lang
-    raw_a = [_sentence_strings(s.text, lang_a) for s in a]
-    raw_b = [_sentence_strings(s.text, lang_b) for s in b]
+    raw_a = _sentences_strings([s.text for s in a], lang_a)
+    raw_b = _sentences_strings([s.text for s in b], lang_b)
     acronyms = {m.group() for s in (*a, *b) for m in _ACRONYM.finditer(s.text)}
     if acronyms:
         _link_acronyms(raw_a, [s.text for s in a], acronyms, lang_a)
@@ -229,34 +263,26 @@ def build_space(a: Sequence[Sentence], b: Sequence[Sentence], lang: str | tuple[
         vocab_b = {word for features, _ in raw_b for word in features}
     variants = _variant_map(sorted(vocab_a - vocab_b), sorted(vocab_b - vocab_a), settings)
 
-    ids: dict[str, int] = {}
-    stop_of: list[bool] = []
-
-    def intern(word: str, stop: bool) -> int:
-        index = ids.get(word)
-        if index is None:
-            index = ids[word] = len(stop_of)
-            stop_of.append(stop)
-        elif not stop:
-            stop_of[index] = False
-        return index
-
-    def profiles(raw: list[tuple[dict[str, bool], list[str]]],
-                 mapping: dict[str, str]) -> list[tuple[frozenset[int], tuple[int, ...]]]:
-        out = []
-        for features, sequence in raw:
-            if mapping:
-                feature_ids = frozenset([intern(mapping.get(w, w), stop)
-                                         for w, stop in features.items()])
-                seq = tuple([ids[mapping.get(w, w)] for w in sequence])
-            else:
-                feature_ids = frozenset([intern(w, stop) for w, stop in features.items()])
-                seq = tuple(map(ids.__getitem__, sequence))
-            out.append((feature_ids, seq))
-        return out
-
-    pa = profiles(raw_a, {})
-    pb = profiles(raw_b, variants)
+    # Feature ids in order of first appearance (A's sentences, then B's with variants folded);
+    # a feature is a function word only when it is one in every sentence that holds it.
+    fold = variants.get
+    keys_b = [list(map(fold, features, features)) if variants else list(features)
+              for features, _ in raw_b]
+    ids = dict(zip(dict.fromkeys(chain(chain.from_iterable(f for f, _ in raw_a),
+                                       chain.from_iterable(keys_b))), count()))
+    content: set[str] = set()
+    for features, _ in raw_a:
+        content.update(compress(features, map(not_, features.values())))
+    for (features, _), keys in zip(raw_b, keys_b, strict=True):
+        content.update(compress(keys, map(not_, features.values())))
+    stop_of = [word not in content for word in ids]
+    id_of = ids.__getitem__
+    pa = [(frozenset(map(id_of, features)), tuple(map(id_of, sequence)))
+          for features, sequence in raw_a]
+    pb = [(frozenset(map(id_of, keys)),
+           tuple(map(id_of, map(fold, sequence, sequence))) if variants
+           else tuple(map(id_of, sequence)))
+          for (_, sequence), keys in zip(raw_b, keys_b, strict=True)]
     counted = Counter(chain.from_iterable(features for features, _ in pa + pb))
     df = [counted[f] for f in range(len(stop_of))]
     total = len(pa) + len(pb)

@@ -17,6 +17,7 @@ from readerui.align.decide import ExclusiveResult, exclusive_links
 from readerui.align.linkmodel import LinkModel, default_model
 from readerui.align.pairfeatures import FEATURE_NAMES, PairContext
 from readerui.align.settings import AlignSettings
+from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
 Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]
@@ -129,5 +130,6 @@ def align_many(a: Document, b: Document, settings: AlignSettings | None = None,
     model = model or default_model(semantic is not None)
     if not model.semantic:
         semantic = None
-    table = pair_table(a, b, settings, lang, semantic)
-    return Alignment(tuple(decide_links(table, model)), n_a, n_b)
+    with collector_paused():
+        table = pair_table(a, b, settings, lang, semantic)
+        return Alignment(tuple(decide_links(table, model)), n_a, n_b)

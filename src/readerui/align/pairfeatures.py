@@ -11,6 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 from rapidfuzz import fuzz, process
 
@@ -63,27 +66,34 @@ class SentenceFacts:
 
 def _grams(text: str) -> Counter[str]:
     padded = " " + " ".join(WORD_RE.findall(text.lower())) + " "
-    return Counter(padded[k:k + CHAR_N] for k in range(len(padded) - CHAR_N + 1))
+    ends = range(CHAR_N, len(padded) + 1)
+    return Counter(map(padded.__getitem__, map(slice, range(len(ends)), ends)))
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str, lang: str) -> str | None:
+    """Stem of a word as it stands in the text, or None for a function word."""
+    norm = normalise(word)
+    return None if is_stopword(norm, lang) else stem(norm, lang)
+
+
+@lru_cache(maxsize=200_000)
+def _name_stem(word: str, lang: str) -> str | None:
+    """Stem of a capitalised word as a name, or None (one letter, or a function word)."""
+    norm = normalise(word)
+    if len(norm) > 1 and not is_stopword(norm, lang):
+        return stem(norm.removesuffix("'s").removesuffix("’s"), lang)
+    return None
 
 
 def _stems(text: str, lang: str) -> list[str]:
-    out = []
-    for word in WORD_RE.findall(text):
-        norm = normalise(word)
-        if not is_stopword(norm, lang):
-            out.append(stem(norm, lang))
-    return out
+    return [s for s in map(_content_stem, WORD_RE.findall(text), repeat(lang)) if s is not None]
 
 
 def _names(text: str, lang: str) -> list[str]:
     """Capitalised words that are not function words, in order (the first word of the
     sentence included only when it is not a function word)."""
-    found = []
-    for match in _CAPITAL.finditer(text):
-        norm = normalise(match.group())
-        if len(norm) > 1 and not is_stopword(norm, lang):
-            found.append(stem(norm.removesuffix("'s").removesuffix("’s"), lang))
-    return found
+    return [s for s in map(_name_stem, _CAPITAL.findall(text), repeat(lang)) if s is not None]
 
 
 def _facts(texts: Sequence[str], lang: str) -> tuple[list[Counter[str]], list[SentenceFacts]]:
@@ -106,10 +116,14 @@ def _facts(texts: Sequence[str], lang: str) -> tuple[list[Counter[str]], list[Se
 
 
 def _weigh(raw: list[Counter[str]], facts: list[SentenceFacts], idf: dict[str, float]) -> None:
+    tf: dict[int, float] = {}  # count -> 1 + log(count), each count's logarithm taken once
+    for grams in raw:
+        for c in set(grams.values()).difference(tf):
+            tf[c] = 1 + math.log(c)
     for grams, fact in zip(raw, facts, strict=True):
-        weights = {g: (1 + math.log(c)) * idf[g] for g, c in grams.items()}
-        fact.grams.update(weights)
-        object.__setattr__(fact, "norm", math.sqrt(sum(w * w for w in weights.values())) or 1.0)
+        values = list(map(mul, map(tf.__getitem__, grams.values()), map(idf.__getitem__, grams)))
+        fact.grams.update(zip(grams, values, strict=True))
+        object.__setattr__(fact, "norm", math.sqrt(sum(map(mul, values, values))) or 1.0)
 
 
 class PairContext:
@@ -129,6 +143,8 @@ class PairContext:
         self.a: dict[int, SentenceFacts] = {}
         self.b: dict[int, SentenceFacts] = {}
         self.semantic = semantic
+        # content words of a sentence -> their set, 5-letter prefixes, words of 4+ letters
+        self._soft_sides: dict[tuple[str, ...], tuple[set[str], set[str], list[str]]] = {}
 
     def _prepare(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Facts of the sentences in ``pairs`` (IDF of character n-grams over those sentences
@@ -150,22 +166,24 @@ class PairContext:
     def _char_cos(self, fa: SentenceFacts, fb: SentenceFacts) -> float:
         small, large = (fa.grams, fb.grams) if len(fa.grams) <= len(fb.grams) else (fb.grams,
                                                                                       fa.grams)
-        dot = sum(w * large[g] for g, w in small.items() if g in large)
+        shared = [*filter(large.__contains__, small)]  # in the smaller side's order
+        dot: float = sum(map(mul, map(small.__getitem__, shared), map(large.__getitem__, shared)))
         return dot / (fa.norm * fb.norm)
 
-    @staticmethod
-    def _soft(ca: tuple[str, ...], cb: tuple[str, ...]) -> float:
+    def _soft(self, ca: tuple[str, ...], cb: tuple[str, ...]) -> float:
         """Share of the shorter side's content words with a near spelling (same 5-letter
         prefix, or rapidfuzz ratio >= 80) on the other side."""
         if not ca or not cb:
             return 0.0
         short, other = (ca, cb) if len(ca) <= len(cb) else (cb, ca)
-        other_set = set(other)
-        prefixes = {w[:5] for w in other if len(w) >= 5}
+        side = self._soft_sides.get(other)
+        if side is None:  # a sentence is the other side of many pairs: its sets made once
+            side = self._soft_sides[other] = (set(other), {w[:5] for w in other if len(w) >= 5},
+                                              [o for o in other if len(o) >= 4])
+        other_set, prefixes, long_other = side
         rest = [w for w in short if w not in other_set and not (len(w) >= 5 and w[:5] in prefixes)]
         hits = len(short) - len(rest)
         rest = [w for w in rest if len(w) >= 4]
-        long_other = [o for o in other if len(o) >= 4]
         if rest and long_other:
             hits += sum(process.extractOne(w, long_other, scorer=fuzz.ratio, score_cutoff=80)
                         is not None for w in rest)

@@ -24,6 +24,16 @@ def annotate(a: Document, b: Document, lexicon_path: str | None = None,
     Speaker rules are for English; for other languages only topics are found.
     Raises :class:`readerui.errors.ConfigError` when the lexicon file cannot be used.
     """
+    # The pass makes hundreds of thousands of small containers and frees them by reference
+    # counting; the cyclic collector, run every 700 allocations over all of them, cost a third
+    # of its time on long pairs. It is paused for the pass (never re-enabled if it was off).
+    from readerui.gcpause import collector_paused
+
+    with collector_paused():
+        return _annotate(a, b, lexicon_path, lang)
+
+
+def _annotate(a: Document, b: Document, lexicon_path: str | None, lang: str) -> Annotations:
     # The rules are imported here, not with the package: the reader imports the light
     # ``annotate.overrides`` at start-up, before the engine is needed.
     from readerui.annotate.lexicon import load_lexicon

@@ -535,7 +535,7 @@ def _leaves_quote_open(text: str, open_before: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence."""
     # A quotation carried over a paragraph break opens again with a quotation mark.
     inside = open_before and not _opens_quote(text)
-    for ch in text:
+    for ch in _QUOTE_MARK_RE.findall(text):  # the quotation marks only, not every character
         if ch == "“":
             inside = True
         elif ch == "”":
@@ -543,6 +543,9 @@ def _leaves_quote_open(text: str, open_before: bool) -> bool:
         elif ch == '"':
             inside = not inside
     return inside
+
+
+_QUOTE_MARK_RE = re.compile('[“”"]')
 
 
 def _speech_after_quote(text: str) -> bool:

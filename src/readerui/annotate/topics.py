@@ -15,12 +15,13 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from typing import NamedTuple
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
@@ -61,9 +62,9 @@ FUNCTION_WORD_ZIPF = 6.0
 
 Key = tuple[str, ...]
 _TITLE_KEY = "\x00title"  # stands in the index for title words, which match no term
-Where = tuple[str, int]  # (side, sentence id)
+Where = int  # a sentence, numbered across both accounts (A first)
+Place = tuple[str, int]  # (side, sentence id)
 _new_counter = Counter.__new__
-_NO_WHERE: frozenset[Where] = frozenset()
 
 
 @lru_cache(maxsize=200_000)
@@ -97,10 +98,6 @@ def _undot(text: str) -> str:
     return _DOTTED_ACRONYM_RE.sub(lambda m: m.group().replace(".", ""), text)
 
 
-# A word of a sentence: (as written, normalised, start, end).
-_Word = tuple[str, str, int, int]
-
-
 _norm = lru_cache(maxsize=200_000)(normalise)
 
 
@@ -124,6 +121,48 @@ def _is_verb(norm: str) -> bool:
     return norm in wordlists.reporting_verbs().forms or norm in wordlists.event_verbs()
 
 
+class _WordInfo(NamedTuple):
+    """What the finder needs of one word as written; made once per distinct word."""
+
+    norm: str
+    key: str
+    indexed: str  # its key in the index (``_TITLE_KEY`` for title words)
+    parts: tuple[str, ...]  # keys of its hyphen parts ("multi-polar")
+    capital: bool
+    single: Key | None  # (key,) when the word alone is a content term
+    opens: bool  # may open a two-word term
+    closes: bool  # may close a two-word term
+    surface: str  # as written, possessive cut
+    acronym: bool
+
+
+class _Words(dict[str, _WordInfo]):
+    """Word -> :class:`_WordInfo` for one language, filled on first sight."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.english = lang == "en"
+        self.titles = wordlists.titles() if self.english else frozenset()
+        self.generic = wordlists.generic_words()
+
+    def __missing__(self, word: str) -> _WordInfo:
+        lang = self.lang
+        norm = _norm(word)
+        key = term_key(word, lang)
+        content = _is_content(word, lang)
+        verb = _is_verb(norm)
+        lone = content and norm not in self.generic and not verb
+        pairs = self.english or zipf(word.casefold(), lang) < PAIR_WORD_ZIPF
+        info = self[word] = _WordInfo(
+            norm, key, _TITLE_KEY if norm in self.titles else key,
+            tuple(term_key(p, lang) for p in word.split("-") if p) if "-" in word else (),
+            word[:1].isupper(), (key,) if lone else None, lone and pairs,
+            content and not verb and pairs, _POSSESSIVE_RE.sub("", word),
+            len(word) >= 2 and word.isupper() and word.isalpha())
+        return info
+
+
 @dataclass(slots=True)
 class _Candidate:
     """A term seen in the text: its key, surface forms counted, where seen, whether named."""
@@ -137,42 +176,54 @@ class _Candidate:
 
 @dataclass(slots=True)
 class _Index:
-    """Keys of every sentence of both accounts, for matching terms."""
+    """Keys of every sentence of both accounts, for matching terms (sentences are numbered
+    across both accounts, A first: see ``_Finder.sides``)."""
 
-    seqs: dict[Where, list[str]] = field(default_factory=dict)
-    by_key: dict[str, set[Where]] = field(default_factory=dict)
-    bigrams: dict[Where, set[tuple[str, str]]] = field(default_factory=dict)
+    seqs: list[list[str]] = field(default_factory=list)
+    # ascending, no repeats (a defaultdict: ``get`` for look-ups, which adds nothing)
+    by_key: defaultdict[str, list[Where]] = field(default_factory=lambda: defaultdict(list))
+    pairs: dict[Key, list[Where]] = field(default_factory=dict)  # two-word terms, made once
 
-    def add(self, where: Where, seq: list[str], parts: Iterable[str]) -> None:
-        self.seqs[where] = seq
-        by_key = self.by_key
-        for key in (*seq, *parts):
-            found = by_key.get(key)
-            if found is None:
-                by_key[key] = {where}
-            else:
-                found.add(where)
+    def index_pairs(self, keys: Iterable[Key]) -> None:
+        """Find the sentences of many two-word terms in one pass over the text."""
+        wanted = {k for k in keys if len(k) == 2 and k not in self.pairs}
+        if not wanted:
+            return
+        found: dict[Key, list[Where]] = {k: [] for k in wanted}
+        get = found.get
+        for where, seq in enumerate(self.seqs):
+            for pair in itertools.pairwise(seq):
+                if pair in wanted:
+                    hits = get(pair)
+                    if not hits or hits[-1] != where:
+                        hits.append(where)  # type: ignore[union-attr]
+        self.pairs.update(found)
 
-    def _bigrams(self, where: Where) -> set[tuple[str, str]]:
-        """Word pairs of one sentence (made when a two-word term first asks)."""
-        pairs = self.bigrams.get(where)
-        if pairs is None:
-            pairs = self.bigrams[where] = set(itertools.pairwise(self.seqs[where]))
-        return pairs
+    def count(self, key: Key) -> int:
+        """How many sentences contain the term, at most (exact for one and two words)."""
+        if len(key) == 1:
+            return len(self.by_key.get(key[0], ()))
+        if len(key) == 2:
+            if key not in self.pairs:
+                self.index_pairs((key,))
+            return len(self.pairs[key])
+        return min(len(self.by_key.get(k, ())) for k in key)
 
     def match(self, key: Key) -> set[Where]:
         """Sentences containing the term (a one-word term also matches hyphen parts)."""
         if len(key) == 1:
             return set(self.by_key.get(key[0], ()))
+        if len(key) == 2:
+            if key not in self.pairs:
+                self.index_pairs((key,))
+            return set(self.pairs[key])
         # Intersect from the rarest word: common words ("the") have huge sentence sets.
-        postings = sorted([self.by_key.get(k, _NO_WHERE) for k in set(key)], key=len)
-        found = postings[0]
+        postings = sorted([self.by_key.get(k, ()) for k in set(key)], key=len)
+        found = set(postings[0])
         for other in postings[1:]:
             if not found:
                 break
-            found = found & other
-        if len(key) == 2:  # most terms: one set look-up per sentence
-            return {where for where in found if key in self._bigrams(where)}
+            found.intersection_update(other)
         out = set()
         n = len(key)
         for where in found:
@@ -180,6 +231,13 @@ class _Index:
             if any(tuple(seq[i:i + n]) == key for i in range(len(seq) - n + 1)):
                 out.add(where)
         return out
+
+
+# A word of a sentence with the text between it and the word before: (text before, word).
+# Between two matches of WORD_RE there are only non-word characters, so this finds its words.
+_SEP_WORD_RE = re.compile(rf"(\W*)({WORD_RE.pattern})")
+# A named-thing event: (key, surface) added, or (key, word, normalised word) left pending.
+_NamedEvent = tuple[Key, str] | tuple[Key, str, str]
 
 
 class _Finder:
@@ -191,9 +249,13 @@ class _Finder:
         self.excluded = excluded
         self.candidates: dict[Key, _Candidate] = {}
         self.index = _Index()
+        self.sides: list[tuple[str, int]] = []  # (side, sentence id) of every sentence number
         self.capitalised_inside: set[str] = set()  # words seen capitalised mid-sentence
         # one-word names seen opening a sentence: (key, word, where, normalised word)
         self.pending: list[tuple[Key, str, Where, str]] = []
+        self._words = _Words(lang)
+        self._breaks: dict[str, bool] = {}  # text before a word -> the word opens a sentence
+        self._runs: dict[tuple[str, bool], tuple[_NamedEvent, ...]] = {}
 
     def _add(self, key: Key, surface: str, where: Where, named: bool) -> None:
         if key in self.excluded or not key:
@@ -210,89 +272,135 @@ class _Finder:
         cand.where.add(where)
 
     def read(self, side: str, doc: Document) -> None:
-        """Index every sentence and collect its candidates."""
-        titles = wordlists.titles() if self.english else frozenset()
+        """Index every sentence and collect its candidates.
+
+        Per word of the text this is look-ups in tables made once per distinct word
+        (``_Words``) and per distinct text between words (``_breaks``); the candidates are
+        added here inline (the body of ``_add``).
+        """
+        words = self._words
+        breaks = self._breaks
+        by_key = self.index.by_key
+        seqs = self.index.seqs
+        candidates = self.candidates
+        excluded = self.excluded
+        capitalised = self.capitalised_inside
+        english = self.english
         for sentence in doc.sentences:
-            where = (side, sentence.id)
-            text = _undot(sentence.text)
-            tokens: list[_Word] = [(w := m.group(), _norm(w), *m.span())
-                                   for m in WORD_RE.finditer(text)]
-            seq = [term_key(t[0], self.lang) for t in tokens]
-            parts = [term_key(p, self.lang) for t in tokens if "-" in t[0]
-                     for p in t[0].split("-") if p]
-            # Titles match no topic: "President" is not "presidency" ("presid" either way).
-            indexed = [_TITLE_KEY if t[1] in titles else k for t, k in zip(tokens, seq,
-                                                                          strict=True)]
-            self.index.add(where, indexed, parts)
-            for t in tokens[1:]:
-                if t[0][:1].isupper() and not _AFTER_BREAK_RE.search(text, max(0, t[2] - 4),
-                                                                           t[2]):
-                    self.capitalised_inside.add(t[1])
-            self._content_terms(tokens, seq, text, where)
-            if self.english and not is_title_case(text):
+            where = len(seqs)
+            self.sides.append((side, sentence.id))
+            text = sentence.text
+            if "." in text:
+                text = _undot(text)
+            found = _SEP_WORD_RE.findall(text)
+            infos = [words[word] for _, word in found]
+            # the index: every word's key, and the keys of hyphen parts
+            indexed = [info[2] for info in infos]
+            seqs.append(indexed)
+            keys = set(indexed)
+            if "-" in text:
+                keys.update([part for info in infos for part in info[3]])
+            for key in keys:
+                by_key[key].append(where)
+            opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
+            for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
+                norm, key, _, _, capital, term, opens, closes, surface, _ = info
+                if capital and n:
+                    opens_sentence = breaks.get(before)
+                    if opens_sentence is None:
+                        opens_sentence = breaks[before] = \
+                            _AFTER_BREAK_RE.search(before[-4:]) is not None
+                    if not opens_sentence:
+                        capitalised.add(norm)
+                # content terms: the word before with this one ("peace talks"), then this one
+                # (as ``_add`` would, inline: this runs for most words of the text)
+                if opener is not None and closes and not before.strip():
+                    pair = (opener[0], key)
+                    pair_surface = f"{opener[1]} {surface}"
+                    cand = candidates.get(pair)
+                    if cand is None:
+                        if pair not in excluded:
+                            cand = candidates[pair] = _Candidate(
+                                pair, False, _new_counter(Counter), {where}, len(candidates))
+                            cand.surfaces[pair_surface] = 1
+                    else:
+                        counts = cand.surfaces
+                        counts[pair_surface] = counts.get(pair_surface, 0) + 1
+                        cand.where.add(where)
+                if term is not None:
+                    cand = candidates.get(term)
+                    if cand is None:
+                        if term not in excluded:
+                            cand = candidates[term] = _Candidate(
+                                term, False, _new_counter(Counter), {where}, len(candidates))
+                            cand.surfaces[surface] = 1
+                    else:
+                        counts = cand.surfaces
+                        counts[surface] = counts.get(surface, 0) + 1
+                        cand.where.add(where)
+                opener = (key, surface) if opens else None
+            if english and not is_title_case(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
                                    where)
-            elif not self.english:
-                for (word, _, _, _), key in zip(tokens, seq, strict=True):
-                    if len(word) >= 2 and word.isupper() and word.isalpha():
-                        self._add((key,), word, where, named=True)
-
-    def _content_terms(self, tokens: Sequence[_Word], seq: list[str], text: str,
-                       where: Where) -> None:
-        generic = wordlists.generic_words()
-        content = [_is_content(t[0], self.lang) for t in tokens]
-        for i, (word, norm, _, end) in enumerate(tokens):
-            if not content[i]:
-                continue
-            surface = _POSSESSIVE_RE.sub("", word)  # as written: "Umweltverbände", "bank"
-            if norm not in generic and not _is_verb(norm):
-                self._add((seq[i],), surface, where, named=False)
-            if i + 1 < len(tokens) and content[i + 1]:
-                next_word, next_norm, next_start, _ = tokens[i + 1]
-                if (text[end:next_start].strip() == "" and norm not in generic
-                        and not _is_verb(norm) and not _is_verb(next_norm)
-                        and (self.english or max(zipf(word.casefold(), self.lang),
-                                                 zipf(next_word.casefold(), self.lang))
-                             < PAIR_WORD_ZIPF)):
-                    pair = f"{surface} {_POSSESSIVE_RE.sub('', next_word)}"
-                    self._add((seq[i], seq[i + 1]), pair, where, named=False)
+            elif not english:
+                for _, word in found:
+                    info = words[word]
+                    if info.acronym:
+                        self._add((info.key,), word, where, named=True)
 
     def _named_things(self, text: str, where: Where) -> None:
-        function = wordlists.function_words()
+        """Add the named things of a sentence (per run, from ``_run_events``)."""
+        runs_seen = self._runs
         for start, _, run in runs(text):
-            words = run.split()
-            skip = _title_words(words)
-            fragments: list[list[str]] = [[]]
-            for w, skipped in zip(words, skip, strict=True):
-                if skipped:
-                    fragments.append([])
-                    continue
-                fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
-                if w.endswith(("'s", "’s", "'", "’")):  # "Spain's Catalonia": two names
-                    fragments.append([])
             at_start = bool(_SENTENCE_START_RE.match(text[:start])
                             or _AFTER_BREAK_RE.search(text, max(0, start - 4), start))
-            for n, fragment in enumerate(fragments):
+            events = runs_seen.get((run, at_start))
+            if events is None:
+                events = runs_seen[(run, at_start)] = tuple(self._run_events(run, at_start))
+            for event in events:
+                if len(event) == 2:
+                    self._add(event[0], event[1], where, named=True)
+                else:
+                    key, word, norm = event
+                    self.pending.append((key, word, where, norm))
+
+    def _run_events(self, run: str, at_start: bool) -> list[_NamedEvent]:
+        """The named things of one capitalised run (``at_start``: it opens a sentence)."""
+        function = wordlists.function_words()
+        out: list[_NamedEvent] = []
+        words = run.split()
+        skip = _title_words(words)
+        fragments: list[list[str]] = [[]]
+        for w, skipped in zip(words, skip, strict=True):
+            if skipped:
+                fragments.append([])
+                continue
+            fragments[-1].append(w.rstrip(".") if len(w.rstrip(".")) > 1 else w)
+            if w.endswith(("'s", "’s", "'", "’")):  # "Spain's Catalonia": two names
+                fragments.append([])
+        for n, fragment in enumerate(fragments):
+            while fragment and word_key(fragment[0]) in function:
+                fragment.pop(0)
+                at_start = False
+            while fragment and word_key(fragment[-1]) in function | {"of", "for"}:
+                fragment.pop()
+            if not fragment:
+                continue
+            first_of_sentence = at_start and n == 0 and fragment[0] == words[0]
+            if (first_of_sentence and len(fragment) > 2 and fragment[1] == "of"
+                    and fragment[0].endswith("s") and is_everyday_word(fragment[0])):
+                # "Leaders of the Shanghai Cooperation Organization met": the organisation
+                fragment, first_of_sentence = fragment[2:], False
                 while fragment and word_key(fragment[0]) in function:
                     fragment.pop(0)
-                    at_start = False
-                while fragment and word_key(fragment[-1]) in function | {"of", "for"}:
-                    fragment.pop()
                 if not fragment:
                     continue
-                first_of_sentence = at_start and n == 0 and fragment[0] == words[0]
-                if (first_of_sentence and len(fragment) > 2 and fragment[1] == "of"
-                        and fragment[0].endswith("s") and is_everyday_word(fragment[0])):
-                    # "Leaders of the Shanghai Cooperation Organization met": the organisation
-                    fragment, first_of_sentence = fragment[2:], False
-                    while fragment and word_key(fragment[0]) in function:
-                        fragment.pop(0)
-                    if not fragment:
-                        continue
-                self._add_named(fragment, where, first_of_sentence)
+            self._named_events(fragment, first_of_sentence, out)
+        return out
 
-    def _add_named(self, words: list[str], where: Where, first_of_sentence: bool) -> None:
+    def _named_events(self, words: list[str], first_of_sentence: bool,
+                      out: list[_NamedEvent]) -> None:
         words = [_POSSESSIVE_RE.sub("", w) for w in words]
         words = [w for w in words if w]
         if not words:
@@ -305,7 +413,7 @@ class _Finder:
             if first_of_sentence and not (word.isupper() or norm in wordlists.places()):
                 # "Noting", "Polls", "Russia": a sentence-initial word is a name only if it is
                 # also seen capitalised inside a sentence; decided in `keep`.
-                self.pending.append(((term_key(word, self.lang),), word, where, norm))
+                out.append(((term_key(word, self.lang),), word, norm))
                 return
         if "of" in words[1:-1]:  # "Ana Ruiz of Chile": a speaker's name is not a topic
             cut = words.index("of")
@@ -315,18 +423,17 @@ class _Finder:
             elif _is_full_name(words[:cut]):  # "Jay Inslee of Washington": the person
                 words = words[:cut]
         key = tuple(term_key(w, self.lang) for w in words)
-        self._add(key, " ".join(words), where, named=True)
+        out.append((key, " ".join(words)))
         if len(words) > 1 and " ".join(words).casefold() not in wordlists.place_names():
             # "Neighbouring Countries of Nepal": the place is a topic too; not "York" of "New York"
             inside = _whole_places(words)
             for start, end in inside:
                 place = words[start:end]
-                self._add(tuple(term_key(w, self.lang) for w in place), " ".join(place), where,
-                          named=True)
+                out.append((tuple(term_key(w, self.lang) for w in place), " ".join(place)))
             covered = {i for start, end in inside for i in range(start, end)}
             for i, word in enumerate(words):
                 if i not in covered and normalise(word) in wordlists.places():
-                    self._add((term_key(word, self.lang),), word, where, named=True)
+                    out.append(((term_key(word, self.lang),), word))
 
     def keep(self, n_sentences: int) -> list[_Candidate]:
         """The candidates worth a topic."""
@@ -418,11 +525,15 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in singles:
         buckets.setdefault(c.key[0][:4].lower(), []).append((i, c))
     for members in buckets.values():
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                (i, a), (j, b) = members[x], members[y]
-                if _variants(a, b):
-                    union(i, j)
+        if len(members) <= _SMALL_BUCKET:
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    (i, a), (j, b) = members[x], members[y]
+                    if _variants(a, b):
+                        union(i, j)
+        else:
+            for i, j in _variant_pairs(members):
+                union(i, j)
     # An acronym and its expansion are one topic: "ECB" and "European Central Bank".
     expansions: dict[str, int] = {}
     for i, c in enumerate(cands):
@@ -466,6 +577,42 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in enumerate(cands):
         groups.setdefault(find(i), []).append(c)
     return list(groups.values())
+
+
+# A bucket of one-word candidates larger than this is searched by ``_variant_pairs``.
+_SMALL_BUCKET = 12
+
+
+def _variant_pairs(members: list[tuple[int, _Candidate]]) -> Iterable[tuple[int, int]]:
+    """The pairs of a bucket that ``_variants`` joins, without trying every pair in Python:
+    pairs with a named candidate are tried one by one; two content words are variants when
+    both keys are at least ``MIN_PREFIX_KEY`` long and one starts the other (so they share
+    their first ``MIN_PREFIX_KEY`` letters), or both are at least 7 long and close
+    (rapidfuzz's ``process.extract``, in C, with the same ratio and cut-off)."""
+    named = [m for m in members if m[1].named]
+    plain = [m for m in members if not m[1].named]
+    for x, (i, a) in enumerate(named):
+        for j, b in itertools.chain(named[x + 1:], plain):
+            if _variants(a, b):
+                yield i, j
+    by_prefix: dict[str, list[tuple[int, str]]] = {}
+    for i, c in plain:
+        if len(c.key[0]) >= MIN_PREFIX_KEY:
+            by_prefix.setdefault(c.key[0][:MIN_PREFIX_KEY], []).append((i, c.key[0]))
+    for same in by_prefix.values():
+        for x, (i, ka) in enumerate(same):
+            for j, kb in same[x + 1:]:
+                short, long = sorted((ka, kb), key=len)
+                if ka.isupper() == kb.isupper() and long.startswith(short):
+                    yield i, j
+    close = [(i, c.key[0]) for i, c in plain if len(c.key[0]) >= 7]
+    keys = [k for _, k in close]
+    for x, (i, ka) in enumerate(close):
+        for _, _, y in process.extract(ka, keys[x + 1:], scorer=fuzz.ratio,
+                                       score_cutoff=KEY_SIMILARITY, limit=None):
+            j, kb = close[x + 1 + y]
+            if ka.isupper() == kb.isupper():
+                yield i, j
 
 
 def _surface(cand: _Candidate) -> str:
@@ -536,7 +683,7 @@ def _terms(group: list[_Candidate]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
-def _split(where: set[Where]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _split(where: set[Place]) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return (tuple(sorted(i for s, i in where if s == "a")),
             tuple(sorted(i for s, i in where if s == "b")))
 
@@ -594,7 +741,7 @@ def _unnamed_people() -> frozenset[str]:
     return wordlists.unnamed_sources() - wordlists.party_members()
 
 
-def _named_worth(group: list[_Candidate], where: set[Where], lang: str) -> bool:
+def _named_worth(group: list[_Candidate], where: set[Place], lang: str) -> bool:
     """A named thing, unless it is a party label, a contraction, a capitalised phrase, or an
     everyday word capitalised once ("Freedom")."""
     name = max((s for c in group for s in c.surfaces), key=len)
@@ -645,7 +792,7 @@ def _may_be_worth(group: list[_Candidate], lang: str) -> bool:
             or _content_worth([x for c in group for x in c.surfaces], lang))
 
 
-def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> bool:
+def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str) -> bool:
     """Named things always; content terms when they recur and are not everyday words
     (after ``_may_be_worth``)."""
     if any(c.named for c in group):
@@ -668,6 +815,118 @@ def _worth_a_topic(group: list[_Candidate], where: set[Where], lang: str) -> boo
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
 
 
+# An upper bound of ``_score`` needs these: its largest named and content bonuses.
+_MAX_NAMED_BONUS = 5.0 + 1.3
+_MAX_CONTENT_BONUS = 3.0 * 1.3
+_BOUND_MARGIN = 1e-6  # rounding: a bound this close to a score may be that score
+
+
+class _Ranking:
+    """Turns groups into scored topics, each at most once, and finds the best without scoring
+    every group: a group whose score cannot reach the last topic kept is never scored."""
+
+    def __init__(self, finder: _Finder, groups: list[list[_Candidate]], total: int) -> None:
+        self.finder = finder
+        self.groups = groups
+        self.total = total
+        self.lang = finder.lang
+        self.done: dict[int, tuple[float, Topic, list[_Candidate]] | None] = {}
+        self.group_of: dict[str, int] = {c.key[0]: i for i, group in enumerate(groups)
+                                         for c in group if len(c.key) == 1}
+        finder.index.index_pairs(c.key for group in groups for c in group)
+
+    def evaluate(self, i: int) -> tuple[float, Topic, list[_Candidate]] | None:
+        """The scored topic of group ``i``, or None when it is not worth one."""
+        if i in self.done:
+            return self.done[i]
+        group, lang, sides = self.groups[i], self.lang, self.finder.sides
+        item = None
+        if _may_be_worth(group, lang):
+            where: set[Place] = set()
+            for cand in group:
+                where.update([sides[w] for w in self.finder.index.match(cand.key)])
+            if where and _worth_a_topic(group, where, lang):
+                ids_a, ids_b = _split(where)
+                topic = Topic(_topic_name(group), _terms(group), ids_a, ids_b, "auto")
+                item = (_score(topic, any(c.named for c in group), self.total, lang), topic,
+                        group)
+        self.done[i] = item
+        return item
+
+    def single_topic(self, key: str) -> tuple[set[int], set[int]] | None:
+        """The sentences of the topic holding the one-word candidate ``key``, if any."""
+        i = self.group_of.get(key)
+        item = None if i is None else self.evaluate(i)
+        return None if item is None else (set(item[1].a), set(item[1].b))
+
+    def bounds(self) -> list[float]:
+        """At least the score of every group's topic, from sentence counts alone (as if the
+        topic were in both accounts, of the most specific words, and of several words)."""
+        index, total = self.finder.index, self.total
+        by_key, pairs = index.by_key, index.pairs
+        log_part = [2.0 * math.log2(1 + n) for n in range(total + 1)]
+        named_part = 2.0 + _MAX_NAMED_BONUS + 0.5
+        content_part = 2.0 + _MAX_CONTENT_BONUS + 0.5
+        out = []
+        for group in self.groups:
+            if len(group) == 1:
+                cand = group[0]
+                key = cand.key
+                count = (len(by_key.get(key[0], ())) if len(key) == 1 else
+                         len(pairs[key]) if len(key) == 2 else index.count(key))
+                named = cand.named
+            else:
+                count = sum(index.count(c.key) for c in group)
+                named = any(c.named for c in group)
+            out.append(log_part[min(count, total)] + (named_part if named else content_part))
+        return out
+
+    def best(self) -> list[Topic]:
+        """The first ``MAX_AUTO_TOPICS`` topics in rank order, as ``_choose`` takes them from
+        every group's topic: groups are scored from the highest bound down, until the bound
+        falls below the score of the last topic taken."""
+        bounds = self.bounds()
+        order = sorted(range(len(bounds)), key=bounds.__getitem__, reverse=True)
+        scored: list[tuple[float, Topic, list[_Candidate]]] = []
+        start, step = 0, 64
+        while start < len(order):
+            for i in order[start:start + step]:
+                item = self.evaluate(i)
+                if item is not None:
+                    scored.append(item)
+            start, step = start + step, step * 2
+            _rank(scored)
+            _, last = _choose(scored, set(), self.single_topic)
+            if last is not None and start < len(order) and \
+                    bounds[order[start]] + _BOUND_MARGIN < last:
+                break
+        return _choose(scored, set(), self.single_topic)[0]
+
+
+def _rank(auto: list[tuple[float, Topic, list[_Candidate]]]) -> None:
+    """Best first: higher score, then the first seen."""
+    auto.sort(key=lambda t: (-t[0], min(c.first for c in t[2])))
+
+
+def _choose(ranked: list[tuple[float, Topic, list[_Candidate]]], taken: set[str],
+            single_topic: Callable[[str], tuple[set[int], set[int]] | None]
+            ) -> tuple[list[Topic], float | None]:
+    """The first ``MAX_AUTO_TOPICS`` ranked topics whose names are not taken, leaving out
+    two-word terms that only repeat a one-word topic; and the score of the last, when there
+    were that many."""
+    out: list[Topic] = []
+    taken = set(taken)
+    for score, topic, group in ranked:
+        if _contained(topic, group, single_topic):
+            continue
+        if topic.name not in taken:
+            out.append(topic)
+            taken.add(topic.name)
+            if len(out) >= MAX_AUTO_TOPICS:
+                return out, score
+    return out, None
+
+
 def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | None = None,
                 speaker_names: Iterable[str] = ()
                 ) -> tuple[list[Topic], list[tuple[str, ...]], list[tuple[str, ...]]]:
@@ -681,30 +940,19 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
     finder.read("b", b)
     total = len(a) + len(b)
     groups = _group(finder.keep(total))
-    auto: list[tuple[float, Topic, list[_Candidate]]] = []
-    for group in groups:
-        if not _may_be_worth(group, lang):
-            continue
-        where: set[Where] = set()
-        for cand in group:
-            where |= finder.index.match(cand.key)
-        if not where or not _worth_a_topic(group, where, lang):
-            continue
-        ids_a, ids_b = _split(where)
-        topic = Topic(_topic_name(group), _terms(group), ids_a, ids_b, "auto")
-        auto.append((_score(topic, any(c.named for c in group), total, lang), topic, group))
-    topics = _lexicon_topics(lexicon, finder, a, b, auto) if lexicon else []
-    auto = _drop_contained_pairs(auto)
-    auto.sort(key=lambda t: (-t[0], min(c.first for c in t[2])))
-    taken = {t.name for t in topics}
-    added = 0
-    for _, topic, _ in auto:
-        if added >= MAX_AUTO_TOPICS:
-            break
-        if topic.name not in taken:
-            topics.append(topic)
-            taken.add(topic.name)
-            added += 1
+    ranking = _Ranking(finder, groups, total)
+    if lexicon is None:
+        topics = ranking.best()
+    else:  # lexicon topics take in the auto topics they cover: every group is scored
+        auto = [item for i in range(len(groups)) if (item := ranking.evaluate(i)) is not None]
+        topics = _lexicon_topics(lexicon, finder, a, b, auto)
+        single_groups = {}
+        for _, topic, group in auto:
+            for cand in group:
+                if len(cand.key) == 1:
+                    single_groups[cand.key[0]] = (set(topic.a), set(topic.b))
+        _rank(auto)
+        topics += _choose(auto, {t.name for t in topics}, single_groups.get)[0]
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -715,25 +963,13 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
 
 
-def _drop_contained_pairs(auto: list[tuple[float, Topic, list[_Candidate]]]
-                          ) -> list[tuple[float, Topic, list[_Candidate]]]:
-    """Drop a two-word term that only repeats a one-word topic ("greater multipolarity")."""
-    single_groups = {}
-    for _, topic, group in auto:
-        for cand in group:
-            if len(cand.key) == 1:
-                single_groups[cand.key[0]] = (set(topic.a), set(topic.b))
-    kept = []
-    for item in auto:
-        _, topic, group = item
-        pairs = all(len(c.key) == 2 and not c.named for c in group)
-        if pairs and any(
-                (found := single_groups.get(k)) is not None and set(topic.a) <= found[0]
-                and set(topic.b) <= found[1] and _specific_key(k, group)
-                for c in group for k in c.key):
-            continue
-        kept.append(item)
-    return kept
+def _contained(topic: Topic, group: list[_Candidate],
+               single_topic: Callable[[str], tuple[set[int], set[int]] | None]) -> bool:
+    """A two-word term that only repeats a one-word topic ("greater multipolarity")."""
+    return all(len(c.key) == 2 and not c.named for c in group) and any(
+        (found := single_topic(k)) is not None and set(topic.a) <= found[0]
+        and set(topic.b) <= found[1] and _specific_key(k, group)
+        for c in group for k in c.key)
 
 
 def _specific_key(key: str, group: list[_Candidate]) -> bool:
@@ -755,9 +991,9 @@ def _lexicon_topics(lexicon: Lexicon, finder: _Finder, a: Document, b: Document,
     sentences = [("a", s) for s in a.sentences] + [("b", s) for s in b.sentences]
     for entry in lexicon.topics:
         keys = {phrase_key(t, finder.lang) for t in entry.terms} - {()}
-        where: set[Where] = set()
+        where: set[Place] = set()
         for key in keys:
-            where |= finder.index.match(key)
+            where |= {finder.sides[w] for w in finder.index.match(key)}
         for pattern in entry.patterns:
             where |= {(side, s.id) for side, s in sentences if pattern.search(s.text)}
         terms = list(entry.terms)

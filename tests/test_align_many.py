@@ -131,6 +131,33 @@ def test_the_shipped_link_model_loads_and_scores_a_paraphrase_above_an_unrelated
     assert [(link.a, link.b) for link in decide_links(table, model)] == [((0,), (0,))]
 
 
+def test_speaker_and_context_features_of_an_article_pair() -> None:
+    """Short pairs get the speaker features from the speaker pass (same person across both
+    accounts, or two different people), the diagonal neighbour and the document's level."""
+    from readerui.align.many import pair_table
+    from readerui.align.pairfeatures import FEATURE_NAMES
+    from readerui.align.settings import AlignSettings
+
+    a = document(["Mayor Daniel Lopez said the harbour tolls would be scrapped in March.",
+                  "Councillor Maria Chen said the harbour tolls paid for the new ferry."])
+    b = document(["The harbour tolls will go in March, Lopez said on Friday.",
+                  "Chen said the tolls on the harbour had paid for a ferry."])
+    col = {name: k for k, name in enumerate(FEATURE_NAMES)}
+    table = pair_table(a, b, AlignSettings(), "en")
+    rows = dict(zip(table.pairs, table.rows, strict=True))
+    assert rows[(0, 0)][col["speaker_same"]] == 1 and rows[(0, 0)][col["speaker_clash"]] == 0
+    assert rows[(0, 1)][col["speaker_clash"]] == 1 and rows[(0, 1)][col["speaker_same"]] == 0
+    # (0, 0) and (1, 1) are each other's diagonal neighbours; (0, 1) has none
+    assert rows[(0, 0)][col["neigh_diag"]] > 0 and rows[(0, 1)][col["neigh_diag"]] == 0
+    level = [row[col["doc_rel"]] for row in table.rows]
+    assert max(level) > 1 > min(level) > 0
+    # Long documents skip the speaker pass (its features stay 0) and keep a linear cost.
+    table = pair_table(a, b, AlignSettings(model_exhaustive_pairs=1, model_min_score=0.0),
+                       "en")
+    assert table.pairs
+    assert all(row[col["speaker_same"]] == row[col["speaker_clash"]] == 0 for row in table.rows)
+
+
 def test_a_link_model_with_an_unknown_feature_is_refused() -> None:
     import pytest
 

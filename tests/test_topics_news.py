@@ -59,3 +59,13 @@ def test_modifiers_initials_descriptions_and_spellings() -> None:
     assert "Bush-era" not in names and "W" not in names
     assert "Republican of New Jersey" not in names
     assert sum(n.casefold() == "dream act" for n in names) == 1
+
+
+def test_a_party_word_before_a_persons_name_is_not_part_of_the_topic() -> None:
+    names = _topics(["The race pits Republican Olek Wrzosek against the mayor.",
+                     "Wrzosek leads in the polls."],
+                    ["Republican Olek Wrzosek opened an office in Lima.",
+                     "The Democrat Politician Protection Act passed the House."])
+    assert "Olek Wrzosek" in names
+    assert not any(n.startswith("Republican Olek") for n in names)
+    assert "Politician Protection Act" not in names  # a name of a bill keeps its words

@@ -207,6 +207,12 @@ async def test_the_claims_view_lists_claims_fewest_carriers_first_and_reorders()
         assert isinstance(app.screen, ClaimsScreen)
         head = str(app.screen.query_one("#claims-head", Static).render())
         assert head.startswith("A B C  speaker")
+        # the column heads sit inside the box, right above their columns (not over its border)
+        box = app.screen.query_one("#claims-box").region
+        head_at = app.screen.query_one("#claims-head").content_region
+        rows_at = app.screen.query_one(ClaimsTable).content_region
+        assert box.y < head_at.y and head_at.bottom == rows_at.y
+        assert head_at.x == rows_at.x and rows_at.right <= box.right
         rows = claim_rows(app)
         assert len(rows) == 10
         # carried by one account first: B's islanders, C's evening crossings
@@ -401,3 +407,31 @@ async def test_the_accounts_shown_and_the_cursor_are_back_next_time() -> None:
         assert again.accounts is not None and again.accounts.shown == (2, 0)
         assert header(again, "a").lstrip().startswith("C")
         assert again.pane_a.cursor == 2 and again.focused is again.pane_a
+
+
+async def test_a_long_title_gives_way_to_also_in_and_the_share_at_80_columns() -> None:
+    from dataclasses import replace
+
+    from readerui.collation import assemble
+    from readerui.model import Metadata
+
+    from .multi_helpers import ferry_documents, ferry_pairs
+
+    long_title = "Ferry service to Gull Island resumes on Monday after six weeks of repairs " \
+                 "to the landing stage damaged in the February storm"
+    first, *rest = ferry_documents()
+    documents = (replace(first, meta=Metadata(title=long_title, source="Council")), *rest)
+    collation = assemble(documents, ferry_pairs(documents))
+    app = ReaderApp(documents[0], documents[1], collation=collation)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("down")  # A 2: carried by C too
+        await settle(pilot)
+        line = header(app, "a")
+        assert len(line) <= 80, line  # fits: nothing left for the terminal to cut
+        assert "also in: C ┃" in line and "% in B" in line and "sentences" in line
+        assert "Ferry service to" in line and "…" in line  # the title is what gives way
+    wide = ReaderApp(documents[0], documents[1], collation=collation)
+    async with wide.run_test(size=(200, 45)) as pilot:
+        await settle(pilot)
+        assert long_title in str(wide.query_one("#header-a", DocHeader).render())

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from rich.console import Console
 
+from readerui.ingest.segment import from_lines
+from readerui.model import Alignment, Analysis, Annotations, Link
 from readerui.tui import arrangement
 from readerui.tui.app import ReaderApp
 from readerui.tui.bindings import all_keys
@@ -175,3 +177,41 @@ async def test_the_overview_bar_follows_the_view_and_is_not_redrawn_for_a_cursor
         await pilot.press("pagedown")
         await settle(pilot)
         assert drawn  # the view moved: redrawn
+
+
+def _long_pair(n: int) -> Analysis:
+    """Two documents of long sentences (three to five rows at 80 columns), each A sentence
+    linked to the B sentence of the same number; B's run a row longer, so levelling by row
+    alone would leave a partner on the pane's last rows."""
+    words = ["harbour", "council", "ferry", "island", "storm", "landing", "repairs",
+             "inspection", "crossing"]
+
+    def text(side: str, extra: int) -> str:
+        return "\n".join(f"{side} {i}: " + " ".join(words[(i + k) % len(words)]
+                                                    for k in range(30 + 8 * (i % 3) + extra))
+                         + "." for i in range(n)) + "\n"
+
+    a = from_lines(text("Alpha", 0), "a.txt")
+    b = from_lines(text("Beta", 10), "b.txt")
+    links = tuple(Link((i,), (i,), 0.9, "strong") for i in range(n))
+    return Analysis(a, b, Alignment(links, n, n), Annotations.empty(n, n))
+
+
+async def test_stacked_partner_shows_whole_wherever_the_cursor_is() -> None:
+    analysis = _long_pair(14)
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.arrangement == "stacked"
+        checked = 0
+        for _ in range(12):
+            await pilot.press("j")
+            await settle(pilot)
+            pane_b, cursor = app.pane_b, app.pane_a.cursor
+            assert app.pane_a.is_visible(cursor)
+            rows = pane_b.layout.rows_of(cursor)  # its partner has the same number
+            top = pane_b.top_row
+            assert rows.start >= top and rows.stop <= top + pane_b.view_height, \
+                f"partner of A{cursor + 1} cut: rows {rows} view {top}+{pane_b.view_height}"
+            checked += 1
+        assert checked == 12 and app.pane_a.cursor == 12

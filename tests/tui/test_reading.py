@@ -46,3 +46,16 @@ def test_carried_counts_linked_sentences() -> None:
     value = carried(analysis, "a", range(len(analysis.a)))
     assert (value.total, value.carried) == (12, 7)
     assert carried(analysis, "b", ()).share == 0.0
+
+
+def test_search_hits_step_in_side_by_side_reading_order() -> None:
+    from readerui.tui.reading import SearchHit, reading_order
+
+    analysis = council_analysis()  # links A1-B1, A3-B5, A8-B6 … (1-based)
+    hits = [SearchHit("b", 4, 90.0, ""), SearchHit("a", 2, 95.0, ""),
+            SearchHit("b", 0, 80.0, ""), SearchHit("a", 0, 70.0, ""),
+            SearchHit("b", 7, 85.0, ""), SearchHit("a", 9, 99.0, "")]
+    ordered = [(hit.side, hit.sentence) for hit in reading_order(analysis, hits)]
+    # B1 right after its partner A1; B5 after its partner A3; B8 (unlinked) after A5, the A
+    # partner of B7, the nearest linked B sentence above it; A10 last
+    assert ordered == [("a", 0), ("b", 0), ("a", 2), ("b", 4), ("b", 7), ("a", 9)]

@@ -123,7 +123,9 @@ async def test_export_asks_where_and_writes_markdown_and_html_with_the_notes(
         await pilot.press("m", *"union petition", "enter", "E")
         await pilot.pause()
         typed = app.screen.query_one("#save-path", Input).value
-        assert typed == str(tmp_path / "council-a-vs-council-b.md")  # current folder, short name
+        assert typed == "council-a-vs-council-b.md"  # a short name, whole in the box
+        explain = str(app.screen.query_one("#save-explain").render())
+        assert str(tmp_path) in explain  # the folder it goes to: the current one
         await pilot.press("enter")
         await app.workers.wait_for_complete()  # the export runs off the UI thread
         await pilot.pause()
@@ -150,7 +152,14 @@ async def test_export_to_a_path_the_user_types_and_escape_cancels(
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
+        await pilot.press("E")  # a relative path: under the folder the box names
+        await pilot.pause()
+        app.screen.query_one("#save-path", Input).value = "rel/short.md"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
     assert sorted(f.name for f in (tmp_path / "out").iterdir()) == ["report.html", "report.md"]
+    assert sorted(f.name for f in (tmp_path / "rel").iterdir()) == ["short.html", "short.md"]
 
 
 async def test_the_analysis_is_cached_for_the_next_opening() -> None:
@@ -235,6 +244,22 @@ async def test_under_textual_serve_export_is_delivered_to_the_browser(
         assert options["open_method"] == "download"
     markdown = next(text for name, text, _ in delivered if name.endswith(".md"))
     assert "web note" in markdown
+
+
+def test_the_export_name_keeps_whole_words_of_long_titles() -> None:
+    from dataclasses import replace as replaced
+
+    from readerui.model import Metadata
+
+    analysis = council_analysis()
+    long_a = "Wang Yi Holds Talks with Russian Foreign Minister Sergey Lavrov"
+    long_b = "Chinese FM holds talks with Russian counterpart"
+    analysis = replaced(analysis, a=replaced(analysis.a, meta=Metadata(title=long_a)),
+                        b=replaced(analysis.b, meta=Metadata(title=long_b)))
+    session = council_app().session
+    name = session.export_name(analysis)
+    assert name == "wang-yi-holds-talks-vs-chinese-fm-holds.md"
+    assert len(name) < 60  # shows whole in the 80-column save box
 
 
 def _screen_text(app: ReaderApp) -> str:

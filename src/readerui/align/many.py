@@ -73,7 +73,16 @@ def pair_table(a: Document, b: Document, settings: AlignSettings,
     result = exclusive_links(a, b, settings, lang)
     pairs = candidate_pairs_many(result, a, b, settings, every_pair=semantic is not None)
     backbone = {(i, j) for link in result.links for i in link.a for j in link.b}
-    context = PairContext(a, b, result.scorer, lang, semantic)
+    speakers = None
+    if len(a.sentences) * len(b.sentences) <= settings.model_exhaustive_pairs:
+        # Articles (a few hundred pairs): whether both sentences report one speaker is strong
+        # evidence, and the speaker pass costs little at this size. Long documents go without
+        # (the pass is not linear enough to run twice there), as the annotation runs it too.
+        from readerui.annotate.speakers import attribute_speakers
+
+        attribution = attribute_speakers(a, b)
+        speakers = (attribution.speaker_a, attribution.speaker_b)
+    context = PairContext(a, b, result.scorer, lang, semantic, speakers)
     return PairTable(pairs, context.features(pairs, backbone), result)
 
 

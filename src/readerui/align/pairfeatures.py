@@ -29,7 +29,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "pos_a", "pos_b", "pos_diff", "lead_both", "len_a", "len_b", "len_ratio",
     "rank_a", "rank_b", "rel_a", "rel_b", "mutual_best", "backbone", "subject_same",
     "subject_clash", "title_cover", "semantic", "has_semantic",
+    # added later (appended, so the columns above keep their places)
+    "speaker_same", "speaker_clash", "neigh_diag", "doc_rel",
 )
+_COL = {name: k for k, name in enumerate(FEATURE_NAMES)}
 
 # Stems of English speech-act verbs (labelling.md: said, told, urged, criticised, denied ...).
 SPEECH_STEMS = frozenset(stem(w) for w in (
@@ -131,8 +134,11 @@ class PairContext:
 
     def __init__(self, a: Document, b: Document, scorer: Scorer,
                  lang: str | tuple[str, str] = "en",
-                 semantic: Callable[[list[tuple[int, int]]], Sequence[float]] | None = None
+                 semantic: Callable[[list[tuple[int, int]]], Sequence[float]] | None = None,
+                 speakers: tuple[Sequence[str | None], Sequence[str | None]] | None = None
                  ) -> None:
+        """``speakers``: the attributed speaker of every sentence of A and of B (one name per
+        person across both), or None when not known (the speaker features are then 0)."""
         lang_a, lang_b = (lang, lang) if isinstance(lang, str) else lang
         self.scorer = scorer
         self.n_a, self.n_b = len(a.sentences), len(b.sentences)
@@ -145,6 +151,7 @@ class PairContext:
         self.semantic = semantic
         # content words of a sentence -> their set, 5-letter prefixes, words of 4+ letters
         self._soft_sides: dict[tuple[str, ...], tuple[set[str], set[str], list[str]]] = {}
+        self.speakers = speakers or ([None] * self.n_a, [None] * self.n_b)
 
     def _prepare(self, pairs: Sequence[tuple[int, int]]) -> None:
         """Facts of the sentences in ``pairs`` (IDF of character n-grams over those sentences
@@ -199,6 +206,7 @@ class PairContext:
         space = scorer.space
         title_a, title_b = self.title_a, self.title_b
         last_a, last_b = max(1, self.n_a - 1), max(1, self.n_b - 1)
+        speaker_a, speaker_b = self.speakers
         for i, j in pairs:
             m = scorer.pair(i, j)
             fa, fb = self.a[i], self.b[j]
@@ -245,13 +253,39 @@ class PairContext:
                 row[38] = m.cover_a
             elif tb and not ta:
                 row[38] = m.cover_b
+            ka, kb = speaker_a[i], speaker_b[j]
+            row += [
+                float(ka is not None and ka == kb),
+                float(ka is not None and kb is not None and ka != kb),
+                0.0, 0.0,  # the diagonal neighbours and the document's level, filled below
+            ]
             rows.append(row)
         _ranks(rows, pairs)
+        _context(rows, pairs)
         if self.semantic is not None and rows:
             for row, value in zip(rows, self.semantic(list(pairs)), strict=True):
                 row[39] = float(value)
                 row[40] = 1.0
         return rows
+
+
+def _context(rows: list[list[float]], pairs: Sequence[tuple[int, int]]) -> None:
+    """Features of a pair's surroundings: its neighbours' key along the diagonal (0 for pairs
+    that are not candidates: an account that tells a stretch in the same order), and its key
+    against the document pair's level (the mean of every sentence's best key, so a pair of
+    accounts that share much and one that shares little are judged alike)."""
+    key = {p: row[0] + row[10] for p, row in zip(pairs, rows, strict=True)}
+    best_a: dict[int, float] = {}
+    best_b: dict[int, float] = {}
+    for (i, j), k in key.items():
+        best_a[i] = max(best_a.get(i, 0.0), k)
+        best_b[j] = max(best_b.get(j, 0.0), k)
+    level = 0.5 * (sum(best_a.values()) / max(1, len(best_a))
+                   + sum(best_b.values()) / max(1, len(best_b)))
+    diag, rel = _COL["neigh_diag"], _COL["doc_rel"]
+    for (i, j), row in zip(pairs, rows, strict=True):
+        row[diag] = max(key.get((i - 1, j - 1), 0.0), key.get((i + 1, j + 1), 0.0))
+        row[rel] = key[(i, j)] / level if level > 0 else 0.0
 
 
 def _ranks(rows: list[list[float]], pairs: Sequence[tuple[int, int]]) -> None:

@@ -12,8 +12,9 @@ class AlignSettings:
     # Minimum score of a link that keeps the reading order of both accounts.
     link_threshold: float = 0.2
     # Many-to-many mode: documents with at most this many sentence pairs have every pair that
-    # shares a word scored by the learned link scorer (news articles: a few hundred pairs)...
-    model_exhaustive_pairs: int = 2500
+    # shares a word scored by the learned link scorer, with the speaker features (news
+    # articles: a few hundred to a few thousand pairs; 70 sentences a side cost ~0.3 s)...
+    model_exhaustive_pairs: int = 5000
     # ... longer ones only the candidate pairs outside the exclusive links that score at least
     # this (lexical score), so the cost stays near linear.
     model_min_score: float = 0.35

@@ -23,7 +23,7 @@ from readerui.annotate.names import (
 )
 
 RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
-                  "title"]
+                  "title", "record"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +114,19 @@ _OWNED_END_RE = re.compile(rf"{_OWNED}$")
 _OWNED_START_RE = re.compile(rf"^{_OWNED}\b")
 _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
             r"communiqu[eé]|declaration|release|press\s+release)"
+# Records speak for nobody (the lead's rule 4): "..., the documents show", "court filings say".
+_RECORD_END_RE = re.compile(
+    r"(?:^|\W)(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}(?:documents|records|"
+    r"filings|papers|returns|transcripts?|minutes|data|figures|files)$", re.IGNORECASE)
+# A bare noun for an organisation or a publication named before: "the group said", "the
+# organization confirmed", "the article said" (the speakers module resolves it).
+GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
+                               "agency", "magazine", "newspaper", "paper", "network", "website",
+                               "site", "outlet", "center", "centre", "institute", "charity",
+                               "article", "story", "column", "editorial", "blog"})
+_GENERIC_ORG_END_RE = re.compile(
+    r"(?:^|[^\w'’])((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:"
+    + "|".join(sorted(GENERIC_ORG_NOUNS)) + r"))$")
 _DOCUMENT_END_RE = re.compile(rf"(?:^|\W){_DOCUMENT}$", re.IGNORECASE)
 _DOCUMENT_FROM_RE = re.compile(rf"^{_DOCUMENT}\s+(?:from|by|issued\s+by|released\s+by)\s+",
                                re.IGNORECASE)
@@ -130,6 +143,26 @@ _ACCORDING_RE = re.compile(
     r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
 # "has said little", "said nothing": a statement about a missing statement is the narrator's.
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
+# "mentions neither X nor Y", "named no one": a statement about what was not said.
+_MENTIONED_NONE_RE = re.compile(r"\s*(?:neither|none|no\s+one|nobody|no)\b", re.IGNORECASE)
+_MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "name", "names",
+                            "named", "refer", "refers", "referred", "cite", "cites", "cited",
+                            "address", "addresses", "addressed"})
+# "X responded with two subpoenas", "responded to the uproar by posting photos": an action.
+_ACTION_RESPONSE_RE = re.compile(
+    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+[a-z]+ing\b|with\s+(?!(?:an?|the|his|her|its|their)"
+    r"\s+(?:\w+\s+)?(?:statement|remark|comment|letter|tweet|post|question|message|warning|"
+    r"denial|rebuttal|speech)s?\b)(?![\"“])\w)")
+# "posted photos of her": putting up pictures is an action, not a post's words.
+_PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
+                          r"photographs?|pictures?|images?|snapshots?)\b")
+_POST_FORMS = frozenset({"post", "posts", "posted", "posting"})
+_PARTICLE_GAP_RE = re.compile(
+    r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
+    r"yesterday|again|also|publicly|repeatedly|quickly|immediately|as\s+well)\s")
+_RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
+# "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
+_SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
                         r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?"
@@ -151,7 +184,7 @@ _MID_ATTRIBUTION_RE = re.compile(
     r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
-    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|seemed|"
+    r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
     r"their|its)\s+\w+)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
@@ -169,7 +202,12 @@ _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
 _ISSUED_RE = re.compile(
     r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
-    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release)\b")
+    r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
+    r"advertisement|video)\b")
+# A speech act made with a light verb: "X made the announcement", "X delivered a speech".
+_SPOKE_RE = re.compile(
+    r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:announcement|speech|address|remarks)\b")
 _FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
@@ -212,6 +250,12 @@ def quoted_mask(text: str) -> list[bool]:
     return mask
 
 
+def _open_quote_before(text: str, at: int) -> bool:
+    """Whether a quotation opened before ``at`` is still open there."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _spokes_label(words: str, org: str | None) -> str:
     """'Pentagon spokesperson' from 'a Pentagon spokesman', 'X spokesperson' from '... for X'."""
     if org:
@@ -245,6 +289,12 @@ def _common_case(word: str) -> str:
 SUBJECT_WINDOW = 240
 
 
+# "X has been deriding", "X is insisting": a progressive reporting verb is a main verb.
+# "X was referring to Y", "X was suggesting": the narrator's reading (the lead's rule 2).
+_INTERPRETED_PROGRESSIVES = frozenset({"referring", "suggesting", "implying", "hinting",
+                                       "alluding", "signalling", "signaling"})
+_PROGRESSIVE_END_RE = re.compile(r"\s(?:is|are|was|were|been|be)\s+(?:[a-z]+ly\s+)?$")
+_COMMA_IN_QUOTE_END_RE = re.compile(r",[”\"’']\s*$")
 _PARENTHESIS_RE = re.compile(r"\([^()]{0,40}\)")
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*(?:\([^()]{1,20}\)\s*)?[—–―-]+\s*")
 
@@ -260,7 +310,10 @@ def subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     window = _PARENTHESIS_RE.sub(_blank, prefix[cut:])
     if cut == 0:
         window = _DATELINE_RE.sub(_blank, window)
-    found = _subject_at_end(re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window))
+    window = re.sub(r"\s+,", lambda m: " " * (len(m.group()) - 1) + ",", window)
+    # "Ortiz, in addition to calling it “vital,” urged": the adjunct's comma sits in the quote
+    window = _COMMA_IN_QUOTE_END_RE.sub(lambda m: "," + " " * (len(m.group()) - 1), window)
+    found = _subject_at_end(window)
     return None if found is None else (found[0] + cut, found[1])
 
 
@@ -292,11 +345,15 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
+    if m := _RECORD_END_RE.search(text):
+        return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
         return m.start(), Ref("title", label=m.group(1))  # "the senator said"
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
         org = _strip_full_stop(m.group(2))
         return m.start(1), Ref("source", label=f"{org} {_source_label(m.group(1)).lower()}")
+    if m := _GENERIC_ORG_END_RE.search(text):
+        return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
         return m.start(1), Ref("source", label=_source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
@@ -315,7 +372,7 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
 
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
-    r"(?:[a-z][\w\-]*\s+){0,2}$")
+    r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
 
 
@@ -331,6 +388,10 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
     best: tuple[int, Ref] | None = None
     for _ in range(4):
         start = text.rfind(",", 0, cut)
+        quote = max(text.rfind("”", 0, cut), text.rfind('"', 0, cut))
+        after_quote = quote > start
+        if after_quote:  # "“...,” Matt Roe, a spokesman for X, said": the name after it
+            start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
         if _is_party_label(stripped):
@@ -343,7 +404,7 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             # "Lumen Pay, which filed ..., said": "which" marks an organisation
             best = (at, Ref("entity", label=name.text) if after.lower().startswith("which ")
                     and not name.titled else Ref("name", name))
-        if start < 0:
+        if start < 0 or after_quote:  # nothing before a quotation belongs to the chain
             break
         if _SUBORDINATOR_RE.search(text[:start]) or _CLAUSE_START_RE.search(segment):
             break
@@ -469,9 +530,16 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+# "even though on its website the group describes ...": a short adverbial after the subordinator
+_SUBORDINATOR_ADVERBIAL_RE = re.compile(
+    r"\b(?:that|because|since|while|though|although|whether|if|when)\s+(?:on|in|at|for|by|"
+    r"with|during|after|before)\s+(?:[\w'’\-]+\s+){1,4}$", re.IGNORECASE)
+
+
 def _is_embedded(text: str, start: int) -> bool:
     """A subject inside a subordinate clause ("Noting that Ortiz said ...") is not the speaker."""
-    return bool(_SUBORDINATOR_RE.search(text[:start]))
+    before = text[max(0, start - SUBJECT_WINDOW):start]
+    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
 
 
 @lru_cache(maxsize=65_536)
@@ -488,19 +556,37 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         shown = None
         if verb in ("saying", "telling", "declaring", "asking", "warning"):
             shown = _SHOWN_RE.search(text, 0, m.start())  # "X is shown saying", "quoted as"
-        if (verb not in forms and shown is None) or mask[m.start()]:
+        progressive = None
+        if verb not in forms and verb.endswith("ing") and verb in verbs.forms and \
+                verb not in _INTERPRETED_PROGRESSIVES:
+            progressive = _PROGRESSIVE_END_RE.search(text, 0, m.start())
+            if progressive is not None and _open_quote_before(text, m.start()):
+                progressive = None  # “Nothing the president is proposing ...: the quote's words
+        if (verb not in forms and shown is None and progressive is None) or mask[m.start()]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
         if _NOTHING_SAID_RE.match(rest):
             continue
+        if verb in _MENTION_VERBS and _MENTIONED_NONE_RE.match(rest):
+            continue
+        if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
+            continue
+        if verb in _POST_FORMS and _PICTURES_RE.match(rest):
+            continue
+        if _SEEMED_RE.search(text, 0, m.start()):
+            continue
         if needs:
-            following = _NEXT_WORD_RE.match(rest)
+            # "called Wednesday for", "called as well for": a short adverbial before the particle
+            gap = _PARTICLE_GAP_RE.match(rest)
+            following = _NEXT_WORD_RE.match(rest, gap.end() - 1 if gap else 0)
             if following and following.group(1).lower() in needs:
                 rest = rest[following.end():]
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
+        if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
+            before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
         if chain is not None:
             before = before[:chain.start()]
@@ -509,7 +595,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         start, ref = found
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
-                                                                   "source"):
+                                                                   "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
         if _is_embedded(text, start):
             continue
@@ -530,6 +616,12 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_start(text[source.end():]) if source else None
         if source is not None and found is not None and found[1].kind == "name":
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]):
+            cues.append(Cue(found[0], found[1], False, m.group(1)))
+    for m in _SPOKE_RE.finditer(text):  # "X made the announcement", "X gave a speech"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
@@ -621,7 +713,8 @@ def saying_clause(text: str) -> bool:
                 continue
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
-            if needs and (not following or following.group(1).lower() not in needs):
+            if needs and (not following or following.group(1).lower() not in needs) and \
+                    not _OBJECT_QUOTE_RE.match(text[m.end():]):  # "and called him “a liar”"
                 continue
             return True
     return False
@@ -656,11 +749,25 @@ def headline_cue(text: str) -> Ref | None:
     words = _WORDS_RE.findall(body)
     verbs = wordlists.headline_verbs()
     for i, word in enumerate(words[:16]):
-        if i and word.lower() in verbs and word.lower() not in ("will", "can"):
+        if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
+                _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")
             subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
             return _headline_subject(subject)
     return None
+
+
+def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
+    """ "X Goes After Y" has its particle; "X Goes for Y" is no speech; "X Calls Y ‘…’" is."""
+    needs = wordlists.reporting_verbs().particles.get(verb)
+    if not needs:
+        return True
+    if following and following[0].lower() in needs:
+        return True
+    return bool(_HEADLINE_QUOTE_RE.search(body))
+
+
+_HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
 def _headline_subject(phrase: str) -> Ref | None:

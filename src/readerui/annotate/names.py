@@ -155,7 +155,11 @@ _KEEP_STOP = frozenset({"jr.", "sr."})  # part of the name as written: "Joseph R
 @lru_cache(maxsize=100_000)
 def parse_name(run: str) -> Name | None:
     """The name a capitalised run holds, titles stripped; None when nothing is left."""
-    words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in run.split()]
+    split = run.split()
+    owner = max((i for i, w in enumerate(split[:-2]) if w.endswith(("'s", "’s"))), default=-1)
+    if owner >= 0:  # "Fusion's Jorge Ramos", "Trump's Justice Department": the owner is not
+        split = split[owner + 1:]  # part of the name that follows it
+    words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in split]
     words, title = strip_titles(words)
     words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
              for w in words]

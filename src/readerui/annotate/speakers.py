@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
+    GENERIC_ORG_NOUNS,
     Cue,
     Ref,
     find_cues,
@@ -37,6 +38,7 @@ from readerui.annotate.cues import (
 )
 from readerui.annotate.names import (
     People,
+    Person,
     collect_full_names,
     is_title_case,
     parse_name,
@@ -51,10 +53,6 @@ _OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|whil
                                 r"although|though|since|once|until)\s", re.IGNORECASE)
 # An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
 QUOTE_RESUME = 3
-# Bare nouns that stand for the organisation named last ("the company said").
-GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation", "firm",
-                               "agency", "magazine", "newspaper", "paper", "network", "website",
-                               "site", "outlet", "center", "centre", "institute", "charity"})
 
 
 def is_unnamed_source(label: str) -> bool:
@@ -62,6 +60,24 @@ def is_unnamed_source(label: str) -> bool:
     collective source ("senior U.S. officials", "House Republicans", "her aides")."""
     words = label.split()
     return bool(words) and words[-1].lower().strip(".,'’") in wordlists.unnamed_sources()
+# How many of the latest namings "he"/"she" looks back over.
+ANTECEDENT_LOOKBACK = 32
+# An opening on the speaker's own things or a bare organisation noun: narration about them.
+_ABOUT_OPENING_RE = re.compile(
+    r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
+    + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\s+(?!(?:said|says|added|told)\b)\w+)",
+    re.IGNORECASE)
+def is_fragment(label: str) -> bool:
+    """Whether an organisation-like speaker label names nobody: one capitalised function word
+    or adverb ("Instead", "Notably") or a demonym ("American") rather than a name ("Politico",
+    "CNN")."""
+    words = label.split()
+    if len(words) != 1 or words[0].isupper():
+        return False
+    key = word_key(words[0])
+    return (key in wordlists.function_words() or key in wordlists.demonyms()
+            or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
+
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -81,7 +97,13 @@ class _Reading:
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
     how: str | None = None  # which cue named the speaker of the sentence just read
+    how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
+    nobody: bool = False  # ... and that cue named an unnamed source ("the official said")
+    gender: str = ""  # "m" for a "he" cue, "f" for "she", "" when unknown
+    named: dict[int, int] = field(default_factory=dict)  # person -> last sentence naming them
+    # outside a quotation (who "he" can mean), and those namings in order
+    naming: list[tuple[int, int]] = field(default_factory=list)
 
 
 class SpeakerAttributor:
@@ -116,16 +138,27 @@ class SpeakerAttributor:
         index = self.people.resolve(name, state.recent, create=create)
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
-        state.recent[index] = position
+        state.recent[index] = state.named[index] = position
+        state.naming.append((position, index))
         if name.title:
             state.titles[name.title] = index
         return ("person", index)
 
     def _key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
+        if ref.kind == "name" and ref.name is not None and len(ref.name.words) == 1 \
+                and not ref.name.titled and is_fragment(ref.name.words[0]):
+            return None  # "Notably, they ...": an opening adverb, not a surname
+        key = self._raw_key_of(ref, state, position)
+        if key is not None and key[0] == "entity" and is_fragment(str(key[1])):
+            return None  # "administration", "Instead", "American": no one in particular
+        return key
+
+    def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
             if state.current is not None and state.current[0] == "person":
                 return state.current
-            return None if state.last_person is None else ("person", state.last_person)
+            person = self._last_mentioned(state, self.people.persons, position)
+            return None if person is None else ("person", person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
             if is_unnamed_source(ref.label):
                 return None  # "the senators said": several people, unnamed
@@ -151,13 +184,38 @@ class SpeakerAttributor:
                     label.split()) <= {w.lower() for w in named.split()})):
                 label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
-        if ref.kind == "joint":  # joint statements of several people are nobody's
+        if ref.kind in ("joint", "record"):  # joint statements and records are nobody's
             return None
         if ref.kind == "entity":
             return None if is_unnamed_source(ref.label) else ("entity", ref.label)
         if ref.kind == "document":
             return state.current
         return self._person_key(ref, state, position)
+
+    @staticmethod
+    def _last_mentioned(state: _Reading, persons: Sequence[Person], position: int
+                        ) -> int | None:
+        """Who "he"/"she" means outside a speaker's paragraph: the person of that gender (when
+        known) named most recently, anywhere in a sentence ("Huckabee's religion ... . He
+        wrote"); among several named in that sentence, the last subject or speaker if one of
+        them, else nobody new. Names inside quotations and in this sentence do not count.
+        Only the last few namings are looked at, so the cost per sentence stays constant."""
+        latest, named = -1, []
+        for at, person in reversed(state.naming[-ANTECEDENT_LOOKBACK:]):
+            if at >= position or state.named.get(person) != at:
+                continue  # this sentence, or named again later
+            if state.gender and persons[person].gender and persons[person].gender != state.gender:
+                continue
+            if latest >= 0 and at != latest:
+                break
+            latest = at
+            if person not in named:
+                named.append(person)
+        if not named:
+            return state.last_person
+        if state.last_person in named or len(named) > 1:
+            return state.last_person
+        return named[0]
 
     def _is_person(self, ref: Ref) -> bool:
         """A name that is a person's (not "Markets", "Portugal")."""
@@ -187,13 +245,14 @@ class SpeakerAttributor:
     def _update_mentions(self, text: str, state: _Reading, position: int) -> None:
         """Remember which people this sentence names (for surnames shared by two people)."""
         assert state.recent is not None
-        for _, _, run in runs(text):
+        mask = quoted_mask(text)
+        for start, _, run in runs(text):
             name = parse_name(run)
             if name is None or name.kind == "place":
                 continue
             if name.kind == "org":
                 state.orgs[word_key(name.words[-1])] = name.text
-                if not is_unnamed_source(name.text):
+                if not is_unnamed_source(name.text) and not is_fragment(name.text):
                     state.last_org = name.text
                 continue
             if name.surname_only:
@@ -210,6 +269,9 @@ class SpeakerAttributor:
                 continue
             if index is not None:
                 state.recent[index] = position
+                if not (mask[start] if start < len(mask) else False):
+                    state.named[index] = position
+                    state.naming.append((position, index))
                 if name.title:
                     state.titles[name.title] = index
 
@@ -227,6 +289,25 @@ class SpeakerAttributor:
             if word_key(name.words[-1]) not in {word_key(f.split()[-1]) for f in person.forms}:
                 return True
         return False
+
+    def _about_the_speaker(self, text: str, state: _Reading) -> bool:
+        """Whether an uncued sentence after indirect speech is the narrator's about the speaker
+        or the report rather than more of what was said: it names the speaker ("It was unclear
+        where Mr. Ruiz got the figure"), opens on their things ("His remarks came ...") or on a
+        bare noun for the organisation ("The magazine posted ..."), or follows an outlet's
+        report of a fact ("X reported that ...": the next fact is the narrator's again)."""
+        if state.how_before in ("reported-by", "according-to"):
+            return True
+        if _ABOUT_OPENING_RE.match(text):
+            return True
+        if state.current is None:
+            return False
+        words = {word_key(w) for w in re.findall(r"[\w'’\-]+", text)}
+        if state.current[0] == "person":
+            person = self.people.persons[int(state.current[1])]
+            return any(word_key(f.split()[-1]) in words for f in person.forms if f.split())
+        label = str(state.current[1]).split()
+        return bool(label) and all(word_key(w) in words for w in label)
 
     def _choose_cue(self, text: str) -> Cue | None:
         cues = find_cues(text)
@@ -281,7 +362,8 @@ class SpeakerAttributor:
             return None
         index = found.pop()
         assert state.recent is not None  # asserted in the loop, which ran at least once
-        state.recent[index] = position
+        state.recent[index] = state.named[index] = position
+        state.naming.append((position, index))
         return ("person", index)
 
     def _subject_person(self, text: str, state: _Reading) -> int | None:
@@ -306,8 +388,10 @@ class SpeakerAttributor:
         headlines: dict[str, SpeakerKey | None] = {}
         in_quote = False  # the sentence before left a quotation open
         quote_start: int | None = None  # where the open quotation began
+        quote_owner: SpeakerKey | None = None  # whose words the open quotation is
         last_quoted: tuple[SpeakerKey, int] | None = None  # who was quoted last, and where
         cued: list[bool] = []  # per sentence: a cue outside quotation marks, maybe naming nobody
+        nobody: list[bool] = []  # per sentence: a cue naming an unnamed source
         for position, sentence in enumerate(doc.sentences):
             text = sentence.text
             if sentence.role == "title" or is_title_case(text) or text in headlines or (
@@ -320,28 +404,36 @@ class SpeakerAttributor:
                 out.append(key)
                 hows.append("headline" if key is not None else None)
                 cued.append(False)
+                nobody.append(False)
                 state.current = None
                 in_quote, quote_start, last_quoted = False, None, None
                 continue
+            introduced = position > 0 and doc.sentences[position - 1].text.rstrip().endswith(":")
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
+                # "X reports:" hands the next quotation to X, a person or not.
                 if not ((in_quote or _opens_quote(text)) and state.current
-                        and state.current[0] == "person"):
+                        and (state.current[0] == "person" or introduced)):
                     state.current = None
-            state.how = None
-            state.cued = False
+            state.how_before, state.how = state.how, None
+            state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if (key is None and in_quote and quote_owner is not None
+                    and state.how == "quote-continued"):
+                # an uncued line of a quotation that a source named nobody inside ("..., the
+                # official said") still belongs to whoever the quotation is from
+                key = quote_owner
             if key is not None and key[0] == "person":
                 state.last_person = int(key[1])
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
-                quote_start = position
+                quote_start, quote_owner = position, key
             if in_quote and not opened and key is not None and quote_start is not None:
                 # "“... . ... ,” said X.": the whole quotation is X's
                 for i in range(quote_start, position):
-                    if out[i] is None:
+                    if out[i] is None and not nobody[i]:
                         out[i] = key
                         hows[i] = "quote-attribution"
             start = quote_start if in_quote else position
@@ -360,6 +452,7 @@ class SpeakerAttributor:
                 last_quoted = (key, position)
             # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
             cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
+            nobody.append(state.nobody)
             in_quote = opened
             if not in_quote:
                 quote_start = None
@@ -400,6 +493,7 @@ class SpeakerAttributor:
             self._update_mentions(text, state, position)
             opening = sentence_subject(text)
             if saying_clause(text) and opening is not None:  # "X offered ... and said ..."
+                state.gender = _pronoun_gender(text.lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None:
                     self._note(key, "")
@@ -420,9 +514,12 @@ class SpeakerAttributor:
                 return state.current
             if state.quoted or self._names_someone_else(text, state):
                 return None  # after a direct quotation, the narrator takes over
+            if self._about_the_speaker(text, state):
+                return None
             state.how = "continuation"
             return state.current
         key = None
+        state.gender = _pronoun_gender(text[cue.start:cue.start + 4])
         if cue.ref.kind == "pronoun":
             # "When Mr. Ruiz released it, he said": the person of the opening clause
             key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
@@ -431,6 +528,8 @@ class SpeakerAttributor:
             key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
         state.cued = True
+        state.nobody = key is None and cue.ref.kind in ("source", "entity", "title", "joint",
+                                                        "record")
         if key is None:
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
@@ -519,7 +618,7 @@ def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[
 
 _REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
                "source": "description", "plural": "pronoun", "it": "pronoun",
-               "document": "document", "joint": "verb"}
+               "document": "document", "joint": "verb", "record": "record"}
 
 
 def _cue_label(cue: Cue) -> str:
@@ -556,6 +655,16 @@ def _speech_after_quote(text: str) -> bool:
         return False
     forms = wordlists.reporting_verbs().forms
     return any(word in forms for word in re.findall(r"[a-z]+", text[cut + 1:]))
+
+
+def _pronoun_gender(words: str) -> str:
+    """ "m" for text opening with "he", "f" for "she", else ""."""
+    head = words.lower()
+    if head.startswith("he") and not head[2:3].isalpha():
+        return "m"
+    if head.startswith("she") and not head[3:4].isalpha():
+        return "f"
+    return ""
 
 
 def _opens_quote(text: str) -> bool:

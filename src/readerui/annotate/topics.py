@@ -847,7 +847,9 @@ class _Ranking:
                 where.update([sides[w] for w in self.finder.index.match(cand.key)])
             if where and _worth_a_topic(group, where, lang):
                 ids_a, ids_b = _split(where)
-                topic = Topic(_topic_name(group), _terms(group), ids_a, ids_b, "auto")
+                name = _topic_name(group)
+                topic = Topic(_without_party_word(name) if lang == "en" else name,
+                              _terms(group), ids_a, ids_b, "auto")
                 item = (_score(topic, any(c.named for c in group), self.total, lang), topic,
                         group)
         self.done[i] = item
@@ -901,6 +903,28 @@ class _Ranking:
                     bounds[order[start]] + _BOUND_MARGIN < last:
                 break
         return _choose(scored, set(), self.single_topic)[0]
+
+
+# Party words before a person's name are a description, not part of it ("Republican Mitt Romney").
+_PARTY_PREFIXES = frozenset({"republican", "democrat", "democratic", "gop", "independent"})
+# A word at least this frequent that is no known given name opens no name.
+GIVEN_NAME_ZIPF = 4.0
+
+
+def _may_open_a_name(word: str) -> bool:
+    """A given name, or a word too rare to be an everyday one ("Mitt", not "Politician")."""
+    key = word_key(word)
+    return wordlists.is_given_name(key) or zipf(key) < GIVEN_NAME_ZIPF
+
+
+def _without_party_word(name: str) -> str:
+    """A party word before a person's full name is no part of it ("Republican Mitt Romney"
+    is "Mitt Romney"; "Democrat Politician Protection Act" stays: "Politician" is a word)."""
+    words = name.split()
+    if (len(words) >= 3 and words[0].casefold() in _PARTY_PREFIXES
+            and _may_open_a_name(words[1]) and _is_full_name(words[1:])):
+        return " ".join(words[1:])
+    return name
 
 
 def _rank(auto: list[tuple[float, Topic, list[_Candidate]]]) -> None:

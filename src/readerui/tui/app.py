@@ -22,7 +22,7 @@ from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
@@ -45,13 +45,23 @@ from readerui.tui.marks import match_spans
 from readerui.tui.multi import ACCOUNT_ACTIONS, AccountsMixin
 from readerui.tui.palette import chrome_backgrounds, reader_colours
 from readerui.tui.quote import pair_quote, sentence_quote
-from readerui.tui.reading import SIDES, Filter, SearchHit, carried, matching, next_one_sided, other
+from readerui.tui.reading import (
+    SIDES,
+    Filter,
+    SearchHit,
+    carried,
+    matching,
+    next_one_sided,
+    other,
+    reading_order,
+)
 from readerui.tui.session import Session
 
 # The screens (search, notes, help, summary, go to, save as, speaker names) are imported when
 # first opened: their widgets are not on the way to the first paint.
 from readerui.tui.sync import anchor_sentence, level_row
 from readerui.tui.widgets.chrome import DocHeader
+from readerui.tui.widgets.footer import ReaderFooter
 from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
@@ -196,7 +206,8 @@ class ReaderApp(AccountsMixin, App[int]):
                         yield self.pane_b
                         yield Overview(self.pane_b, id="overview-b")
         yield StatusBar(id="status")
-        yield Footer()
+        several = self._collating or (self.accounts is not None and self.accounts.count > 2)
+        yield ReaderFooter(several_accounts=several)
 
     def on_mount(self) -> None:
         """Focus pane A, apply the keymap, start the analysis."""
@@ -291,6 +302,7 @@ class ReaderApp(AccountsMixin, App[int]):
     def _show_analysis(self, analysis: Analysis) -> None:
         if self.accounts is None:
             self.accounts = Accounts(TwoAccounts(analysis))
+        self.query_one(ReaderFooter).show_accounts(self.accounts.count > 2)
         self.restore_shown(self.session.state.shown)  # the accounts shown last time
         self._present(self.accounts.analysis())
         self._restore(self.analysis)  # type: ignore[arg-type]
@@ -824,7 +836,7 @@ class ReaderApp(AccountsMixin, App[int]):
     def _remember_search(self, query: str, hits: list[SearchHit]) -> None:
         """Mark every result in the panes (until ``c``) and offer the query next time."""
         self.last_query = query
-        self._hits = sorted(hits, key=lambda hit: (hit.side, hit.sentence))
+        self._hits = reading_order(self._searchable(), hits)
         self._hit_index = -1
         for pane in (self.pane_a, self.pane_b):
             pane.matches = frozenset(hit.sentence for hit in hits if hit.side == pane.side)
@@ -984,18 +996,24 @@ class ReaderApp(AccountsMixin, App[int]):
         if analysis is None:
             self.tell("Still aligning…", timeout=2)
             return
-        name = self.session.export_name(analysis)
-        default = name if self.is_web else str(Path.cwd() / name)
+        # the short name alone, so it shows whole in an 80-column box; the folder is said above
+        default = self.session.export_name(analysis)
+        folder = Path.cwd()
 
         def chosen(path: str | None) -> None:
             if path:
                 self.tell("Exporting…", timeout=2)
-                self._export(analysis, Path(path).expanduser())
+                target = Path(path).expanduser()
+                self._export(analysis, target if self.is_web else folder / target)
 
-        where = "downloaded by your browser" if self.is_web else "the HTML report goes beside it"
+        if self.is_web:
+            explain = "Markdown report; both reports are downloaded by your browser."
+        else:
+            explain = (f"Markdown report, in {shown(str(folder))} unless you type a folder; "
+                       "the HTML report goes beside it.")
         from readerui.tui.screens.saveas import SaveAs
 
-        self.push_screen(SaveAs("Export", default, f"Markdown report; {where}."), chosen)
+        self.push_screen(SaveAs("Export", default, explain), chosen)
 
     @work(thread=True, exclusive=True, group="export")
     def _export(self, analysis: Analysis, target: Path) -> None:

@@ -22,6 +22,7 @@ class Key:
     group: str
     short: str = ""  # the footer's word for it; empty: not shown in the footer
     key_display: str | None = None
+    footer: int = 0  # the footer's rank (1 kept first when the width is short); 0: not shown
 
     def binding(self) -> Binding:
         """The Textual binding for this key."""
@@ -38,12 +39,13 @@ PANE_KEYS: tuple[Key, ...] = (
     Key("page_up", "pageup", "page_up", "Page up", "Move"),
     Key("first", "home,g", "first", "First sentence", "Move"),
     Key("last", "end,G", "last", "Last sentence", "Move"),
-    Key("switch_pane", "tab,shift+tab", "app.switch_pane", "Other pane", "Move", "Pane", "tab"),
+    Key("switch_pane", "tab,shift+tab", "app.switch_pane", "Other pane", "Move", "Pane", "tab",
+        footer=6),
     Key("next_one_sided", "n", "app.next_one_sided", "Next in one account only", "Jump",
-        "Only-in"),
+        "Only-in", footer=8),
     Key("prev_one_sided", "N", "app.prev_one_sided", "Previous in one account only", "Jump"),
     Key("next_difference", "d", "app.next_difference",
-        "Next difference (one-sided, partial, or the words differ)", "Jump"),
+        "Next difference (one-sided, partial, or the words differ)", "Jump", "Diff", footer=3),
     Key("prev_difference", "D", "app.prev_difference", "Previous difference", "Jump"),
     Key("next_match", "right_square_bracket", "app.next_match",
         "Next sentence the filter or search keeps", "Jump", "", "]"),
@@ -53,18 +55,20 @@ PANE_KEYS: tuple[Key, ...] = (
 
 # Keys of the whole reader.
 APP_KEYS: tuple[Key, ...] = (
-    Key("search", "slash", "search", "Search both accounts", "Jump", "Search", "/"),
-    Key("toggle_sync", "s", "toggle_sync", "Sync panes on/off", "View", "Sync"),
-    Key("toggle_sidebar", "f", "toggle_sidebar", "Speakers & topics (filter)", "View", "Filter"),
+    Key("search", "slash", "search", "Search both accounts", "Jump", "Search", "/", footer=2),
+    Key("toggle_sync", "s", "toggle_sync", "Sync panes on/off", "View", "Sync", footer=10),
+    Key("toggle_sidebar", "f", "toggle_sidebar", "Speakers & topics (filter)", "View", "Filter",
+        footer=7),
     Key("clear_filter", "c", "clear_filter", "Clear filter and search marks", "View"),
     Key("toggle_differences", "z", "toggle_differences",
         "Differences only: fold stretches both accounts carry alike", "View"),
     Key("toggle_layout", "L", "toggle_layout",
-        "Layout: accounts side by side, or one above the other (automatic by width)", "View"),
+        "Layout: accounts side by side, or one above the other (automatic by width)", "View",
+        "Layout", footer=12),
     Key("toggle_numbers", "number_sign", "toggle_numbers", "Sentence numbers on/off", "View",
         "", "#"),
     Key("go_to", "colon", "go_to", "Go to a sentence number (12, A12, B7)", "Jump", "", ":"),
-    Key("summary", "v", "summary", "Summary view", "View", "Summary"),
+    Key("summary", "v", "summary", "Summary view", "View", "Summary", footer=11),
     Key("add_note", "m", "add_note", "Note / bookmark this sentence", "Notes"),
     Key("notes", "M", "notes", "List notes", "Notes"),
     Key("copy", "y", "copy_sentence", "Copy the cursor sentence, with its source", "Notes"),
@@ -73,19 +77,20 @@ APP_KEYS: tuple[Key, ...] = (
     Key("export", "E", "export", "Export analysis (Markdown + HTML)", "Notes"),
     Key("swap_sides", "w", "swap_sides", "Swap sides: the right-hand account goes left",
         "Accounts"),
-    Key("next_right", "full_stop", "next_right", "Next account on the right", "Accounts", "",
-        "."),
+    Key("next_right", "full_stop", "next_right", "Next account on the right", "Accounts",
+        "Next acct", ".", footer=9),
     Key("prev_right", "greater_than_sign", "prev_right", "Previous account on the right",
         "Accounts", "", ">"),
     Key("next_left", "comma", "next_left", "Next account on the left", "Accounts", "", ","),
     Key("prev_left", "less_than_sign", "prev_left", "Previous account on the left", "Accounts",
         "", "<"),
     Key("pick_accounts", "a", "pick_accounts", "Accounts: pick the two shown (source, date)",
-        "Accounts"),
-    Key("claims", "C", "claims", "Claims: which account carries which claim", "Accounts"),
+        "Accounts", "Accounts", footer=4),
+    Key("claims", "C", "claims", "Claims: which account carries which claim", "Accounts",
+        "Claims", footer=5),
     Key("legend", "l", "legend", "Legend: what the marks and colours mean", "View"),
-    Key("help", "question_mark", "help", "Help: every key", "App", "Help", "?"),
-    Key("quit", "q", "quit_reader", "Quit", "App", "Quit"),
+    Key("help", "question_mark", "help", "Help: every key", "App", "Help", "?", footer=1),
+    Key("quit", "q", "quit_reader", "Quit", "App", "Quit", footer=13),
 )
 
 # Keys of the sidebar's speaker list: the reader's corrections to the speakers.

@@ -132,6 +132,24 @@ def search(analysis: Analysis, query: str, limit: int = 40,
     return hits[:limit]
 
 
+def reading_order(analysis: Analysis, hits: list[SearchHit]) -> list[SearchHit]:
+    """``hits`` in the order one reads the two accounts side by side: by A's sentence order, a
+    B sentence right after the A sentence it is linked to (an unlinked one after the A partner
+    of the nearest linked B sentence above it), so stepping alternates between the panes."""
+    alignment = analysis.alignment
+
+    def place(hit: SearchHit) -> tuple[int, int, int]:
+        if hit.side == "a":
+            return (hit.sentence, 0, 0)
+        for j in range(hit.sentence, -1, -1):  # this sentence, else the nearest linked above
+            partners = alignment.partners("b", j)
+            if partners:
+                return (min(partners), 1, hit.sentence)
+        return (-1, 1, hit.sentence)
+
+    return sorted(hits, key=place)
+
+
 @dataclass(frozen=True, slots=True)
 class Carried:
     """How many of a group's sentences on one side the other account carries."""

@@ -212,11 +212,18 @@ class Session:
         return self.reading.noted(self.stored_side(side))
 
     def export_name(self, analysis: Analysis) -> str:
-        """A short file name for the report: ``<title A>-vs-<title B>.md``."""
+        """A short file name for the report: ``<title A>-vs-<title B>.md``, each title cut
+        after whole words within 20 characters (the name shows whole in an 80-column box)."""
         def slug(side: Side) -> str:
             doc = analysis.document(side)
             title = doc.meta.title or Path(doc.path or side).stem
-            return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:30].strip("-") or side
+            words = [w for w in re.split(r"[^a-z0-9]+", title.lower()) if w]
+            kept: list[str] = []
+            for word in words:
+                if kept and len("-".join([*kept, word])) > 20:
+                    break
+                kept.append(word[:20])
+            return "-".join(kept) or side
         return f"{slug('a')}-vs-{slug('b')}.md"
 
     def render_export(self, analysis: Analysis, lang: str) -> dict[str, str]:

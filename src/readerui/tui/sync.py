@@ -33,7 +33,9 @@ def level_row(alignment: Alignment, source: AccountPane, target: AccountPane,
               sid: int) -> int | None:
     """The top row for ``target`` that puts the partner of ``source``'s sentence ``sid`` level
     with it (None when ``sid`` has no partner). A sentence that began above the view keeps the
-    same fraction scrolled in its partner, so tall and short partners stay in step."""
+    same fraction scrolled in its partner, so tall and short partners stay in step. A partner
+    that would run past the target's bottom edge is lifted until it shows whole (stacked panes
+    are short: level to the row, a partner on the last row would be cut)."""
     partners = alignment.partners(source.side, sid)
     if not partners:
         return None
@@ -45,4 +47,8 @@ def level_row(alignment: Alignment, source: AccountPane, target: AccountPane,
     if src_rows.start < top:
         fraction = (top - src_rows.start) / len(src_rows)
         return dst_rows.start + int(fraction * len(dst_rows))
-    return dst_rows.start - (src_rows.start - top)
+    row = dst_rows.start - (src_rows.start - top)
+    height = target.view_height
+    if height > 0 and dst_rows.stop - row > height:  # it would be cut at the bottom
+        row = min(dst_rows.start, dst_rows.stop - height)
+    return row

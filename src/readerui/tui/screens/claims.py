@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
@@ -141,8 +142,9 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
 
     def compose(self) -> ComposeResult:
         """Column heads, the rows, a status line."""
-        yield Static(heading(len(self.documents)), id="claims-head", markup=False)
-        yield ClaimsTable(id="claims-list")
+        with Vertical(id="claims-box"):  # the column heads inside the box, over their columns
+            yield Static(heading(len(self.documents)), id="claims-head", markup=False)
+            yield ClaimsTable(id="claims-list")
         yield Static("", id="claims-status", markup=False)
         yield Footer()
 
@@ -157,7 +159,8 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         table = self.query_one(ClaimsTable)
         table.show(len(self.rows), lambda i: claim_cells(self.rows[i], self.documents))
         order = "fewest accounts first" if self.order == "fewest" else "reading order"
-        table.border_title = f"Claims · {order} · o order · ⏎ side by side · Esc back"
+        self.query_one("#claims-box").border_title = \
+            f"Claims · {order} · o order · ⏎ side by side · Esc back"
         status = tally(self.rows, len(self.documents))
         if self.chosen.active:
             status += f" · filter: {self.chosen.describe()} (c in the reader clears it)"

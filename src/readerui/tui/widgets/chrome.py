@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widgets import Static
 
 from readerui.model import Document, Metadata, Side
 from readerui.sanitise import shown
+
+MIN_TITLE = 16  # cells of a title a one-line header keeps however narrow
 
 
 def document_label(document: Document) -> str:
@@ -65,23 +68,48 @@ class DocHeader(Static):
         self.refresh_text()
 
     def refresh_text(self) -> None:
-        """Rebuild the two lines (all document text as plain Text, never markup)."""
+        """Show the header's fields as they are now (built at each paint, for the width the
+        header has then: a narrower header gives the title less room, never the details)."""
+        self.refresh()
+
+    def render(self) -> Text:
+        """The two lines (all document text as plain Text, never markup)."""
         meta = self.meta or self.document.meta
         title = Text(f" {self.letter} ", style="reverse bold")
         title.append(" ")
-        title.append(document_label(self.document), style="bold")
-        details = [f"{len(self.document)} sentences"]
+        label = document_label(self.document)
+        details = [f"{len(self.document)} sentences"]  # most telling first: what the other carries
         if self.coverage is not None:
-            details.append(f"{self.coverage:.0%} in {self.other_letter}")
+            details.insert(0, f"{self.coverage:.0%} in {self.other_letter}")
         date = date_label(meta.date) if meta.date else None
-        details.extend(shown(part) for part in (meta.source, date, meta.place) if part)
-        if self.also:  # first after the title: the part a narrow header keeps
-            also = Text.assemble((" · " if self.compact else "    ", "dim"), (self.also, "bold"),
-                                 (" · " + " · ".join(details), "dim"))
-            both = title + also if self.compact else Text("\n").join([title, also])
-        elif self.compact:
-            both = title + Text(" · " + " · ".join(details), style="dim")
+        extra = [shown(part) for part in (meta.source, date, meta.place) if part]
+        if self.compact:
+            both = self._one_line(title, label, details, extra)
         else:
-            both = Text("\n").join([title, Text("    " + " · ".join(details), style="dim")])
+            title.append(label, style="bold")
+            also = Text("    ", style="dim")
+            if self.also:  # first after the title: the part a narrow header keeps
+                also.append(self.also, style="bold")
+                also.append(" · ", style="dim")
+            also.append(" · ".join([*details, *extra]), style="dim")
+            both = Text("\n").join([title, also])
         both.no_wrap, both.overflow = True, "ellipsis"
-        self.update(both)
+        return both
+
+    def _one_line(self, title: Text, label: str, details: list[str], extra: list[str]) -> Text:
+        """``A  title… · also in: C ┃ · 86% in B · n sentences · source · date`` in the width:
+        the title is cut (to no less than :data:`MIN_TITLE` cells) before "also in", the share
+        and the count are; source, date and place follow only when the title fits whole."""
+        width = self.size.width or 80
+        kept = Text()
+        if self.also:
+            kept.append(" · ", style="dim")
+            kept.append(self.also, style="bold")
+        kept.append(" · " + " · ".join(details), style="dim")
+        more = Text(" · " + " · ".join(extra), style="dim") if extra else Text()
+        room = width - title.cell_len - kept.cell_len
+        if cell_len(label) + more.cell_len <= room:
+            return Text.assemble(title, (label, "bold"), kept, more)
+        cut = Text(label, style="bold")
+        cut.truncate(max(MIN_TITLE, room), overflow="ellipsis")
+        return Text.assemble(title, cut, kept)

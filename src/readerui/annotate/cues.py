@@ -8,6 +8,7 @@ speaker of every sentence (pronouns, carry-over, paragraphs) is :mod:`readerui.a
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
@@ -542,7 +543,39 @@ def _is_embedded(text: str, start: int) -> bool:
     return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
 
 
-@lru_cache(maxsize=65_536)
+@cache
+def _trigger_words() -> frozenset[str]:
+    """The lower-case words ``find_cues`` looks further at: main reporting verb forms, the
+    participles of "X is shown saying", and the progressives of "X has been deriding"."""
+    forms = wordlists.reporting_verbs().forms
+    return (_main_verb_forms() | frozenset(_SHOWN_PARTICIPLES)
+            | frozenset(f for f in forms
+                        if f.endswith("ing") and f not in _INTERPRETED_PROGRESSIVES))
+
+
+_SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
+# The lower-case words one of which a match of each scanned pattern holds, as a whole word
+# between non-word characters (so among the sentence's ``_LOWER_WORD_RE`` words): a sentence
+# without any of them cannot match, and is not scanned.
+_PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
+    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published"}),
+    _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _INVERSION_RE: frozenset(_INVERSION_VERBS),
+    _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
+}
+
+
+def _scan(pattern: re.Pattern[str], text: str, words: set[str]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``words`` (the text's lower-case words) lack
+    every word a match needs."""
+    if pattern is _ACCORDING_RE:  # "According to", "according to", "reported by"
+        wanted = "ccording" in text or "reported" in text
+    else:
+        wanted = not _PATTERN_WORDS[pattern].isdisjoint(words)
+    return pattern.finditer(text) if wanted else iter(())
+
+
+@lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def find_cues(text: str) -> tuple[Cue, ...]:
     """Every speech cue of a sentence outside quotations, main-clause cues only, in order."""
     mask = quoted_mask(text)
@@ -551,8 +584,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     cues: list[Cue] = []
     verb_starts: set[int] = set()  # verbs whose subject stands before them
     forms = _main_verb_forms()
-    for m in _LOWER_WORD_RE.finditer(text):
+    triggers = _trigger_words()
+    words = set(_LOWER_WORD_RE.findall(text))
+    # Most sentences hold none of the words the loop acts on: one set test instead of the loop.
+    for m in (_LOWER_WORD_RE.finditer(text) if not triggers.isdisjoint(words) else ()):
         verb = m.group()
+        if verb not in triggers:
+            continue  # neither a main verb, nor "saying", nor a progressive: as below, skipped
         shown = None
         if verb in ("saying", "telling", "declaring", "asking", "warning"):
             shown = _SHOWN_RE.search(text, 0, m.start())  # "X is shown saying", "quoted as"
@@ -609,7 +647,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))
         verb_starts.add(m.start())
-    for m in _ISSUED_RE.finditer(text):  # "X put out a statement", "a letter from X"
+    for m in _scan(_ISSUED_RE, text, words):  # "X put out a statement", "a letter from X"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         source = _FROM_RE.match(text, m.end())
@@ -620,14 +658,14 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
-    for m in _SPOKE_RE.finditer(text):  # "X made the announcement", "X gave a speech"
+    for m in _scan(_SPOKE_RE, text, words):  # "X made the announcement", "X gave a speech"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
             continue
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
-        for m in pattern.finditer(text):
+        for m in _scan(pattern, text, words):
             if mask[m.start()] and pattern is _ACCORDING_RE:
                 continue
             if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
@@ -639,7 +677,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             trailing = pattern is _INVERSION_RE
             how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
             cues.append(Cue(m.end() + found[0], found[1], trailing, how))
-    for m in _MID_ATTRIBUTION_RE.finditer(text):
+    for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
             cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,
@@ -648,7 +686,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
     text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
@@ -706,7 +744,9 @@ def saying_clause(text: str) -> bool:
         return True
     mask = quoted_mask(text)
     forms = wordlists.reporting_verbs().forms
-    for pattern in (_AND_VERB_RE, _PARTICIPLE_RE):
+    for pattern, literal in ((_AND_VERB_RE, "and"), (_PARTICIPLE_RE, "ing")):
+        if literal not in text:  # what every match holds
+            continue
         for m in pattern.finditer(text):
             verb = m.group(1)
             if mask[m.start()] or verb not in forms or verb in _lemmas():

@@ -17,6 +17,7 @@ from typing import cast
 from textual import work
 from textual.app import App, ComposeResult
 from textual.containers import Container, Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.events import DeliveryComplete, DeliveryFailed, Resize
 from textual.notifications import SeverityLevel
 from textual.timer import Timer
@@ -147,6 +148,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._started = time.monotonic()
         self._ticker: Timer | None = None
         self._syncing = False
+        self._chrome_due = False  # a chrome redraw is queued (see _refresh_chrome)
         self._sidebar_choice: bool | None = None  # None: follow the terminal width
         self._arrangement_choice: Arrangement | None = None  # None: follow the width
         self.differences: Differences | None = None  # what differs (counted in a worker)
@@ -397,8 +399,26 @@ class ReaderApp(AccountsMixin, App[int]):
         return self.keymap_overrides.get(key.id, key.keys)
 
     def _refresh_chrome(self) -> None:
-        """Repaint the gutter and overviews and rewrite the status bar."""
-        self.query_one("#gutter", Widget).refresh()
+        """Repaint the gutter and overviews and rewrite the status bar, once, before the next
+        frame: a synced key asks three times (the cursor, then each pane's scroll), and each
+        time cost a status rewrite and a view computation for each overview."""
+        if not self._chrome_due:
+            self._chrome_due = True
+            self.call_next(self._flush_chrome)
+
+    def _flush_chrome(self) -> None:
+        """Draw the chrome now if a redraw is queued (for calls from outside the app's message
+        loop, e.g. a test or script, whose queued redraw could come a frame late)."""
+        if self._chrome_due:
+            self._chrome_due = False
+            self._draw_chrome()
+
+    def _draw_chrome(self) -> None:
+        try:
+            gutter = self.query_one("#gutter", Widget)
+        except NoMatches:  # the reader's screen is gone (quitting)
+            return
+        gutter.refresh()
         for widget_id in ("#overview-a", "#overview-b"):
             self.query_one(widget_id, Overview).refresh_view()
         focused = self.focused_pane
@@ -554,6 +574,7 @@ class ReaderApp(AccountsMixin, App[int]):
         chosen = self.filter.toggled(kind, name)
         self.query_one(Sidebar).show_filter(chosen)
         self._apply_filter(chosen)
+        self._flush_chrome()
 
     def action_clear_filter(self) -> None:
         """Show every sentence again (and drop search highlights)."""
@@ -1098,6 +1119,7 @@ class ReaderApp(AccountsMixin, App[int]):
             return
         if self.session.add_speaker_edit(edit):
             self._reannotate()
+            self._flush_chrome()
             self.notify(f"{edit.describe()}. u in the sidebar undoes it.", timeout=4)
         self._show_warnings()
 

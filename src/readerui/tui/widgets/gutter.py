@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 from rich.segment import Segment
 from rich.style import Style
 from textual.events import Click
+from textual.filter import LineFilter
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
@@ -44,6 +46,9 @@ class LinkGutter(Widget):
         self._frame_strips: list[Strip] | None = None
         self._strips: list[Strip] = []
         self._styles: dict[str, Style] = {}  # component styles by name (walking the DOM is slow)
+        self._rows: dict[tuple[tuple[str, Style], ...], Strip] = {}  # built rows, by their cells
+        self._row_key: tuple[object, ...] | None = None  # the line filters the rows went through
+        self._row_filters: Sequence[LineFilter] = ()
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
@@ -76,6 +81,7 @@ class LinkGutter(Widget):
         """Redraw with the new theme's colours."""
         self._cache_key = None
         self._styles.clear()
+        self._rows, self._row_key = {}, None
         super().notify_style_update()
 
     def _grid(self) -> list[Strip]:
@@ -83,6 +89,24 @@ class LinkGutter(Widget):
         if key != self._cache_key:
             self._cache_key, self._strips = key, self._draw(self.size.height, self.rich_style)
         return self._strips
+
+    def _row(self, cells: tuple[tuple[str, Style], ...]) -> Strip:
+        """The row of these cells, built and passed through the line filters once."""
+        strip = self._rows.get(cells)
+        if strip is None:
+            if len(self._rows) > 512:
+                self._rows.clear()
+            strip = Strip([Segment(char, style) for char, style in cells], GUTTER_WIDTH)
+            if self._row_key is not None:
+                background = self._row_key[1]
+                for line_filter in self._row_filters:
+                    strip = strip.apply_filter(line_filter, background)  # type: ignore[arg-type]
+            self._rows[cells] = strip
+        return strip
+
+    def _blank(self) -> Strip:
+        base = self.rich_style
+        return self._row(((" ", base), (" ", base), (" ", base)))
 
     def _draw(self, height: int, base: Style) -> list[Strip]:
         grid = _Grid(height, base)
@@ -105,7 +129,7 @@ class LinkGutter(Widget):
                     grid.mark(ya, 0, self._arrow(self.pane_b, link.b[0]), style)
                 elif yb is not None:
                     grid.mark(yb, 2, self._arrow(self.pane_a, link.a[0]), style)
-        return grid.strips()
+        return grid.strips(self._row)
 
     @staticmethod
     def _arrow(pane: AccountPane, sid: int) -> str:
@@ -113,7 +137,27 @@ class LinkGutter(Widget):
         return "↑" if pane.screen_row_of(sid) < 0 else "↓"
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        """Build the grid once per repaint."""
+        """Build the grid once per repaint. The gutter has no border, padding, tint or opacity:
+        its rows go to the screen as built, each kind of row built (and filtered) once and then
+        reused, so the compositor's cuts of it stay cached too (Textual's styles pass rebuilt
+        every row on every key)."""
+        styles = self.styles
+        if not (styles.border.spacing or styles.padding or styles.tint.a or self.opacity != 1.0
+                or styles.text_opacity != 1.0 or self.size.width != GUTTER_WIDTH):
+            filters = self.get_line_filters()
+            key = (tuple(id(line_filter) for line_filter in filters), self.background_colors[1])
+            if key != self._row_key:
+                self._row_key, self._rows = key, {}
+                self._cache_key = None
+            self._row_filters = filters
+            strips = self._grid()
+            lines = [strips[y] if 0 <= y < len(strips) else self._blank()
+                     for y in crop.line_range]
+            if crop.column_span != (0, GUTTER_WIDTH):
+                lines = [line.crop(crop.x, crop.right) for line in lines]
+            return lines
+        if self._row_key is not None:  # rows built for the fast path carry the filters
+            self._row_key, self._rows, self._cache_key = None, {}, None
         self._frame_strips = self._grid()
         try:
             return super().render_lines(crop)
@@ -163,17 +207,17 @@ class _Grid:
         for y in range(ya + step, yb, step):
             self._line(y, 1, {"u", "d"}, style, dashed)
 
-    def strips(self) -> list[Strip]:
-        """One Strip per row."""
+    def strips(self, row: Callable[[tuple[tuple[str, Style], ...]], Strip]) -> list[Strip]:
+        """One Strip per row, made by ``row`` from the row's cells (character, style)."""
         strips = []
-        for y, row in enumerate(self.lines):
-            segments = []
-            for x, directions in enumerate(row):
+        for y, lines in enumerate(self.lines):
+            cells = []
+            for x, directions in enumerate(lines):
                 char = self.glyphs[y][x] or _BOX.get(frozenset(directions), " ")
                 if self.dashed[y][x]:
                     char = _PARTIAL.get(char, char)
-                segments.append(Segment(char, self.styles[y][x]))
-            strips.append(Strip(segments, GUTTER_WIDTH))
+                cells.append((char, self.styles[y][x]))
+            strips.append(row(tuple(cells)))
         return strips
 
 

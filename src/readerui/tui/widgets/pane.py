@@ -12,11 +12,13 @@ from rich.style import Style
 from textual.events import Click, Resize
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 
 from readerui.model import Analysis, Document, Side
 from readerui.tui.bindings import pane_bindings
 from readerui.tui.layout import BLANK, FOLD, WrappedLayout, build_layout, safe_text
+from readerui.tui.widgets.scrollbar import FastScrollBar
 
 MARKER_WIDTH = 2  # a kind glyph and a space before the text
 # Glyphs differ by kind so the marks survive without colour (NO_COLOR).
@@ -100,6 +102,17 @@ class AccountPane(ScrollView, can_focus=True):
         self._frame: tuple[int, Style, WrappedLayout, int] | None = None
         self._region_key: tuple[Size, bool] | None = None
         self._region = Region()
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """The vertical scrollbar (created when first asked for, as Textual does), drawn by
+        :class:`FastScrollBar`: both panes' bars move on every synced key."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = FastScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical)
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
 
     # ----- data -------------------------------------------------------------------------------
 

@@ -44,8 +44,8 @@ def row_text(pane: AccountPane, y: int) -> str:
 
 def sentence_text(pane: AccountPane, sid: int) -> str:
     """What the pane draws for sentence ``sid`` (it must be in view), rows joined."""
-    return " ".join(row_text(pane, pane.layout.first_row[sid] - pane.top_row + k)[2:].strip()
-                    for k in range(len(pane.layout.rows_of(sid))))
+    return " ".join(row_text(pane, pane.wrapped.first_row[sid] - pane.top_row + k)[2:].strip()
+                    for k in range(len(pane.wrapped.rows_of(sid))))
 
 
 def status(app: ReaderApp) -> str:
@@ -125,7 +125,7 @@ async def test_page_down_keeps_the_partner_of_the_top_sentence_level(side: str,
             if source.screen_row_of(anchor) >= 0:
                 assert target.screen_row_of(partner) == source.screen_row_of(anchor)
             else:  # the anchor began above the view: its partner straddles the top too
-                assert target.top_row in target.layout.rows_of(partner)
+                assert target.top_row in target.wrapped.rows_of(partner)
 
 
 async def test_sync_off_leaves_the_other_pane_alone() -> None:
@@ -235,16 +235,16 @@ async def test_resize_rewraps_and_keeps_the_cursor_in_view() -> None:
         await settle(pilot)
         app.pane_a.move_cursor(40)
         await pilot.press("j")
-        wide = app.pane_a.layout.width
+        wide = app.pane_a.wrapped.width
         await pilot.resize_terminal(110, 24)  # side by side, without the sidebar
         await pilot.pause()
         assert app.arrangement == "side"
-        assert app.pane_a.layout.width < wide
+        assert app.pane_a.wrapped.width < wide
         assert app.pane_a.is_visible(41)
         await pilot.resize_terminal(60, 24)  # stacked, each pane at the full width
         await pilot.pause()
         assert app.arrangement == "stacked"
-        assert app.pane_a.layout.width > 50
+        assert app.pane_a.wrapped.width > 50
         assert app.pane_a.cursor == 41
         assert app.pane_a.is_visible(41)
 
@@ -486,7 +486,7 @@ async def test_word_differences_of_the_cursor_pair_are_marked() -> None:
             return {text[start:end] for start, end in pane.diff.get(sid, ())}
 
         def bold_words(pane: AccountPane, sid: int) -> set[str]:
-            rows = range(len(pane.layout.rows_of(sid)))
+            rows = range(len(pane.wrapped.rows_of(sid)))
             return {segment.text.strip() for k in rows
                     for segment in pane.render_line(pane.screen_row_of(sid) + k)
                     if segment.style and segment.style.bold and segment.text.strip()}

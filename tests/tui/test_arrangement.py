@@ -209,7 +209,7 @@ async def test_stacked_partner_shows_whole_wherever_the_cursor_is() -> None:
             await settle(pilot)
             pane_b, cursor = app.pane_b, app.pane_a.cursor
             assert app.pane_a.is_visible(cursor)
-            rows = pane_b.layout.rows_of(cursor)  # its partner has the same number
+            rows = pane_b.wrapped.rows_of(cursor)  # its partner has the same number
             top = pane_b.top_row
             assert rows.start >= top and rows.stop <= top + pane_b.view_height, \
                 f"partner of A{cursor + 1} cut: rows {rows} view {top}+{pane_b.view_height}"

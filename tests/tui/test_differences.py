@@ -117,14 +117,14 @@ async def test_differences_only_folds_alike_stretches_into_one_dim_line() -> Non
 
 
 def _well_in_view(pane: AccountPane, sid: int, tall: int = 0) -> bool:
-    rows = pane.layout.rows_of(sid)
+    rows = pane.wrapped.rows_of(sid)
     top, height = pane.top_row, pane.view_height
     context = rows.start - top >= CONTEXT_ROWS or top == 0
     return context and rows.start + max(len(rows), tall) <= top + height - BOTTOM_MARGIN
 
 
 def _fully_in_view(pane: AccountPane, sid: int) -> bool:
-    rows = pane.layout.rows_of(sid)
+    rows = pane.wrapped.rows_of(sid)
     return rows.start >= pane.top_row and rows.stop <= pane.top_row + pane.view_height
 
 
@@ -157,7 +157,7 @@ async def test_go_to_far_away_lands_in_view_and_page_keys_keep_the_cursor_start_
         for key in ["pagedown"] * 6 + ["pageup"] * 9:
             await pilot.press(key)
             pane = app.pane_b
-            first = pane.layout.first_row[pane.cursor]
+            first = pane.wrapped.first_row[pane.cursor]
             assert pane.top_row <= first < pane.top_row + pane.view_height, (key, pane.cursor)
 
 
@@ -186,7 +186,7 @@ async def test_numbers_stay_on_through_page_down_and_up() -> None:
         await pilot.pause()
         assert app.pane_a.numbers and app.pane_b.numbers
         assert app.pane_a.text_width == width
-        row = app.pane_a.layout.first_row[app.pane_a.cursor] - app.pane_a.top_row
+        row = app.pane_a.wrapped.first_row[app.pane_a.cursor] - app.pane_a.top_row
         number = f"{app.pane_a.cursor + 1} "
         assert "".join(s.text for s in app.pane_a.render_line(row)).lstrip().startswith(number)
 
@@ -206,7 +206,7 @@ async def test_numbers_show_in_both_panes_and_go_to_lands_there() -> None:
         await pilot.pause()
         assert app.focused is app.pane_b and app.pane_b.cursor == 449
         assert _well_in_view(app.pane_b, 449)
-        row = app.pane_b.layout.first_row[449] - app.pane_b.top_row
+        row = app.pane_b.wrapped.first_row[449] - app.pane_b.top_row
         assert "".join(s.text for s in app.pane_b.render_line(row)).startswith("450 ")
         await pilot.press("colon", *"A900", "enter")
         await pilot.pause()

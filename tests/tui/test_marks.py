@@ -34,7 +34,7 @@ async def test_a_search_marks_only_the_matched_words_in_the_pane() -> None:
         assert "regional government" in text.lower()
         match = pane._style("match")
         marked, plain = [], []
-        for row in pane.layout.rows_of(sid):
+        for row in pane.wrapped.rows_of(sid):
             for segment in pane.render_line(row - pane.top_row):
                 if not segment.text.strip():
                     continue
@@ -61,12 +61,12 @@ async def test_one_sided_text_is_italic_without_colour(monkeypatch: object) -> N
         app._go_to(("a", only))
         await pilot.press("j")  # the cursor off it: its own style
         await pilot.pause()
-        row = pane.layout.first_row[only] - pane.top_row
+        row = pane.wrapped.first_row[only] - pane.top_row
         words = [s for s in pane.render_line(row) if s.text.strip() and s.text != "▪"]
         assert words and all(s.style is not None and s.style.italic for s in words)
         app._go_to(("a", linked + 1 if linked + 1 != only else linked + 2))
         await pilot.pause()
-        row = pane.layout.first_row[linked] - pane.top_row
+        row = pane.wrapped.first_row[linked] - pane.top_row
         words = [s for s in pane.render_line(row)[2:] if s.text.strip()] if 0 <= row < 20 else []
         assert all(not (s.style and s.style.italic) for s in words)
 

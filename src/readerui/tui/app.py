@@ -774,7 +774,7 @@ class ReaderApp(AccountsMixin, App[int]):
             target = self.pane(other(pane.side))
             partner = self.analysis.alignment.best_partner(pane.side, sid)
             if partner is not None:
-                tall = len(target.layout.rows_of(partner))
+                tall = len(target.wrapped.rows_of(partner))
         pane.move_cursor(sid, jump=True, tall=tall)
 
     def _jump_match(self, step: int) -> None:

@@ -13,7 +13,7 @@ from readerui.tui.widgets.pane import AccountPane
 
 def anchor_sentence(alignment: Alignment, pane: AccountPane) -> int | None:
     """The first linked sentence in view in ``pane``, else the last linked one above it."""
-    layout, top = pane.layout, pane.top_row
+    layout, top = pane.wrapped, pane.top_row
     start = layout.nearest_sentence(top)
     if start is None:
         return None
@@ -39,8 +39,8 @@ def level_row(alignment: Alignment, source: AccountPane, target: AccountPane,
     partners = alignment.partners(source.side, sid)
     if not partners:
         return None
-    src_rows = source.layout.rows_of(sid)
-    dst_rows = target.layout.rows_of(partners[0])
+    src_rows = source.wrapped.rows_of(sid)
+    dst_rows = target.wrapped.rows_of(partners[0])
     if not src_rows or not dst_rows:
         return None
     top = source.top_row

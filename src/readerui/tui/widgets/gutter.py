@@ -59,14 +59,14 @@ class LinkGutter(Widget):
 
     def _key(self) -> tuple[object, ...]:
         a, b = self.pane_a, self.pane_b
-        return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, id(a.layout), id(b.layout),
+        return (a.top_row, b.top_row, a.cursor, b.cursor, a.active, id(a.wrapped), id(b.wrapped),
                 self.size.height, id(self.analysis))  # a layout changes with width and folds
 
     def _visible_links(self, pane: AccountPane, height: int) -> dict[int, tuple[int, Link]]:
         """Each link shown in ``pane``: ``id(link) -> (first screen row, link)``."""
         assert self.analysis is not None
         alignment = self.analysis.alignment
-        layout, top = pane.layout, pane.top_row
+        layout, top = pane.wrapped, pane.top_row
         found: dict[int, tuple[int, Link]] = {}
         for y in range(height):
             sid = layout.sentence_at(top + y)
@@ -266,8 +266,8 @@ class Overview(Widget):
         pane = self.pane
         if not pane.size.width:  # not laid out yet: no layout at a made-up width (wrapping
             return self.size, 0, 0  # 10k sentences to 8 columns took a second at start)
-        first = pane.layout.nearest_sentence(pane.top_row) or 0
-        last = pane.layout.nearest_sentence(pane.top_row + pane.view_height - 1) or first
+        first = pane.wrapped.nearest_sentence(pane.top_row) or 0
+        last = pane.wrapped.nearest_sentence(pane.top_row + pane.view_height - 1) or first
         return self.size, first, last
 
     def refresh_view(self) -> None:

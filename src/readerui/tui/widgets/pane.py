@@ -208,7 +208,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def layout(self) -> WrappedLayout:
+    def wrapped(self) -> WrappedLayout:
         """The wrapped layout at the current width and folds (cached)."""
         key = (self.text_width, self._fold_generation)
         layout = self._layouts.get(key)
@@ -238,7 +238,7 @@ class AccountPane(ScrollView, can_focus=True):
         self.refresh()
 
     def _update_virtual_size(self) -> None:
-        layout = self._shown = self.layout
+        layout = self._shown = self.wrapped
         self.virtual_size = Size(self.text_region.width, layout.height)
 
     # ----- geometry ---------------------------------------------------------------------------
@@ -255,15 +255,15 @@ class AccountPane(ScrollView, can_focus=True):
 
     def top_sentence(self) -> int | None:
         """The sentence on (or just after) the top row."""
-        return self.layout.nearest_sentence(self.top_row)
+        return self.wrapped.nearest_sentence(self.top_row)
 
     def screen_row_of(self, sid: int) -> int:
         """Row of the view where sentence ``sid`` starts (may be negative or past the end)."""
-        return self.layout.rows_of(sid).start - self.top_row
+        return self.wrapped.rows_of(sid).start - self.top_row
 
     def is_visible(self, sid: int) -> bool:
         """True when any row of ``sid`` is in view."""
-        rows = self.layout.rows_of(sid)
+        rows = self.wrapped.rows_of(sid)
         top = self.top_row
         return bool(rows) and rows.stop > top and rows.start < top + self.view_height
 
@@ -284,7 +284,7 @@ class AccountPane(ScrollView, can_focus=True):
         offset = max(0, min(offset, self.view_height - 1))
         self._quiet = not self.active
         try:
-            self.scroll_rows(self.layout.first_row[anchor] - offset)
+            self.scroll_rows(self.wrapped.first_row[anchor] - offset)
         finally:
             self._quiet = False
         self.call_after_refresh(self._keep_cursor_in_view)
@@ -327,7 +327,7 @@ class AccountPane(ScrollView, can_focus=True):
     def refresh_sentences(self, sids: Iterable[int]) -> None:
         """Repaint only the rows in view of these sentences (a cursor step changes a few rows;
         repainting the whole pane for it cost most of a key press at 10k sentences)."""
-        layout, top = self.layout, self.top_row
+        layout, top = self.wrapped, self.top_row
         bottom = top + self.view_height
         for sid in set(sids):
             rows = layout.rows_of(sid)
@@ -341,7 +341,7 @@ class AccountPane(ScrollView, can_focus=True):
         ``context`` (a jump): unless it is already well in view, put it a third of the way
         down, with rows of context above and never on the last two rows; ``tall`` rows (its
         partner's height, when taller) must fit below its start too."""
-        rows = self.layout.rows_of(sid)
+        rows = self.wrapped.rows_of(sid)
         if not rows:
             return
         top, height = self.top_row, self.view_height
@@ -362,7 +362,7 @@ class AccountPane(ScrollView, can_focus=True):
         if not self._folds:
             self.move_cursor(self.cursor + direction)
             return
-        found = self.layout.next_sentence(self.cursor, direction)  # a fold is one step
+        found = self.wrapped.next_sentence(self.cursor, direction)  # a fold is one step
         self.move_cursor(self.cursor if found is None else found)
 
     def action_cursor_down(self) -> None:
@@ -384,7 +384,7 @@ class AccountPane(ScrollView, can_focus=True):
             if self.top_row == before:
                 target = len(self.document) - 1 if direction > 0 else 0
             else:
-                layout = self.layout
+                layout = self.wrapped
                 target = layout.nearest_sentence(self.top_row + offset) or 0
                 if layout.first_row[target] < self.top_row:  # its start scrolled off: the next
                     following = layout.next_sentence(target, 1)
@@ -413,7 +413,7 @@ class AccountPane(ScrollView, can_focus=True):
 
     def on_click(self, event: Click) -> None:
         """Clicking a sentence puts the cursor on it."""
-        sid = self.layout.sentence_at(self.top_row + event.y)
+        sid = self.wrapped.sentence_at(self.top_row + event.y)
         if sid is not None:
             self.focus()
             self.move_cursor(sid, scroll=False)
@@ -446,7 +446,7 @@ class AccountPane(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """Work out width, style, layout and scroll once per repaint, not once per row."""
-        self._frame = (self.text_region.width, self.base_style, self.layout, self.top_row)
+        self._frame = (self.text_region.width, self.base_style, self.wrapped, self.top_row)
         try:
             return super().render_lines(crop)
         finally:
@@ -455,7 +455,7 @@ class AccountPane(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         """Row ``y`` of the view: a kind marker and a slice of one sentence."""
         width, base, layout, top = self._frame or (self.text_region.width, self.base_style,
-                                                   self.layout, self.top_row)
+                                                   self.wrapped, self.top_row)
         row = top + y
         if row >= layout.height:
             return Strip.blank(width, base)

@@ -27,7 +27,9 @@ def command(*args: str) -> list[str]:
 
 
 def big_pair(folder: Path, sentences: int) -> tuple[str, str]:
-    """A pair that takes a while: ``sentences`` distinct sentences a side."""
+    """A pair that takes a while: ``sentences`` distinct sentences a side. The tests that stop
+    one mid-way use sizes far beyond what they need, so a faster engine, or an idle machine,
+    does not finish the work before the test's signal arrives."""
     subjects = ["The minister", "The council", "Officials", "The court", "Farmers", "The bank"]
     objects = ["the budget", "the harbour plan", "fuel taxes", "the inquiry", "night flights"]
     lines_a = [f"{subjects[i % 6]} discussed {objects[i % 5]} worth {i} million on day {i}."
@@ -103,7 +105,7 @@ def test_a_pair_over_the_time_limit_gets_an_error_line_and_the_batch_goes_on(
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="finds the workers through /proc")
 def test_a_killed_worker_answers_its_pair_and_every_pair_is_answered_in_order(
         tmp_path: Path) -> None:
-    pairs = [big_pair(tmp_path, 5000), *small_pairs(tmp_path, 29)]
+    pairs = [big_pair(tmp_path, 20000), *small_pairs(tmp_path, 29)]
     listing = tmp_path / "pairs.tsv"
     listing.write_text("".join(f"{a}\t{b}\n" for a, b in pairs))
     process = subprocess.Popen(command("align", "--lines", "--batch", str(listing), "--jobs",
@@ -126,7 +128,7 @@ def test_a_killed_worker_answers_its_pair_and_every_pair_is_answered_in_order(
 
 
 def test_ctrl_c_ends_a_batch_cleanly(tmp_path: Path) -> None:
-    pairs = [big_pair(tmp_path, 3000)] * 3
+    pairs = [big_pair(tmp_path, 12000)] * 3
     listing = tmp_path / "pairs.tsv"
     listing.write_text("".join(f"{a}\t{b}\n" for a, b in pairs))
     process = subprocess.Popen(command("align", "--lines", "--batch", str(listing), "--jobs",
@@ -225,7 +227,7 @@ def test_unknown_lang_in_config_is_one_warning_naming_the_key() -> None:
 
 def test_ctrl_c_ends_a_big_align_without_tracebacks_from_its_helper(tmp_path: Path) -> None:
     """A big pair is annotated in a helper process; Ctrl-C reaches both, only one line shows."""
-    a, b = big_pair(tmp_path, 5000)
+    a, b = big_pair(tmp_path, 20000)
     process = subprocess.Popen(command("align", "--lines", "--no-cache", str(tmp_path / a),
                                        str(tmp_path / b)), stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True, start_new_session=True)

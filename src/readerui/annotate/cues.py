@@ -63,7 +63,9 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"at\s+the\s+time|over\s+the\s+weekend|for\s+(?:his|her|its|their)\s+part|"
     r"in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|post)|"
     r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
-    r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
+    r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)|"
+    r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|in\s+(?:[A-Z][a-z]+\s+)?\d{4}|"
+    r"often|still|even|never\s+once),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
           r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
@@ -102,7 +104,8 @@ _SOURCE_END_RE = re.compile(
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
     rf"its|their|(?:[A-Z]\.){{2,}}|"
-    rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
+    rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))"
+    rf"(?![\w\-'’])")  # not the first half of "Union-Tribune"
 _PEOPLE_NOUNS = (r"officials|analysts|experts|diplomats|sources|researchers|economists|"
                  r"scientists|lawyers|investigators|prosecutors|doctors|strategists|traders")
 _SOURCE_AT_END_RE = re.compile(
@@ -189,7 +192,8 @@ _CATENATIVE_END_RE = re.compile(
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
     r"their|its)\s+\w+)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
-_LOWER_TITLE_END_RE = re.compile(r"(?:^|\W)[Tt]he\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
+_LOWER_TITLE_END_RE = re.compile(
+    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
@@ -265,6 +269,20 @@ def _spokes_label(words: str, org: str | None) -> str:
     else:
         owner = " ".join(w for w in words.split() if w[:1].isupper())
     return f"{owner} spokesperson".strip()
+
+
+def _spokes_ref(m: re.Match[str]) -> Ref:
+    """A spokesperson cue: for whom they speak; "a spokesman said" with nobody named is an
+    unnamed source (its spokesman, his spokesman: the organisation or person owning them)."""
+    label = _spokes_label(m.group(1), m.group("org"))
+    if label == "spokesperson" and not m.group(1).strip():
+        determiner = m.group().lstrip(" ,;(").split()[0].lower()
+        if determiner in ("its", "their"):
+            return Ref("source", label="organization")  # the organisation named last
+        if determiner in ("his", "her"):
+            return Ref("pronoun")
+        return Ref("source", label="official")  # unnamed: nobody in particular
+    return Ref("entity", label=label)
 
 
 def _source_label(phrase: str) -> str:
@@ -343,7 +361,7 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _OWNED_END_RE.search(text):
         return m.start(), _owned(m)
     if m := _SPOKES_END_RE.search(text):
-        return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
+        return m.start(), _spokes_ref(m)
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
     if m := _RECORD_END_RE.search(text):
@@ -365,12 +383,17 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
         found = _run_ref(m.group(), m.start())
+        if found is not None and found[1].name is not None and (_THE_BEFORE_RE.search(
+                text, 0, m.start()) or m.group()[:4] == "The "):
+            # "The New Haven Register described": every word kept
+            found = _the_name(m.group(), m.start(), found[1].name)
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
         return found
     return None
 
 
+_THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
@@ -475,8 +498,10 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
 def _the_name(run: str, start: int, name: Name) -> tuple[int, Ref]:
     """ "the Daily Planet", "the Atlantic Wire": after "the", a run that is no person keeps
     every word (an outlet or organisation), even a leading everyday word."""
-    words = tuple(w for w in _strip_full_stop(run).split() if not w.endswith(("'s", "’s")))
-    if name.kind == "person" or name.titled or len(words) <= len(name.words):
+    words = tuple(_strip_full_stop(run).split())
+    if words and word_key(words[0]) == "the":
+        words = words[1:]
+    if name.titled or len(words) <= len(name.words):
         return start + run.find(name.words[0]), Ref("name", name=name)
     return start, Ref("name", name=Name(words, "org", False, ""))
 
@@ -508,10 +533,18 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _SIDE_START_RE.match(text):
         return offset, Ref("entity", label=f"{m.group(1)} side")
     if m := _SPOKES_START_RE.match(text):
-        return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
+        return offset, _spokes_ref(m)
     if m := _SOURCE_START_RE.match(text):
         label = _source_label(m.group(1))
-        if org := _SOURCE_OF_RE.match(text, m.end()):  # "researchers at the University of X"
+        org = _SOURCE_OF_RE.match(text, m.end())
+        head = m.group(1).split()[-1]
+        if head[:1].isupper() and word_key(head) in wordlists.org_words():
+            # "the U.S. Attorney's Office for the Southern District of X": a named office, as
+            # written, with what it is the office of
+            label = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m.group(1))
+            if org:
+                label = f"{label} {_strip_full_stop(org.group().strip())}"
+        elif org:  # "researchers at the University of X"
             label = f"{_strip_full_stop(org.group(1))} {label}"
         return offset, Ref("source", label=label)
     if m := _OWNED_START_RE.match(text):
@@ -538,8 +571,13 @@ _SUBORDINATOR_ADVERBIAL_RE = re.compile(
 
 
 def _is_embedded(text: str, start: int) -> bool:
-    """A subject inside a subordinate clause ("Noting that Ortiz said ...") is not the speaker."""
+    """A subject inside a subordinate clause ("Noting that Ortiz said ...", "where Majority
+    Leader Ana Ruiz has said") is not the speaker."""
     before = text[max(0, start - SUBJECT_WINDOW):start]
+    if (titled := RUN_AT_END_RE.search(before.rstrip())) and all(
+            k in wordlists.titles() or k in wordlists.title_modifiers()
+            for k in (word_key(w) for w in titled.group().split())):
+        before = before[:titled.start()]  # the subordinator stands before the title
     return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
 
 

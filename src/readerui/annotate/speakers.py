@@ -43,6 +43,7 @@ from readerui.annotate.names import (
     is_title_case,
     parse_name,
     runs,
+    title_phrase,
     word_key,
 )
 from readerui.model import Document, Speaker
@@ -78,6 +79,19 @@ def is_fragment(label: str) -> bool:
     return (key in wordlists.function_words() or key in wordlists.demonyms()
             or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
 
+# Nouns for a publication or a piece in one: "the article said" is the outlet that ran it.
+_PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "magazine",
+                                "newspaper", "paper", "website", "site", "outlet", "blog"})
+_OUTLET_RE = re.compile(
+    r"\b(?:article|story|report|piece|column|editorial|op-ed|profile|interview|post)s?\s+"
+    r"(?:in|by|from|published\s+by|on)\s+(?:[Tt]he\s+)?((?:[A-Z][\w'’\-]*\.?\s+)*[A-Z][\w'’\-]*)")
+
+
+def _strip_stop(run: str) -> str:
+    """A run without the sentence's full stop."""
+    return run[:-1] if run.endswith(".") and not run[:-1].split()[-1:][0].count(".") else run
+
+
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -96,6 +110,7 @@ class _Reading:
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
+    last_outlet: str | None = None  # the publication last named as one ("an article in X")
     how: str | None = None  # which cue named the speaker of the sentence just read
     how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
@@ -177,7 +192,10 @@ class SpeakerAttributor:
             if is_unnamed_source(label):
                 return None  # "prosecutors", "a White House official": unnamed sources
             if label.split()[-1].lower() in GENERIC_ORG_NOUNS and label == label.lower():
-                # "the company", "the group": the organisation named last in this account
+                # "the company", "the group": the organisation named last in this account;
+                # "the article", "the magazine": the publication named as one, if any
+                if label.split()[-1].lower() in _PUBLICATION_NOUNS and state.last_outlet:
+                    return ("entity", state.last_outlet)
                 return ("entity", state.last_org) if state.last_org else None
             named = state.orgs.get(word_key(label.split()[-1]))
             if named and (" " not in label or (label == label.lower() and set(
@@ -228,6 +246,7 @@ class SpeakerAttributor:
     def _titled(self, title: str, state: _Reading) -> int | None:
         """The person a bare title means: the last so named in this account; else the only one
         so named in either account ("The Prime Minister" of a readout that never names him)."""
+        title = title_phrase(title.split())  # "the A.G." is the attorney general
         if title in state.titles:
             return state.titles[title]
         same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
@@ -246,6 +265,11 @@ class SpeakerAttributor:
         """Remember which people this sentence names (for surnames shared by two people)."""
         assert state.recent is not None
         mask = quoted_mask(text)
+        if "in " in text or "by " in text:  # "an article in The Harbor Times": an outlet
+            for m in _OUTLET_RE.finditer(text):
+                name = parse_name(m.group(1))
+                if name is not None and name.kind != "place":
+                    state.last_outlet = _strip_stop(m.group(1))
         for start, _, run in runs(text):
             name = parse_name(run)
             if name is None or name.kind == "place":
@@ -298,6 +322,8 @@ class SpeakerAttributor:
         report of a fact ("X reported that ...": the next fact is the narrator's again)."""
         if state.how_before in ("reported-by", "according-to"):
             return True
+        if state.current is not None and state.current == ("entity", state.last_outlet):
+            return True  # after "The article said ...", the next fact is the narrator's again
         if _ABOUT_OPENING_RE.match(text):
             return True
         if state.current is None:

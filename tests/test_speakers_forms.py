@@ -74,3 +74,46 @@ def test_the_article_is_the_outlet_it_ran_in_and_the_facts_after_are_narration()
                        "The article said the aide, Tom Berg, kept two offices in 2009.",
                        "Berg later left the city for a post in the capital."])
     assert got == [None, "Harbor Lantern", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz took a shot at the council on Monday.",
+    "But in pressing for the bill, Ana Ruiz took her sharpest shot not at the mayor but at "
+    "the board.",
+    "Ana Ruiz fired back at her critics within the hour.",
+    "Ana Ruiz doubled down on her plan to close the port.",
+    "Ana Ruiz pushed back on the charge, which she called baseless.",
+    "Ana Ruiz took to Twitter to defend the budget.",
+    "Ana Ruiz made the case for a second bridge.",
+    "Ana Ruiz has, over the years, made it clear that she opposes the tax.",
+    "On Tuesday, Ana Ruiz laid out her belief that the port should stay public.",
+    "Ana Ruiz came out in support of the strike on Wednesday.",
+    "Ana Ruiz has recently stepped up her attacks on the mayor.",
+    "Ana Ruiz tweaked the board for passing a motion on flags when it should fix roads.",
+    "Notably, Ana Ruiz hammered the mayor over his remarks about the port.",
+    "Ana Ruiz opened the hearing with sharp criticism of the port authority.",
+    "At a ceremony for veterans, Mayor Ana Ruiz rose and spoke of her own service.",
+    "Ana Ruiz outlined a bleak vision of the town’s future.",
+])
+def test_idiomatic_speech_acts_name_their_subject(text: str) -> None:
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz pushed back the vote to March.",  # a date moved, not a rebuttal
+    "Ana Ruiz took a seat at the back of the hall.",
+    "Ana Ruiz made the team in her second year.",
+    "Ana Ruiz ripped the banner off the wall.",  # no reason given: no criticism
+    "But the way she speaks about the war has confused voters.",  # a clause on "way"
+])
+def test_look_alikes_of_speech_idioms_are_narration(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+def test_the_idiom_is_named_as_the_cue() -> None:
+    from readerui.annotate import annotate
+    from test_speakers import make_doc
+
+    ann = annotate(make_doc("Ana Ruiz fired back at her critics within the hour."), make_doc())
+    assert ann.speaker_a == ("Ana Ruiz",)
+    assert ann.speaker_cue_of("a", 0) == "verb:fired back"

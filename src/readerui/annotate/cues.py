@@ -169,7 +169,7 @@ _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?"
+                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
                         r"(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
                         r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
@@ -213,6 +213,62 @@ _ISSUED_RE = re.compile(
 _SPOKE_RE = re.compile(
     r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:announcement|speech|address|remarks)\b")
+# Idiomatic speech acts: "took a shot at", "fired back", "doubled down", "made the case",
+# "came out against", "stepped up his attacks", "took to Twitter". The subject before speaks.
+_TAKE = r"(?:took|takes|take|taking|taken)"
+_IDIOM_RE = re.compile(
+    rf"\b(?:{_TAKE}\s+(?:(?:a|an|his|her|their|its|some|another|one|the|more)\s+)?"
+    r"(?:[a-z\-]+\s+)?(?:shot|shots|swipe|swipes|jab|jabs|dig|digs|potshots?|aim)\b"
+    rf"|{_TAKE}\s+to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+(?:airwaves|"
+    r"floor|stage|podium|microphone))\b"
+    r"|(?:fired|fires|fire|firing|hit|hits|hitting|lashed|lashes|lash|lashing|spoke|speaks|"
+    r"speak|speaking|struck|strikes|strike|striking)\s+(?:back|out)\b"
+    r"|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:on|against|at|hard)\b|\s*[,.;])"
+    r"|(?:doubled|doubles|double|doubling)\s+down\b"
+    r"|(?:made|makes|make|making)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:[a-z\-]+\s+)?"
+    r"case\b|(?:made|makes|make|making)\s+(?:it\s+)?(?:clear|plain)\b"
+    r"|(?:laid|lays|laying)\s+out\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:[a-z\-]+\s+)?"
+    r"(?:belief|beliefs|case|vision|view|views|argument|position|stance|plan|agenda|"
+    r"priorities|platform|demands)\b"
+    r"|(?:came|comes|come|coming)\s+out\s+(?:strongly\s+)?(?:in\s+(?:favor|favour|support)"
+    r"\s+of|against|for)\b"
+    r"|(?:stepped|steps|step|stepping|ramped|ramps|ramp|ramping|kept|keeps|keep|keeping)\s+"
+    r"up\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?(?:attacks?|criticism|"
+    r"drumbeat|barrage|broadsides?)\b"
+    r"|(?:launched|launches|launch|launching|leveled|levelled|mounted|renewed|unleashed)\s+"
+    r"(?:(?:a|an|his|her|their|its|the|new)\s+)?(?:[a-z\-]+\s+){0,2}?(?:attack|attacks|"
+    r"broadside|broadsides|tirade|criticism|assault)\s+(?:on|against)\b"
+    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b)")
+_IDIOM_WORDS = frozenset({
+    "took", "takes", "take", "taking", "taken", "fired", "fires", "fire", "firing", "hit",
+    "hits", "hitting", "lashed", "lashes", "lash", "lashing", "spoke", "speaks", "speak",
+    "speaking", "struck", "strikes", "strike", "striking", "pushed", "pushes", "push", "pushing",
+    "doubled", "doubles", "double", "doubling", "made", "makes", "make", "making", "laid",
+    "lays", "laying", "came", "comes", "come", "coming", "stepped", "steps", "step", "stepping",
+    "ramped", "ramps", "ramp", "ramping", "kept", "keeps", "keep", "keeping", "launched",
+    "launches", "launch", "launching", "leveled", "levelled", "mounted", "renewed", "unleashed",
+    "went", "goes", "go", "going"})
+# "ripped X for avoiding ...", "hammered X over his comment": a verb of criticism that needs an
+# object and a reason (the "+for-ing" particle of ``reporting_verbs.txt``).
+_FOR_REASON_RE = re.compile(r"^\s+[^.;:,\"“”]{1,60}?\s(?:for\s+[a-z]+ing|over\s+\w)")
+# A speech act as a noun the subject delivers: "opened the debate with tough criticism of X",
+# "ripped the roof off with a sweeping denunciation of Y".
+_SPEECH_NOUN_RE = re.compile(
+    r"\bwith\s+(?:(?:a|an|his|her|their|its|some)\s+)?(?:[a-z\-]+\s+){0,2}?(?:criticism|"
+    r"criticisms|attack|attacks|denunciation|broadside|broadsides|tirade|rebuke|condemnation|"
+    r"accusations?)\s+(?:of|on|against|that)\b")
+
+
+def speech_noun(text: str) -> str | None:
+    """The speech act a sentence delivers as a noun ("... with sharp criticism of X"), if any."""
+    if "with" not in text:
+        return None
+    m = _SPEECH_NOUN_RE.search(text)
+    if m is None or quoted_mask(text)[m.start()]:
+        return None
+    return m.group().split()[-2]
+
+
 _FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
@@ -578,7 +634,12 @@ def _is_embedded(text: str, start: int) -> bool:
             k in wordlists.titles() or k in wordlists.title_modifiers()
             for k in (word_key(w) for w in titled.group().split())):
         before = before[:titled.start()]  # the subordinator stands before the title
-    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
+    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before)
+                or _THE_WAY_RE.search(before))
+
+
+# "the way he speaks about it": a relative clause on "way", not a statement
+_THE_WAY_RE = re.compile(r"\b(?:the|a|this|that)\s+(?:[a-z\-]+\s+){0,2}way\s+$")
 
 
 @cache
@@ -598,6 +659,7 @@ _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
 _PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published"}),
     _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _IDIOM_RE: _IDIOM_WORDS,
     _INVERSION_RE: frozenset(_INVERSION_VERBS),
     _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
 }
@@ -658,6 +720,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             following = _NEXT_WORD_RE.match(rest, gap.end() - 1 if gap else 0)
             if following and following.group(1).lower() in needs:
                 rest = rest[following.end():]
+            elif "for-ing" in needs and _FOR_REASON_RE.match(rest):
+                pass  # "ripped X for avoiding ...", "hammered X over ..."
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
@@ -702,6 +766,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
+    for m in _scan(_IDIOM_RE, text, words):  # "X took a shot at", "X fired back"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]) and found[1].kind not in (
+                "record", "document"):
+            cues.append(Cue(found[0], found[1], False, " ".join(m.group().split()[:4])))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in _scan(pattern, text, words):
             if mask[m.start()] and pattern is _ACCORDING_RE:
@@ -772,7 +843,8 @@ def is_event_narration(text: str) -> bool:
 
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?([a-z]+ing)\b")
+    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"([a-z]+ing)\b")
 
 
 def saying_clause(text: str) -> bool:
@@ -792,8 +864,9 @@ def saying_clause(text: str) -> bool:
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
             if needs and (not following or following.group(1).lower() not in needs) and \
-                    not _OBJECT_QUOTE_RE.match(text[m.end():]):  # "and called him “a liar”"
-                continue
+                    not _OBJECT_QUOTE_RE.match(text[m.end():]) and not (
+                        "for-ing" in needs and _FOR_REASON_RE.match(text[m.end():])):
+                continue  # not "and called him “a liar”", "and ripped him for lying"
             return True
     return False
 
@@ -838,7 +911,7 @@ def headline_cue(text: str) -> Ref | None:
 def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
     """ "X Goes After Y" has its particle; "X Goes for Y" is no speech; "X Calls Y ‘…’" is."""
     needs = wordlists.reporting_verbs().particles.get(verb)
-    if not needs:
+    if not needs or "for-ing" in needs:  # "X Rips Y": the headline's object and reason implied
         return True
     if following and following[0].lower() in needs:
         return True

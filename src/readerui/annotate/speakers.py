@@ -35,6 +35,7 @@ from readerui.annotate.cues import (
     quoted_mask,
     saying_clause,
     sentence_subject,
+    speech_noun,
 )
 from readerui.annotate.names import (
     People,
@@ -518,12 +519,14 @@ class SpeakerAttributor:
         if cue is None:
             self._update_mentions(text, state, position)
             opening = sentence_subject(text)
-            if saying_clause(text) and opening is not None:  # "X offered ... and said ..."
+            noun = speech_noun(text) if opening is not None else None
+            if opening is not None and (noun or saying_clause(text)):
+                # "X offered ... and said ...", "X opened with sharp criticism of Y"
                 state.gender = _pronoun_gender(text.lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None:
                     self._note(key, "")
-                    state.how = "saying-clause"
+                    state.how = f"speech-noun:{noun}" if noun else "saying-clause"
                     return key
             if is_event_narration(text):
                 if subject is not None:

@@ -117,3 +117,45 @@ def test_the_idiom_is_named_as_the_cue() -> None:
     ann = annotate(make_doc("Ana Ruiz fired back at her critics within the hour."), make_doc())
     assert ann.speaker_a == ("Ana Ruiz",)
     assert ann.speaker_cue_of("a", 0) == "verb:fired back"
+
+
+def test_a_role_noun_is_the_person_described_so_before() -> None:
+    got = speakers_of(["Ana Ruiz, the Republican nominee, toured the port on Monday.",
+                       "Tom Berg met her there."],
+                      ["The presumptive Republican nominee said the port would stay open."])
+    assert got == [None, None, "Ana Ruiz"]
+
+
+def test_a_description_in_one_account_names_the_person_in_the_other() -> None:
+    from readerui.annotate import annotate
+    from test_speakers import make_doc
+
+    ann = annotate(make_doc("GOP front-runner Ana Ruiz toured the port."),
+                   make_doc("Tom Berg opened the meeting.",
+                            "The GOP front-runner insists she will keep the port public."))
+    assert ann.speaker_b == (None, "Ana Ruiz")
+
+
+def test_an_undescribed_role_noun_is_the_person_written_about() -> None:
+    got = speakers_of(["Ana Ruiz wants a wall along the river."],
+                      ["(The real estate mogul estimates the price tag at $8 billion.)"])
+    assert got == [None, "Ana Ruiz"]
+
+
+def test_a_role_noun_with_a_relative_clause_and_went_so_far_as_to_say() -> None:
+    got = speakers_of(["Ana Ruiz, the Republican nominee, toured the port."],
+                      ["The nominee, who has called the mayor “a crook,” insists she will win.",
+                       "The nominee went so far as to say the mayor should resign."])
+    assert got == [None, "Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_title_written_as_a_noun_is_the_person_titled() -> None:
+    got = speakers_of(["Rep. Ana Ruiz toured the port.", "Tom Berg met her there."],
+                      ["The four-term congresswoman said the port would stay open."])
+    assert got == [None, None, "Ana Ruiz"]
+
+
+def test_a_role_noun_without_a_speech_verb_is_narration() -> None:
+    got = speakers_of(["Ana Ruiz, the Republican nominee, toured the port.",
+                       "The nominee was born in Lima in 1961."])
+    assert got == [None, None]

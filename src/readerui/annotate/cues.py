@@ -24,7 +24,7 @@ from readerui.annotate.names import (
 )
 
 RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
-                  "title", "record"]
+                  "title", "record", "described"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,8 +190,34 @@ _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
-    r"their|its)\s+\w+)\s+to\s*$")
+    r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+# Nouns that describe one person by role, resolved to the person so described before ("Ana Ruiz,
+# the Republican nominee," ... "the nominee said"), else to the person being written about.
+ROLE_NOUNS = ("nominee", "front-runner", "frontrunner", "candidate", "hopeful", "contender",
+              "challenger", "incumbent", "mogul", "tycoon", "billionaire", "magnate",
+              "businessman", "businesswoman", "lawmaker", "legislator", "congressman",
+              "congresswoman", "physician", "internist", "novelist", "actress", "actor",
+              "comedian", "entrepreneur", "developer", "investor", "philanthropist", "preacher",
+              "televangelist", "broadcaster", "pundit", "commentator", "columnist", "blogger")
+_ROLES = "|".join(ROLE_NOUNS)
+_DESCRIPTION_END_RE = re.compile(
+    rf"(?:^|[^\w'’])((?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w\-'’]+\s+){{0,4}}?({_ROLES}))$")
+# Where a description is given to a named person: "Ana Ruiz, the Republican nominee," and
+# "Republican nominee Ana Ruiz".
+DESCRIBED_AFTER_RE = re.compile(
+    rf"({_RUN})(?:\s*\([^()]{{0,20}}\))?,\s+(?:the|a|an)\s+(?:[\w\-'’]+\s+){{0,4}}?"
+    rf"({_ROLES})\b")
+DESCRIBED_BEFORE_RE = re.compile(rf"\b({_ROLES})\s+({_RUN})")
+ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
+_ROLE_FORMS = {"frontrunner": "front-runner", "congresswoman": "congressman",
+               "businesswoman": "businessman", "internist": "physician", "legislator": "lawmaker"}
+
+
+def role_key(noun: str) -> str:
+    """One key for the spellings of a role noun ("frontrunner" -> "front-runner")."""
+    noun = noun.lower()
+    return _ROLE_FORMS.get(noun, noun)
 _LOWER_TITLE_END_RE = re.compile(
     r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
@@ -424,6 +450,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
         return m.start(), Ref("title", label=m.group(1))  # "the senator said"
+    if m := _DESCRIPTION_END_RE.search(text):  # "the GOP front-runner", "the real estate mogul"
+        return m.start(1), Ref("described", label=role_key(m.group(2)), text=m.group(1))
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
         org = _strip_full_stop(m.group(2))
         return m.start(1), Ref("source", label=f"{org} {_source_label(m.group(1)).lower()}")
@@ -508,7 +536,7 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
         return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
     inner = subject_at_end(text[:m.start()])
-    if inner is not None and inner[1].kind in ("name", "entity", "title", "source"):
+    if inner is not None and inner[1].kind in ("name", "entity", "title", "source", "described"):
         name = inner[1].name
         if name is not None and not name.titled and inside.lower().startswith("which "):
             return inner[0], Ref("entity", label=name.text)  # "Lumen Pay, which ..., said"

@@ -128,7 +128,8 @@ def strip_titles(words: list[str]) -> tuple[list[str], str]:
 # "the A.G." is the attorney general named before.
 TITLE_FORMS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
                "a.g": "attorney general", "d.a": "district attorney", "doctor": "dr",
-               "prof": "professor", "capt": "captain", "adm": "admiral", "rev": "reverend"}
+               "prof": "professor", "capt": "captain", "adm": "admiral", "rev": "reverend",
+               "congressman": "representative", "congresswoman": "representative"}
 
 
 def title_phrase(keys: list[str]) -> str:

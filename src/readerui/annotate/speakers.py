@@ -26,13 +26,17 @@ from dataclasses import dataclass, field
 
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
+    DESCRIBED_AFTER_RE,
+    DESCRIBED_BEFORE_RE,
     GENERIC_ORG_NOUNS,
+    ROLE_RE,
     Cue,
     Ref,
     find_cues,
     headline_cue,
     is_event_narration,
     quoted_mask,
+    role_key,
     saying_clause,
     sentence_subject,
     speech_noun,
@@ -133,6 +137,22 @@ class SpeakerAttributor:
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
         self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
+        # role noun -> people the accounts describe so ("Ana Ruiz, the Republican nominee,")
+        self.described: dict[str, set[int]] = {}
+        for doc in (a, b):
+            for sentence in doc.sentences:
+                if sentence.role != "title" and ROLE_RE.search(sentence.text):
+                    self._collect_descriptions(sentence.text)
+
+    def _collect_descriptions(self, text: str) -> None:
+        """Remember whom a sentence describes by a role noun, by name."""
+        found = [(m.group(1), m.group(2)) for m in DESCRIBED_AFTER_RE.finditer(text)]
+        found += [(m.group(2), m.group(1)) for m in DESCRIBED_BEFORE_RE.finditer(text)]
+        for run, role in found:
+            name = parse_name(run)
+            if name is not None and name.kind == "person" and not name.surname_only:
+                index = self.people.add_full_name(name.words)
+                self.described.setdefault(role_key(role), set()).add(index)
 
     def resolve_headlines(self) -> None:
         """Name the speakers of headlines whose surname was only met in the body."""
@@ -203,6 +223,8 @@ class SpeakerAttributor:
                     label.split()) <= {w.lower() for w in named.split()})):
                 label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
+        if ref.kind == "described":  # "the GOP front-runner": the person so described
+            return self._described(ref.label, state, position)
         if ref.kind in ("joint", "record"):  # joint statements and records are nobody's
             return None
         if ref.kind == "entity":
@@ -235,6 +257,24 @@ class SpeakerAttributor:
         if state.last_person in named or len(named) > 1:
             return state.last_person
         return named[0]
+
+    def _described(self, role: str, state: _Reading, position: int) -> SpeakerKey | None:
+        """The person a role noun means: the one either account describes so (the latest
+        mentioned in this account, if several); else, as for "he"/"she", the person speaking in
+        this paragraph or the one last named."""
+        assert state.recent is not None
+        people = self.described.get(role, set())
+        if len(people) > 1:
+            seen = [p for p in people if p in state.recent]
+            people = {max(seen, key=lambda p: state.recent[p])} if seen else set()
+        if people:
+            index = next(iter(people))
+            state.recent[index] = position
+            return ("person", index)
+        if state.current is not None and state.current[0] == "person":
+            return state.current
+        person = self._last_mentioned(state, self.people.persons, position)
+        return None if person is None else ("person", person)
 
     def _is_person(self, ref: Ref) -> bool:
         """A name that is a person's (not "Markets", "Portugal")."""
@@ -646,6 +686,7 @@ def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[
 
 
 _REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
+               "described": "description",
                "source": "description", "plural": "pronoun", "it": "pronoun",
                "document": "document", "joint": "verb", "record": "record"}
 

@@ -159,3 +159,53 @@ def test_a_role_noun_without_a_speech_verb_is_narration() -> None:
     got = speakers_of(["Ana Ruiz, the Republican nominee, toured the port.",
                        "The nominee was born in Lima in 1961."])
     assert got == [None, None]
+
+
+@pytest.mark.parametrize("text", [
+    "In the letter, Ana Ruiz wrote that the port should stay public.",
+    "In a Facebook post on Monday, Ana Ruiz called the closure a mistake.",
+    "In her letter to the board, Ana Ruiz recalled her first year in office.",
+    "In a letter to Tom and Eva posted on her website, Ana Ruiz recalled her first year.",
+    "The letter, signed by Ana Ruiz, said the port would close.",
+    "The statement on her health, from Dr. Ana Ruiz, said the patient was fit.",
+    "The Gazette obtained a letter sent from the mayor's lawyer, Ana Ruiz, to the board "
+    "asking it to wait.",
+    "“The fees were paid twice,” the press release from Ana Ruiz said.",
+])
+def test_letters_and_statements_without_quotation_marks_are_their_authors(text: str) -> None:
+    assert speakers_of(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Gazette obtained a letter on Monday.",  # having a letter is no statement
+    "In the letter, the port is described as a burden.",  # no one named writes
+    "The tax makes good on the campaign pledge to fix the roads.",  # "campaign" is no subject
+    "The board, though it released a letter from its chairwoman, stayed silent.",
+])
+def test_pieces_that_name_no_author_speaking_are_narration(text: str) -> None:
+    assert speakers_of(text) == [None]
+
+
+def test_a_statement_from_her_doctor_is_the_doctor_named_elsewhere() -> None:
+    got = speakers_of(["Her campaign on Friday released a statement from her doctor declaring "
+                       "she is fit to serve."],
+                      ["The statement, from Dr. Eva Lind, an internist in Lima, said she "
+                       "swims daily."])
+    assert got == ["Eva Lind", "Eva Lind"]
+
+
+def test_a_paragraph_introduced_as_a_post_is_its_authors_text() -> None:
+    got = speakers_of(["Ana Ruiz wrote that the council should resign."],
+                      ["Read the full post:"],
+                      ["Dear council members, you have failed the town.",
+                       "The roads of Harbor Hill are a disgrace.",
+                       "Resign now."],
+                      ["The council did not reply."])
+    assert got == ["Ana Ruiz", None, "Ana Ruiz", "Ana Ruiz", "Ana Ruiz", None]
+
+
+def test_an_editors_note_introduces_no_authors_text() -> None:
+    got = speakers_of(["Ana Ruiz wrote that the council should resign."],
+                      ["This post has been updated with the following correction:"],
+                      ["An earlier version misstated the date of the vote."])
+    assert got[1:] == [None, None]

@@ -232,7 +232,8 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
 _ISSUED_RE = re.compile(
-    r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"\b(issued|released|put\s+out|sent|published|obtained|received)\s+"
+    r"(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
     r"advertisement|video)\b")
 # A speech act made with a light verb: "X made the announcement", "X delivered a speech".
@@ -295,7 +296,10 @@ def speech_noun(text: str) -> str | None:
     return m.group().split()[-2]
 
 
-_FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
+_FROM_RE = re.compile(r"\s+(?:(?:sent|written|signed)\s+)?(?:from|by)\s+"
+                      r"(?:(?:his|her|their|its|(?:the\s+)?[\w\-]+['’]s)\s+[a-z]+,\s+)?")
+# Having a statement is no statement: "X obtained a letter" speaks only for the letter's author.
+_RECEIVED = frozenset({"obtained", "received"})
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
                        r"caught|quoted\s+as)\s+$")
@@ -365,6 +369,14 @@ def _spokes_ref(m: re.Match[str]) -> Ref:
             return Ref("pronoun")
         return Ref("source", label="official")  # unnamed: nobody in particular
     return Ref("entity", label=label)
+
+
+def _office_label(phrase: str) -> str:
+    """A named office as written ("U.S. Attorney's Office"), or "" for other sources."""
+    head = phrase.split()[-1]
+    if head[:1].isupper() and word_key(head) in wordlists.org_words():
+        return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+    return ""
 
 
 def _source_label(phrase: str) -> str:
@@ -458,11 +470,13 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _GENERIC_ORG_END_RE.search(text):
         return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
-        return m.start(1), Ref("source", label=_source_label(m.group(1)))
+        return m.start(1), Ref("source", label=_office_label(m.group(1))
+                               or _source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
-        if place := _PLACE_MODIFIER_RE.search(text[:m.start()]):
+        if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
+                not _WRITTEN_BY_END_RE.search(text, 0, m.start()):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
@@ -532,6 +546,8 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     if m is None:
         return None
     inside = text[m.start() + 1:-1].strip()
+    if (by := _AUTHOR_RE.match(inside)) and _PIECE_END_RE.search(text[:m.start()]):
+        inside = by.group(1)  # "The letter, signed by Ana Ruiz, said": the author
     name = parse_name(inside) if RUN_RE.fullmatch(inside) else None
     if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
         return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
@@ -544,6 +560,10 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+_AUTHOR_RE = re.compile(
+    rf"^(?:(?:signed|written|sent|issued)\s+by|from)\s+(?:the\s+)?({_RUN})$")
+_PIECE_END_RE = re.compile(r"\b(?:letter|statement|memo|note|release|report|readout|post|email|"
+                           r"e-mail|message)(?:\s+(?:on|about|to)\s+[^,]{1,40})?$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "bros."})
 
 
@@ -600,8 +620,20 @@ def _bare_title(run: str) -> str:
     return ""
 
 
+_LOWER_TITLE_START_RE = re.compile(
+    r"^(?:the|his|her)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)(?![\w'’\-])")
+
+
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
+    found = _subject_at_start(text)
+    if found is None and (m := _LOWER_TITLE_START_RE.match(text)) and \
+            m.group(1) in wordlists.titles():
+        return 0, Ref("title", label=m.group(1))  # "a statement from her doctor"
+    return found
+
+
+def _subject_at_start(text: str) -> tuple[int, Ref] | None:
     text = text[:SUBJECT_WINDOW]
     offset = 0
     if m := _FORMER_RE.match(text):  # "tweeted former Secretary Ana Ruiz"
@@ -621,11 +653,10 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _SOURCE_START_RE.match(text):
         label = _source_label(m.group(1))
         org = _SOURCE_OF_RE.match(text, m.end())
-        head = m.group(1).split()[-1]
-        if head[:1].isupper() and word_key(head) in wordlists.org_words():
+        if office := _office_label(m.group(1)):
             # "the U.S. Attorney's Office for the Southern District of X": a named office, as
             # written, with what it is the office of
-            label = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", m.group(1))
+            label = office
             if org:
                 label = f"{label} {_strip_full_stop(org.group().strip())}"
         elif org:  # "researchers at the University of X"
@@ -666,6 +697,16 @@ def _is_embedded(text: str, start: int) -> bool:
                 or _THE_WAY_RE.search(before))
 
 
+# A subject right after a preposition is its object: "a letter to Ana posted ...", "made good on
+# the campaign pledge".
+_PREPOSITION_END_RE = re.compile(r"(?:^|\s)(?:to|of|for|with|by|from|at|on|in|about|against|"
+                                 r"into|toward|towards|than|via)\s+"
+                                 r"(?:(?:[A-Z][\w.'’\-]*\s+)+and\s+)?$")
+# "the press release from X said", "a letter signed by X says": the author speaks.
+_WRITTEN_BY_END_RE = re.compile(
+    r"\b(?:statement|release|letter|memo|report|readout|note|message|email|e-mail|post|tweet)s?"
+    r"(?:\s+(?:on|about|to)\s+[^,]{1,40})?,?(?:\s+(?:sent|issued|written|signed|released))?"
+    r"\s+(?:from|by)\s+(?:(?:the|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$")
 # "the way he speaks about it": a relative clause on "way", not a statement
 _THE_WAY_RE = re.compile(r"\b(?:the|a|this|that)\s+(?:[a-z\-]+\s+){0,2}way\s+$")
 
@@ -685,7 +726,8 @@ _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
 # between non-word characters (so among the sentence's ``_LOWER_WORD_RE`` words): a sentence
 # without any of them cannot match, and is not scanned.
 _PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
-    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published"}),
+    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published", "obtained",
+                           "received"}),
     _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
     _IDIOM_RE: _IDIOM_WORDS,
     _INVERSION_RE: frozenset(_INVERSION_VERBS),
@@ -765,8 +807,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
-        if _is_embedded(text, start):
-            continue
+        if _is_embedded(text, start) or (_PREPOSITION_END_RE.search(text, 0, start) and
+                                         not _WRITTEN_BY_END_RE.search(text, 0, start)):
+            continue  # "a letter to Ana and Tom posted on ...": the object of "to" posts nothing
         if (ref.kind == "source" and not text[:start].strip(" \"“'‘")
                 and not (" " in ref.label and ref.label.split()[-1][:1].isupper())):
             # "Officials said", "Rescue workers said" open the sentence; not "Finance Ministry"
@@ -782,11 +825,16 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         source = _FROM_RE.match(text, m.end())
         found = subject_at_start(text[source.end():]) if source else None
-        if source is not None and found is not None and found[1].kind == "name":
+        issuer = subject_at_end(text[:m.start()])
+        if issuer is not None and _is_embedded(text, issuer[0]):
+            continue  # "though she released a letter from her doctor": background
+        if source is not None and found is not None and found[1].kind in ("name", "title"):
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
             continue
-        found = subject_at_end(text[:m.start()])
-        if found is not None and not _is_embedded(text, found[0]):
+        if m.group(1) in _RECEIVED:
+            continue
+        found = issuer
+        if found is not None:
             cues.append(Cue(found[0], found[1], False, m.group(1)))
     for m in _scan(_SPOKE_RE, text, words):  # "X made the announcement", "X gave a speech"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):

@@ -84,6 +84,19 @@ def is_fragment(label: str) -> bool:
     return (key in wordlists.function_words() or key in wordlists.demonyms()
             or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
 
+# An opener naming the piece the subject speaks in: "In a letter to the board, X ...", "In her
+# Facebook post on Monday, X ...".
+_WRITTEN_OPENER_RE = re.compile(
+    r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
+    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
+    r"[^,;:]{0,100},\s*")
+# A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
+_WRITTEN_INTRO_RE = re.compile(
+    r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
+    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text)\b[^:]*:\s*$", re.IGNORECASE)
+# "This post has been revised to reflect the following correction:": the outlet's own note.
+_EDITORIAL_NOTE_RE = re.compile(r"\b(?:correction|corrected|updated?|revised|editor)",
+                                re.IGNORECASE)
 # Nouns for a publication or a piece in one: "the article said" is the outlet that ran it.
 _PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "magazine",
                                 "newspaper", "paper", "website", "site", "outlet", "blog"})
@@ -116,6 +129,7 @@ class _Reading:
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
     last_outlet: str | None = None  # the publication last named as one ("an article in X")
+    written: SpeakerKey | None = None  # the author of the piece this paragraph reproduces
     how: str | None = None  # which cue named the speaker of the sentence just read
     how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
@@ -478,6 +492,16 @@ class SpeakerAttributor:
             introduced = position > 0 and doc.sentences[position - 1].text.rstrip().endswith(":")
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
+                # "Read the full post:" / "The letter reads:" and a paragraph with no quotation
+                # marks: the paragraph is the text of the piece, its author's words (the speaker
+                # of the introducing line, else the last one quoted or cued before it)
+                written = None
+                intro = doc.sentences[position - 1].text if introduced else ""
+                if intro and not _opens_quote(text) and _WRITTEN_INTRO_RE.search(intro) \
+                        and not _EDITORIAL_NOTE_RE.search(intro):
+                    written = out[position - 1] or next(
+                        (k for k in reversed(out[max(0, position - 4):position]) if k), None)
+                state.written = written
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
                 # "X reports:" hands the next quotation to X, a person or not.
@@ -487,6 +511,9 @@ class SpeakerAttributor:
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if key is None and state.written is not None and not state.cued:
+                key = state.written  # a line of the letter or post the paragraph reproduces
+                state.how = "written-text"
             if (key is None and in_quote and quote_owner is not None
                     and state.how == "quote-continued"):
                 # an uncued line of a quotation that a source named nobody inside ("..., the
@@ -560,13 +587,20 @@ class SpeakerAttributor:
             self._update_mentions(text, state, position)
             opening = sentence_subject(text)
             noun = speech_noun(text) if opening is not None else None
-            if opening is not None and (noun or saying_clause(text)):
-                # "X offered ... and said ...", "X opened with sharp criticism of Y"
-                state.gender = _pronoun_gender(text.lstrip()[:4])
+            piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
+                opening[0].kind in ("name", "pronoun", "title", "described") else None
+            if opening is not None and (noun or piece or saying_clause(text)):
+                # "X offered ... and said ...", "X opened with sharp criticism of Y", "In a
+                # letter to the board, X recalled ...": X speaks (or writes)
+                start = piece.end() if piece else 0
+                state.gender = _pronoun_gender(text[start:].lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
-                if key is not None:
+                if key is not None and not (piece and key[0] == "entity" and not noun
+                                            and opening[0].name is not None
+                                            and opening[0].name.kind == "place"):
                     self._note(key, "")
-                    state.how = f"speech-noun:{noun}" if noun else "saying-clause"
+                    state.how = f"speech-noun:{noun}" if noun else \
+                        f"written:{piece.group(1).lower()}" if piece else "saying-clause"
                     return key
             if is_event_narration(text):
                 if subject is not None:

@@ -209,3 +209,35 @@ def test_an_editors_note_introduces_no_authors_text() -> None:
                       ["This post has been updated with the following correction:"],
                       ["An earlier version misstated the date of the vote."])
     assert got[1:] == [None, None]
+
+
+def test_a_possessive_description_before_the_name_is_not_the_speaker() -> None:
+    got = speakers_of("Berg's Democratic campaign counterpart, Sen. Ana Ruiz, D-Ore., on Tuesday "
+                      "offered a vote of confidence, saying his record is what matters.")
+    assert got == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Senate confirmed two cabinet nominations on Friday.",
+    "The council confirmed her as treasurer.",
+    "Tom Berg was referring to a claim Ana Ruiz rejected.",  # a relative clause on "claim"
+    "On why the board first claimed the port was safe, Tom Berg explained little.",
+])
+def test_votes_and_relative_clauses_are_no_statements(text: str) -> None:
+    got = speakers_of(text)
+    assert got[0] in (None, "Tom Berg") and "Ana Ruiz" not in got and "Senate" not in got
+    assert "council" not in str(got) and "board" not in str(got)
+
+
+def test_a_debate_between_two_is_no_headline_speaker() -> None:
+    from readerui.annotate.cues import headline_cue
+
+    assert headline_cue("Ruiz-Berg Debate: All About Ana") is None
+    assert headline_cue("Ruiz: The Port Stays Open") is not None
+
+
+def test_an_office_named_with_its_owner_is_the_office_named_without() -> None:
+    got = speakers_of(["The fees were paid twice, according to a press release from the Harbor "
+                       "County’s U.S. Attorney’s Office."],
+                      ["“The fees were paid twice,” the U.S. Attorney’s Office said."])
+    assert got == ["U.S. Attorney’s Office", "U.S. Attorney’s Office"]

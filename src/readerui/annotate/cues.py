@@ -53,7 +53,7 @@ class Cue:
 
 
 _SUBORDINATOR_RE = re.compile(
-    r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|"
+    r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|why|"
     r"whose|than|until|though|although|once|whether)\s*[\"“]?"
     r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
@@ -160,6 +160,10 @@ _ACTION_RESPONSE_RE = re.compile(
 # "posted photos of her": putting up pictures is an action, not a post's words.
 _PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
                           r"photographs?|pictures?|images?|snapshots?)\b")
+_CONFIRM_FORMS = frozenset({"confirm", "confirms", "confirmed", "confirming"})
+_CONFIRMED_PERSON_RE = re.compile(
+    r"^\s+(?:(?:him|her|them)\s+as\b|(?:(?:the|a|an|his|her|their|its|two|three|four|several|"
+    r"all|[\w\-]+)\s+){0,3}(?:nominations?|nominees?|appointments?|appointees?|picks?)\b)")
 _POST_FORMS = frozenset({"post", "posts", "posted", "posting"})
 _PARTICLE_GAP_RE = re.compile(
     r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
@@ -183,7 +187,8 @@ _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
 _FORMER_RE = re.compile(r"^(?:former|then|then-|the\s+former|ex-)\s*(?=[A-Z])")
-_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another)\s+[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
+_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another|[A-Z][\w\-]*['’]s)\s+"
+                                 rf"[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
 _MID_ATTRIBUTION_RE = re.compile(
     r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
@@ -516,6 +521,10 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
+        if (by := _AUTHOR_RE.match(stripped)) and _PIECE_END_RE.search(text[:max(start, 0)]):
+            stripped = by.group(1)  # "the statement, from Dr. Ana Ruiz, an internist, said"
+            segment = segment[:segment.find(stripped)] + stripped + " " * (
+                len(segment) - segment.find(stripped) - len(stripped))
         if _is_party_label(stripped):
             cut = start
             continue
@@ -694,7 +703,14 @@ def _is_embedded(text: str, start: int) -> bool:
             for k in (word_key(w) for w in titled.group().split())):
         before = before[:titled.start()]  # the subordinator stands before the title
     return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before)
-                or _THE_WAY_RE.search(before))
+                or _THE_WAY_RE.search(before) or _SPEECH_NOUN_END_RE.search(before))
+
+
+# "a claim Romney rejected", "the remarks Ruiz made": a relative clause on a noun for speech
+_SPEECH_NOUN_END_RE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|its)\s+(?:[a-z\-]+\s+)?(?:claims?|accusations?|"
+    r"charges?|allegations?|criticisms?|comments?|remarks?|statements?|assertions?|arguments?|"
+    r"proposals?|promises?|pledges?|suggestions?|characterizations?|descriptions?)\s+$")
 
 
 # A subject right after a preposition is its object: "a letter to Ana posted ...", "made good on
@@ -780,6 +796,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
             continue
+        if verb in _CONFIRM_FORMS and _CONFIRMED_PERSON_RE.match(rest):
+            continue  # "The Senate confirmed two nominees": a vote, not a statement
         if verb in _POST_FORMS and _PICTURES_RE.match(rest):
             continue
         if _SEEMED_RE.search(text, 0, m.start()):
@@ -884,7 +902,8 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
         if name is not None and name.kind == "person":
             body = body[m.end():]  # "Republican presidential nominee Ana Ruiz has ..."
     found = subject_at_start(body)
-    if found is None and (m := _DESCRIBED_START_RE.match(body)):  # "One candidate, Ana Ruiz,"
+    if (found is None or found[1].kind != "name") and (m := _DESCRIBED_START_RE.match(body)):
+        # "One candidate, Ana Ruiz,", "Ortiz's counterpart, Sen. Ana Ruiz,"
         name = parse_name(m.group(1))
         if name is not None and name.kind == "person":
             found = (m.start(1), Ref("name", name))
@@ -994,6 +1013,8 @@ def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
     return bool(_HEADLINE_QUOTE_RE.search(body))
 
 
+# "Ruiz-Berg Debate", "US-China Talks": an event between two sides, not a speaker.
+_CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
@@ -1009,7 +1030,7 @@ def _headline_subject(phrase: str) -> Ref | None:
     if any(k in wordlists.function_words() and k not in ("the",) for k in keys):
         return None
     name = parse_name(first)
-    if name is not None and name.kind != "place":
+    if name is not None and name.kind != "place" and not _CONTEST_RE.search(first):
         return Ref("name", name=name)
     titled = [k for k in keys if k in wordlists.titles()]
     if titled:

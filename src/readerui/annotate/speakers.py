@@ -691,6 +691,8 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
     for key in [*keys_a, *keys_b]:
         if key is not None and key not in names:
             names[key] = attributor.speaker_name(key)
+    # "Harbor County's U.S. Attorney's Office" and "U.S. Attorney's Office": one office
+    _join_owned_offices(names)
     # Two keys may end up with one canonical name (an entity named like a person): join them.
     by_name: dict[str, list[SpeakerKey]] = {}
     for key, name in names.items():
@@ -712,6 +714,28 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
                        [None if k is None else names[k] for k in keys_b], person_names,
                        _cues_of(keys_a, attributor.cues[id(keys_a)]),
                        _cues_of(keys_b, attributor.cues[id(keys_b)]))
+
+
+def _join_owned_offices(names: dict[SpeakerKey, str]) -> None:
+    """An organisation named with its owner ("Harbor County's U.S. Attorney's Office") takes the
+    name of the organisation also named without it ("U.S. Attorney's Office"), in place."""
+    entities = {_straight(n): n for k, n in names.items() if k[0] == "entity"}
+    for key, name in names.items():
+        if key[0] != "entity" or "s " not in name:
+            continue
+        for m in _OWNER_CUT_RE.finditer(name):
+            shorter = entities.get(_straight(name[m.end():]))
+            if shorter is not None and shorter != name:
+                names[key] = shorter
+                break
+
+
+_OWNER_CUT_RE = re.compile(r"['’]s\s+")
+
+
+def _straight(name: str) -> str:
+    """A name with straight apostrophes, case-blind."""
+    return name.replace("’", "'").casefold()
 
 
 def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[str | None]:

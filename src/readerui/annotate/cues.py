@@ -467,7 +467,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
         return m.start(), Ref("title", label=m.group(1))  # "the senator said"
-    if m := _DESCRIPTION_END_RE.search(text):  # "the GOP front-runner", "the real estate mogul"
+    if text.endswith(ROLE_NOUNS) and (m := _DESCRIPTION_END_RE.search(text)):
+        # "the GOP front-runner", "the real estate mogul"
         return m.start(1), Ref("described", label=role_key(m.group(2)), text=m.group(1))
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
         org = _strip_full_stop(m.group(2))
@@ -702,10 +703,19 @@ def _is_embedded(text: str, start: int) -> bool:
             k in wordlists.titles() or k in wordlists.title_modifiers()
             for k in (word_key(w) for w in titled.group().split())):
         before = before[:titled.start()]  # the subordinator stands before the title
-    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before)
-                or _THE_WAY_RE.search(before) or _SPEECH_NOUN_END_RE.search(before))
+    if _SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before):
+        return True
+    tail = before.rstrip()
+    return bool((tail.endswith("way") and _THE_WAY_RE.search(before)) or (
+        tail.endswith(_SPEECH_NOUN_ENDS) and _SPEECH_NOUN_END_RE.search(before)))
 
 
+_SPEECH_NOUN_ENDS = ("claim", "claims", "accusation", "accusations", "charge", "charges",
+                     "allegation", "allegations", "criticism", "criticisms", "comment",
+                     "comments", "remark", "remarks", "statement", "statements", "assertion",
+                     "assertions", "argument", "arguments", "proposal", "proposals", "promise",
+                     "promises", "pledge", "pledges", "suggestion", "suggestions",
+                     "characterization", "characterizations", "description", "descriptions")
 # "a claim Romney rejected", "the remarks Ruiz made": a relative clause on a noun for speech
 _SPEECH_NOUN_END_RE = re.compile(
     r"\b(?:a|an|the|this|that|his|her|their|its)\s+(?:[a-z\-]+\s+)?(?:claims?|accusations?|"
@@ -825,7 +835,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
-        if _is_embedded(text, start) or (_PREPOSITION_END_RE.search(text, 0, start) and
+        if _is_embedded(text, start) or (_PREPOSITION_END_RE.search(text, max(0, start - 80),
+                                                                   start) and
                                          not _WRITTEN_BY_END_RE.search(text, 0, start)):
             continue  # "a letter to Ana and Tom posted on ...": the object of "to" posts nothing
         if (ref.kind == "source" and not text[:start].strip(" \"“'‘")

@@ -151,22 +151,29 @@ class SpeakerAttributor:
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
         self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
-        # role noun -> people the accounts describe so ("Ana Ruiz, the Republican nominee,")
-        self.described: dict[str, set[int]] = {}
-        for doc in (a, b):
-            for sentence in doc.sentences:
-                if sentence.role != "title" and ROLE_RE.search(sentence.text):
-                    self._collect_descriptions(sentence.text)
+        # role noun -> people the accounts describe so ("Ana Ruiz, the Republican nominee,"),
+        # read when a role noun first names a speaker (most texts never need it)
+        self.described: dict[str, set[int]] | None = None
+        self._docs = (a, b)
 
-    def _collect_descriptions(self, text: str) -> None:
-        """Remember whom a sentence describes by a role noun, by name."""
-        found = [(m.group(1), m.group(2)) for m in DESCRIBED_AFTER_RE.finditer(text)]
-        found += [(m.group(2), m.group(1)) for m in DESCRIBED_BEFORE_RE.finditer(text)]
-        for run, role in found:
-            name = parse_name(run)
-            if name is not None and name.kind == "person" and not name.surname_only:
-                index = self.people.add_full_name(name.words)
-                self.described.setdefault(role_key(role), set()).add(index)
+    def _descriptions(self) -> dict[str, set[int]]:
+        """Whom both accounts describe by a role noun, by name: role -> people."""
+        if self.described is None:
+            self.described = {}
+            for doc in self._docs:
+                for sentence in doc.sentences:
+                    text = sentence.text
+                    if sentence.role == "title" or not ROLE_RE.search(text):
+                        continue
+                    found = [(m.group(1), m.group(2)) for m in DESCRIBED_AFTER_RE.finditer(text)]
+                    found += [(m.group(2), m.group(1))
+                              for m in DESCRIBED_BEFORE_RE.finditer(text)]
+                    for run, role in found:
+                        name = parse_name(run)
+                        if name is not None and name.kind == "person" and not name.surname_only:
+                            index = self.people.add_full_name(name.words)
+                            self.described.setdefault(role_key(role), set()).add(index)
+        return self.described
 
     def resolve_headlines(self) -> None:
         """Name the speakers of headlines whose surname was only met in the body."""
@@ -277,7 +284,7 @@ class SpeakerAttributor:
         mentioned in this account, if several); else, as for "he"/"she", the person speaking in
         this paragraph or the one last named."""
         assert state.recent is not None
-        people = self.described.get(role, set())
+        people = self._descriptions().get(role, set())
         if len(people) > 1:
             seen = [p for p in people if p in state.recent]
             people = {max(seen, key=lambda p: state.recent[p])} if seen else set()

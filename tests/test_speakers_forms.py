@@ -241,3 +241,32 @@ def test_an_office_named_with_its_owner_is_the_office_named_without() -> None:
                        "County’s U.S. Attorney’s Office."],
                       ["“The fees were paid twice,” the U.S. Attorney’s Office said."])
     assert got == ["U.S. Attorney’s Office", "U.S. Attorney’s Office"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("At a dinner for veterans, Attorney General Ana Ruiz of Harbor County rose and spoke of "
+     "her service.", "Ana Ruiz"),
+    ("“We won the debate,” said Harbor campaign manager Ana Ruiz.", "Ana Ruiz"),
+    ("He did pledge to “close every loophole” in the tax code.", "Tom Berg"),
+    ("To Rep. Ana Ruiz, D-Ore., the bill “gives power back to voters.”", "Ana Ruiz"),
+    ("The port will stay open through the winter, the Harbor Gazette has learned.",
+     "Harbor Gazette"),
+    ("The port will stay open through the winter, the Harbor Gazette is told.",
+     "Harbor Gazette"),
+])
+def test_more_speech_forms(text: str, speaker: str) -> None:
+    assert speakers_of(["Tom Berg spoke in Lima."], [text])[1] == speaker
+
+
+def test_a_person_with_others_of_a_group_is_a_collective() -> None:
+    got = speakers_of(["Ana Ruiz opened the debate."],
+                      ["She and other Democrats disputed the claim, noting that the fund is "
+                       "paid by banks."])
+    assert got == [None, None]
+
+
+def test_a_headline_opening_on_an_occasion_names_the_speaker_after_it() -> None:
+    from readerui.annotate.cues import headline_cue
+
+    ref = headline_cue("After Harbor Flood, Ruiz Expresses Outrage and Grief")
+    assert ref is not None and ref.name is not None and ref.name.text == "Ruiz"

@@ -197,6 +197,9 @@ _CATENATIVE_END_RE = re.compile(
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
     r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)\s+told|has\s+"
+                             r"learned)\s*[.!]?$")
+_EMPHATIC_END_RE = re.compile(r"\s+(?:did|does|do)\s+$")
 # Nouns that describe one person by role, resolved to the person so described before ("Ana Ruiz,
 # the Republican nominee," ... "the nominee said"), else to the person being written about.
 ROLE_NOUNS = ("nominee", "front-runner", "frontrunner", "candidate", "hopeful", "contender",
@@ -630,6 +633,25 @@ def _bare_title(run: str) -> str:
     return ""
 
 
+_NAME_AFTER_ROLE_RE = re.compile(rf"\s+(?:[a-z\-]+\s+){{0,2}}({_RUN})")
+
+
+def _named_after_source(text: str, m: re.Match[str]) -> tuple[int, Ref] | None:
+    """The person a source-like opening names: "Attorney General Ana Ruiz" (a title, not
+    attorneys), "Harbor campaign manager Ana Ruiz" (the manager, not the campaign)."""
+    run = RUN_RE.match(text)
+    if run is not None and run.end() > m.end():
+        name = parse_name(run.group())
+        if name is not None and name.kind == "person" and name.titled:
+            return text.find(name.words[0]), Ref("name", name)
+    after = _NAME_AFTER_ROLE_RE.match(text, m.end())
+    if after is not None:
+        name = parse_name(after.group(1))
+        if name is not None and name.kind == "person" and not name.surname_only:
+            return after.start(1), Ref("name", name)
+    return None
+
+
 _LOWER_TITLE_START_RE = re.compile(
     r"^(?:the|his|her)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)(?![\w'’\-])")
 
@@ -660,7 +682,9 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, Ref("entity", label=f"{m.group(1)} side")
     if m := _SPOKES_START_RE.match(text):
         return offset, _spokes_ref(m)
-    if m := _SOURCE_START_RE.match(text):
+    if (m := _SOURCE_START_RE.match(text)) and (named := _named_after_source(text, m)):
+        return offset + named[0], named[1]  # "Attorney General Ana Ruiz", "campaign manager X"
+    if m:
         label = _source_label(m.group(1))
         org = _SOURCE_OF_RE.match(text, m.end())
         if office := _office_label(m.group(1)):
@@ -826,6 +850,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
             before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is None and before.endswith(("did ", "does ", "do ")):
+            chain = _EMPHATIC_END_RE.search(before)  # "He did pledge to ...": a statement
         if chain is not None:
             before = before[:chain.start()]
         found = subject_at_end(before)
@@ -891,6 +917,12 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             trailing = pattern is _INVERSION_RE
             how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
             cues.append(Cue(m.end() + found[0], found[1], trailing, how))
+    if ("told" in words or "learned" in words) and (m := _OUTLET_TOLD_RE.search(text)):
+        name = parse_name(m.group(1))  # "..., Fox News is told.", "..., the Gazette has learned."
+        if name is not None and " the " in m.group()[:6] and not name.titled:
+            name = Name(tuple(_strip_full_stop(m.group(1)).split()), "org", False, "")
+        if name is not None and name.kind != "person" and not mask[m.start(1)]:
+            cues.append(Cue(m.start(1), Ref("name", name), True, m.group(2).split()[-1]))
     for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
@@ -1009,6 +1041,8 @@ def headline_cue(text: str) -> Ref | None:
         if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
                 _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")
+            if (opener := _HEADLINE_OPENER_RE.match(subject)) is not None:
+                subject = subject[opener.end():]  # "After Nightclub Massacre, Obama Expresses"
             subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
             return _headline_subject(subject)
     return None
@@ -1026,6 +1060,8 @@ def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
 
 # "Ruiz-Berg Debate", "US-China Talks": an event between two sides, not a speaker.
 _CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
+_HEADLINE_OPENER_RE = re.compile(r"^(?:After|Before|Amid|Following|Despite|In|At|On|Over|"
+                                 r"Ahead\s+of)\s+[^,]{1,40},\s+")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 

@@ -84,6 +84,10 @@ def is_fragment(label: str) -> bool:
     return (key in wordlists.function_words() or key in wordlists.demonyms()
             or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
 
+_VIEW_OF_RE = re.compile(r"^\W*(?:(?:But|And|Yet)\s+)?To\s+((?:[A-Z][\w.'’\-]*\s+)*"
+                         r"[A-Z][\w'’\-]*)(?:,\s+[^,]{1,30})?,\s")
+_COLLECTIVE_OPENING_RE = re.compile(r"^\W*(?:[A-Z][\w.'’\-]*\s+){1,3}and\s+(?:other|fellow|"
+                                    r"several|many|some|most)\s")
 # An opener naming the piece the subject speaks in: "In a letter to the board, X ...", "In her
 # Facebook post on Monday, X ...".
 _WRITTEN_OPENER_RE = re.compile(
@@ -592,7 +596,18 @@ class SpeakerAttributor:
         subject = self._subject_person(text, state)
         if cue is None:
             self._update_mentions(text, state, position)
+            if (view := _VIEW_OF_RE.match(text)) and ('"' in text or "“" in text):
+                # "To Rep. Ana Ruiz, the bill “gives power back”": her view, in her words
+                name = parse_name(view.group(1))
+                if name is not None and name.kind in ("person", "org"):
+                    key = self._key_of(Ref("name", name), state, position)
+                    if key is not None:
+                        self._note(key, name.text)
+                        state.how = "view-of"
+                        return key
             opening = sentence_subject(text)
+            if opening is not None and _COLLECTIVE_OPENING_RE.match(text):
+                opening = None  # "She and other Democrats disputed ...": a collective
             noun = speech_noun(text) if opening is not None else None
             piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
                 opening[0].kind in ("name", "pronoun", "title", "described") else None

@@ -270,3 +270,25 @@ def test_a_headline_opening_on_an_occasion_names_the_speaker_after_it() -> None:
 
     ref = headline_cue("After Harbor Flood, Ruiz Expresses Outrage and Grief")
     assert ref is not None and ref.name is not None and ref.name.text == "Ruiz"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The plan was denounced by the Harbor Trust, a tenants group, which said it was “wrong "
+     "for the mayor to sell.”", "Harbor Trust"),
+    ("The plan was criticized by Ana Ruiz on Monday.", "Ana Ruiz"),
+    ("The bill was opposed by Ana Ruiz, who said it would raise taxes.", "Ana Ruiz"),
+    ("The new ad follows Ana Ruiz’s statement on Tuesday criticizing the port sale.",
+     "Ana Ruiz"),
+])
+def test_passive_relative_and_owned_statements(text: str, speaker: str) -> None:
+    assert speakers_of(text) == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "The ad was paid for by the Harbor Trust.",
+    "The vote was delayed by the storm.",
+    "Ana Ruiz met Tom Berg, who later said nothing.",
+    "Her remarks came a day after the council met.",
+])
+def test_look_alikes_of_passive_and_relative_speech_are_narration(text: str) -> None:
+    assert speakers_of(text) == [None]

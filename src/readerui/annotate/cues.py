@@ -928,8 +928,52 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             pronoun = m.group(1).lower()
             cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,
                             m.group().split()[-1].strip(",")))
+    if not cues and ("by" in words or "who" in words or "which" in words or "’s" in text
+                     or "'s" in text):
+        cues.extend(_secondary_cues(text, mask, words))
     cues.sort(key=lambda c: c.start)
     return tuple(cues)
+
+
+def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cue]:
+    """Cues a sentence with no main-clause cue may still hold: the agent of a passive speech verb
+    ("was denounced by X"), the antecedent of "X, ..., who said", and the owner of a statement
+    reported with its content ("Mr. Ruiz's statement criticizing the plan")."""
+    forms = _main_verb_forms()
+    if "by" in words:
+        for m in _PASSIVE_BY_RE.finditer(text):
+            if m.group(1) in forms and not mask[m.start()]:
+                found = subject_at_start(text[m.end():])
+                if found is not None and found[1].kind == "name":
+                    yield Cue(m.end() + found[0], found[1], False, f"{m.group(1)} by")
+                    return
+    if "who" in words or "which" in words:
+        for m in _RELATIVE_SAID_RE.finditer(text):
+            if m.group(1) in forms and not mask[m.start()] and not _NOTHING_SAID_RE.match(
+                    text, m.end()):
+                found = subject_at_end(text[:m.start()] + ",")  # "X, a group, which said"
+                if found is None or found[1].kind != "name":
+                    found = subject_at_end(text[:m.start()])
+                if found is not None and found[1].kind == "name" and not _is_embedded(
+                        text, found[0]):
+                    yield Cue(found[0], found[1], False, f"who {m.group(1)}")
+                    return
+    for m in _OWNED_STATEMENT_RE.finditer(text):
+        if not mask[m.start()]:
+            name = parse_name(m.group(1))
+            if name is not None and name.kind == "person":
+                yield Cue(m.start(1), Ref("name", name), False, "statement " + m.group(2))
+                return
+
+
+_PASSIVE_BY_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?([a-z]+ed|told)\s+"
+                            r"by\s+")
+_RELATIVE_SAID_RE = re.compile(r",\s+(?:who|which)\s+(?:also\s+|later\s+|then\s+)?([a-z]+)\b")
+_OWNED_STATEMENT_RE = re.compile(
+    rf"({_RUN})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|remarks|comments|speech|letter|tweet|"
+    r"post|op-ed|testimony)\b[^,.;:\"“”]{0,60}?\s(criticizing|criticising|calling|saying|urging|"
+    r"accusing|blaming|praising|attacking|defending|denouncing|warning|arguing|claiming|"
+    r"insisting|condemning)\b")
 
 
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit

@@ -292,3 +292,15 @@ def test_passive_relative_and_owned_statements(text: str, speaker: str) -> None:
 ])
 def test_look_alikes_of_passive_and_relative_speech_are_narration(text: str) -> None:
     assert speakers_of(text) == [None]
+
+
+@pytest.mark.parametrize("intro, later", [
+    ("Ana Ruiz, the former governor of Harbor State, toured the port.",
+     "The former governor said the port would stay open."),
+    ("Ana Ruiz, the attorney general of Harbor State, toured the port.",
+     "The attorney general said the port would stay open."),
+    ("Attorney General Ana Ruiz toured the port.",
+     "The attorney general said the port would stay open."),
+])
+def test_a_title_given_in_an_appositive_is_the_person_given_it(intro: str, later: str) -> None:
+    assert speakers_of([intro, "Tom Berg met her there."], [later]) == [None, None, "Ana Ruiz"]

@@ -213,11 +213,15 @@ _DESCRIPTION_END_RE = re.compile(
     rf"(?:^|[^\w'’])((?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w\-'’]+\s+){{0,4}}?({_ROLES}))$")
 # Where a description is given to a named person: "Ana Ruiz, the Republican nominee," and
 # "Republican nominee Ana Ruiz".
+# Titles an appositive gives in lower case: "Ana Ruiz, the former governor of X, ..."
+_APPOSITIVE_TITLES = ("governor|senator|mayor|representative|president|secretary|minister|"
+                      "director|chairman|chairwoman|speaker|leader|ambassador|commissioner|"
+                      "judge|prosecutor|doctor|attorney\\s+general")
 DESCRIBED_AFTER_RE = re.compile(
     rf"({_RUN})(?:\s*\([^()]{{0,20}}\))?,\s+(?:the|a|an)\s+(?:[\w\-'’]+\s+){{0,4}}?"
-    rf"({_ROLES})\b")
+    rf"({_ROLES}|{_APPOSITIVE_TITLES})\b")
 DESCRIBED_BEFORE_RE = re.compile(rf"\b({_ROLES})\s+({_RUN})")
-ROLE_RE = re.compile(rf"\b(?:{_ROLES})\b")
+ROLE_RE = re.compile(rf"\b(?:{_ROLES}|{_APPOSITIVE_TITLES})\b")
 _ROLE_FORMS = {"frontrunner": "front-runner", "congresswoman": "congressman",
                "businesswoman": "businessman", "internist": "physician", "legislator": "lawmaker"}
 
@@ -469,7 +473,14 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _RECORD_END_RE.search(text):
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
-        return m.start(), Ref("title", label=m.group(1))  # "the senator said"
+        keys = m.group().split()[1:]  # "the senator said", "the attorney general said"
+        while len(keys) > 1 and keys[0] not in wordlists.titles() and \
+                keys[0] not in wordlists.title_modifiers():
+            keys = keys[1:]
+        while len(keys) > 1 and keys[0] in wordlists.title_modifiers() and \
+                keys[0] not in wordlists.titles():
+            keys = keys[1:]  # "the former governor": the office is "governor"
+        return m.start(), Ref("title", label=title_phrase(keys))
     if text.endswith(ROLE_NOUNS) and (m := _DESCRIPTION_END_RE.search(text)):
         # "the GOP front-runner", "the real estate mogul"
         return m.start(1), Ref("described", label=role_key(m.group(2)), text=m.group(1))

@@ -176,7 +176,8 @@ class SpeakerAttributor:
                         name = parse_name(run)
                         if name is not None and name.kind == "person" and not name.surname_only:
                             index = self.people.add_full_name(name.words)
-                            self.described.setdefault(role_key(role), set()).add(index)
+                            for key in {role_key(role), title_phrase(role.lower().split())}:
+                                self.described.setdefault(key, set()).add(index)
         return self.described
 
     def resolve_headlines(self) -> None:
@@ -226,6 +227,9 @@ class SpeakerAttributor:
             index = self._titled(ref.label, state)
             if index is not None:
                 return ("person", index)
+            described = self._descriptions().get(title_phrase(ref.label.split()), set())
+            if len(described) == 1 and ref.label == ref.label.lower():
+                return ("person", next(iter(described)))  # "the former governor" described so
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":

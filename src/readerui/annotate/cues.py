@@ -928,12 +928,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             trailing = pattern is _INVERSION_RE
             how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
             cues.append(Cue(m.end() + found[0], found[1], trailing, how))
-    if ("told" in words or "learned" in words) and (m := _OUTLET_TOLD_RE.search(text)):
-        name = parse_name(m.group(1))  # "..., Fox News is told.", "..., the Gazette has learned."
-        if name is not None and " the " in m.group()[:6] and not name.titled:
-            name = Name(tuple(_strip_full_stop(m.group(1)).split()), "org", False, "")
-        if name is not None and name.kind != "person" and not mask[m.start(1)]:
-            cues.append(Cue(m.start(1), Ref("name", name), True, m.group(2).split()[-1]))
+    if ("told" in words or "learned" in words) and (told := _OUTLET_TOLD_RE.search(text)):
+        # "..., Fox News is told.", "..., the Gazette has learned."
+        name = parse_name(told.group(1))
+        if name is not None and " the " in told.group()[:6] and not name.titled:
+            name = Name(tuple(_strip_full_stop(told.group(1)).split()), "org", False, "")
+        if name is not None and name.kind != "person" and not mask[told.start(1)]:
+            cues.append(Cue(told.start(1), Ref("name", name), True, told.group(2).split()[-1]))
     for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()

@@ -291,14 +291,15 @@ class SpeakerAttributor:
         """The person a role noun means: the one either account describes so (the latest
         mentioned in this account, if several); else, as for "he"/"she", the person speaking in
         this paragraph or the one last named."""
-        assert state.recent is not None
+        recent = state.recent
+        assert recent is not None
         people = self._descriptions().get(role, set())
         if len(people) > 1:
-            seen = [p for p in people if p in state.recent]
-            people = {max(seen, key=lambda p: state.recent[p])} if seen else set()
+            seen = [p for p in people if p in recent]
+            people = {max(seen, key=lambda p: recent[p])} if seen else set()
         if people:
             index = next(iter(people))
-            state.recent[index] = position
+            recent[index] = position
             return ("person", index)
         if state.current is not None and state.current[0] == "person":
             return state.current

@@ -8,8 +8,7 @@ warm) of:
 - the reader in tmux at 80x24 on A and B (default: the sample pair), from starting the command to
   the screen showing the text of both documents (target < 0.5 s), and to the analysis being filled
   in (the header's "NN% in B" share). Each run uses an empty store (no analysis cache), and the
-  screen is polled with tmux capture-pane until a deadline. ``PYTHONPATH`` (another revision's
-  ``src``) and ``PYTHONPYCACHEPREFIX``, when set, are passed to the reader in tmux as well.
+  screen is polled with tmux capture-pane until a deadline.
 
 Every run may write bytecode (``PYTHONDONTWRITEBYTECODE`` is unset for the commands timed), so
 the runs after the warm-up read compiled modules, as an installed readerui does; with the
@@ -85,11 +84,7 @@ def time_reader(path_a: Path, path_b: Path, runs: int) -> tuple[list[float], lis
         with tempfile.TemporaryDirectory() as home:
             env = {"HOME": home, "TERM": "xterm-256color",
                    **{f"READERUI_{k}_DIR": f"{home}/{k.lower()}"
-                      for k in ("CONFIG", "DATA", "CACHE", "STATE")},
-                   # another revision's engine (PYTHONPATH=REV/src) reaches the reader too: the
-                   # command runs in the tmux server's environment, not this one's
-                   **{k: os.environ[k] for k in ("PYTHONPATH", "PYTHONPYCACHEPREFIX")
-                      if k in os.environ}}
+                      for k in ("CONFIG", "DATA", "CACHE", "STATE")}}
             exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
             script = (f"env -u PYTHONDONTWRITEBYTECODE {exports} {shlex.quote(COMMAND)} "
                       f"{shlex.quote(str(path_a))} {shlex.quote(str(path_b))}; sleep 60")

@@ -153,25 +153,16 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
     full: set[int] = set()  # B sentences with two or more candidates of their own
     pairs: set[tuple[int, int]] = set()
     heappush, heapreplace = heapq.heappush, heapq.heapreplace
-    fromkeys = dict.fromkeys
     for i, profile in enumerate(space.a):
         # sorted(..., reverse=True)[:n] is what heapq.nlargest gives, ties in the same order
         query = sorted(filter(queryable.__contains__, profile.features), key=weight_of,
                        reverse=True)[:n_query]
-        # shared[j] = shared.get(j, 0.0) + w over each posting in turn, the same sums in the
-        # same order, with the keys in order of first sight: whole posting lists are added in
-        # C, and only B sentences met again (few) are summed one by one.
         shared: dict[int, float] = {}
+        get = shared.get
         for f in query:
             w = weights[f]
-            posting = postings[f]
-            if shared:
-                again = [(j, shared[j] + w) for j in filter(shared.__contains__, posting)]
-                shared.update(fromkeys(posting, w))
-                if again:
-                    shared.update(again)
-            else:
-                shared = fromkeys(posting, w)
+            for j in postings[f]:
+                shared[j] = get(j, 0.0) + w
         # the best partners, ties in order of first sight (a stable sort)
         top = sorted(shared, key=shared.__getitem__, reverse=True)[:limit]
         for j in top:

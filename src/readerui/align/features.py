@@ -45,7 +45,7 @@ def join_sequences(sequences: Sequence[str | tuple[int, ...]]) -> str | tuple[in
     """The content words of several sentences in order, as one sequence of the same form."""
     if sequences and isinstance(sequences[0], str):
         return "".join(cast("Sequence[str]", sequences))
-    return tuple(chain.from_iterable(sequences))
+    return tuple(chain.from_iterable(cast("Sequence[tuple[int, ...]]", sequences)))
 
 
 @dataclass(frozen=True, slots=True)

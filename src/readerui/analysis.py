@@ -96,13 +96,38 @@ PARALLEL_MIN_SENTENCES = 4000
 
 def _helper_setup(parent: int) -> None:
     """In the annotation helper process: Ctrl-C is the parent's to handle (no traceback from
-    the helper), and the helper ends with its parent."""
+    the helper), and the helper ends with its parent.
+
+    The helper runs one task and ends, and the parent waits for its end: the cyclic collector
+    stays off (reading the documents sent to it walked the heap over and over), and once its
+    work and multiprocessing's own clean-up are done it leaves without freeing its heap object
+    by object (~0.3 s at 10,000 sentences a side). Its exit status is never read (a helper that
+    dies while working is a broken pool, whatever its status).
+    """
+    import atexit
+    import gc
+
     from readerui.lifeline import die_with_parent
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while starting
     die_with_parent(parent)
+    gc.disable()
+    atexit.register(_leave_now)
+
+
+def _leave_now() -> None:
+    """End the helper at once (its output flushed), skipping the interpreter's tear-down."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(0)
 
 
 def _is_daemon() -> bool:

@@ -443,11 +443,11 @@ class ReaderApp(AccountsMixin, App[int]):
             step = self.differences.place(focused.side, focused.cursor)
             folded = " folded" if self.differences_only else ""
             if step is None:
-                parts.append(StatusPart(f"diff …{folded}", f"diff…{folded[:2]}", drop=True))
+                parts.append(StatusPart(f"diff …{folded}", f"Δ…{folded}", drop=True))
             else:
                 index, total = step
                 where = f"{index}/{total}" if index else f"–/{total}"
-                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
+                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}{folded}", drop=True))
         if self.analysis is not None:
             share_a, share_b = self._shares
             parts.append(StatusPart(f"shared: {self.letter('a')} {share_a:.0%} "

@@ -284,3 +284,17 @@ def test_the_status_line_drops_coverage_first_and_shortens_the_rest() -> None:
     assert "Δ6/39 folded" in shown and "Carolyn" in shown and "shared" not in shown
     tiny = " │ ".join(text for text, _ in fit_parts(parts, 50))
     assert "A 13/39" in tiny and "Carolyn" in tiny and "Δ" not in tiny  # the rest goes last
+
+
+async def test_at_80_columns_a_toast_takes_few_rows_of_the_text() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await until(pilot, lambda: any(t.region.height for t in app.screen.query("Toast")),
+                    "the copy toast shown")
+        toast = next(t for t in app.screen.query("Toast") if t.region.height)
+        assert "Copied" in str(toast.render())
+        assert toast.region.height <= 4  # was 6: title, padding and a 40-column wrap
+        assert toast.region.width <= 0.6 * 80 + 1
+        assert toast.region.bottom <= app.query_one(StatusBar).region.y  # counters visible

@@ -161,6 +161,8 @@ class ReaderApp(AccountsMixin, App[int]):
              timeout: float | None = None) -> None:
         """A notification of ours. It may carry file names, error and note text, so it is shown
         as plain text, never markup; Textual's own notifications (``notify``) keep theirs."""
+        if title and message.startswith(title):
+            title = ""  # "Copied" over "Copied A 3 to …": a row of the text for nothing
         message = "\n".join(shown(line) for line in message.split("\n"))  # the one sanitiser:
         self.notify(message, title=shown(title), severity=severity,  # no escapes, no bidi
                     timeout=timeout, markup=False)

@@ -17,6 +17,7 @@ from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.claims_table import ClaimsTable
 from readerui.tui.widgets.status import StatusBar
 
+from .helpers import until
 from .multi_helpers import ferry_collation
 
 
@@ -435,3 +436,30 @@ async def test_a_long_title_gives_way_to_also_in_and_the_share_at_80_columns() -
     async with wide.run_test(size=(200, 45)) as pilot:
         await settle(pilot)
         assert long_title in str(wide.query_one("#header-a", DocHeader).render())
+
+
+async def test_the_picker_shows_dates_completed_and_file_names_when_no_source() -> None:
+    from dataclasses import replace
+
+    from readerui.collation import assemble, prepare
+    from readerui.model import Metadata
+    from readerui.settings import Settings
+
+    from .multi_helpers import ferry_documents, ferry_pairs
+
+    documents = list(ferry_documents())
+    documents[2] = replace(documents[2], meta=Metadata(date="--03-14"))  # no year, no source
+    documents = tuple(documents)
+    _, dates = prepare(documents, Settings())
+    pairs = {key: replace(analysis, dates=(dates[key[0]], dates[key[1]]))
+             for key, analysis in ferry_pairs(documents).items()}
+    collation = assemble(documents, pairs)
+    app = ReaderApp(documents[0], documents[1], collation=collation)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AccountPicker), "the picker open")
+        options = app.screen.query_one(OptionList)
+        third = render(options.get_option_at_index(2).prompt)
+        assert "2026-03-14" in third and "year?" not in third  # as the analysis reads it
+        assert "ferry_radio.txt" in third  # which file it is, when the text names no source

@@ -106,8 +106,9 @@ class AccountsMixin:
                 if pair != accounts.shown:
                     self.show_pair(pair)
 
+        metas = tuple(accounts.meta(k) for k in range(accounts.count))
         self.push_screen(AccountPicker(accounts.documents, accounts.shown,
-                                       self.focused_pane.side), chosen)
+                                       self.focused_pane.side, metas), chosen)
 
     def action_claims(self: ReaderApp) -> None:  # type: ignore[misc]
         """The claims view: which account carries which claim; Enter shows one side by side."""

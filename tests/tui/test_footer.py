@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
-from textual.widgets._footer import FooterKey
 
 from readerui.tui.app import ReaderApp
 from readerui.tui.bindings import all_keys, reader_keys
@@ -22,7 +21,7 @@ async def settle(pilot: object) -> None:
 
 def footer_keys(app: ReaderApp) -> list[tuple[str, str]]:
     footer = app.query_one(ReaderFooter)
-    return [(key.key_display, key.description) for key in footer.query(FooterKey)
+    return [(key.key_display, key.description) for key in footer.query("FooterKey")
             if "-command-palette" not in key.classes]
 
 
@@ -50,7 +49,7 @@ async def test_two_accounts_at_80_columns_show_help_search_difference_and_filter
             assert key in shown, shown
         assert "a" not in shown and "C" not in shown  # no other accounts to pick
         footer = app.query_one(ReaderFooter)
-        assert all(key.region.right <= footer.region.right for key in footer.query(FooterKey))
+        assert all(key.region.right <= footer.region.right for key in footer.query("FooterKey"))
 
 
 @pytest.mark.parametrize(("width", "wanted", "left_out"), [

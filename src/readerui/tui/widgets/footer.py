@@ -11,7 +11,6 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from readerui.tui.bindings import Key, reader_keys
 
@@ -47,14 +46,14 @@ class ReaderFooter(Footer):
     def compose(self) -> ComposeResult:
         """Textual's footer keys, less those that do not fit or do not apply."""
         table = {key.action: key for key in reader_keys() if key.short and key.footer}
-        items = list(super().compose())
-        offered = [(table[item.action], item.key_display) for item in items
-                   if isinstance(item, FooterKey) and item.action in table
-                   and (self.several_accounts or table[item.action].group != "Accounts")]
+        # Textual's key widgets, told by the action they carry (their class is private)
+        items = [(item, getattr(item, "action", None)) for item in super().compose()]
+        offered = [(table[action], item.key_display) for item, action in items
+                   if action in table
+                   and (self.several_accounts or table[action].group != "Accounts")]
         kept = chosen(offered, self.size.width or self.app.size.width)
-        for item in items:
-            if not isinstance(item, FooterKey) or "-command-palette" in item.classes \
-                    or item.action in kept:
+        for item, action in items:
+            if action is None or "-command-palette" in item.classes or action in kept:
                 yield item
 
     def on_resize(self, event: Resize) -> None:

@@ -463,3 +463,34 @@ async def test_the_picker_shows_dates_completed_and_file_names_when_no_source() 
         third = render(options.get_option_at_index(2).prompt)
         assert "2026-03-14" in third and "year?" not in third  # as the analysis reads it
         assert "ferry_radio.txt" in third  # which file it is, when the text names no source
+
+
+async def test_the_claims_view_sorts_once_per_reading_and_a_filter_keeps_the_order(
+        monkeypatch: object) -> None:
+    from readerui.tui.screens import claims as claims_module
+
+    sorts: list[str] = []
+    real = claims_module.ordered_claims
+
+    def counted(claims: object, order: str) -> object:
+        sorts.append(order)
+        return real(claims, order)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims_module, "ordered_claims", counted)  # type: ignore[attr-defined]
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen) and claim_rows(app),
+                    "the claims view open")
+        first = claim_rows(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ClaimsScreen), "back")
+        await pilot.press("f", "space", "escape", "C")  # the first speaker chosen
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen), "open again")
+        await until(pilot, lambda: 0 < len(claim_rows(app)) < len(first), "filtered rows")
+        kept = claim_rows(app)
+        assert [first.index(row) for row in kept] == sorted(first.index(row) for row in kept)
+        assert sorts == ["fewest"]  # the second opening, filtered, did not sort again
+        await pilot.press("o")
+        await until(pilot, lambda: sorts == ["fewest", "reading"], "reading order sorted")

@@ -10,7 +10,7 @@ from readerui.tui.bindings import all_keys, reader_keys
 from readerui.tui.screens.help import help_table
 from readerui.tui.widgets.footer import PALETTE_CELLS, ReaderFooter, chosen, item_cells
 
-from .helpers import council_analysis
+from .helpers import council_analysis, until
 from .multi_helpers import ferry_collation
 
 
@@ -74,3 +74,27 @@ async def test_several_accounts_put_the_account_keys_in_the_footer(
     listed = console.export_text()  # help, from the same table, lists those left out
     for key in reader_keys():
         assert key.description[:30] in listed
+
+
+async def test_moving_focus_keeps_the_footer_and_a_new_screen_key_set_rebuilds_it() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        footer = app.query_one(ReaderFooter)
+        await until(pilot, lambda: bool(footer.query("FooterKey")), "the footer's keys")
+        before = list(footer.query("FooterKey"))
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is app.pane_b, "pane B focused")
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is app.pane_a, "pane A focused again")
+        await settle(pilot)
+        after = list(footer.query("FooterKey"))
+        assert len(after) == len(before) and all(x is y for x, y in zip(after, before, strict=True))
+        await pilot.press("question_mark")  # another screen, then back: the same keys
+        await until(pilot, lambda: app.screen is not footer.screen, "help open")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is footer.screen, "back in the reader")
+        await pilot.resize_terminal(90, 30)  # a narrower footer offers fewer keys
+        await until(pilot, lambda: len(footer.query("FooterKey")) < len(before),
+                    "fewer keys at 90 columns")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
 
 from readerui.tui.bindings import Key, reader_keys
@@ -42,6 +43,19 @@ class ReaderFooter(Footer):
         super().__init__()
         self.several_accounts = several_accounts  # show the account keys (a, C, .)
         self._width = 0
+        self._keys_shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild only when the keys on offer changed. Textual's footer rebuilds on every
+        focus change (Tab between the panes, swapping sides, closing a view), which restyles
+        each key: most of a second on a loaded machine, for the same keys."""
+        keys = tuple((binding.action, binding.key, enabled) for _node, binding, enabled, _tip
+                     in screen.active_bindings.values() if binding.show)
+        if keys == self._keys_shown and self._bindings_ready:
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._keys_shown = keys  # a rebuild is on its way (see Footer.bindings_changed)
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         """Textual's footer keys, less those that do not fit or do not apply."""

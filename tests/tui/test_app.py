@@ -8,7 +8,7 @@ import time
 import pytest
 from rich.console import Console
 from textual.content import Content
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
@@ -515,3 +515,21 @@ async def test_help_names_keys_as_typed_and_lists_each_group_once() -> None:
         assert any(line.startswith(":") and "Go to a sentence" in line for line in lines)
         headings = [line for line in lines if line in {key.group for key in all_keys()}]
         assert headings and len(headings) == len(set(headings)), headings
+
+
+async def test_summary_wraps_one_sided_sentences_under_their_text_not_their_number() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "summary open")
+        listed = app.screen.query_one(OptionList)
+        await until(pilot, lambda: listed.size.height > 3, "the list laid out")
+        lines = [listed.render_line(y).text for y in range(listed.size.height)]
+        numbered = [y for y, line in enumerate(lines) if line.lstrip().startswith("A ")
+                    and line.split()[1].isdigit()]
+        wrapped = [lines[y + 1] for y in numbered if y + 1 < len(lines)
+                   and lines[y + 1].strip() and not lines[y + 1].lstrip().startswith("A ")]
+        assert wrapped, lines  # a long one-sided sentence took two rows
+        indent = lines[numbered[0]].index(lines[numbered[0]].split()[2])  # where its text starts
+        assert all(line[:indent].strip() == "" for line in wrapped), wrapped

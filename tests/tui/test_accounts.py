@@ -494,3 +494,24 @@ async def test_the_claims_view_sorts_once_per_reading_and_a_filter_keeps_the_ord
         assert sorts == ["fewest"]  # the second opening, filtered, did not sort again
         await pilot.press("o")
         await until(pilot, lambda: sorts == ["fewest", "reading"], "reading order sorted")
+
+
+async def test_the_claims_view_shows_the_highlighted_claim_whole_under_the_table() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen) and claim_rows(app),
+                    "the claims view open")
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        detail = screen.query_one("#claims-detail", Static)
+        table = screen.query_one(ClaimsTable)
+        for index in range(3):
+            whole = claim_text(screen.rows[index], screen.documents)
+            await until(pilot, lambda whole=whole: whole in " ".join(str(detail.render()).split()),
+                        f"claim {index + 1} whole under the table")
+            await pilot.press("j")
+        cut = [y for y in range(table.size.height) if table.render_line(y).text.rstrip()
+               .endswith("…")]
+        assert cut  # at 80 columns the rows cut the claims the detail line shows whole

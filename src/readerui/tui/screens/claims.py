@@ -178,6 +178,7 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         with Vertical(id="claims-box"):  # the column heads inside the box, over their columns
             yield Static(heading(len(self.documents)), id="claims-head", markup=False)
             yield ClaimsTable(id="claims-list")
+        yield Static("", id="claims-detail", markup=False)
         yield Static("", id="claims-status", markup=False)
         yield Footer()
 
@@ -202,6 +203,18 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         elif not self.rows:
             status = "no claims"
         self.query_one("#claims-status", Static).update(status)
+
+    def on_claims_table_moved(self, event: ClaimsTable.Moved) -> None:
+        """Under the table, the highlighted claim whole: its row cuts it to the width left
+        after the marks, speaker and topics (a few words at 80 columns)."""
+        event.stop()
+        detail = self.query_one("#claims-detail", Static)
+        if event.index >= len(self.rows):
+            detail.update("")
+            return
+        claim = self.rows[event.index]
+        account, sentence = _first(claim)
+        detail.update(f"{letter(account)} {sentence + 1}: {claim_text(claim, self.documents)}")
 
     def action_sort(self) -> None:
         """Switch between "carried by fewest first" and reading order."""

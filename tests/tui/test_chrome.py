@@ -103,6 +103,8 @@ async def test_a_restored_filter_is_announced_and_shown() -> None:
         await pilot.press("c")
         await pilot.pause()
         assert "filter: none" in status(again)
+        # the toast saying "press c to clear it" goes with the filter, not 8 s later
+        assert not any("last session" in str(n.message) for n in again._notifications)
 
 
 def test_the_status_line_shortens_fields_before_cutting_them() -> None:

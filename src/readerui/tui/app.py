@@ -140,6 +140,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._hits: list[SearchHit] = []  # the last search's results, in reading order
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
+        self._restored_told_until = 0.0  # while its toast ("press c to clear it") shows
         self._given_analysis = analysis
         self._remember = remember
         # a reading of three or more accounts: the worker collates them (every pair, claims)
@@ -374,6 +375,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self._restored = chosen
             self.tell(f"Filter kept from your last session: {filter_label(chosen)}. "
                       "Press c to clear it.", title="Filter", timeout=8)
+            self._restored_told_until = time.monotonic() + 8
         self.filter = chosen
         if 0 < state.cursor_id < len(pane.document):
             pane.move_cursor(state.cursor_id)
@@ -587,6 +589,9 @@ class ReaderApp(AccountsMixin, App[int]):
             pane.match_spans = {}
         self.query_one(Sidebar).show_filter(Filter())
         self._apply_filter(Filter())
+        if time.monotonic() < self._restored_told_until:  # done as it says: not left showing
+            self._restored_told_until = 0.0
+            self.clear_notifications()
 
     # ----- layout -----------------------------------------------------------------------------
 

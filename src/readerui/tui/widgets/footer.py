@@ -8,6 +8,8 @@ table order, and leaves the others to ``?`` help, which lists every key.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.events import Resize
 from textual.screen import Screen
@@ -45,7 +47,7 @@ class ReaderFooter(Footer):
         self._width = 0
         self._keys_shown: tuple[tuple[str, str, bool], ...] | None = None
 
-    def bindings_changed(self, screen: Screen) -> None:
+    def bindings_changed(self, screen: Screen[Any]) -> None:
         """Rebuild only when the keys on offer changed. Textual's footer rebuilds on every
         focus change (Tab between the panes, swapping sides, closing a view), which restyles
         each key: most of a second on a loaded machine, for the same keys."""
@@ -62,7 +64,8 @@ class ReaderFooter(Footer):
         table = {key.action: key for key in reader_keys() if key.short and key.footer}
         # Textual's key widgets, told by the action they carry (their class is private)
         items = [(item, getattr(item, "action", None)) for item in super().compose()]
-        offered = [(table[action], item.key_display) for item, action in items
+        offered = [(table[action], str(getattr(item, "key_display", "")))
+                   for item, action in items
                    if action in table
                    and (self.several_accounts or table[action].group != "Accounts")]
         kept = chosen(offered, self.size.width or self.app.size.width)

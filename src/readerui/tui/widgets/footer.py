@@ -68,7 +68,9 @@ class ReaderFooter(Footer):
                    for item, action in items
                    if action in table
                    and (self.several_accounts or table[action].group != "Accounts")]
-        kept = chosen(offered, self.size.width or self.app.size.width)
+        width = self.size.width or self.app.size.width
+        self._width = width  # a resize to this width needs no second composition
+        kept = chosen(offered, width)
         for item, action in items:
             if action is None or "-command-palette" in item.classes or action in kept:
                 yield item

@@ -71,3 +71,14 @@ def test_python_m_readerui_runs() -> None:
     out = subprocess.run([sys.executable, "-m", "readerui", "--version"], capture_output=True,
                          text=True, cwd=Path("/"))
     assert out.returncode == 0 and out.stdout.startswith("readerui ")
+
+
+def test_no_private_textual_imports() -> None:
+    """Textual's underscore modules change without notice between releases: the reader uses
+    its public API only."""
+    import re
+
+    private = re.compile(r"^\s*(from|import)\s+textual(\.\w+)*\._\w+", re.MULTILINE)
+    found = [str(path.relative_to(ROOT)) for folder in ("src", "tests")
+             for path in (ROOT / folder).rglob("*.py") if private.search(path.read_text("utf-8"))]
+    assert not found, f"private Textual imports in {found}"

@@ -17,6 +17,7 @@ from readerui.tui.widgets.chrome import DocHeader
 from readerui.tui.widgets.claims_table import ClaimsTable
 from readerui.tui.widgets.status import StatusBar
 
+from .helpers import until
 from .multi_helpers import ferry_collation
 
 
@@ -435,3 +436,82 @@ async def test_a_long_title_gives_way_to_also_in_and_the_share_at_80_columns() -
     async with wide.run_test(size=(200, 45)) as pilot:
         await settle(pilot)
         assert long_title in str(wide.query_one("#header-a", DocHeader).render())
+
+
+async def test_the_picker_shows_dates_completed_and_file_names_when_no_source() -> None:
+    from dataclasses import replace
+
+    from readerui.collation import assemble, prepare
+    from readerui.model import Metadata
+    from readerui.settings import Settings
+
+    from .multi_helpers import ferry_documents, ferry_pairs
+
+    documents = list(ferry_documents())
+    documents[2] = replace(documents[2], meta=Metadata(date="--03-14"))  # no year, no source
+    documents = tuple(documents)
+    _, dates = prepare(documents, Settings())
+    pairs = {key: replace(analysis, dates=(dates[key[0]], dates[key[1]]))
+             for key, analysis in ferry_pairs(documents).items()}
+    collation = assemble(documents, pairs)
+    app = ReaderApp(documents[0], documents[1], collation=collation)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, AccountPicker), "the picker open")
+        options = app.screen.query_one(OptionList)
+        third = render(options.get_option_at_index(2).prompt)
+        assert "2026-03-14" in third and "year?" not in third  # as the analysis reads it
+        assert "ferry_radio.txt" in third  # which file it is, when the text names no source
+
+
+async def test_the_claims_view_sorts_once_per_reading_and_a_filter_keeps_the_order(
+        monkeypatch: object) -> None:
+    from readerui.tui.screens import claims as claims_module
+
+    sorts: list[str] = []
+    real = claims_module.ordered_claims
+
+    def counted(claims: object, order: str) -> object:
+        sorts.append(order)
+        return real(claims, order)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(claims_module, "ordered_claims", counted)  # type: ignore[attr-defined]
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen) and claim_rows(app),
+                    "the claims view open")
+        first = claim_rows(app)
+        await pilot.press("escape")
+        await until(pilot, lambda: not isinstance(app.screen, ClaimsScreen), "back")
+        await pilot.press("f", "space", "escape", "C")  # the first speaker chosen
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen), "open again")
+        await until(pilot, lambda: 0 < len(claim_rows(app)) < len(first), "filtered rows")
+        kept = claim_rows(app)
+        assert [first.index(row) for row in kept] == sorted(first.index(row) for row in kept)
+        assert sorts == ["fewest"]  # the second opening, filtered, did not sort again
+        await pilot.press("o")
+        await until(pilot, lambda: sorts == ["fewest", "reading"], "reading order sorted")
+
+
+async def test_the_claims_view_shows_the_highlighted_claim_whole_under_the_table() -> None:
+    app = ferry_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await until(pilot, lambda: isinstance(app.screen, ClaimsScreen) and claim_rows(app),
+                    "the claims view open")
+        screen = app.screen
+        assert isinstance(screen, ClaimsScreen)
+        detail = screen.query_one("#claims-detail", Static)
+        table = screen.query_one(ClaimsTable)
+        for index in range(3):
+            whole = claim_text(screen.rows[index], screen.documents)
+            await until(pilot, lambda whole=whole: whole in " ".join(str(detail.render()).split()),
+                        f"claim {index + 1} whole under the table")
+            await pilot.press("j")
+        cut = [y for y in range(table.size.height) if table.render_line(y).text.rstrip()
+               .endswith("…")]
+        assert cut  # at 80 columns the rows cut the claims the detail line shows whole

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import time
 
 import pytest
 from rich.console import Console
 from textual.content import Content
-from textual.widgets import Input, SelectionList
+from textual.widgets import Input, OptionList, SelectionList, Static
 
 from readerui.analysis import analyse
 from readerui.errors import ReaderError
@@ -22,7 +23,7 @@ from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
 from readerui.tui.widgets.status import StatusBar
 
-from .helpers import big_analysis, council_analysis, council_docs
+from .helpers import big_analysis, council_analysis, council_docs, until
 
 SIZES = [(80, 24), (160, 45)]
 
@@ -497,3 +498,38 @@ async def test_word_differences_of_the_cursor_pair_are_marked() -> None:
         # the cursor sentence is bold as a whole; the partner only on its differing words
         assert diff_words(app.pane_b, 4) <= bold_words(app.pane_b, 4)
         assert not any("commuting" in word for word in bold_words(app.pane_b, 4))
+
+
+async def test_help_names_keys_as_typed_and_lists_each_group_once() -> None:
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help open")
+        console = Console(width=120, record=True, file=io.StringIO())
+        console.print(app.screen.query_one("#help-table", Static).content)
+        lines = [line.strip() for line in console.export_text().splitlines()]
+        assert not any(name in line for line in lines for name in ("number_sign", "colon",
+                                                                   "full_stop", "comma"))
+        assert any(line.startswith("#") and "Sentence numbers" in line for line in lines)
+        assert any(line.startswith(":") and "Go to a sentence" in line for line in lines)
+        headings = [line for line in lines if line in {key.group for key in all_keys()}]
+        assert headings and len(headings) == len(set(headings)), headings
+
+
+async def test_summary_wraps_one_sided_sentences_under_their_text_not_their_number() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await until(pilot, lambda: isinstance(app.screen, SummaryScreen), "summary open")
+        listed = app.screen.query_one(OptionList)
+        await until(pilot, lambda: listed.size.height > 3, "the list laid out")
+        lines = [listed.render_line(y).text for y in range(listed.size.height)]
+        numbered = [y for y, line in enumerate(lines) if line.lstrip().startswith("A ")
+                    and line.split()[1].isdigit()]
+        wrapped = [lines[y + 1] for y in numbered if y + 1 < len(lines)
+                   and lines[y + 1].strip() and not lines[y + 1].lstrip().startswith("A ")]
+        assert wrapped, lines  # a long one-sided sentence took two rows
+        indent = lines[numbered[0]].index(lines[numbered[0]].split()[2])  # where its text starts
+        assert all(line[:indent].strip() == "" for line in wrapped), wrapped

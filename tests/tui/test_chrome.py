@@ -21,7 +21,7 @@ from readerui.tui.widgets.chrome import document_label
 from readerui.tui.widgets.sidebar import CHOSEN, UNCHOSEN, ChoiceList
 from readerui.tui.widgets.status import StatusBar, StatusPart, filter_label, fit_parts
 
-from .helpers import council_analysis
+from .helpers import council_analysis, until
 
 
 async def settle(pilot: object) -> None:
@@ -103,6 +103,8 @@ async def test_a_restored_filter_is_announced_and_shown() -> None:
         await pilot.press("c")
         await pilot.pause()
         assert "filter: none" in status(again)
+        # the toast saying "press c to clear it" goes with the filter, not 8 s later
+        assert not any("last session" in str(n.message) for n in again._notifications)
 
 
 def test_the_status_line_shortens_fields_before_cutting_them() -> None:
@@ -257,3 +259,44 @@ def test_lines_input_shows_its_headline_not_its_file_name() -> None:
     assert document_label(doc) == "Council approves tram plan"
     prose = from_lines("The council voted on Monday.\nIt was late.\n", "/x/story.txt")
     assert document_label(prose) == "story.txt"
+
+
+async def test_at_80_columns_a_long_filter_shrinks_before_the_fold_state_goes() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await until(pilot, lambda: app.differences is not None, "differences counted")
+        await pilot.press("f", "space", "down", "space", "tab", "space", "escape", "z")
+        await until(pilot, lambda: len(app.filter.get("speakers")) == 2 and app.filter.get("topics")
+                    and app.differences_only, "two speakers and a topic chosen, folded")
+        await until(pilot, lambda: "folded" in status(app), "the fold state in the status")
+        shown = status(app)
+        assert "Elena" in shown and "Tomas" in shown  # the filter, shortened, not dropped
+        assert "A " in shown and "B " in shown and "sync" in shown
+        assert len(shown) <= 80
+
+
+def test_the_status_line_drops_coverage_first_and_shortens_the_rest() -> None:
+    parts = [StatusPart("A 13/39"), StatusPart("B 3/40"), StatusPart("sync on", "sync"),
+             StatusPart("filter: speaker Carolyn B. Maloney AND topic Midwestern Democrat",
+                        "filter: Carolyn … & Midweste…"),
+             StatusPart("diff 6/39 folded", "Δ6/39 folded", drop=True),
+             StatusPart("shared: A 41% B 48%", drop=True)]
+    shown = " │ ".join(text for text, _ in fit_parts(parts, 78))
+    assert "Δ6/39 folded" in shown and "Carolyn" in shown and "shared" not in shown
+    tiny = " │ ".join(text for text, _ in fit_parts(parts, 50))
+    assert "A 13/39" in tiny and "Carolyn" in tiny and "Δ" not in tiny  # the rest goes last
+
+
+async def test_at_80_columns_a_toast_takes_few_rows_of_the_text() -> None:
+    app = council_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("y")
+        await until(pilot, lambda: any(t.region.height for t in app.screen.query("Toast")),
+                    "the copy toast shown")
+        toast = next(t for t in app.screen.query("Toast") if t.region.height)
+        assert "Copied" in str(toast.render())
+        assert toast.region.height <= 4  # was 6: title, padding and a 40-column wrap
+        assert toast.region.width <= 0.6 * 80 + 1
+        assert toast.region.bottom <= app.query_one(StatusBar).region.y  # counters visible

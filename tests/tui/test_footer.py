@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
-from textual.widgets._footer import FooterKey
 
 from readerui.tui.app import ReaderApp
 from readerui.tui.bindings import all_keys, reader_keys
 from readerui.tui.screens.help import help_table
 from readerui.tui.widgets.footer import PALETTE_CELLS, ReaderFooter, chosen, item_cells
 
-from .helpers import council_analysis
+from .helpers import council_analysis, until
 from .multi_helpers import ferry_collation
 
 
@@ -22,7 +21,7 @@ async def settle(pilot: object) -> None:
 
 def footer_keys(app: ReaderApp) -> list[tuple[str, str]]:
     footer = app.query_one(ReaderFooter)
-    return [(key.key_display, key.description) for key in footer.query(FooterKey)
+    return [(key.key_display, key.description) for key in footer.query("FooterKey")
             if "-command-palette" not in key.classes]
 
 
@@ -50,7 +49,7 @@ async def test_two_accounts_at_80_columns_show_help_search_difference_and_filter
             assert key in shown, shown
         assert "a" not in shown and "C" not in shown  # no other accounts to pick
         footer = app.query_one(ReaderFooter)
-        assert all(key.region.right <= footer.region.right for key in footer.query(FooterKey))
+        assert all(key.region.right <= footer.region.right for key in footer.query("FooterKey"))
 
 
 @pytest.mark.parametrize(("width", "wanted", "left_out"), [
@@ -75,3 +74,27 @@ async def test_several_accounts_put_the_account_keys_in_the_footer(
     listed = console.export_text()  # help, from the same table, lists those left out
     for key in reader_keys():
         assert key.description[:30] in listed
+
+
+async def test_moving_focus_keeps_the_footer_and_a_new_screen_key_set_rebuilds_it() -> None:
+    analysis = council_analysis()
+    app = ReaderApp(analysis.a, analysis.b, analysis=analysis)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        footer = app.query_one(ReaderFooter)
+        await until(pilot, lambda: bool(footer.query("FooterKey")), "the footer's keys")
+        before = list(footer.query("FooterKey"))
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is app.pane_b, "pane B focused")
+        await pilot.press("tab")
+        await until(pilot, lambda: app.focused is app.pane_a, "pane A focused again")
+        await settle(pilot)
+        after = list(footer.query("FooterKey"))
+        assert len(after) == len(before) and all(x is y for x, y in zip(after, before, strict=True))
+        await pilot.press("question_mark")  # another screen, then back: the same keys
+        await until(pilot, lambda: app.screen is not footer.screen, "help open")
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is footer.screen, "back in the reader")
+        await pilot.resize_terminal(90, 30)  # a narrower footer offers fewer keys
+        await until(pilot, lambda: len(footer.query("FooterKey")) < len(before),
+                    "fewer keys at 90 columns")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from readerui.model import Analysis, Claim, Document, LinkKind, Side
+from readerui.model import Analysis, Claim, Document, LinkKind, Metadata, Side
 
 LETTERS = "ABCDEFGH"  # account i is LETTERS[i] on screen; a reading has at most 8 accounts
 MARKS: Mapping[LinkKind | None, str] = {"strong": "┃", "partial": "╏", None: "·"}
@@ -39,6 +39,10 @@ class PairSource(Protocol):
     def also_in(self, i: int, sentence: int,
                 shown: tuple[int, int]) -> dict[int, LinkKind]:
         """Accounts other than the shown two that carry that sentence's claims, and how."""
+        ...
+
+    def meta(self, account: int) -> Metadata:
+        """The account's metadata as the analysis reads it (a missing year completed)."""
         ...
 
     def carried_share(self, i: int, j: int) -> float:
@@ -69,6 +73,10 @@ class TwoAccounts:
                 shown: tuple[int, int]) -> dict[int, LinkKind]:
         """No other accounts."""
         return {}
+
+    def meta(self, account: int) -> Metadata:
+        """The account's metadata as the analysis reads it (a missing year completed)."""
+        return self.analysis.meta("a" if account == 0 else "b")
 
     @property
     def claims(self) -> tuple[Claim, ...]:
@@ -127,6 +135,10 @@ class Accounts:
             self._analyses[pair] = self.source.pair(*pair)
         return self._analyses[pair]
 
+    def meta(self, account: int) -> Metadata:
+        """The account's metadata as the analysis reads it (a missing year completed)."""
+        return self.source.meta(account)
+
     def swapped(self) -> tuple[int, int]:
         """The shown pair with its sides exchanged."""
         return self.shown[1], self.shown[0]
@@ -174,12 +186,20 @@ def also_in_label(found: Mapping[int, LinkKind]) -> str:
     return "also in: " + " ".join(f"{letter(k)} {MARKS[found[k]]}" for k in sorted(found))
 
 
-def account_summary(documents: Sequence[Document], account: int) -> tuple[str, str, str]:
-    """What the picker lists for an account: its label, source and date (``—`` when unknown)."""
+def account_summary(documents: Sequence[Document], account: int,
+                    meta: Metadata | None = None) -> tuple[str, str, str]:
+    """What the picker lists for an account: its label, its source (else its file name, which
+    is how the user named it) and its date as the analysis reads it (``meta``: a missing year
+    completed from another account; default the document's own), ``—`` when unknown."""
     from readerui.sanitise import shown
     from readerui.tui.widgets.chrome import date_label, document_label
 
     document = documents[account]
-    meta = document.meta
-    return (document_label(document), shown(meta.source) if meta.source else "—",
-            date_label(shown(meta.date)) if meta.date else "—")
+    meta = meta or document.meta
+    if meta.source:
+        source = shown(meta.source)
+    elif document.path:
+        source = shown(document.path.replace("\\", "/").rsplit("/", 1)[-1]) or "—"
+    else:
+        source = "—"
+    return document_label(document), source, date_label(shown(meta.date)) if meta.date else "—"

@@ -140,6 +140,7 @@ class ReaderApp(AccountsMixin, App[int]):
         self._hits: list[SearchHit] = []  # the last search's results, in reading order
         self._hit_index = -1  # the one the cursor was last taken to (-1: none yet)
         self._restored = Filter()  # the filter brought back from the last session
+        self._restored_told_until = 0.0  # while its toast ("press c to clear it") shows
         self._given_analysis = analysis
         self._remember = remember
         # a reading of three or more accounts: the worker collates them (every pair, claims)
@@ -161,6 +162,8 @@ class ReaderApp(AccountsMixin, App[int]):
              timeout: float | None = None) -> None:
         """A notification of ours. It may carry file names, error and note text, so it is shown
         as plain text, never markup; Textual's own notifications (``notify``) keep theirs."""
+        if title and message.startswith(title):
+            title = ""  # "Copied" over "Copied A 3 to …": a row of the text for nothing
         message = "\n".join(shown(line) for line in message.split("\n"))  # the one sanitiser:
         self.notify(message, title=shown(title), severity=severity,  # no escapes, no bidi
                     timeout=timeout, markup=False)
@@ -372,6 +375,7 @@ class ReaderApp(AccountsMixin, App[int]):
             self._restored = chosen
             self.tell(f"Filter kept from your last session: {filter_label(chosen)}. "
                       "Press c to clear it.", title="Filter", timeout=8)
+            self._restored_told_until = time.monotonic() + 8
         self.filter = chosen
         if 0 < state.cursor_id < len(pane.document):
             pane.move_cursor(state.cursor_id)
@@ -443,11 +447,11 @@ class ReaderApp(AccountsMixin, App[int]):
             step = self.differences.place(focused.side, focused.cursor)
             folded = " folded" if self.differences_only else ""
             if step is None:
-                parts.append(StatusPart(f"diff …{folded}", f"diff…{folded[:2]}", drop=True))
+                parts.append(StatusPart(f"diff …{folded}", f"Δ…{folded}", drop=True))
             else:
                 index, total = step
                 where = f"{index}/{total}" if index else f"–/{total}"
-                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}", drop=True))
+                parts.append(StatusPart(f"diff {where}{folded}", f"Δ{where}{folded}", drop=True))
         if self.analysis is not None:
             share_a, share_b = self._shares
             parts.append(StatusPart(f"shared: {self.letter('a')} {share_a:.0%} "
@@ -585,6 +589,9 @@ class ReaderApp(AccountsMixin, App[int]):
             pane.match_spans = {}
         self.query_one(Sidebar).show_filter(Filter())
         self._apply_filter(Filter())
+        if time.monotonic() < self._restored_told_until:  # done as it says: not left showing
+            self._restored_told_until = 0.0
+            self.clear_notifications()
 
     # ----- layout -----------------------------------------------------------------------------
 

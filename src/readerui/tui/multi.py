@@ -17,6 +17,7 @@ from readerui.tui.widgets.chrome import DocHeader
 
 if TYPE_CHECKING:
     from readerui.tui.app import ReaderApp
+    from readerui.tui.screens.claims import ClaimOrders
     from readerui.tui.widgets.pane import AccountPane, PaneSnapshot
 
 ACCOUNT_ACTIONS = frozenset({"swap_sides", "next_right", "prev_right", "next_left", "prev_left",
@@ -29,6 +30,7 @@ class AccountsMixin:
     accounts: Accounts | None
     # each account's wrapped layouts (by document id) while it is off screen
     layouts_kept: dict[int, PaneSnapshot]
+    _claim_orders: ClaimOrders | None = None  # the claims view's sorted rows, kept per reading
 
     def letter(self, side: Side) -> str:
         """The letter of the account shown on that side (A and B until another is shown)."""
@@ -106,12 +108,13 @@ class AccountsMixin:
                 if pair != accounts.shown:
                     self.show_pair(pair)
 
+        metas = tuple(accounts.meta(k) for k in range(accounts.count))
         self.push_screen(AccountPicker(accounts.documents, accounts.shown,
-                                       self.focused_pane.side), chosen)
+                                       self.focused_pane.side, metas), chosen)
 
     def action_claims(self: ReaderApp) -> None:  # type: ignore[misc]
         """The claims view: which account carries which claim; Enter shows one side by side."""
-        from readerui.tui.screens.claims import ClaimsScreen
+        from readerui.tui.screens.claims import ClaimOrders, ClaimsScreen
 
         accounts = self._accounts_ready()
         if accounts is None:
@@ -127,7 +130,10 @@ class AccountsMixin:
                 pair, account, sentence = place
                 self.show_pair(pair, (account, sentence))
 
-        self.push_screen(ClaimsScreen(accounts.documents, claims, accounts.shown, self.filter),
+        orders = self._claim_orders
+        if orders is None or orders.claims is not claims:  # sorted once per reading
+            orders = self._claim_orders = ClaimOrders(claims)
+        self.push_screen(ClaimsScreen(accounts.documents, orders, accounts.shown, self.filter),
                          opened)
 
     # ----- showing another pair ------------------------------------------------------------------

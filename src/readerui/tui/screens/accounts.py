@@ -14,18 +14,18 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList
 from textual.widgets.option_list import Option
 
-from readerui.model import Document, Side
+from readerui.model import Document, Metadata, Side
 from readerui.tui.accounts import account_summary, letter
 from readerui.tui.bindings import CLOSE_KEYS, picker_bindings
 
 STYLES = Path(__file__).parent.parent / "styles" / "accounts.tcss"
 
 
-def account_lines(documents: tuple[Document, ...], account: int,
-                  shown: tuple[int, int]) -> tuple[Text, Text]:
+def account_lines(documents: tuple[Document, ...], account: int, shown: tuple[int, int],
+                  meta: Metadata | None = None) -> tuple[Text, Text]:
     """Two lines: `` C  label`` then ``source · date · n sentences · on the left`` (plain
-    text, each cut with an ellipsis rather than wrapped)."""
-    label, source, date = account_summary(documents, account)
+    text, each cut with an ellipsis rather than wrapped; ``meta``: as the analysis reads it)."""
+    label, source, date = account_summary(documents, account, meta)
     first = Text(f" {letter(account)} ", style="reverse bold")
     first.append(" ")
     first.append(label, style="bold")
@@ -38,10 +38,10 @@ def account_lines(documents: tuple[Document, ...], account: int,
     return first, second
 
 
-def account_prompt(documents: tuple[Document, ...], account: int,
-                   shown: tuple[int, int]) -> Group:
+def account_prompt(documents: tuple[Document, ...], account: int, shown: tuple[int, int],
+                   meta: Metadata | None = None) -> Group:
     """The picker's entry for an account (see :func:`account_lines`)."""
-    return Group(*account_lines(documents, account, shown))
+    return Group(*account_lines(documents, account, shown, meta))
 
 
 class AccountPicker(ModalScreen[tuple[Side, int] | None]):
@@ -53,11 +53,13 @@ class AccountPicker(ModalScreen[tuple[Side, int] | None]):
                 *picker_bindings()]
 
     def __init__(self, documents: tuple[Document, ...], shown: tuple[int, int],
-                 side: Side = "b") -> None:
+                 side: Side = "b", metas: tuple[Metadata, ...] | None = None) -> None:
         """``shown``: the accounts on screen (left, right); ``side``: the focused pane, whose
-        account is highlighted first."""
+        account is highlighted first; ``metas``: each account's metadata as the analysis reads
+        it (dates completed), default the documents' own."""
         super().__init__()
         self.documents = documents
+        self.metas = metas or tuple(document.meta for document in documents)
         self.shown = shown
         self.side = side
 
@@ -65,7 +67,8 @@ class AccountPicker(ModalScreen[tuple[Side, int] | None]):
         """The list of accounts in a box."""
         with Vertical(id="picker-box") as box:
             box.border_title = "Accounts (Enter/r: on the right · l: on the left · Esc)"
-            yield OptionList(*(Option(account_prompt(self.documents, k, self.shown), id=str(k))
+            yield OptionList(*(Option(account_prompt(self.documents, k, self.shown,
+                                                     self.metas[k]), id=str(k))
                                for k in range(len(self.documents))), id="picker-list")
         yield Footer()
 

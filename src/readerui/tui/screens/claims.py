@@ -41,22 +41,53 @@ def claim_kept(claim: Claim, chosen: Filter) -> bool:
 
 def _first(claim: Claim) -> tuple[int, int]:
     """The claim's first account and its first sentence there."""
-    account = min(claim.accounts())
-    return account, min(claim.sentences(account))
+    return min((m.account, m.sentence) for m in claim.members)
+
+
+def _fewest_key(claim: Claim) -> tuple[int, int, tuple[int, int]]:
+    """How many accounts carry the claim, how many of them strongly, where it first appears:
+    in one pass over its members (the claims view sorts every claim of a long reading each
+    time it opens, and the model's per-account methods each walk the members again)."""
+    carriers: set[int] = set()
+    strong: set[int] = set()
+    first = None
+    for member in claim.members:
+        carriers.add(member.account)
+        if member.kind == "strong":
+            strong.add(member.account)
+        place = (member.account, member.sentence)
+        if first is None or place < first:
+            first = place
+    return len(carriers), len(strong), first or (0, 0)
 
 
 def ordered_claims(claims: Sequence[Claim], order: Order) -> list[Claim]:
     """``fewest``: carried by the fewest accounts first (then by fewer strong carriers, then
     reading order); ``reading``: by the first account carrying it, then its sentence."""
-    if order == "reading":
-        return sorted(claims, key=_first)
+    return sorted(claims, key=_first if order == "reading" else _fewest_key)
 
-    def fewest(claim: Claim) -> tuple[int, int, tuple[int, int]]:
-        accounts = claim.accounts()
-        strong = sum(1 for k in accounts if claim.carried(k) == "strong")
-        return len(accounts), strong, _first(claim)
 
-    return sorted(claims, key=fewest)
+class ClaimOrders:
+    """A reading's claims sorted each way, each sort done once and kept for the next opening
+    of the claims view (a long reading has ten thousand claims; sorting them each time took
+    most of a second). The caller keeps one per reading."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self.claims = tuple(claims)
+        self._sorted: dict[Order, tuple[Claim, ...]] = {}
+        self._tally: dict[Order, str] = {}
+
+    def rows(self, order: Order) -> tuple[Claim, ...]:
+        """Every claim in that order."""
+        if order not in self._sorted:
+            self._sorted[order] = tuple(ordered_claims(self.claims, order))
+        return self._sorted[order]
+
+    def tally(self, order: Order, count: int) -> str:
+        """:func:`tally` of every claim (the unfiltered view's status line)."""
+        if order not in self._tally:
+            self._tally[order] = tally(self.rows(order), count)
+        return self._tally[order]
 
 
 def claim_marks(claim: Claim, count: int) -> str:
@@ -128,13 +159,15 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
     BINDINGS = [Binding(CLOSE_KEYS + ",C", "dismiss(None)", "Back", id="close_claims"),
                 *claims_bindings()]
 
-    def __init__(self, documents: Sequence[Document], claims: Sequence[Claim],
+    def __init__(self, documents: Sequence[Document], claims: Sequence[Claim] | ClaimOrders,
                  shown_pair: tuple[int, int], chosen: Filter | None = None,
                  order: Order = "fewest") -> None:
-        """``chosen``: the reader's filter (speakers, topics), applied to the claims."""
+        """``chosen``: the reader's filter (speakers, topics), applied to the claims;
+        ``claims`` may come sorted already (:class:`ClaimOrders`, kept by the caller)."""
         super().__init__()
         self.documents = tuple(documents)
-        self.all_claims = tuple(claims)
+        self.orders = claims if isinstance(claims, ClaimOrders) else ClaimOrders(claims)
+        self.all_claims = self.orders.claims
         self.shown_pair = shown_pair
         self.chosen = chosen or Filter()
         self.order: Order = order
@@ -145,6 +178,7 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         with Vertical(id="claims-box"):  # the column heads inside the box, over their columns
             yield Static(heading(len(self.documents)), id="claims-head", markup=False)
             yield ClaimsTable(id="claims-list")
+        yield Static("", id="claims-detail", markup=False)
         yield Static("", id="claims-status", markup=False)
         yield Footer()
 
@@ -154,19 +188,33 @@ class ClaimsScreen(Screen[tuple[tuple[int, int], int, int] | None]):
         self.query_one(ClaimsTable).focus()
 
     def _fill(self) -> None:
-        kept = [c for c in self.all_claims if claim_kept(c, self.chosen)]
-        self.rows = ordered_claims(kept, self.order)
+        ordered = self.orders.rows(self.order)  # a filter keeps the order: no sort again
+        self.rows = [c for c in ordered if claim_kept(c, self.chosen)] if self.chosen.active \
+            else list(ordered)
         table = self.query_one(ClaimsTable)
         table.show(len(self.rows), lambda i: claim_cells(self.rows[i], self.documents))
         order = "fewest accounts first" if self.order == "fewest" else "reading order"
         self.query_one("#claims-box").border_title = \
             f"Claims · {order} · o order · ⏎ side by side · Esc back"
-        status = tally(self.rows, len(self.documents))
+        status = tally(self.rows, len(self.documents)) if self.chosen.active \
+            else self.orders.tally(self.order, len(self.documents))
         if self.chosen.active:
             status += f" · filter: {self.chosen.describe()} (c in the reader clears it)"
         elif not self.rows:
             status = "no claims"
         self.query_one("#claims-status", Static).update(status)
+
+    def on_claims_table_moved(self, event: ClaimsTable.Moved) -> None:
+        """Under the table, the highlighted claim whole: its row cuts it to the width left
+        after the marks, speaker and topics (a few words at 80 columns)."""
+        event.stop()
+        detail = self.query_one("#claims-detail", Static)
+        if event.index >= len(self.rows):
+            detail.update("")
+            return
+        claim = self.rows[event.index]
+        account, sentence = _first(claim)
+        detail.update(f"{letter(account)} {sentence + 1}: {claim_text(claim, self.documents)}")
 
     def action_sort(self) -> None:
         """Switch between "carried by fewest first" and reading order."""

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.keys import key_to_character
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -50,8 +51,9 @@ def key_label(keys: str) -> str:
             labels.append(_NAMES[key])
         elif key.startswith("ctrl+"):
             labels.append("Ctrl+" + key[5:])
-        else:
-            labels.append(key)
+        else:  # "number_sign" is what a user types as "#"
+            character = key_to_character(key)
+            labels.append(character if character and character.isprintable() else key)
     return " ".join(labels)
 
 
@@ -60,14 +62,15 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
-    group = None
+    groups: dict[str, list[Key]] = {}  # each group once, where it first comes in the table
     for key in keys:
-        if key.group != group:
-            if group is not None:
-                table.add_row("", "")
-            table.add_row("", Text(key.group, style="bold underline"))
-            group = key.group
-        table.add_row(Text(key_label(keymap.get(key.id, key.keys))), Text(key.description))
+        groups.setdefault(key.group, []).append(key)
+    for index, (group, members) in enumerate(groups.items()):
+        if index:
+            table.add_row("", "")
+        table.add_row("", Text(group, style="bold underline"))
+        for key in members:
+            table.add_row(Text(key_label(keymap.get(key.id, key.keys))), Text(key.description))
     table.add_row("", "")
     table.add_row("Ctrl+p", "Command palette: actions, " + ", ".join(k.name for k in kinds()))
     table.add_row("Esc q", "Close this help")

@@ -74,6 +74,16 @@ def group_table(analysis: Analysis, title: str,
     return table
 
 
+def hanging(label: str, text: str) -> Table:
+    """``label`` then ``text``, its wrapped lines indented under its first word (not under
+    the label), so the sentence numbers stand clear down the left."""
+    row = Table.grid()
+    row.add_column(no_wrap=True, style="dim")
+    row.add_column(ratio=1)
+    row.add_row(label, Text(text))
+    return row
+
+
 def alone_options(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> list[Option]:
     """The sentences each account alone carries, under a heading per account; option ids are
     ``"a:12"`` / ``"b:3"`` so choosing one can jump to it."""
@@ -87,9 +97,9 @@ def alone_options(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> 
         options.append(Option(heading, disabled=True))
         document = analysis.document(side)
         for sid in ids:
-            prompt = Text(f"{mark} {sid + 1:>4}  ", style="dim")
-            prompt.append(" ".join(document.sentences[sid].text.split()))
-            options.append(Option(prompt, id=f"{side}:{sid}"))
+            options.append(Option(hanging(f"{mark} {sid + 1:>4}  ",
+                                          " ".join(document.sentences[sid].text.split())),
+                                  id=f"{side}:{sid}"))
         if not ids:
             options.append(Option(Text("  nothing: every sentence is carried", style="dim"),
                                   disabled=True))

@@ -31,6 +31,13 @@ class ClaimsTable(ScrollView, can_focus=True):
             super().__init__()
             self.index = index
 
+    class Moved(Message):
+        """The cursor is on another row (or the rows changed)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.count = 0
@@ -45,6 +52,7 @@ class ClaimsTable(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, count)
         self.scroll_to(y=0, animate=False, immediate=True)
         self.refresh()
+        self.post_message(self.Moved(0))
 
     def cells(self, index: int) -> Cells:
         """Row ``index``'s cells (cached)."""
@@ -88,7 +96,10 @@ class ClaimsTable(ScrollView, can_focus=True):
     def _move(self, index: int) -> None:
         if not self.count:
             return
-        self.cursor = max(0, min(index, self.count - 1))
+        moved = max(0, min(index, self.count - 1))
+        if moved != self.cursor:
+            self.post_message(self.Moved(moved))
+        self.cursor = moved
         top, height = round(self.scroll_y), max(1, self.scrollable_content_region.height)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)

@@ -8,10 +8,12 @@ table order, and leaves the others to ``?`` help, which lists every key.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.events import Resize
+from textual.screen import Screen
 from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
 
 from readerui.tui.bindings import Key, reader_keys
 
@@ -43,20 +45,34 @@ class ReaderFooter(Footer):
         super().__init__()
         self.several_accounts = several_accounts  # show the account keys (a, C, .)
         self._width = 0
+        self._keys_shown: tuple[tuple[str, str, bool], ...] | None = None
+
+    def bindings_changed(self, screen: Screen[Any]) -> None:
+        """Rebuild only when the keys on offer changed. Textual's footer rebuilds on every
+        focus change (Tab between the panes, swapping sides, closing a view), which restyles
+        each key: most of a second on a loaded machine, for the same keys."""
+        keys = tuple((binding.action, binding.key, enabled) for _node, binding, enabled, _tip
+                     in screen.active_bindings.values() if binding.show)
+        if keys == self._keys_shown and self._bindings_ready:
+            return
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self._keys_shown = keys  # a rebuild is on its way (see Footer.bindings_changed)
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
         """Textual's footer keys, less those that do not fit or do not apply."""
         table = {key.action: key for key in reader_keys() if key.short and key.footer}
-        items = list(super().compose())
-        offered = [(table[item.action], item.key_display) for item in items
-                   if isinstance(item, FooterKey) and item.action in table
-                   and (self.several_accounts or table[item.action].group != "Accounts")]
+        # Textual's key widgets, told by the action they carry (their class is private)
+        items = [(item, getattr(item, "action", None)) for item in super().compose()]
+        offered = [(table[action], str(getattr(item, "key_display", "")))
+                   for item, action in items
+                   if action in table
+                   and (self.several_accounts or table[action].group != "Accounts")]
         width = self.size.width or self.app.size.width
         self._width = width  # a resize to this width needs no second composition
         kept = chosen(offered, width)
-        for item in items:
-            if not isinstance(item, FooterKey) or "-command-palette" in item.classes \
-                    or item.action in kept:
+        for item, action in items:
+            if action is None or "-command-palette" in item.classes or action in kept:
                 yield item
 
     def on_resize(self, event: Resize) -> None:

@@ -31,8 +31,10 @@ _BAR = " │ "
 
 
 def fit_parts(parts: list[StatusPart], width: int) -> list[tuple[str, str]]:
-    """The fields that fit ``width``: full forms when they fit, else short forms (from the
-    right), else without the droppable ones."""
+    """The fields that fit ``width``, giving up the least first: droppable fields with no short
+    form (e.g. coverage, repeated in the headers) go, then fields take their short forms (from
+    the right), then the other droppable fields go (from the right). A field once dropped stays
+    dropped, so a long filter never pushes a shorter field out while it could itself shrink."""
     texts = [part.text for part in parts]
 
     def size() -> int:
@@ -42,13 +44,18 @@ def fit_parts(parts: list[StatusPart], width: int) -> list[tuple[str, str]]:
     for index in reversed(range(len(parts))):
         if size() <= width:
             break
-        if parts[index].drop:
+        if parts[index].drop and not parts[index].short:
             texts[index] = ""
     for index in reversed(range(len(parts))):
         if size() <= width:
             break
-        if parts[index].short:
+        if parts[index].short and texts[index]:
             texts[index] = parts[index].short
+    for index in reversed(range(len(parts))):
+        if size() <= width:
+            break
+        if parts[index].drop:
+            texts[index] = ""
     return [(text, part.style) for text, part in zip(texts, parts, strict=True) if text]
 
 

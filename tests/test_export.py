@@ -287,3 +287,16 @@ def test_csv_cells_never_start_a_formula(text: str | None, shown: str) -> None:
     from readerui.exports.common import cell
 
     assert cell(text) == shown
+
+
+@pytest.mark.parametrize("quoted", ["\u201cWe will not back down,\u201d she said.",
+                                    "\"We will not back down,\" she said."])
+def test_a_noted_sentence_that_opens_with_a_quotation_is_not_quoted_twice(
+        analysis: Analysis, quoted: str) -> None:
+    notes = [Note("a", 0, "tone", "2026-01-02T03:04:05", True, quoted),
+             Note("a", 1, "plain", "2026-01-02T03:04:06", True, "The vote was close.")]
+    md, page = to_markdown(analysis, notes), unescape(to_html(analysis, notes))
+    for text in (md, page):
+        assert "\u201c\u201c" not in text and "\u201c\"" not in text
+        assert "\u201cThe vote was close.\u201d" in text  # a plain sentence is still quoted
+    assert "We will not back down" in md and "We will not back down" in page

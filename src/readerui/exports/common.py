@@ -157,6 +157,15 @@ def sentence_text(analysis: Analysis, side: Side, sentence: int) -> str:
 
 
 
+_OPENING_QUOTES = "\"'\u2018\u201c\u201e\u00ab\u2039"
+
+
+def in_quotes(text: str) -> str:
+    """``text`` in curly quotation marks, unless it already opens with one (a quoted sentence
+    would otherwise read ““I think …”)."""
+    return text if text[:1] in _OPENING_QUOTES else f"\u201c{text}\u201d"
+
+
 def ids_spaced(ids: Sequence[int]) -> str:
     """Sentence numbers from 1, space-separated (the CSV columns)."""
     return " ".join(str(i + 1) for i in ids)

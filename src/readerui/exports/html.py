@@ -14,6 +14,7 @@ from readerui.exports.common import (
     coverage_line,
     doc_facts,
     doc_label,
+    in_quotes,
     link_ids,
     linked_groups,
     note_label,
@@ -163,7 +164,7 @@ def to_html(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en",
         quote = note.quote or sentence_text(analysis, cast(Side, note.side), note.sentence)
         out.append(f'<p class="note"><a href="#{note.side}-{note.sentence}">'
                    f"{_h(note_label(note))}</a>" + (f": {_h(note.text)}" if note.text else "")
-                   + (f"<br>\u201c{_h(quote)}\u201d" if quote else "") + "</p>")
+                   + (f"<br>{_h(in_quotes(quote))}" if quote else "") + "</p>")
     out.append("</body></html>")
     return "\n".join(out) + "\n"
 

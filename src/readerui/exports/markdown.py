@@ -14,6 +14,7 @@ from readerui.exports.common import (
     coverage_line,
     doc_facts,
     doc_label,
+    in_quotes,
     link_ids,
     linked_groups,
     note_label,
@@ -138,7 +139,7 @@ def to_markdown(analysis: Analysis, notes: Sequence[Note] = (), lang: str = "en"
         lines += ["No notes.", ""]
     for note in notes:
         quote = note.quote or sentence_text(analysis, cast(Side, note.side), note.sentence)
-        lines.append(_md_note(note) + (f" - \u201c{md_escape(quote)}\u201d" if quote else ""))
+        lines.append(_md_note(note) + (f" - {md_escape(in_quotes(quote))}" if quote else ""))
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -12,10 +12,12 @@ Committee" of "House Ways and Means Committee", "Angie" of "Angie's List").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from readerui.annotate import wordlists
-from readerui.annotate.names import is_everyday_word, word_key
+from readerui.annotate.names import is_everyday_word, is_title_case, word_key
+from readerui.model import Topic
 
 _CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d)$", re.IGNORECASE)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
@@ -74,11 +76,14 @@ def is_sentence_word(word: str, lowercase: frozenset[str]) -> bool:
 
 def is_address_tail(text: str, start: int, word: str) -> bool:
     """Whether ``word`` at ``start`` of ``text`` is the short state or district part of an
-    address: one to four letters (dots aside), right after "<Capitalised word>, "
-    ("Florissant, Mo.", "Washington, D.C.", "Seattle, Wash.")."""
+    address: an abbreviation of one to four letters (dots aside; not a place named in full,
+    not three capitals such as "CNN"), right after "<Capitalised word>, " ("Florissant, Mo.",
+    "Washington, D.C.", "Seattle, Wash.")."""
     bare = word.replace(".", "")
-    if not (1 <= len(bare) <= 4 and bare[:1].isupper()):
-        return False
+    if not (1 <= len(bare) <= 4 and bare[:1].isupper()) or word_key(bare) in wordlists.places():
+        return False  # "Iowa" is a state named in full
+    if bare.isupper() and len(bare) > 2 and "." not in word:
+        return False  # "CNN" in a list of outlets; "D.C." and "NH" are abbreviations
     before = text[max(0, start - 40):start]
     return re.search(r"[A-Z][\w.’'\-]*,\s$", before) is not None
 
@@ -96,8 +101,10 @@ def whole_name_in(text: str, piece: str) -> str | None:
 
     A longer name is a run of capitalised words joined by "and", "on", "to", "of", "for",
     "the", or a possessive before one everyday word ("Drake's Place", "Angie's List"). It
-    counts only when it is joined by more than "and" or ends in an organisation word, so
-    "Obama and Biden" is two names, "Ways and Means Committee" one."""
+    counts only when joined by "on" or "to" right after an organisation word, or by "and"
+    with an organisation word at its end: "Obama and Biden" is two names, "Ways and Means
+    Committee" one. Leading words of the run that only describe it ("Republican-led") or
+    open the sentence are left out."""
     at = text.find(piece)
     if at < 0:
         return None
@@ -119,11 +126,104 @@ def whole_name_in(text: str, piece: str) -> str | None:
                     ("-led", "-controlled", "-based", "-backed", "-era"))
                              or (is_everyday_word(words[0]) and words[0] == text.split()[0])):
                 words.pop(0)
+            owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))),
+                        default=-1)
+            words = words[owner + 1:]  # "Obama's National Commission on ...": the commission
+            calendar = wordlists.calendar_words()
+            while words and (word_key(words[-1]) in calendar or word_key(words[-1]) in _JOINERS):
+                words.pop()  # "Iowa on Monday": the day is no part of a name
             whole = " ".join(words)
             if piece not in whole or whole == piece:
                 return None
-            joiners = {word_key(w) for w in words} & set(_JOINERS)
-            if joiners - {"and", "the"} or word_key(words[-1]) in wordlists.org_words():
+            keys = [word_key(w) for w in words]
+            joint = [i for i, k in enumerate(keys) if k in ("on", "to")]
+            if joint and keys[joint[0] - 1] in wordlists.org_words() and not any(
+                    k in calendar for k in keys):
+                # "Joint Committee on Taxation", "National Committee to Preserve ...": an
+                # organisation word before the first "on"/"to" ("Ryan on the House Budget
+                # Committee", "Appleton to Green Bay" are not one name)
                 return whole
+            if "and" in keys and "the" not in keys and keys[-1] in wordlists.org_words():
+                return whole  # "Ways and Means Committee"; not "Obama and the Senate"
             return None
     return None
+
+
+def _occurrences(text: str, term: str) -> list[int]:
+    """Where ``term`` (an abbreviation may be written with dots: "DC" as "D.C.") starts."""
+    letters = [re.escape(ch) for ch in term]
+    pattern = r"\.?".join(letters) if term.isupper() and " " not in term else re.escape(term)
+    return [m.start() for m in re.finditer(rf"(?<![\w.]){pattern}\.?(?!\w)", text)]
+
+
+def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
+                        ) -> list[Topic]:
+    """Named topics held whole and address tails left out.
+
+    A named topic that is, wherever it is written, a piece of one longer name takes that
+    name ("Means Committee" -> "House Ways and Means Committee"); topics that take one name
+    become one. A short named topic that only ever follows "<Place>, " (the state part of an
+    address: "Mo", "DC") or is written as an abbreviation ("Wash. Gov. ...") is left out.
+    ``texts`` gives the sentences of a topic."""
+    out: list[Topic] = []
+    by_name: dict[str, int] = {}
+    for topic in topics:
+        name = topic.name
+        if topic.origin == "auto" and name[:1].isupper():
+            sentences = texts(topic)
+            if _only_address_tails(topic, sentences):
+                continue
+            whole = _one_whole_name(topic, sentences)
+            if whole is not None:
+                topic = Topic(whole, (whole, *topic.terms), topic.a, topic.b, topic.origin)
+        at = by_name.get(topic.name)
+        if at is None:
+            by_name[topic.name] = len(out)
+            out.append(topic)
+            continue
+        kept = out[at]
+        out[at] = Topic(kept.name, (*kept.terms, *(t for t in topic.terms if t not in kept.terms)),
+                        tuple(sorted({*kept.a, *topic.a})), tuple(sorted({*kept.b, *topic.b})),
+                        kept.origin)
+    return out
+
+
+def _only_address_tails(topic: Topic, sentences: list[str]) -> bool:
+    terms = [t for t in topic.terms if " " not in t]
+    if not terms or len(terms) != len(topic.terms) or any(
+            len(t.replace(".", "")) > 4 for t in terms):
+        return False
+    seen = False
+    for text in sentences:
+        for term in terms:
+            for start in _occurrences(text, term):
+                word = text[start:start + len(term) + term.count(".") + 4].split()[0]
+                word = word.rstrip(",;:")
+                if not (is_address_tail(text, start, word) or _abbreviation(text, start, word)):
+                    return False
+                seen = True
+    return seen
+
+
+def _abbreviation(text: str, start: int, word: str) -> bool:
+    """A short word with an abbreviation's dot inside a sentence ("Wash. Gov. Jay Inslee"),
+    not a title ("Gov.") and not a place named in full."""
+    bare = word.rstrip(".")
+    return (word.endswith(".") and not bare.isupper() and len(bare) <= 4
+            and word_key(bare) not in wordlists.titles()
+            and word_key(bare) not in wordlists.places()
+            and text[start + len(word):].strip() != "")
+
+
+def _one_whole_name(topic: Topic, sentences: list[str]) -> str | None:
+    wholes: set[str | None] = set()
+    for text in sentences:
+        if is_title_case(text):
+            continue  # a headline: every word is capitalised
+        for term in topic.terms:
+            if term in text:
+                wholes.add(whole_name_in(text, term))
+                break
+    if len(wholes) != 1:
+        return None
+    return wholes.pop()

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
+from readerui.annotate.namefilter import refine_named_topics
 from readerui.annotate.names import (
     is_everyday_word,
     is_title_case,
@@ -1032,6 +1033,8 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         _rank(auto)
         topics += _without_fragments(_choose(auto, {t.name for t in topics},
                                              single_groups.get)[0], lang)
+    if lang == "en":
+        topics = _held_whole(topics, a, b)
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -1040,6 +1043,13 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+def _held_whole(topics: list[Topic], a: Document, b: Document) -> list[Topic]:
+    """Named topics kept whole, address tails left out (:func:`namefilter.refine_named_topics`)."""
+    def texts(topic: Topic) -> list[str]:
+        return [a.sentences[i].text for i in topic.a] + [b.sentences[i].text for i in topic.b]
+    return refine_named_topics(topics, texts)
 
 
 # Words after which a content word is a verb: infinitive, modals, subject pronouns, negation.

@@ -1,0 +1,64 @@
+"""Named topics held whole on forms no rule was written for (issue 10), on sentences written
+for these tests: a name cut at "and"/"on"/"to" or at a possessive, the state part of an
+address, an abbreviation, a title before a name."""
+
+from __future__ import annotations
+
+from readerui.annotate import annotate
+from readerui.annotate.namefilter import is_address_tail, whole_name_in
+from test_speakers import make_doc
+
+
+def _topics(a: list[str], b: list[str]) -> set[str]:
+    return {t.name for t in annotate(make_doc(a), make_doc(b)).topics}
+
+
+def test_a_name_cut_at_and_or_on_is_kept_whole() -> None:
+    names = _topics(
+        ["The Harbour Rates and Tolls Board met on the dredging plan.",
+         "The dredging plan was costed by the Joint Office on Coastal Works."],
+        ["The Harbour Rates and Tolls Board approved the dredging plan.",
+         "Critics of the dredging plan wrote to the Joint Office on Coastal Works."])
+    assert "Harbour Rates and Tolls Board" in names
+    assert "Joint Office on Coastal Works" in names
+    assert not {"Tolls Board", "Harbour Rates", "Coastal Works", "Joint Office"} & names
+
+
+def test_a_possessive_before_one_everyday_word_is_one_name() -> None:
+    names = _topics(["Reviews on Marlow's Table praised the soup kitchen.",
+                     "The soup kitchen now lists Marlow's Table as a partner."],
+                    ["Marlow's Table said the soup kitchen had grown."])
+    assert "Table" not in names and "Marlow" not in names
+
+
+def test_whole_name_in_stops_at_days_people_and_lists_of_places() -> None:
+    assert whole_name_in("The plan went to Ohio on Monday.", "Ohio") is None
+    assert whole_name_in("Kessler on the Senate Budget Committee spoke.",
+                         "Senate Budget Committee") is None
+    assert whole_name_in("He drove from Akron to Dayton to Toledo.", "Dayton") is None
+    assert whole_name_in("Brandt and Ruiz spoke.", "Ruiz") is None
+    assert whole_name_in("The Council on Water Policy met.", "Water Policy") == \
+        "Council on Water Policy"
+
+
+def test_state_part_of_an_address_and_abbreviations_are_not_topics() -> None:
+    names = _topics(["Protests spread in Ferndale, Mo., after the shooting.",
+                     "The shooting in Ferndale, Mo., drew protests in Denver, D.C., and Akron."],
+                    ["Ore. Gov. Lena Brisk said the shooting was a tragedy.",
+                     "Protests over the shooting reached Ferndale, Mo., again."])
+    assert not {"Mo", "DC", "D.C.", "Ore"} & names
+    assert "Ferndale" in names
+
+
+def test_address_tail_needs_a_short_abbreviation() -> None:
+    text = "He lives in Ferndale, Iowa, and in Akron, Mo., now; Fox, CNN and NBC said."
+    assert is_address_tail(text, text.index("Mo."), "Mo.")
+    assert not is_address_tail(text, text.index("Iowa"), "Iowa")  # a state in full
+    assert not is_address_tail(text, text.index("CNN"), "CNN")
+
+
+def test_an_occupation_before_a_name_is_no_part_of_it() -> None:
+    names = _topics(["Actor Jonas Pell criticised the ferry law.",
+                     "The ferry law passed on Friday."],
+                    ["The ferry law was signed.", "Jonas Pell called the ferry law unfair."])
+    assert "Actor Jonas Pell" not in names

@@ -62,3 +62,26 @@ def test_an_occupation_before_a_name_is_no_part_of_it() -> None:
                      "The ferry law passed on Friday."],
                     ["The ferry law was signed.", "Jonas Pell called the ferry law unfair."])
     assert "Actor Jonas Pell" not in names
+
+
+def _long_story(extra_a: list[str], extra_b: list[str]) -> set[str]:
+    """A pair of 44 sentences on a ferry strike, plus the sentences given."""
+    filler = [f"The ferry strike entered day {i} as crews met port managers." for i in range(20)]
+    return _topics(filler + extra_a, filler + extra_b)
+
+
+def test_a_word_of_one_sentence_is_no_theme_of_a_long_story() -> None:
+    names = _long_story(["One captain blamed the gridlock on quarrelsome logistics."],
+                        ["Crews spoke of the sheer unpleasantness of the talks.",
+                         "Managers regretted the unpleasantness, they said."])
+    lowered = {n.casefold() for n in names}
+    assert "quarrelsome" not in lowered and "gridlock" not in lowered
+    assert "unpleasantness" not in lowered  # a quality, in two sentences
+    assert lowered  # the filler's own terms are still listed
+
+
+def test_a_short_readout_keeps_a_rare_word_said_once() -> None:
+    names = _topics(["The ministers discussed tariffs on photovoltaics.",
+                     "They agreed to meet again."],
+                    ["Tariffs were discussed.", "The ministers will meet again in May."])
+    assert "photovoltaics" in {n.casefold() for n in names}

@@ -844,6 +844,8 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
     if (lang == "en" and zipf(_topic_name(group).casefold(), lang) >= EVERYDAY_ZIPF
             and len(where) < THEME_SHARE * total):
         return False  # "situation", "principles": everyday words unless the story's theme
+    if lang == "en" and _no_theme(surfaces, where, total):
+        return False  # "maladies" once, "nastiness": no theme of the story
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
     if lang == "en" and ((len(where) < MIN_WORD_MENTIONS and rarest >= TWO_MENTION_ZIPF)
@@ -851,6 +853,25 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
         return rarest < SINGLE_MENTION_ZIPF  # everyday words need to be frequent here
     # Without a list of generic words (other languages), only uncommon words qualify.
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
+
+
+# A lone word needs at least two sentences when one sentence is less than this share of the
+# pair (40 sentences or more).
+MIN_THEME_SHARE = 1 / 40
+# Nouns ending in "-ness" that name things, not qualities.
+_THING_NESS = frozenset({"business", "businesses", "witness", "witnesses", "wilderness",
+                         "harness", "fitness", "wellness"})
+
+
+def _no_theme(surfaces: list[str], where: set[Place], total: int) -> bool:
+    """A lone English content word that is no theme of a story: one found in a single
+    sentence of a pair where one sentence is under ``MIN_THEME_SHARE`` of the text
+    ("maladies", "backstop" in a story of 60 sentences, however rare), or a quality named by
+    "-ness" ("nastiness", "willingness"). A short readout keeps its rare words."""
+    if len(where) < 2 and len(where) < MIN_THEME_SHARE * total:
+        return True
+    return all(x.casefold().endswith(("ness", "nesses")) and x.casefold() not in _THING_NESS
+               for x in surfaces)
 
 
 def _only_a_modifier(cand: _Candidate | None, modifies: dict[str, int]) -> bool:

@@ -85,3 +85,25 @@ def test_a_short_readout_keeps_a_rare_word_said_once() -> None:
                      "They agreed to meet again."],
                     ["Tariffs were discussed.", "The ministers will meet again in May."])
     assert "photovoltaics" in {n.casefold() for n in names}
+
+
+def test_descriptions_are_not_names() -> None:
+    from readerui.annotate.namefilter import is_description
+    assert is_description("Ohio Democrat")
+    assert is_description("Lyon-based")
+    assert is_description("Akron-area")
+    assert is_description("BREAKING")
+    assert not is_description("House Republicans")
+    assert not is_description("NCAA")
+    assert not is_description("UNICEF")
+
+
+def test_describing_words_before_a_name_go_and_a_speaker_with_jr_is_no_topic() -> None:
+    ann = annotate(make_doc(["Outgoing Harbour Board chief Ana Ruiz said the dredging would stop.",
+                             "The Harbour Board met on the dredging.",
+                             "The Tory-controlled Harbour Board then voted on the dredging."]),
+                   make_doc(["Ana Ruiz Jr. is a cousin, the Harbour Board said."]))
+    names = {t.name for t in ann.topics}
+    assert "Harbour Board" in names
+    assert not {"Outgoing Harbour Board", "Tory-controlled Harbour Board"} & names
+    assert "Ana Ruiz Jr" not in names

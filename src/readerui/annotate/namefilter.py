@@ -12,7 +12,7 @@ Committee" of "House Ways and Means Committee", "Angie" of "Angie's List").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from readerui.annotate import wordlists
@@ -133,7 +133,7 @@ def whole_name_in(text: str, piece: str) -> str | None:
             while words and (word_key(words[-1]) in calendar or word_key(words[-1]) in _JOINERS):
                 words.pop()  # "Iowa on Monday": the day is no part of a name
             whole = " ".join(words)
-            if piece not in whole or whole == piece:
+            if whole in piece:
                 return None
             keys = [word_key(w) for w in words]
             joint = [i for i, k in enumerate(keys) if k in ("on", "to")]
@@ -156,24 +156,30 @@ def _occurrences(text: str, term: str) -> list[int]:
     return [m.start() for m in re.finditer(rf"(?<![\w.]){pattern}\.?(?!\w)", text)]
 
 
-def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
-                        ) -> list[Topic]:
+def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]],
+                        speakers: Iterable[str] = ()) -> list[Topic]:
     """Named topics held whole and address tails left out.
 
     A named topic that is, wherever it is written, a piece of one longer name takes that
     name ("Means Committee" -> "House Ways and Means Committee"); topics that take one name
-    become one. A short named topic that only ever follows "<Place>, " (the state part of an
-    address: "Mo", "DC") or is written as an abbreviation ("Wash. Gov. ...") is left out.
+    become one; a describing word before a name goes ("Outgoing White House",
+    "Republican-controlled House"). Descriptions (:func:`is_description`) and a speaker's
+    name with "Jr." are left out. A short named topic that only ever follows "<Place>, "
+    (the state part of an address: "Mo", "DC") or is written as an abbreviation ("Wash. Gov.
+    ...") is left out.
     ``texts`` gives the sentences of a topic."""
     out: list[Topic] = []
     by_name: dict[str, int] = {}
+    people = {_without_suffix(n) for n in speakers}
     for topic in topics:
         name = topic.name
         if topic.origin == "auto" and name[:1].isupper():
+            if is_description(name) or _without_suffix(name) in people:
+                continue
             sentences = texts(topic)
             if _only_address_tails(topic, sentences):
                 continue
-            whole = _one_whole_name(topic, sentences)
+            whole = _one_whole_name(topic, sentences) or _without_descriptor(name)
             if whole is not None:
                 topic = Topic(whole, (whole, *topic.terms), topic.a, topic.b, topic.origin)
         at = by_name.get(topic.name)
@@ -227,3 +233,52 @@ def _one_whole_name(topic: Topic, sentences: list[str]) -> str | None:
     if len(wholes) != 1:
         return None
     return wholes.pop()
+
+
+# Words that describe the holder of a name, never open one ("Outgoing White House ...").
+_DESCRIPTORS = frozenset({"outgoing", "incoming", "former", "acting", "interim", "retiring",
+                          "embattled", "then"})
+# Hyphen tails that make a name a modifier ("St Louis-based", "Republican-controlled").
+MODIFIER_TAILS = frozenset({"era", "led", "controlled", "passed", "based", "backed", "style",
+                            "born", "owned", "funded", "run", "linked", "allied", "leaning",
+                            "area"})
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _without_suffix(name: str) -> str:
+    words = name.split()
+    while len(words) > 2 and word_key(words[-1]).rstrip(".") in _SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _without_descriptor(name: str) -> str | None:
+    """The name without a describing first word, when one opens it; else None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].casefold()
+    if first in _DESCRIPTORS or ("-" in first and first.rsplit("-", 1)[1] in MODIFIER_TAILS):
+        return " ".join(words[1:])
+    return None
+
+
+def is_description(name: str) -> bool:
+    """A capitalised phrase that describes rather than names: a place with a party word
+    ("New York Democrat"), a name used as a modifier ("St Louis-based",
+    "Indianapolis-area"), or a headline word in capitals ("UPDATE", "OUTRAGE")."""
+    words = name.split()
+    if len(words) == 1 and name.isalpha() and name.isupper() and len(name) >= 5:
+        return wordlists.zipf(name.casefold()) >= _CAPS_WORD_ZIPF
+    last = words[-1].casefold()
+    if "-" in last and last.rsplit("-", 1)[1] in MODIFIER_TAILS:
+        return True
+    if len(words) >= 2 and word_key(last) in _PARTY_WORDS:
+        before = " ".join(words[:-1]).casefold()
+        return before in wordlists.place_names() or word_key(before) in wordlists.places()
+    return False
+
+
+# An all-capitals word of five letters or more this common as a word is a headline word.
+_CAPS_WORD_ZIPF = 3.5
+_PARTY_WORDS = frozenset({"democrat", "republican", "democrats", "republicans"})

@@ -1031,6 +1031,7 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
                 speaker_names: Iterable[str] = ()
                 ) -> tuple[list[Topic], list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Topics of both accounts (lexicon topics first), and the topic names of every sentence."""
+    speaker_names = tuple(speaker_names)
     excluded = {phrase_key(n, lang) for n in speaker_names}
     if lexicon is not None:
         excluded |= {phrase_key(t, lang) for t in lexicon.exclude}
@@ -1055,7 +1056,7 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         topics += _without_fragments(_choose(auto, {t.name for t in topics},
                                              single_groups.get)[0], lang)
     if lang == "en":
-        topics = _held_whole(topics, a, b)
+        topics = _held_whole(topics, a, b, speaker_names)
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -1066,11 +1067,13 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
 
 
-def _held_whole(topics: list[Topic], a: Document, b: Document) -> list[Topic]:
-    """Named topics kept whole, address tails left out (:func:`namefilter.refine_named_topics`)."""
+def _held_whole(topics: list[Topic], a: Document, b: Document,
+                speaker_names: Iterable[str]) -> list[Topic]:
+    """Named topics kept whole, descriptions and address tails left out
+    (:func:`namefilter.refine_named_topics`)."""
     def texts(topic: Topic) -> list[str]:
         return [a.sentences[i].text for i in topic.a] + [b.sentences[i].text for i in topic.b]
-    return refine_named_topics(topics, texts)
+    return refine_named_topics(topics, texts, speaker_names)
 
 
 # Words after which a content word is a verb: infinitive, modals, subject pronouns, negation.

@@ -107,3 +107,14 @@ def test_describing_words_before_a_name_go_and_a_speaker_with_jr_is_no_topic() -
     assert "Harbour Board" in names
     assert not {"Outgoing Harbour Board", "Tory-controlled Harbour Board"} & names
     assert "Ana Ruiz Jr" not in names
+
+
+def test_an_everyday_word_yields_to_the_term_that_names_the_thing() -> None:
+    names = _topics(["Benefit cuts were proposed by the council.",
+                     "The union fought benefit cuts all year.",
+                     "Cuts to the budget worried the union."],
+                    ["Benefit cuts would hit retirees, the union said.",
+                     "The council defended the cuts."])
+    lowered = {n.casefold() for n in names}
+    assert "benefit cuts" in lowered
+    assert "cuts" not in lowered

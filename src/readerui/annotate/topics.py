@@ -1056,7 +1056,7 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         topics += _without_fragments(_choose(auto, {t.name for t in topics},
                                              single_groups.get)[0], lang)
     if lang == "en":
-        topics = _held_whole(topics, a, b, speaker_names)
+        topics = _without_bare_everyday(_held_whole(topics, a, b, speaker_names), lang)
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -1065,6 +1065,17 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+def _without_bare_everyday(topics: list[Topic], lang: str) -> list[Topic]:
+    """Leave out an everyday word standing alone ("cuts", "status") when a listed two-word
+    term holds it ("benefit cuts", "legal status"): the term names the thing."""
+    held = {k for t in topics if t.origin == "auto" and t.name[:1].islower()
+            and len(keys := _name_keys(t.name, lang)) == 2 for k in keys}
+    return [t for t in topics if not (
+        t.origin == "auto" and " " not in t.name and t.name[:1].islower()
+        and zipf(t.name.casefold(), lang) >= EVERYDAY_ZIPF
+        and term_key(t.name, lang) in held)]
 
 
 def _held_whole(topics: list[Topic], a: Document, b: Document,
@@ -1114,7 +1125,19 @@ def _contained(topic: Topic, group: list[_Candidate],
     return all(len(c.key) == 2 and not c.named for c in group) and any(
         (found := single_topic(k)) is not None and set(topic.a) <= found[0]
         and set(topic.b) <= found[1] and _specific_key(k, group)
+        and not _everyday_key(k, group)
         for c in group for k in c.key)
+
+
+def _everyday_key(key: str, group: list[_Candidate]) -> bool:
+    """Whether the word of ``key`` in the pair is an everyday word ("cuts" of "tax cuts"):
+    the pair names the thing, the word alone does not."""
+    for cand in group:
+        for surface in cand.surfaces:
+            words = surface.split()
+            if len(words) == 2 and key in cand.key:
+                return zipf(words[cand.key.index(key)].casefold()) >= EVERYDAY_ZIPF
+    return False
 
 
 def _specific_key(key: str, group: list[_Candidate]) -> bool:

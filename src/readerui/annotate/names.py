@@ -125,8 +125,16 @@ def strip_titles(words: list[str]) -> tuple[list[str], str]:
 
 
 def title_phrase(keys: list[str]) -> str:
-    """A title as a lookup key: "prime minister", "secretary of state", "president"."""
-    return " ".join(k for k in keys if k != "the")
+    """A title as a lookup key: "prime minister", "secretary of state", "president"; an
+    abbreviated title in full ("Gov." is "governor", "Sen." "senator")."""
+    return " ".join(_TITLE_IN_FULL.get(k, k) for k in keys if k != "the")
+
+
+# Abbreviated titles and their full forms, so "Gov. X" is "the governor" later on.
+_TITLE_IN_FULL = {"gov": "governor", "sen": "senator", "sens": "senator", "rep": "representative",
+                  "reps": "representative", "gen": "general", "capt": "captain",
+                  "sgt": "sergeant", "adm": "admiral", "col": "colonel", "prof": "professor",
+                  "rev": "reverend"}
 
 
 def name_kind(words: list[str], titled: bool) -> NameKind:

@@ -118,3 +118,15 @@ def test_an_everyday_word_yields_to_the_term_that_names_the_thing() -> None:
     lowered = {n.casefold() for n in names}
     assert "benefit cuts" in lowered
     assert "cuts" not in lowered
+
+
+def test_a_whole_name_and_its_acronym_are_one_topic_and_unnamed_people_are_none() -> None:
+    ann = annotate(make_doc(["The JOH said the dredging would cost more.",
+                             "Law enforcement officials guarded the dredging site.",
+                             "The JOH met again on the dredging."]),
+                   make_doc(["A report by the Joint Office on Harbours listed the cost.",
+                             "Enforcement officials closed the dredging site."]))
+    names = [t.name for t in ann.topics]
+    assert not ("JOH" in names and "Joint Office on Harbours" in names)
+    assert "JOH" in names or "Joint Office on Harbours" in names
+    assert "enforcement officials" not in {n.casefold() for n in names}

@@ -164,10 +164,10 @@ def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
     name ("Means Committee" -> "House Ways and Means Committee"); topics that take one name
     become one; a describing word before a name goes ("Outgoing White House",
     "Republican-controlled House"). Descriptions (:func:`is_description`) and a speaker's
-    name with "Jr." are left out. A short named topic that only ever follows "<Place>, "
-    (the state part of an address: "Mo", "DC") or is written as an abbreviation ("Wash. Gov.
-    ...") is left out.
-    ``texts`` gives the sentences of a topic."""
+    name with "Jr." are left out; a whole name and its acronym are one topic. A short named
+    topic that only ever follows "<Place>, " (the state part of an address: "Mo", "DC") or
+    is written as an abbreviation ("Wash. Gov. ...") is left out. ``texts`` gives the
+    sentences of a topic."""
     out: list[Topic] = []
     by_name: dict[str, int] = {}
     people = {_without_suffix(n) for n in speakers}
@@ -183,6 +183,10 @@ def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
             if whole is not None:
                 topic = Topic(whole, (whole, *topic.terms), topic.a, topic.b, topic.origin)
         at = by_name.get(topic.name)
+        if at is None and " " in topic.name:  # "Joint Committee on Taxation" beside "JCT"
+            at = by_name.get(_initials(topic.name))
+        if at is None and topic.name.isupper():
+            at = next((i for i, t in enumerate(out) if _initials(t.name) == topic.name), None)
         if at is None:
             by_name[topic.name] = len(out)
             out.append(topic)
@@ -243,6 +247,11 @@ MODIFIER_TAILS = frozenset({"era", "led", "controlled", "passed", "based", "back
                             "born", "owned", "funded", "run", "linked", "allied", "leaning",
                             "area"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _initials(name: str) -> str:
+    """ "Joint Committee on Taxation" -> "JCT"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
 def _without_suffix(name: str) -> str:

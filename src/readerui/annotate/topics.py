@@ -1069,13 +1069,20 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
 
 def _without_bare_everyday(topics: list[Topic], lang: str) -> list[Topic]:
     """Leave out an everyday word standing alone ("cuts", "status") when a listed two-word
-    term holds it ("benefit cuts", "legal status"): the term names the thing."""
+    term holds it ("benefit cuts", "legal status"): the term names the thing; and a term
+    that ends in an unnamed source ("enforcement officials", "conservative members")."""
     held = {k for t in topics if t.origin == "auto" and t.name[:1].islower()
             and len(keys := _name_keys(t.name, lang)) == 2 for k in keys}
     return [t for t in topics if not (
-        t.origin == "auto" and " " not in t.name and t.name[:1].islower()
-        and zipf(t.name.casefold(), lang) >= EVERYDAY_ZIPF
-        and term_key(t.name, lang) in held)]
+        t.origin == "auto" and t.name[:1].islower() and (
+            (" " not in t.name and zipf(t.name.casefold(), lang) >= EVERYDAY_ZIPF
+             and term_key(t.name, lang) in held)
+            or normalise(t.name.split()[-1]) in _unnamed_people() - _INSTITUTIONS))]
+
+
+# Collective nouns of institutions, not of people: "civil unions", "federal agencies" stay.
+_INSTITUTIONS = frozenset({"unions", "groups", "companies", "agencies", "ministries",
+                           "governments", "families"})
 
 
 def _held_whole(topics: list[Topic], a: Document, b: Document,

@@ -130,3 +130,12 @@ def test_a_whole_name_and_its_acronym_are_one_topic_and_unnamed_people_are_none(
     assert not ("JOH" in names and "Joint Office on Harbours" in names)
     assert "JOH" in names or "Joint Office on Harbours" in names
     assert "enforcement officials" not in {n.casefold() for n in names}
+
+
+def test_a_whole_name_stops_at_a_title() -> None:
+    assert whole_name_in("Tolls and Rates Board Chairman Ana Ruiz spoke.", "Rates Board") == \
+        "Tolls and Rates Board"
+    assert whole_name_in("Director of Port Safety Ana Ruiz and Harbour Police Board Chief "
+                         "Li Wen spoke.", "Harbour Police Board") is None
+    assert whole_name_in("The Department of Roads and Inland Waterways met.",
+                         "Inland Waterways") == "Department of Roads and Inland Waterways"

@@ -102,9 +102,10 @@ def whole_name_in(text: str, piece: str) -> str | None:
     A longer name is a run of capitalised words joined by "and", "on", "to", "of", "for",
     "the", or a possessive before one everyday word ("Drake's Place", "Angie's List"). It
     counts only when joined by "on" or "to" right after an organisation word, or by "and"
-    with an organisation word at its end: "Obama and Biden" is two names, "Ways and Means
-    Committee" one. Leading words of the run that only describe it ("Republican-led") or
-    open the sentence are left out."""
+    with an organisation word at its end or opening it before "of": "Obama and Biden" is two
+    names, "Ways and Means Committee" one. Titles bound it ("Ways and Means Committee
+    Chairman X"). Leading words of the run that only describe it ("Republican-led") or open
+    the sentence are left out."""
     at = text.find(piece)
     if at < 0:
         return None
@@ -129,6 +130,9 @@ def whole_name_in(text: str, piece: str) -> str | None:
             owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))),
                         default=-1)
             words = words[owner + 1:]  # "Obama's National Commission on ...": the commission
+            words = _between_titles(words, piece)  # "... Committee Chairman Richard Neal"
+            if words and word_key(words[0]) in _JOINERS:
+                return None  # "Director of National Intelligence ... and ...": a title's words
             calendar = wordlists.calendar_words()
             while words and (word_key(words[-1]) in calendar or word_key(words[-1]) in _JOINERS):
                 words.pop()  # "Iowa on Monday": the day is no part of a name
@@ -143,10 +147,28 @@ def whole_name_in(text: str, piece: str) -> str | None:
                 # organisation word before the first "on"/"to" ("Ryan on the House Budget
                 # Committee", "Appleton to Green Bay" are not one name)
                 return whole
-            if "and" in keys and "the" not in keys and keys[-1] in wordlists.org_words():
-                return whole  # "Ways and Means Committee"; not "Obama and the Senate"
+            if "and" in keys and "the" not in keys and (
+                    keys[-1] in wordlists.org_words()
+                    or (keys[0] in wordlists.org_words() and keys[1:2] == ["of"])):
+                # "Ways and Means Committee", "Department of Housing and Urban Development";
+                # not "Obama and the Senate"
+                return whole
             return None
     return None
+
+
+def _between_titles(words: list[str], piece: str) -> list[str]:
+    """The words of a run between the titles around ``piece`` ("Director of National
+    Intelligence Dan Coats and National Security Agency Director ..." -> "National Security
+    Agency"); a title is never part of an organisation's name."""
+    n = len(piece.split())
+    at = next((i for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) == piece), -1)
+    if at < 0:
+        return words
+    titled = [i for i, w in enumerate(words) if word_key(w) in wordlists.titles()]
+    start = max((i + 1 for i in titled if i < at), default=0)
+    end = min((i for i in titled if i >= at + n), default=len(words))
+    return words[start:end]
 
 
 def _occurrences(text: str, term: str) -> list[int]:

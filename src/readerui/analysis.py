@@ -105,13 +105,16 @@ def _helper_setup(parent: int) -> None:
     die_with_parent(parent)
 
 
+def _is_daemon() -> bool:
+    """Whether this process is a multiprocessing daemon (one that may not have children)."""
+    import multiprocessing
+
+    return multiprocessing.current_process().daemon
+
+
 def analyse(a: Document, b: Document, settings: Settings | None = None,
             parallel: bool = True) -> Analysis:
     """Align and annotate two documents (large pairs on two cores unless ``parallel`` is off)."""
-    import multiprocessing  # with the engine: the process pool for big pairs
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     from readerui.align import align  # the engine is imported when first needed, not with the
     from readerui.annotate import annotate  # documents (the reader paints them before)
 
@@ -121,7 +124,12 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
     langs = (a.meta.lang or "en", b.meta.lang or "en")
     lang = langs[0]  # annotation rules follow account A's language
     if (parallel and len(a) + len(b) >= PARALLEL_MIN_SENTENCES and (os.cpu_count() or 1) > 1
-            and not multiprocessing.current_process().daemon):  # a daemon may not have children
+            and not _is_daemon()):  # a daemon may not have children
+        # imported for big pairs only: a short pair does not pay for the process pool's modules
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
+
         # "spawn": the reader calls this from a worker thread, and forking a threaded process
         # can copy a held lock into the child.
         context = multiprocessing.get_context("spawn")

@@ -189,13 +189,18 @@ def parse_name(run: str) -> Name | None:
         after = [word_key(w) for w in words[cut + 1:]]
         if title or all(k in wordlists.places() or k == "the" for k in after):
             words = words[:cut]
-    if not title:
+    if not title and not _after_article(split):
         words = _drop_leading_common(words)
     if not words:
         return None
     if all(word_key(w) in wordlists.calendar_words() for w in words):
         return None
     return Name(tuple(words), name_kind(words, bool(title)), bool(title), title)
+
+
+def _after_article(split: list[str]) -> bool:
+    """A run opening with "The": what follows is one name ("The Wall Street Journal")."""
+    return bool(split) and split[0] in ("The", "the")
 
 
 # A capitalised word this common in general use (Zipf) is an everyday word, not a name, unless
@@ -281,6 +286,16 @@ def _given_names_match(a: str, b: str) -> bool:
     return fuzz.ratio(a, b) >= GIVEN_NAME_SIMILARITY
 
 
+def _given_match(a: list[str], b: list[str]) -> bool:
+    """The given names of two full names (keys) match; an initial before a given name may be
+    left out ("A. Barry Rand" is "Barry Rand")."""
+    if _given_names_match(a[0], b[0]):
+        return True
+    if len(a) >= 3 and len(a[0]) == 1 and _given_names_match(a[1], b[0]):
+        return True
+    return len(b) >= 3 and len(b[0]) == 1 and _given_names_match(a[0], b[1])
+
+
 class People:
     """The people of both accounts: full-name clusters plus bare surnames resolved in context."""
 
@@ -296,7 +311,7 @@ class People:
             person = self.persons[index]
             for form in person.full_forms:
                 fkeys = [word_key(w) for w in form]
-                if fkeys[-1] == keys[-1] and _given_names_match(fkeys[0], keys[0]):
+                if fkeys[-1] == keys[-1] and _given_match(fkeys, keys):
                     if words not in person.full_forms:
                         person.full_forms.append(words)
                     person.add_form(" ".join(words))

@@ -41,6 +41,7 @@ from readerui.annotate.cues import (
     sentence_subject,
     speech_noun,
 )
+from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, lowercase_words
 from readerui.annotate.names import (
     People,
     Person,
@@ -155,6 +156,8 @@ class SpeakerAttributor:
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
         self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
+        # words written in lower case somewhere: such a word alone opening a sentence is none
+        self.lowercase = lowercase_words([s.text for s in (*a.sentences, *b.sentences)])
         # role noun -> people the accounts describe so ("Ana Ruiz, the Republican nominee,"),
         # read when a role noun first names a speaker (most texts never need it)
         self.described: dict[str, set[int]] | None = None
@@ -210,10 +213,22 @@ class SpeakerAttributor:
         if ref.kind == "name" and ref.name is not None and len(ref.name.words) == 1 \
                 and not ref.name.titled and is_fragment(ref.name.words[0]):
             return None  # "Notably, they ...": an opening adverb, not a surname
+        if self._not_a_name(ref):
+            return None  # "Close to three dozen ...", "Cuts recommended ...": a plain word
         key = self._raw_key_of(ref, state, position)
-        if key is not None and key[0] == "entity" and is_fragment(str(key[1])):
-            return None  # "administration", "Instead", "American": no one in particular
+        if key is not None and key[0] == "entity" and (
+                is_fragment(str(key[1])) or is_no_speaker_name(str(key[1]))):
+            return None  # "administration", "Instead", "Governor", "AARP spokesperson"
         return key
+
+    def _not_a_name(self, ref: Ref) -> bool:
+        """A lone everyday word read as a name that no known person carries."""
+        name = ref.name
+        if ref.kind != "name" or name is None or len(name.words) != 1 or name.titled:
+            return False
+        word = name.words[0]
+        return not self.people.candidates(word) and (
+            is_sentence_word(word, self.lowercase) or is_no_speaker_name(word))
 
     def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz, process
 
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
+from readerui.annotate.namefilter import refine_named_topics
 from readerui.annotate.names import (
     is_everyday_word,
     is_title_case,
@@ -843,6 +844,8 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
     if (lang == "en" and zipf(_topic_name(group).casefold(), lang) >= EVERYDAY_ZIPF
             and len(where) < THEME_SHARE * total):
         return False  # "situation", "principles": everyday words unless the story's theme
+    if lang == "en" and _no_theme(surfaces, where, total):
+        return False  # "maladies" once, "nastiness": no theme of the story
     if len(where) < 2:  # once only: worth it when the word is rare ("overcapacity")
         return 0 < rarest < SINGLE_MENTION_ZIPF
     if lang == "en" and ((len(where) < MIN_WORD_MENTIONS and rarest >= TWO_MENTION_ZIPF)
@@ -850,6 +853,25 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
         return rarest < SINGLE_MENTION_ZIPF  # everyday words need to be frequent here
     # Without a list of generic words (other languages), only uncommon words qualify.
     return rarest < (MAX_TOPIC_ZIPF if lang == "en" else MAX_TOPIC_ZIPF_OTHER)
+
+
+# A lone word needs at least two sentences when one sentence is less than this share of the
+# pair (40 sentences or more).
+MIN_THEME_SHARE = 1 / 40
+# Nouns ending in "-ness" that name things, not qualities.
+_THING_NESS = frozenset({"business", "businesses", "witness", "witnesses", "wilderness",
+                         "harness", "fitness", "wellness"})
+
+
+def _no_theme(surfaces: list[str], where: set[Place], total: int) -> bool:
+    """A lone English content word that is no theme of a story: one found in a single
+    sentence of a pair where one sentence is under ``MIN_THEME_SHARE`` of the text
+    ("maladies", "backstop" in a story of 60 sentences, however rare), or a quality named by
+    "-ness" ("nastiness", "willingness"). A short readout keeps its rare words."""
+    if len(where) < 2 and len(where) < MIN_THEME_SHARE * total:
+        return True
+    return all(x.casefold().endswith(("ness", "nesses")) and x.casefold() not in _THING_NESS
+               for x in surfaces)
 
 
 def _only_a_modifier(cand: _Candidate | None, modifies: dict[str, int]) -> bool:
@@ -1009,6 +1031,7 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
                 speaker_names: Iterable[str] = ()
                 ) -> tuple[list[Topic], list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Topics of both accounts (lexicon topics first), and the topic names of every sentence."""
+    speaker_names = tuple(speaker_names)
     excluded = {phrase_key(n, lang) for n in speaker_names}
     if lexicon is not None:
         excluded |= {phrase_key(t, lang) for t in lexicon.exclude}
@@ -1032,6 +1055,8 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         _rank(auto)
         topics += _without_fragments(_choose(auto, {t.name for t in topics},
                                              single_groups.get)[0], lang)
+    if lang == "en":
+        topics = _without_bare_everyday(_held_whole(topics, a, b, speaker_names), lang)
     per_a: list[list[str]] = [[] for _ in range(len(a))]
     per_b: list[list[str]] = [[] for _ in range(len(b))]
     for topic in topics:
@@ -1040,6 +1065,33 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
         for i in topic.b:
             per_b[i].append(topic.name)
     return topics, [tuple(x) for x in per_a], [tuple(x) for x in per_b]
+
+
+def _without_bare_everyday(topics: list[Topic], lang: str) -> list[Topic]:
+    """Leave out an everyday word standing alone ("cuts", "status") when a listed two-word
+    term holds it ("benefit cuts", "legal status"): the term names the thing; and a term
+    that ends in an unnamed source ("enforcement officials", "conservative members")."""
+    held = {k for t in topics if t.origin == "auto" and t.name[:1].islower()
+            and len(keys := _name_keys(t.name, lang)) == 2 for k in keys}
+    return [t for t in topics if not (
+        t.origin == "auto" and t.name[:1].islower() and (
+            (" " not in t.name and zipf(t.name.casefold(), lang) >= EVERYDAY_ZIPF
+             and term_key(t.name, lang) in held)
+            or normalise(t.name.split()[-1]) in _unnamed_people() - _INSTITUTIONS))]
+
+
+# Collective nouns of institutions, not of people: "civil unions", "federal agencies" stay.
+_INSTITUTIONS = frozenset({"unions", "groups", "companies", "agencies", "ministries",
+                           "governments", "families"})
+
+
+def _held_whole(topics: list[Topic], a: Document, b: Document,
+                speaker_names: Iterable[str]) -> list[Topic]:
+    """Named topics kept whole, descriptions and address tails left out
+    (:func:`namefilter.refine_named_topics`)."""
+    def texts(topic: Topic) -> list[str]:
+        return [a.sentences[i].text for i in topic.a] + [b.sentences[i].text for i in topic.b]
+    return refine_named_topics(topics, texts, speaker_names)
 
 
 # Words after which a content word is a verb: infinitive, modals, subject pronouns, negation.
@@ -1080,7 +1132,19 @@ def _contained(topic: Topic, group: list[_Candidate],
     return all(len(c.key) == 2 and not c.named for c in group) and any(
         (found := single_topic(k)) is not None and set(topic.a) <= found[0]
         and set(topic.b) <= found[1] and _specific_key(k, group)
+        and not _everyday_key(k, group)
         for c in group for k in c.key)
+
+
+def _everyday_key(key: str, group: list[_Candidate]) -> bool:
+    """Whether the word of ``key`` in the pair is an everyday word ("cuts" of "tax cuts"):
+    the pair names the thing, the word alone does not."""
+    for cand in group:
+        for surface in cand.surfaces:
+            words = surface.split()
+            if len(words) == 2 and key in cand.key:
+                return zipf(words[cand.key.index(key)].casefold()) >= EVERYDAY_ZIPF
+    return False
 
 
 def _specific_key(key: str, group: list[_Candidate]) -> bool:

@@ -54,7 +54,6 @@ LEXICAL = [n for n in FEATURE_NAMES if n not in ("semantic", "has_semantic")]
 SEMANTIC = [n for n in FEATURE_NAMES if n != "has_semantic"]
 L2 = 200.0  # ridge penalty on standardised coefficients (CV on BASIL: 1-200 within noise)
 SAMPLE = HERE.parent / "tests" / "data" / "gold" / "wang_lavrov.json"
-BACKBONE = FEATURE_NAMES.index("backbone")  # exclusive links are always kept
 TIE = 0.01  # F1 within this of the best counts as a tie (the higher threshold wins)
 GRID = np.round(np.arange(0.15, 0.86, 0.025), 3)
 
@@ -164,16 +163,29 @@ def counts(found: dict[tuple[int, int], str], truth: dict[tuple[int, int], str])
                      len(strong_f & strong_t), len(strong_f), len(strong_t)])
 
 
+_FITTED: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[Logistic, Logistic]] = {}
+
+
+def fit_both(rest: list[PairData], columns: np.ndarray) -> tuple[Logistic, Logistic]:
+    """Link and kind models fitted on ``rest``. The cross-validation fits the same training
+    set twice (held-out pair X with inner fold Y, and Y with X), so fits are remembered."""
+    key = (tuple(d.name for d in rest), tuple(int(c) for c in columns))
+    if key not in _FITTED:
+        link = fit(np.vstack([d.rows for d in rest]), np.concatenate([d.link for d in rest]),
+                   columns)
+        pos = [d.rows[d.link == 1] for d in rest]
+        kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]),
+                   columns)
+        _FITTED[key] = (link, kind)
+    return _FITTED[key]
+
+
 def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
     """Both models fitted on ``data`` with thresholds from a leave-one-out inside it."""
     oof_link: list[np.ndarray] = [np.zeros(0)] * len(data)
     oof_kind: list[np.ndarray] = [np.zeros(0)] * len(data)
     for key in sorted({event(d.name) for d in data}):
-        rest = [d for d in data if event(d.name) != key]
-        link = fit(np.vstack([d.rows for d in rest]), np.concatenate([d.link for d in rest]),
-                   columns)
-        pos = [d.rows[d.link == 1] for d in rest]
-        kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]), columns)
+        link, kind = fit_both([d for d in data if event(d.name) != key], columns)
         for k, d in enumerate(data):
             if event(d.name) == key:
                 oof_link[k] = probability(link, d.rows)
@@ -182,7 +194,7 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
     # flat near its top, so take the highest threshold within TIE of the best: fewer false
     # links for the same F1.
     def found_at(d: PairData, p: np.ndarray, t: float) -> dict[tuple[int, int], str]:
-        return {d.pairs[m]: "partial" for m in np.flatnonzero((p >= t) | (d.rows[:, BACKBONE] > 0))}
+        return {d.pairs[m]: "partial" for m in np.flatnonzero(p >= t)}
 
     curve = [float(np.mean([prf(*counts(found_at(d, p, t), d.truth)[:3])[2]
                             for d, p in zip(data, oof_link, strict=True)])) for t in GRID]
@@ -192,7 +204,7 @@ def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
         total = np.zeros(6)
         for d, p, q in zip(data, oof_link, oof_kind, strict=True):
             found = {d.pairs[m]: ("strong" if q[m] >= t else "partial")
-                     for m in np.flatnonzero((p >= best_t) | (d.rows[:, BACKBONE] > 0))}
+                     for m in np.flatnonzero(p >= best_t)}
             total += counts(found, d.truth)
         f = prf(*total[3:])[2]
         if f > best_kf:

@@ -104,18 +104,17 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     def kind(k: int) -> LinkKind:
         return "strong" if strong[k] else "partial"
 
+    chosen = [p >= model.link.threshold for p in probability]
     links: list[Link] = []
+    covered: set[tuple[int, int]] = set()
     if table.result is not None:
         for link in table.result.links:
             k = index.get((link.a[0], link.b[0])) if len(link.a) == len(link.b) == 1 else None
-            links.append(link if k is None else Link(link.a, link.b, link.score, kind(k)))
-        covered = {(i, j) for link in links for i in link.a for j in link.b}
-        chosen = [p >= model.link.threshold for p in probability]
-    else:
-        covered = set()
-        backbone = FEATURE_NAMES.index("backbone")
-        chosen = [p >= model.link.threshold or row[backbone] > 0
-                  for p, row in zip(probability, table.rows, strict=True)]
+            if k is None:  # a group, or a pair without features (long documents): kept
+                links.append(link)
+            elif chosen[k]:  # the model may veto an exclusive 1:1 link
+                links.append(Link(link.a, link.b, link.score, kind(k)))
+            covered.update((i, j) for i in link.a for j in link.b)
     for k, pair in enumerate(table.pairs):
         if chosen[k] and pair not in covered:
             links.append(Link((pair[0],), (pair[1],), round(float(table.rows[k][score_col]), 4),

@@ -20,7 +20,8 @@ pair's siblings are never in its training set (with one pair per triplet this is
 leave-one-pair-out). Its thresholds are chosen inside that training set (an inner
 leave-one-event-out over it, as above for links, micro F1 for strong links). Figures are
 micro (counts summed over pairs) like ``basil_eval.py``; gold links that are not even candidates
-count as misses; the exclusive links are always kept, as the engine does. The sample is also
+count as misses; an exclusive link is a candidate like any other (its ``backbone`` feature
+says so) and is kept only when the model calls it a link, as the engine does. The sample is also
 scored once left out of training and once trained on. The shipped model
 (``src/readerui/align/link_model.json``) is fitted on all pairs, with thresholds from a
 leave-one-event-out over all of them.

@@ -2,10 +2,11 @@
 
 News accounts restate: a headline sums up the lead and the main quote, a lead reports a quote
 that comes again in the body. So a sentence may be in several links. The exclusive alignment
-(``decide``) is computed first and kept (its links are also one feature among many); then every
+(``decide``) is computed first (its links are also one feature among many); then every
 candidate pair gets a feature vector (``pairfeatures``) and a learned scorer (``linkmodel``)
-decides whether it is a further link and whether a link is strong or partial. A pair of
-sentences is in at most one link.
+decides whether it is a link (an exclusive 1:1 link it does not call a link is dropped: the
+one-link pass, forced to pick a partner, often picks a near paraphrase by another speaker) and
+whether a link is strong or partial. A pair of sentences is in at most one link.
 """
 
 from __future__ import annotations
@@ -87,12 +88,12 @@ def pair_table(a: Document, b: Document, settings: AlignSettings,
 
 
 def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
-    """The exclusive links plus every further pair the model calls a link.
+    """Every candidate pair the model calls a link, and the exclusive links it has no features
+    for (groups; long documents, whose candidates leave the exclusive links out).
 
     A 1:1 exclusive link and every added pair gets its kind from the model; a group keeps the
     kind of the exclusive pass. Scores are the lexical measure (1.0 for identical sentences),
-    as in exclusive mode. Without an exclusive result (training tables), the pairs marked as
-    exclusive links in the features stand for it.
+    as in exclusive mode. Without an exclusive result (training tables), only the model decides.
     """
     if not table.pairs:
         return list(table.result.links) if table.result is not None else []

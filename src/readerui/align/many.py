@@ -110,12 +110,16 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     covered: set[tuple[int, int]] = set()
     if table.result is not None:
         for link in table.result.links:
-            k = index.get((link.a[0], link.b[0])) if len(link.a) == len(link.b) == 1 else None
-            if k is None:  # a group, or a pair without features (long documents): kept
+            ks = [index.get((i, j)) for i in link.a for j in link.b]
+            if None in ks or all(chosen[k] for k in ks if k is not None) and len(ks) > 1:
+                # a pair without features (long documents), or a group the model accepts whole
                 links.append(link)
-            elif chosen[k]:  # the model may veto an exclusive 1:1 link
-                links.append(Link(link.a, link.b, link.score, kind(k)))
-            covered.update((i, j) for i in link.a for j in link.b)
+                covered.update((i, j) for i in link.a for j in link.b)
+            elif len(ks) == 1 and chosen[ks[0]]:  # a 1:1 link: the model gives its kind
+                links.append(Link(link.a, link.b, link.score, kind(ks[0])))
+                covered.update((i, j) for i in link.a for j in link.b)
+            # else the model vetoes the link, or the group's pairs it rejects (its other pairs
+            # come in below as links of their own, as in training)
     for k, pair in enumerate(table.pairs):
         if chosen[k] and pair not in covered:
             links.append(Link((pair[0],), (pair[1],), round(float(table.rows[k][score_col]), 4),

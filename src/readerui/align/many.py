@@ -110,8 +110,9 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     covered: set[tuple[int, int]] = set()
     if table.result is not None:
         for link in table.result.links:
-            ks = [index.get((i, j)) for i in link.a for j in link.b]
-            if None in ks or all(chosen[k] for k in ks if k is not None) and len(ks) > 1:
+            found = [index.get((i, j)) for i in link.a for j in link.b]
+            ks = [k for k in found if k is not None]
+            if len(ks) < len(found) or (len(ks) > 1 and all(chosen[k] for k in ks)):
                 # a pair without features (long documents), or a group the model accepts whole
                 links.append(link)
                 covered.update((i, j) for i in link.a for j in link.b)

@@ -19,6 +19,7 @@ to its best match in B by rapidfuzz token-set ratio when that clears 0.5) with t
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -191,11 +192,16 @@ def evaluate_pipeline(path: Path, path_a: Path, path_b: Path) -> tuple[float, fl
 
 def main(argv: list[str]) -> int:
     """Evaluate the given gold files, or the default sets."""
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog="Without gold files: the sample pair (pipeline and pre-split) and benchmarks/gold/.")
+    parser.add_argument("--exclusive", action="store_true",
+                        help="score the given files in exclusive (one-link) mode")
+    parser.add_argument("gold", nargs="*", type=Path, help="gold files with their sentences")
+    args = parser.parse_args(argv)
     results = []
-    exclusive = "--exclusive" in argv
-    argv = [x for x in argv if x != "--exclusive"]
-    if argv:
-        results = [evaluate_presplit(Path(p), exclusive) for p in argv]
+    if args.gold:
+        results = [evaluate_presplit(p, args.exclusive) for p in args.gold]
     else:
         results.append(evaluate_pipeline(SAMPLE_GOLD, SAMPLE_A, SAMPLE_B))
         results.append(evaluate_presplit(SAMPLE_GOLD))

@@ -18,6 +18,10 @@ Prints per pair and overall (micro: counts summed over pairs):
   them, as a share of the gold-linked sentences (the mistake a comparison tool must not make);
 - speaker accuracy and its confusion: missed (gold names a speaker, none produced), spurious
   (gold: the narrator, a speaker produced), wrong (a different speaker produced);
+- "sidebar": of the speakers the sidebar lists, how many stand for a speaker the gold names
+  (its name or one of its forms): a proxy for "a real person or organisation under a clean
+  name" (a place, a fragment or a second entry of one person does not match); judged by hand in
+  ``basil_speakers_sidebar.md``;
 - beside each, the first-run figure recorded in ``basil/first_run.json`` (the engine as it was when
   the pair was first scored, before any change prompted by it).
 """
@@ -61,6 +65,8 @@ class Counts:
     missed: int = 0
     spurious: int = 0
     wrong: int = 0
+    listed: int = 0  # speakers in the sidebar
+    listed_gold: int = 0  # of those, ones that stand for a gold speaker
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
@@ -83,6 +89,7 @@ class Counts:
             "speaker_acc": self.speaker_right / self.speakers if self.speakers else 1.0,
             "missed": self.missed, "spurious": self.spurious, "wrong": self.wrong,
             "sentences": self.speakers,
+            "sidebar": self.listed_gold / self.listed if self.listed else 1.0,
         }
 
 
@@ -118,8 +125,9 @@ def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | None,
 
 
 def _form(name: str) -> str:
-    """A name compared case-blind and without a leading article ("The Washington Post")."""
-    name = name.casefold()
+    """A name compared case-blind, with straight apostrophes and without a leading article
+    ("The Washington Post")."""
+    name = name.casefold().replace("\u2019", "'").replace("\u2018", "'")
     return name[4:] if name.startswith("the ") else name
 
 
@@ -162,6 +170,13 @@ def score(gold: dict, analysis: Analysis) -> Counts:
                 c.wrong += 1
             if not speaker_matches(analysis, name, g["speaker"], aliases):
                 c.misses.append(f"  speaker {side}{g['i']}: gold {g['speaker']!r}, got {name!r}")
+    accepted = {_form(x) for gold_name, forms in aliases.items() for x in (gold_name, *forms)}
+    for speaker in analysis.annotations.speakers:
+        c.listed += 1
+        if {_form(speaker.name), *(_form(x) for x in speaker.aliases)} & accepted:
+            c.listed_gold += 1
+        else:
+            c.misses.append(f"  sidebar speaker not in the gold: {speaker.name!r}")
     return c
 
 
@@ -224,7 +239,7 @@ def main(argv: list[str]) -> int:
 
     print(f"engine {label}; in parentheses: first run (basil/first_run.json)")
     print(f"{'pair':<24} {'sent':>5} {'link P':>13} {'link R':>13} {'link F1':>13} "
-          f"{'strong F1':>13} {'false only':>13} {'speaker':>13}  miss/spur/wrong")
+          f"{'strong F1':>13} {'false only':>13} {'speaker':>13}  miss/spur/wrong  sidebar")
     for name, fig, then in rows:
         print(f"{name:<24} {int(fig['sentences']):>5} {cell(fig['link_p'], then, 'link_p'):>13} "
               f"{cell(fig['link_r'], then, 'link_r'):>13} "
@@ -232,7 +247,8 @@ def main(argv: list[str]) -> int:
               f"{cell(fig['strong_f1'], then, 'strong_f1'):>13} "
               f"{cell(fig['false_only'], then, 'false_only'):>13} "
               f"{cell(fig['speaker_acc'], then, 'speaker_acc'):>13}  "
-              f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}")
+              f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}"
+              f"{'':<8}{fig['sidebar']:.2f}")
     fig = total.figures()
     recorded = [then for _, _, then in rows if then]
     then_total = None
@@ -242,7 +258,8 @@ def main(argv: list[str]) -> int:
     print(f"{'overall (micro)':<24} {int(fig['sentences']):>5} {fig['link_p']:>13.3f} "
           f"{fig['link_r']:>13.3f} {fig['link_f1']:>13.3f} {fig['strong_f1']:>13.3f} "
           f"{fig['false_only']:>13.3f} {fig['speaker_acc']:>13.3f}  "
-          f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}")
+          f"{int(fig['missed'])}/{int(fig['spurious'])}/{int(fig['wrong'])}"
+          f"  sidebar {total.listed_gold}/{total.listed} = {fig['sidebar']:.3f}")
     macro = {k: sum(f[k] for _, f, _ in rows) / len(rows) for k in fig}
     print(f"{'mean over pairs':<24} {'':>5} {cell(macro['link_p'], then_total, 'link_p'):>13} "
           f"{cell(macro['link_r'], then_total, 'link_r'):>13} "

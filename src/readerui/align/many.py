@@ -21,6 +21,7 @@ from readerui.align.settings import AlignSettings
 from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
+IDENTICAL = 0.999  # a link of identical sentences (lexical score 1.0) is never dropped
 Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]
 
 
@@ -116,7 +117,8 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
                 # a pair without features (long documents), or a group the model accepts whole
                 links.append(link)
                 covered.update((i, j) for i in link.a for j in link.b)
-            elif len(ks) == 1 and chosen[ks[0]]:  # a 1:1 link: the model gives its kind
+            elif len(ks) == 1 and (chosen[ks[0]] or link.score >= IDENTICAL):
+                # a 1:1 link the model accepts (identical sentences always): the model's kind
                 links.append(Link(link.a, link.b, link.score, kind(ks[0])))
                 covered.update((i, j) for i in link.a for j in link.b)
             # else the model vetoes the link, or the group's pairs it rejects (its other pairs

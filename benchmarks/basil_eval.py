@@ -124,10 +124,14 @@ def speaker_matches(analysis: Analysis, name: str | None, gold_name: str | None,
     return bool(produced & accepted)
 
 
+# Curly apostrophes and quotation marks compared as straight ones: "O’Halleran" is "O'Halleran".
+_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"'})
+
+
 def _form(name: str) -> str:
-    """A name compared case-blind, with straight apostrophes and without a leading article
-    ("The Washington Post")."""
-    name = name.casefold().replace("\u2019", "'").replace("\u2018", "'")
+    """A name compared case-blind, with straight apostrophes and quotation marks, and without a
+    leading article ("The Washington Post")."""
+    name = " ".join(name.translate(_STRAIGHTEN).casefold().split())
     return name[4:] if name.startswith("the ") else name
 
 

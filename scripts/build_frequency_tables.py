@@ -9,8 +9,11 @@ the package does not depend on wordfreq (frozen by its author) and its dependenc
 
 Each file ``<lang>.txt.gz`` holds wordfreq's "best" list of the language (its "large" list where
 there is one, else "small"), cut to the words with a Zipf value of at least ``--min-zipf``, as
-lines ``<centibels below 1>\\t<word> <word> …`` (one line per frequency band of wordfreq's own
-cBpack format, words in wordfreq's order), so the values are wordfreq's exactly. The files are
+lines ``<word>\\t<centibels below 1>`` (the band of wordfreq's own cBpack format), sorted by word
+in code point order so that readerui finds a word by bisection without reading the whole table;
+the values are wordfreq's exactly. (Until issue 11 the lines were one per band,
+``<band>\\t<word> <word> …``; wordfreq orders the words of a band in code point order, so the
+most-common-first order is the bands' order with ties sorted.) The files are
 adapted from wordfreq's data and are under CC BY-SA 4.0 like it: see ``freq/ATTRIBUTION.md``.
 
 ``--check FILE`` compares ``readerui.annotate.wordlists.zipf`` with wordfreq's ``zipf_frequency``
@@ -51,18 +54,30 @@ def _table(lang: str, min_zipf: float) -> bytes:
     bands = wordfreq.get_frequency_list(source)
     last = round((9.0 - min_zipf) * 100)  # band index = centibels below frequency 1
     kind = "large" if source in wordfreq.available_languages("large") else "small"
-    lines = [
+    header = [
         f"# readerui word frequencies, language {lang}: wordfreq {wordfreq_version()} "
         f"'{kind}_{source}' list, words of Zipf >= {min_zipf:g}.",
-        "# Adapted from wordfreq (Robyn Speer) data, CC BY-SA 4.0: see ATTRIBUTION.md.",
-        "# Line: N<TAB>words; each word's frequency is 10^(-N/100) (Zipf = 9 - N/100).",
     ]
+    word_bands: dict[str, int] = {}
     for index, band in enumerate(bands[:last + 1]):
         # A few entries hold a narrow no-break space ("faire\u202f"); readerui splits words on
         # whitespace, so it never looks such an entry up.
-        words = [word for word in band if word and not any(c.isspace() for c in word)]
-        if words:
-            lines.append(f"{index}\t{' '.join(words)}")
+        for word in band:
+            if word and not any(c.isspace() for c in word):
+                word_bands[word] = index
+    return table_bytes(header, word_bands)
+
+
+def table_bytes(header: list[str], word_bands: dict[str, int]) -> bytes:
+    """A table file: the header lines (the first names the source), the attribution and format
+    lines, then ``word<TAB>band`` lines sorted by word, gzipped reproducibly."""
+    lines = [
+        *header,
+        "# Adapted from wordfreq (Robyn Speer) data, CC BY-SA 4.0: see ATTRIBUTION.md.",
+        "# Line: word<TAB>N, sorted by word (code points); the word's frequency is 10^(-N/100) "
+        "(Zipf = 9 - N/100).",
+    ]
+    lines += [f"{word}\t{word_bands[word]}" for word in sorted(word_bands)]
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=9, mtime=0) as out:
         out.write(("\n".join(lines) + "\n").encode("utf-8"))

@@ -84,9 +84,29 @@ def test_common_words_are_in_frequency_order_without_numbers() -> None:
 
 
 def test_tables_load_lazily_one_language_at_a_time() -> None:
-    code = ("import sys; from readerui.annotate import frequency, topics;"
-            "assert frequency.frequencies.cache_info().currsize == 0;"
-            "frequency.frequencies('de');"
-            "assert frequency.frequencies.cache_info().currsize == 1;"
+    code = ("import sys; from readerui.annotate import frequency, topics, wordlists;"
+            "assert frequency.table.cache_info().currsize == 0;"
+            "wordlists.zipf('der', 'de');"
+            "assert frequency.table.cache_info().currsize == 1;"
+            "assert frequency.frequencies.cache_info().currsize == 0;"  # no full dictionary
             "assert 'wordfreq' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ru", "ar"])
+def test_bisection_finds_what_the_whole_table_holds(lang: str) -> None:
+    whole = frequency.frequencies(lang)
+    table = frequency.table(lang)
+    words = list(whole)
+    assert words[0] != sorted(words)[0]  # the dictionary is most common first, the file is not
+    for word in [*words[::97], words[0], words[-1], min(words), max(words)]:
+        assert table.get(word) == whole[word]
+        for unknown in (word + "qzx", word[:-1] + "\uffff", "\u0001" + word, ""):
+            assert table.get(unknown) == whole.get(unknown)
+
+
+def test_table_files_are_sorted_by_word() -> None:
+    text = gzip.decompress((FREQ / "en.txt.gz").read_bytes()).decode("utf-8")
+    words = [line.split("\t")[0] for line in text.splitlines() if not line.startswith("#")]
+    assert len(words) > 10_000 and words == sorted(words) and len(set(words)) == len(words)
+    assert not frequency.table("xx") and frequency.table("en")

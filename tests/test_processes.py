@@ -141,7 +141,9 @@ def test_ctrl_c_ends_a_batch_cleanly(tmp_path: Path) -> None:
     _, stderr = process.communicate(timeout=DEADLINE)
     assert process.returncode == 130
     assert "Traceback" not in stderr and stderr.strip() == "readerui: interrupted"
-    time.sleep(0.5)
+    deadline = time.monotonic() + DEADLINE  # the workers end with their parent
+    while time.monotonic() < deadline and children_of(process.pid):
+        time.sleep(0.05)
     assert children_of(process.pid) == []
 
 

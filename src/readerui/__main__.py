@@ -1,5 +1,5 @@
 """``python -m readerui``."""
 
-from readerui.cli import main
+from readerui.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rapidfuzz.distance import Indel
 
-from readerui.align.features import FeatureSpace, build_space
+from readerui.align.features import FeatureSpace, build_space, join_sequences
 from readerui.align.settings import AlignSettings
 from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
@@ -49,8 +49,8 @@ class Scorer:
         fa = frozenset().union(*(p.features for p in pa))
         fb = frozenset().union(*(p.features for p in pb))
         return self._measure(fa, fb, self.space.weight(fa), self.space.weight(fb),
-                             [x for p in pa for x in p.sequence],
-                             [x for p in pb for x in p.sequence])
+                             join_sequences([p.sequence for p in pa]),
+                             join_sequences([p.sequence for p in pb]))
 
     def pair(self, i: int, j: int) -> Measure:
         """Measure of sentence ``i`` of A against sentence ``j`` of B (cached)."""
@@ -104,7 +104,7 @@ class Scorer:
         return out
 
     def _measure(self, fa: frozenset[int], fb: frozenset[int], wa: float, wb: float,
-                 seq_a: Sequence[int], seq_b: Sequence[int]) -> Measure:
+                 seq_a: str | Sequence[int], seq_b: str | Sequence[int]) -> Measure:
         """Weighted Dice of the feature sets blended with rapidfuzz word-order similarity."""
         if wa <= 0 or wb <= 0:
             return _NOTHING
@@ -155,7 +155,7 @@ def candidate_pairs(space: FeatureSpace, settings: AlignSettings) -> set[tuple[i
     heappush, heapreplace = heapq.heappush, heapq.heapreplace
     for i, profile in enumerate(space.a):
         # sorted(..., reverse=True)[:n] is what heapq.nlargest gives, ties in the same order
-        query = sorted([f for f in profile.features if f in queryable], key=weight_of,
+        query = sorted(filter(queryable.__contains__, profile.features), key=weight_of,
                        reverse=True)[:n_query]
         shared: dict[int, float] = {}
         get = shared.get
@@ -611,5 +611,5 @@ def align_exclusive(a: Document, b: Document, settings: AlignSettings | None = N
     if n_a == 0 or n_b == 0:
         return Alignment((), n_a, n_b, exclusive=True)
     with collector_paused():
-        result = exclusive_links(a, b, settings, lang)
-    return Alignment(tuple(result.links), n_a, n_b, exclusive=True)
+        links = tuple(exclusive_links(a, b, settings, lang).links)  # the rest freed while paused
+    return Alignment(links, n_a, n_b, exclusive=True)

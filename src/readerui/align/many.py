@@ -148,4 +148,8 @@ def align_many(a: Document, b: Document, settings: AlignSettings | None = None,
         semantic = None
     with collector_paused():
         table = pair_table(a, b, settings, lang, semantic)
-        return Alignment(tuple(decide_links(table, model)), n_a, n_b)
+        links = tuple(decide_links(table, model))
+        # Freed while the collector is paused: re-enabled, it would first walk every object
+        # still alive that was made meanwhile (~0.1 s at 10,000 sentences a side, 0.5 s at 40,000).
+        del table
+    return Alignment(links, n_a, n_b)

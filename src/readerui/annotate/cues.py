@@ -24,7 +24,7 @@ from readerui.annotate.names import (
 )
 
 RefKind = Literal["name", "pronoun", "plural", "it", "joint", "entity", "source", "document",
-                  "title", "record"]
+                  "title", "record", "described"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,7 @@ class Cue:
 
 
 _SUBORDINATOR_RE = re.compile(
-    r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|"
+    r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|why|"
     r"whose|than|until|though|although|once|whether)\s*[\"“]?"
     r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
@@ -63,7 +63,9 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"at\s+the\s+time|over\s+the\s+weekend|for\s+(?:his|her|its|their)\s+part|"
     r"in\s+(?:a|an|his|her|its|their)\s+(?:\w+\s+)?(?:statement|interview|speech|letter|post)|"
     r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
-    r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)),?)+\s*$")
+    r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)|"
+    r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|in\s+(?:[A-Z][a-z]+\s+)?\d{4}|"
+    r"often|still|even|never\s+once),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
           r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
@@ -102,7 +104,8 @@ _SOURCE_END_RE = re.compile(
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
     rf"its|their|(?:[A-Z]\.){{2,}}|"
-    rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))\b")
+    rf"[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:[a-z][\w\-]+\s+)?(?i:{_SOURCE_NOUNS}))"
+    rf"(?![\w\-'’])")  # not the first half of "Union-Tribune"
 _PEOPLE_NOUNS = (r"officials|analysts|experts|diplomats|sources|researchers|economists|"
                  r"scientists|lawyers|investigators|prosecutors|doctors|strategists|traders")
 _SOURCE_AT_END_RE = re.compile(
@@ -157,6 +160,10 @@ _ACTION_RESPONSE_RE = re.compile(
 # "posted photos of her": putting up pictures is an action, not a post's words.
 _PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
                           r"photographs?|pictures?|images?|snapshots?)\b")
+_CONFIRM_FORMS = frozenset({"confirm", "confirms", "confirmed", "confirming"})
+_CONFIRMED_PERSON_RE = re.compile(
+    r"^\s+(?:(?:him|her|them)\s+as\b|(?:(?:the|a|an|his|her|their|its|two|three|four|several|"
+    r"all|[\w\-]+)\s+){0,3}(?:nominations?|nominees?|appointments?|appointees?|picks?)\b)")
 _POST_FORMS = frozenset({"post", "posts", "posted", "posting"})
 _PARTICLE_GAP_RE = re.compile(
     r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
@@ -166,7 +173,7 @@ _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
 _SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?"
+                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
                         r"(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
                         r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
@@ -180,16 +187,51 @@ _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
 _FORMER_RE = re.compile(r"^(?:former|then|then-|the\s+former|ex-)\s*(?=[A-Z])")
-_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another)\s+[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
+_DESCRIBED_START_RE = re.compile(rf"^(?:An?|The|One|Another|[A-Z][\w\-]*['’]s)\s+"
+                                 rf"[\w\s\-’']{{0,40}}?,\s+({_RUN}),")
 _MID_ATTRIBUTION_RE = re.compile(
     r",\s*(he|she|they)\s+(?:said|says|continued|added|argued|noted|wrote|explained|insisted)\s*,")
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
     r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
-    r"their|its)\s+\w+)\s+to\s*$")
+    r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
 _APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
-_LOWER_TITLE_END_RE = re.compile(r"(?:^|\W)[Tt]he\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
+_OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)\s+told|has\s+"
+                             r"learned)\s*[.!]?$")
+_EMPHATIC_END_RE = re.compile(r"\s+(?:did|does|do)\s+$")
+# Nouns that describe one person by role, resolved to the person so described before ("Ana Ruiz,
+# the Republican nominee," ... "the nominee said"), else to the person being written about.
+ROLE_NOUNS = ("nominee", "front-runner", "frontrunner", "candidate", "hopeful", "contender",
+              "challenger", "incumbent", "mogul", "tycoon", "billionaire", "magnate",
+              "businessman", "businesswoman", "lawmaker", "legislator", "congressman",
+              "congresswoman", "physician", "internist", "novelist", "actress", "actor",
+              "comedian", "entrepreneur", "developer", "investor", "philanthropist", "preacher",
+              "televangelist", "broadcaster", "pundit", "commentator", "columnist", "blogger")
+_ROLES = "|".join(ROLE_NOUNS)
+_DESCRIPTION_END_RE = re.compile(
+    rf"(?:^|[^\w'’])((?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[\w\-'’]+\s+){{0,4}}?({_ROLES}))$")
+# Where a description is given to a named person: "Ana Ruiz, the Republican nominee," and
+# "Republican nominee Ana Ruiz".
+# Titles an appositive gives in lower case: "Ana Ruiz, the former governor of X, ..."
+_APPOSITIVE_TITLES = ("governor|senator|mayor|representative|president|secretary|minister|"
+                      "director|chairman|chairwoman|speaker|leader|ambassador|commissioner|"
+                      "judge|prosecutor|doctor|attorney\\s+general")
+DESCRIBED_AFTER_RE = re.compile(
+    rf"({_RUN})(?:\s*\([^()]{{0,20}}\))?,\s+(?:the|a|an)\s+(?:[\w\-'’]+\s+){{0,4}}?"
+    rf"({_ROLES}|{_APPOSITIVE_TITLES})\b")
+DESCRIBED_BEFORE_RE = re.compile(rf"\b({_ROLES})\s+({_RUN})")
+ROLE_RE = re.compile(rf"\b(?:{_ROLES}|{_APPOSITIVE_TITLES})\b")
+_ROLE_FORMS = {"frontrunner": "front-runner", "congresswoman": "congressman",
+               "businesswoman": "businessman", "internist": "physician", "legislator": "lawmaker"}
+
+
+def role_key(noun: str) -> str:
+    """One key for the spellings of a role noun ("frontrunner" -> "front-runner")."""
+    noun = noun.lower()
+    return _ROLE_FORMS.get(noun, noun)
+_LOWER_TITLE_END_RE = re.compile(
+    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
@@ -202,14 +244,74 @@ _TRAIL_REMAINDER_RE = re.compile(r"^(?:\s+[\w'’\-]+){0,8}\s*[.!?]?[\"”’]?\
 _LOWER_WORD_RE = re.compile(r"\b[a-z]+\b")
 # Issuing a statement is a speech act: "X put out a statement", "X released a letter from Y".
 _ISSUED_RE = re.compile(
-    r"\b(issued|released|put\s+out|sent|published)\s+(?:a|an|the|his|her|their|its)\s+"
+    r"\b(issued|released|put\s+out|sent|published|obtained|received)\s+"
+    r"(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
     r"advertisement|video)\b")
 # A speech act made with a light verb: "X made the announcement", "X delivered a speech".
 _SPOKE_RE = re.compile(
     r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:announcement|speech|address|remarks)\b")
-_FROM_RE = re.compile(r"\s+(?:from|by|signed\s+by)\s+(?:(?:his|her|their|its)\s+[a-z]+,?\s+)?")
+# Idiomatic speech acts: "took a shot at", "fired back", "doubled down", "made the case",
+# "came out against", "stepped up his attacks", "took to Twitter". The subject before speaks.
+_TAKE = r"(?:took|takes|take|taking|taken)"
+_IDIOM_RE = re.compile(
+    rf"\b(?:{_TAKE}\s+(?:(?:a|an|his|her|their|its|some|another|one|the|more)\s+)?"
+    r"(?:[a-z\-]+\s+)?(?:shot|shots|swipe|swipes|jab|jabs|dig|digs|potshots?|aim)\b"
+    rf"|{_TAKE}\s+to\s+(?:Twitter|Facebook|Instagram|social\s+media|the\s+(?:airwaves|"
+    r"floor|stage|podium|microphone))\b"
+    r"|(?:fired|fires|fire|firing|hit|hits|hitting|lashed|lashes|lash|lashing|spoke|speaks|"
+    r"speak|speaking|struck|strikes|strike|striking)\s+(?:back|out)\b"
+    r"|(?:pushed|pushes|push|pushing)\s+back(?=\s+(?:on|against|at|hard)\b|\s*[,.;])"
+    r"|(?:doubled|doubles|double|doubling)\s+down\b"
+    r"|(?:made|makes|make|making)\s+(?:(?:the|his|her|their|its|a|an)\s+)?(?:[a-z\-]+\s+)?"
+    r"case\b|(?:made|makes|make|making)\s+(?:it\s+)?(?:clear|plain)\b"
+    r"|(?:laid|lays|laying)\s+out\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:[a-z\-]+\s+)?"
+    r"(?:belief|beliefs|case|vision|view|views|argument|position|stance|plan|agenda|"
+    r"priorities|platform|demands)\b"
+    r"|(?:came|comes|come|coming)\s+out\s+(?:strongly\s+)?(?:in\s+(?:favor|favour|support)"
+    r"\s+of|against|for)\b"
+    r"|(?:stepped|steps|step|stepping|ramped|ramps|ramp|ramping|kept|keeps|keep|keeping)\s+"
+    r"up\s+(?:(?:his|her|their|its|a|an|the)\s+)?(?:[a-z\-]+\s+){0,3}?(?:attacks?|criticism|"
+    r"drumbeat|barrage|broadsides?)\b"
+    r"|(?:launched|launches|launch|launching|leveled|levelled|mounted|renewed|unleashed)\s+"
+    r"(?:(?:a|an|his|her|their|its|the|new)\s+)?(?:[a-z\-]+\s+){0,2}?(?:attack|attacks|"
+    r"broadside|broadsides|tirade|criticism|assault)\s+(?:on|against)\b"
+    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b)")
+_IDIOM_WORDS = frozenset({
+    "took", "takes", "take", "taking", "taken", "fired", "fires", "fire", "firing", "hit",
+    "hits", "hitting", "lashed", "lashes", "lash", "lashing", "spoke", "speaks", "speak",
+    "speaking", "struck", "strikes", "strike", "striking", "pushed", "pushes", "push", "pushing",
+    "doubled", "doubles", "double", "doubling", "made", "makes", "make", "making", "laid",
+    "lays", "laying", "came", "comes", "come", "coming", "stepped", "steps", "step", "stepping",
+    "ramped", "ramps", "ramp", "ramping", "kept", "keeps", "keep", "keeping", "launched",
+    "launches", "launch", "launching", "leveled", "levelled", "mounted", "renewed", "unleashed",
+    "went", "goes", "go", "going"})
+# "ripped X for avoiding ...", "hammered X over his comment": a verb of criticism that needs an
+# object and a reason (the "+for-ing" particle of ``reporting_verbs.txt``).
+_FOR_REASON_RE = re.compile(r"^\s+[^.;:,\"“”]{1,60}?\s(?:for\s+[a-z]+ing|over\s+\w)")
+# A speech act as a noun the subject delivers: "opened the debate with tough criticism of X",
+# "ripped the roof off with a sweeping denunciation of Y".
+_SPEECH_NOUN_RE = re.compile(
+    r"\bwith\s+(?:(?:a|an|his|her|their|its|some)\s+)?(?:[a-z\-]+\s+){0,2}?(?:criticism|"
+    r"criticisms|attack|attacks|denunciation|broadside|broadsides|tirade|rebuke|condemnation|"
+    r"accusations?)\s+(?:of|on|against|that)\b")
+
+
+def speech_noun(text: str) -> str | None:
+    """The speech act a sentence delivers as a noun ("... with sharp criticism of X"), if any."""
+    if "with" not in text:
+        return None
+    m = _SPEECH_NOUN_RE.search(text)
+    if m is None or quoted_mask(text)[m.start()]:
+        return None
+    return m.group().split()[-2]
+
+
+_FROM_RE = re.compile(r"\s+(?:(?:sent|written|signed)\s+)?(?:from|by)\s+"
+                      r"(?:(?:his|her|their|its|(?:the\s+)?[\w\-]+['’]s)\s+[a-z]+,\s+)?")
+# Having a statement is no statement: "X obtained a letter" speaks only for the letter's author.
+_RECEIVED = frozenset({"obtained", "received"})
 # "X is shown saying", "X was heard telling", "X was quoted as saying": X speaks.
 _SHOWN_RE = re.compile(r"\s+(?:is|was|were|are|be|been)\s+(?:shown|heard|seen|filmed|recorded|"
                        r"caught|quoted\s+as)\s+$")
@@ -265,6 +367,28 @@ def _spokes_label(words: str, org: str | None) -> str:
     else:
         owner = " ".join(w for w in words.split() if w[:1].isupper())
     return f"{owner} spokesperson".strip()
+
+
+def _spokes_ref(m: re.Match[str]) -> Ref:
+    """A spokesperson cue: for whom they speak; "a spokesman said" with nobody named is an
+    unnamed source (its spokesman, his spokesman: the organisation or person owning them)."""
+    label = _spokes_label(m.group(1), m.group("org"))
+    if label == "spokesperson" and not m.group(1).strip():
+        determiner = m.group().lstrip(" ,;(").split()[0].lower()
+        if determiner in ("its", "their"):
+            return Ref("source", label="organization")  # the organisation named last
+        if determiner in ("his", "her"):
+            return Ref("pronoun")
+        return Ref("source", label="official")  # unnamed: nobody in particular
+    return Ref("entity", label=label)
+
+
+def _office_label(phrase: str) -> str:
+    """A named office as written ("U.S. Attorney's Office"), or "" for other sources."""
+    head = phrase.split()[-1]
+    if head[:1].isupper() and word_key(head) in wordlists.org_words():
+        return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", phrase)
+    return ""
 
 
 def _source_label(phrase: str) -> str:
@@ -343,34 +467,51 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _OWNED_END_RE.search(text):
         return m.start(), _owned(m)
     if m := _SPOKES_END_RE.search(text):
-        return m.start(), Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
+        return m.start(), _spokes_ref(m)
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
     if m := _RECORD_END_RE.search(text):
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
-        return m.start(), Ref("title", label=m.group(1))  # "the senator said"
+        keys = m.group().split()[1:]  # "the senator said", "the attorney general said"
+        while len(keys) > 1 and keys[0] not in wordlists.titles() and \
+                keys[0] not in wordlists.title_modifiers():
+            keys = keys[1:]
+        while len(keys) > 1 and keys[0] in wordlists.title_modifiers() and \
+                keys[0] not in wordlists.titles():
+            keys = keys[1:]  # "the former governor": the office is "governor"
+        return m.start(), Ref("title", label=title_phrase(keys))
+    if text.endswith(ROLE_NOUNS) and (m := _DESCRIPTION_END_RE.search(text)):
+        # "the GOP front-runner", "the real estate mogul"
+        return m.start(1), Ref("described", label=role_key(m.group(2)), text=m.group(1))
     if m := _SOURCE_AT_END_RE.search(text):  # "Analysts at Danske Bank"
         org = _strip_full_stop(m.group(2))
         return m.start(1), Ref("source", label=f"{org} {_source_label(m.group(1)).lower()}")
     if m := _GENERIC_ORG_END_RE.search(text):
         return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
-        return m.start(1), Ref("source", label=_source_label(m.group(1)))
+        return m.start(1), Ref("source", label=_office_label(m.group(1))
+                               or _source_label(m.group(1)))
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
-        if place := _PLACE_MODIFIER_RE.search(text[:m.start()]):
+        if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
+                not _WRITTEN_BY_END_RE.search(text, 0, m.start()):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
         found = _run_ref(m.group(), m.start())
+        if found is not None and found[1].name is not None and (_THE_BEFORE_RE.search(
+                text, 0, m.start()) or m.group()[:4] == "The "):
+            # "The New Haven Register described": every word kept
+            found = _the_name(m.group(), m.start(), found[1].name)
         if found is not None and found[1].kind == "name" and _PAIR_RE.search(text[:m.start()]):
             return found[0], Ref("joint", label="both")  # "Ortiz and Keller agreed"
         return found
     return None
 
 
+_THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
@@ -395,6 +536,10 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
+        if (by := _AUTHOR_RE.match(stripped)) and _PIECE_END_RE.search(text[:max(start, 0)]):
+            stripped = by.group(1)  # "the statement, from Dr. Ana Ruiz, an internist, said"
+            segment = segment[:segment.find(stripped)] + stripped + " " * (
+                len(segment) - segment.find(stripped) - len(stripped))
         if _is_party_label(stripped):
             cut = start
             continue
@@ -425,11 +570,13 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     if m is None:
         return None
     inside = text[m.start() + 1:-1].strip()
+    if (by := _AUTHOR_RE.match(inside)) and _PIECE_END_RE.search(text[:m.start()]):
+        inside = by.group(1)  # "The letter, signed by Ana Ruiz, said": the author
     name = parse_name(inside) if RUN_RE.fullmatch(inside) else None
     if name is not None and name.kind == "person":  # "A spokesman, Dan Ito, said"
         return m.start() + 1 + text[m.start() + 1:].find(inside[:1]), Ref("name", name)
     inner = subject_at_end(text[:m.start()])
-    if inner is not None and inner[1].kind in ("name", "entity", "title", "source"):
+    if inner is not None and inner[1].kind in ("name", "entity", "title", "source", "described"):
         name = inner[1].name
         if name is not None and not name.titled and inside.lower().startswith("which "):
             return inner[0], Ref("entity", label=name.text)  # "Lumen Pay, which ..., said"
@@ -437,6 +584,10 @@ def _appositive(text: str) -> tuple[int, Ref] | None:
     return None
 
 
+_AUTHOR_RE = re.compile(
+    rf"^(?:(?:signed|written|sent|issued)\s+by|from)\s+(?:the\s+)?({_RUN})$")
+_PIECE_END_RE = re.compile(r"\b(?:letter|statement|memo|note|release|report|readout|post|email|"
+                           r"e-mail|message)(?:\s+(?:on|about|to)\s+[^,]{1,40})?$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset({"jr.", "sr.", "inc.", "co.", "corp.", "ltd.", "bros."})
 
 
@@ -475,8 +626,10 @@ def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
 def _the_name(run: str, start: int, name: Name) -> tuple[int, Ref]:
     """ "the Daily Planet", "the Atlantic Wire": after "the", a run that is no person keeps
     every word (an outlet or organisation), even a leading everyday word."""
-    words = tuple(w for w in _strip_full_stop(run).split() if not w.endswith(("'s", "’s")))
-    if name.kind == "person" or name.titled or len(words) <= len(name.words):
+    words = tuple(_strip_full_stop(run).split())
+    if words and word_key(words[0]) == "the":
+        words = words[1:]
+    if name.titled or len(words) <= len(name.words):
         return start + run.find(name.words[0]), Ref("name", name=name)
     return start, Ref("name", name=Name(words, "org", False, ""))
 
@@ -491,8 +644,39 @@ def _bare_title(run: str) -> str:
     return ""
 
 
+_NAME_AFTER_ROLE_RE = re.compile(rf"\s+(?:[a-z\-]+\s+){{0,2}}({_RUN})")
+
+
+def _named_after_source(text: str, m: re.Match[str]) -> tuple[int, Ref] | None:
+    """The person a source-like opening names: "Attorney General Ana Ruiz" (a title, not
+    attorneys), "Harbor campaign manager Ana Ruiz" (the manager, not the campaign)."""
+    run = RUN_RE.match(text)
+    if run is not None and run.end() > m.end():
+        name = parse_name(run.group())
+        if name is not None and name.kind == "person" and name.titled:
+            return text.find(name.words[0]), Ref("name", name)
+    after = _NAME_AFTER_ROLE_RE.match(text, m.end())
+    if after is not None:
+        name = parse_name(after.group(1))
+        if name is not None and name.kind == "person" and not name.surname_only:
+            return after.start(1), Ref("name", name)
+    return None
+
+
+_LOWER_TITLE_START_RE = re.compile(
+    r"^(?:the|his|her)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)(?![\w'’\-])")
+
+
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
+    found = _subject_at_start(text)
+    if found is None and (m := _LOWER_TITLE_START_RE.match(text)) and \
+            m.group(1) in wordlists.titles():
+        return 0, Ref("title", label=m.group(1))  # "a statement from her doctor"
+    return found
+
+
+def _subject_at_start(text: str) -> tuple[int, Ref] | None:
     text = text[:SUBJECT_WINDOW]
     offset = 0
     if m := _FORMER_RE.match(text):  # "tweeted former Secretary Ana Ruiz"
@@ -508,10 +692,19 @@ def subject_at_start(text: str) -> tuple[int, Ref] | None:
     if m := _SIDE_START_RE.match(text):
         return offset, Ref("entity", label=f"{m.group(1)} side")
     if m := _SPOKES_START_RE.match(text):
-        return offset, Ref("entity", label=_spokes_label(m.group(1), m.group("org")))
-    if m := _SOURCE_START_RE.match(text):
+        return offset, _spokes_ref(m)
+    if (m := _SOURCE_START_RE.match(text)) and (named := _named_after_source(text, m)):
+        return offset + named[0], named[1]  # "Attorney General Ana Ruiz", "campaign manager X"
+    if m:
         label = _source_label(m.group(1))
-        if org := _SOURCE_OF_RE.match(text, m.end()):  # "researchers at the University of X"
+        org = _SOURCE_OF_RE.match(text, m.end())
+        if office := _office_label(m.group(1)):
+            # "the U.S. Attorney's Office for the Southern District of X": a named office, as
+            # written, with what it is the office of
+            label = office
+            if org:
+                label = f"{label} {_strip_full_stop(org.group().strip())}"
+        elif org:  # "researchers at the University of X"
             label = f"{_strip_full_stop(org.group(1))} {label}"
         return offset, Ref("source", label=label)
     if m := _OWNED_START_RE.match(text):
@@ -538,9 +731,45 @@ _SUBORDINATOR_ADVERBIAL_RE = re.compile(
 
 
 def _is_embedded(text: str, start: int) -> bool:
-    """A subject inside a subordinate clause ("Noting that Ortiz said ...") is not the speaker."""
+    """A subject inside a subordinate clause ("Noting that Ortiz said ...", "where Majority
+    Leader Ana Ruiz has said") is not the speaker."""
     before = text[max(0, start - SUBJECT_WINDOW):start]
-    return bool(_SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before))
+    if (titled := RUN_AT_END_RE.search(before.rstrip())) and all(
+            k in wordlists.titles() or k in wordlists.title_modifiers()
+            for k in (word_key(w) for w in titled.group().split())):
+        before = before[:titled.start()]  # the subordinator stands before the title
+    if _SUBORDINATOR_RE.search(before) or _SUBORDINATOR_ADVERBIAL_RE.search(before):
+        return True
+    tail = before.rstrip()
+    return bool((tail.endswith("way") and _THE_WAY_RE.search(before)) or (
+        tail.endswith(_SPEECH_NOUN_ENDS) and _SPEECH_NOUN_END_RE.search(before)))
+
+
+_SPEECH_NOUN_ENDS = ("claim", "claims", "accusation", "accusations", "charge", "charges",
+                     "allegation", "allegations", "criticism", "criticisms", "comment",
+                     "comments", "remark", "remarks", "statement", "statements", "assertion",
+                     "assertions", "argument", "arguments", "proposal", "proposals", "promise",
+                     "promises", "pledge", "pledges", "suggestion", "suggestions",
+                     "characterization", "characterizations", "description", "descriptions")
+# "a claim Romney rejected", "the remarks Ruiz made": a relative clause on a noun for speech
+_SPEECH_NOUN_END_RE = re.compile(
+    r"\b(?:a|an|the|this|that|his|her|their|its)\s+(?:[a-z\-]+\s+)?(?:claims?|accusations?|"
+    r"charges?|allegations?|criticisms?|comments?|remarks?|statements?|assertions?|arguments?|"
+    r"proposals?|promises?|pledges?|suggestions?|characterizations?|descriptions?)\s+$")
+
+
+# A subject right after a preposition is its object: "a letter to Ana posted ...", "made good on
+# the campaign pledge".
+_PREPOSITION_END_RE = re.compile(r"(?:^|\s)(?:to|of|for|with|by|from|at|on|in|about|against|"
+                                 r"into|toward|towards|than|via)\s+"
+                                 r"(?:(?:[A-Z][\w.'’\-]*\s+)+and\s+)?$")
+# "the press release from X said", "a letter signed by X says": the author speaks.
+_WRITTEN_BY_END_RE = re.compile(
+    r"\b(?:statement|release|letter|memo|report|readout|note|message|email|e-mail|post|tweet)s?"
+    r"(?:\s+(?:on|about|to)\s+[^,]{1,40})?,?(?:\s+(?:sent|issued|written|signed|released))?"
+    r"\s+(?:from|by)\s+(?:(?:the|Dr\.?|Mr\.?|Ms\.?|Mrs\.?)\s+)?$")
+# "the way he speaks about it": a relative clause on "way", not a statement
+_THE_WAY_RE = re.compile(r"\b(?:the|a|this|that)\s+(?:[a-z\-]+\s+){0,2}way\s+$")
 
 
 @cache
@@ -558,8 +787,10 @@ _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
 # between non-word characters (so among the sentence's ``_LOWER_WORD_RE`` words): a sentence
 # without any of them cannot match, and is not scanned.
 _PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
-    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published"}),
+    _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published", "obtained",
+                           "received"}),
     _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _IDIOM_RE: _IDIOM_WORDS,
     _INVERSION_RE: frozenset(_INVERSION_VERBS),
     _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
 }
@@ -610,6 +841,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
             continue
+        if verb in _CONFIRM_FORMS and _CONFIRMED_PERSON_RE.match(rest):
+            continue  # "The Senate confirmed two nominees": a vote, not a statement
         if verb in _POST_FORMS and _PICTURES_RE.match(rest):
             continue
         if _SEEMED_RE.search(text, 0, m.start()):
@@ -620,12 +853,16 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             following = _NEXT_WORD_RE.match(rest, gap.end() - 1 if gap else 0)
             if following and following.group(1).lower() in needs:
                 rest = rest[following.end():]
+            elif "for-ing" in needs and _FOR_REASON_RE.match(rest):
+                pass  # "ripped X for avoiding ...", "hammered X over ..."
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
         if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
             before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is None and before.endswith(("did ", "does ", "do ")):
+            chain = _EMPHATIC_END_RE.search(before)  # "He did pledge to ...": a statement
         if chain is not None:
             before = before[:chain.start()]
         found = subject_at_end(before)
@@ -635,8 +872,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
-        if _is_embedded(text, start):
-            continue
+        if _is_embedded(text, start) or (_PREPOSITION_END_RE.search(text, max(0, start - 80),
+                                                                   start) and
+                                         not _WRITTEN_BY_END_RE.search(text, 0, start)):
+            continue  # "a letter to Ana and Tom posted on ...": the object of "to" posts nothing
         if (ref.kind == "source" and not text[:start].strip(" \"“'‘")
                 and not (" " in ref.label and ref.label.split()[-1][:1].isupper())):
             # "Officials said", "Rescue workers said" open the sentence; not "Finance Ministry"
@@ -652,11 +891,16 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         source = _FROM_RE.match(text, m.end())
         found = subject_at_start(text[source.end():]) if source else None
-        if source is not None and found is not None and found[1].kind == "name":
+        issuer = subject_at_end(text[:m.start()])
+        if issuer is not None and _is_embedded(text, issuer[0]):
+            continue  # "though she released a letter from her doctor": background
+        if source is not None and found is not None and found[1].kind in ("name", "title"):
             cues.append(Cue(source.end() + found[0], found[1], False, "statement from"))
             continue
-        found = subject_at_end(text[:m.start()])
-        if found is not None and not _is_embedded(text, found[0]):
+        if m.group(1) in _RECEIVED:
+            continue
+        found = issuer
+        if found is not None:
             cues.append(Cue(found[0], found[1], False, m.group(1)))
     for m in _scan(_SPOKE_RE, text, words):  # "X made the announcement", "X gave a speech"
         if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
@@ -664,6 +908,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         found = subject_at_end(text[:m.start()])
         if found is not None and not _is_embedded(text, found[0]):
             cues.append(Cue(found[0], found[1], False, m.group(1)))
+    for m in _scan(_IDIOM_RE, text, words):  # "X took a shot at", "X fired back"
+        if mask[m.start()] or any(c.start <= m.start() < c.start + 60 for c in cues):
+            continue
+        found = subject_at_end(text[:m.start()])
+        if found is not None and not _is_embedded(text, found[0]) and found[1].kind not in (
+                "record", "document"):
+            cues.append(Cue(found[0], found[1], False, " ".join(m.group().split()[:4])))
     for pattern in (_INVERSION_RE, _ACCORDING_RE):
         for m in _scan(pattern, text, words):
             if mask[m.start()] and pattern is _ACCORDING_RE:
@@ -677,13 +928,64 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             trailing = pattern is _INVERSION_RE
             how = m.group("verb") if trailing else " ".join(m.group().split()[:2]).lower()
             cues.append(Cue(m.end() + found[0], found[1], trailing, how))
+    if ("told" in words or "learned" in words) and (told := _OUTLET_TOLD_RE.search(text)):
+        # "..., Fox News is told.", "..., the Gazette has learned."
+        name = parse_name(told.group(1))
+        if name is not None and " the " in told.group()[:6] and not name.titled:
+            name = Name(tuple(_strip_full_stop(told.group(1)).split()), "org", False, "")
+        if name is not None and name.kind != "person" and not mask[told.start(1)]:
+            cues.append(Cue(told.start(1), Ref("name", name), True, told.group(2).split()[-1]))
     for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
             cues.append(Cue(m.start(1), Ref("plural" if pronoun == "they" else "pronoun"), True,
                             m.group().split()[-1].strip(",")))
+    if not cues and ("by" in words or "who" in words or "which" in words or "’s" in text
+                     or "'s" in text):
+        cues.extend(_secondary_cues(text, mask, words))
     cues.sort(key=lambda c: c.start)
     return tuple(cues)
+
+
+def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cue]:
+    """Cues a sentence with no main-clause cue may still hold: the agent of a passive speech verb
+    ("was denounced by X"), the antecedent of "X, ..., who said", and the owner of a statement
+    reported with its content ("Mr. Ruiz's statement criticizing the plan")."""
+    forms = _main_verb_forms()
+    if "by" in words:
+        for m in _PASSIVE_BY_RE.finditer(text):
+            if m.group(1) in forms and not mask[m.start()]:
+                found = subject_at_start(text[m.end():])
+                if found is not None and found[1].kind == "name":
+                    yield Cue(m.end() + found[0], found[1], False, f"{m.group(1)} by")
+                    return
+    if "who" in words or "which" in words:
+        for m in _RELATIVE_SAID_RE.finditer(text):
+            if m.group(1) in forms and not mask[m.start()] and not _NOTHING_SAID_RE.match(
+                    text, m.end()):
+                found = subject_at_end(text[:m.start()] + ",")  # "X, a group, which said"
+                if found is None or found[1].kind != "name":
+                    found = subject_at_end(text[:m.start()])
+                if found is not None and found[1].kind == "name" and not _is_embedded(
+                        text, found[0]):
+                    yield Cue(found[0], found[1], False, f"who {m.group(1)}")
+                    return
+    for m in _OWNED_STATEMENT_RE.finditer(text):
+        if not mask[m.start()]:
+            name = parse_name(m.group(1))
+            if name is not None and name.kind == "person":
+                yield Cue(m.start(1), Ref("name", name), False, "statement " + m.group(2))
+                return
+
+
+_PASSIVE_BY_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?([a-z]+ed|told)\s+"
+                            r"by\s+")
+_RELATIVE_SAID_RE = re.compile(r",\s+(?:who|which)\s+(?:also\s+|later\s+|then\s+)?([a-z]+)\b")
+_OWNED_STATEMENT_RE = re.compile(
+    rf"({_RUN})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|remarks|comments|speech|letter|tweet|"
+    r"post|op-ed|testimony)\b[^,.;:\"“”]{0,60}?\s(criticizing|criticising|calling|saying|urging|"
+    r"accusing|blaming|praising|attacking|defending|denouncing|warning|arguing|claiming|"
+    r"insisting|condemning)\b")
 
 
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
@@ -699,7 +1001,8 @@ def sentence_subject(text: str) -> tuple[Ref, str] | None:
         if name is not None and name.kind == "person":
             body = body[m.end():]  # "Republican presidential nominee Ana Ruiz has ..."
     found = subject_at_start(body)
-    if found is None and (m := _DESCRIBED_START_RE.match(body)):  # "One candidate, Ana Ruiz,"
+    if (found is None or found[1].kind != "name") and (m := _DESCRIBED_START_RE.match(body)):
+        # "One candidate, Ana Ruiz,", "Ortiz's counterpart, Sen. Ana Ruiz,"
         name = parse_name(m.group(1))
         if name is not None and name.kind == "person":
             found = (m.start(1), Ref("name", name))
@@ -734,7 +1037,8 @@ def is_event_narration(text: str) -> bool:
 
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|[a-z]+ly)\s+)?([a-z]+ing)\b")
+    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"([a-z]+ing)\b")
 
 
 def saying_clause(text: str) -> bool:
@@ -754,8 +1058,9 @@ def saying_clause(text: str) -> bool:
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
             if needs and (not following or following.group(1).lower() not in needs) and \
-                    not _OBJECT_QUOTE_RE.match(text[m.end():]):  # "and called him “a liar”"
-                continue
+                    not _OBJECT_QUOTE_RE.match(text[m.end():]) and not (
+                        "for-ing" in needs and _FOR_REASON_RE.match(text[m.end():])):
+                continue  # not "and called him “a liar”", "and ripped him for lying"
             return True
     return False
 
@@ -792,6 +1097,8 @@ def headline_cue(text: str) -> Ref | None:
         if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
                 _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")
+            if (opener := _HEADLINE_OPENER_RE.match(subject)) is not None:
+                subject = subject[opener.end():]  # "After Nightclub Massacre, Obama Expresses"
             subject = re.sub(r",[^,]*,?\s*$", "", subject)  # "X and Y, 2 Ex-Presidents, Say"
             return _headline_subject(subject)
     return None
@@ -800,13 +1107,17 @@ def headline_cue(text: str) -> Ref | None:
 def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
     """ "X Goes After Y" has its particle; "X Goes for Y" is no speech; "X Calls Y ‘…’" is."""
     needs = wordlists.reporting_verbs().particles.get(verb)
-    if not needs:
+    if not needs or "for-ing" in needs:  # "X Rips Y": the headline's object and reason implied
         return True
     if following and following[0].lower() in needs:
         return True
     return bool(_HEADLINE_QUOTE_RE.search(body))
 
 
+# "Ruiz-Berg Debate", "US-China Talks": an event between two sides, not a speaker.
+_CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
+_HEADLINE_OPENER_RE = re.compile(r"^(?:After|Before|Amid|Following|Despite|In|At|On|Over|"
+                                 r"Ahead\s+of)\s+[^,]{1,40},\s+")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
@@ -822,7 +1133,7 @@ def _headline_subject(phrase: str) -> Ref | None:
     if any(k in wordlists.function_words() and k not in ("the",) for k in keys):
         return None
     name = parse_name(first)
-    if name is not None and name.kind != "place":
+    if name is not None and name.kind != "place" and not _CONTEST_RE.search(first):
         return Ref("name", name=name)
     titled = [k for k in keys if k in wordlists.titles()]
     if titled:

@@ -1,18 +1,21 @@
 """How common a word is: the bundled frequency tables in ``annotate/words/freq``.
 
 The tables are wordfreq's frequency lists (Robyn Speer; data CC BY-SA 4.0, see
-``words/freq/ATTRIBUTION.md``), written by ``scripts/build_frequency_tables.py``. A table is read
-the first time its language is asked for. A word the table does not hold as it is, and that is
-not purely alphabetic ("de-escalation", "l'arrivée", "2030"), is split into tokens and their
-frequencies combined as wordfreq does (1/f = 1/f1 + 1/f2 + …; digits by its number model).
+``words/freq/ATTRIBUTION.md``), written by ``scripts/build_frequency_tables.py`` as lines
+``word<TAB>band`` sorted by word. A table is read the first time its language is asked for and
+searched by bisection in its text (a lookup reads about 17 lines), so a short text pays for the
+decompression only, not for a dictionary of 100,000 words. A word the table does not hold as it
+is, and that is not purely alphabetic ("de-escalation", "l'arrivée", "2030"), is split into tokens
+and their frequencies combined as wordfreq does (1/f = 1/f1 + 1/f2 + …; digits by its number
+model).
 """
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
 import unicodedata
+import zlib
 from functools import cache
 from importlib import resources
 
@@ -51,25 +54,84 @@ _PLATEAU_WIDTH = 20
 _MIN_FREQUENCY = 1e-9  # Zipf 0
 
 
+def band_frequency(band: int) -> float:
+    """The frequency of a band: 10^(-band/100) (Zipf 9 - band/100)."""
+    return 10 ** (-band / 100)
+
+
+class Table:
+    """One language's frequency table: its text, lines ``word<TAB>band`` sorted by word (code
+    point order) after the ``#`` header lines, searched by bisection. Empty text: no table."""
+
+    __slots__ = ("_cache", "_start", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        start = 0
+        while text.startswith("#", start):
+            start = text.index("\n", start) + 1
+        self._start = start
+        self._cache: dict[str, float | None] = {}
+
+    def __bool__(self) -> bool:
+        return self._start < len(self._text)
+
+    def band(self, word: str) -> int | None:
+        """The band of a word, None when the table does not hold it."""
+        text, lo, hi = self._text, self._start, len(self._text)
+        if "\n" in word or "\t" in word:
+            return None
+        while lo < hi:  # lo and hi are line starts
+            mid = (lo + hi) // 2
+            start = max(text.rfind("\n", lo, mid) + 1, lo)
+            end = text.index("\n", start)
+            tab = text.index("\t", start, end)
+            found = text[start:tab]
+            if found == word:
+                return int(text[tab + 1:end])
+            if found < word:
+                lo = end + 1
+            else:
+                hi = start
+        return None
+
+    def get(self, word: str) -> float | None:
+        """The frequency of a word (a proportion of all words), None when not in the table."""
+        try:
+            return self._cache[word]
+        except KeyError:
+            band = self.band(word)
+            value = self._cache[word] = None if band is None else band_frequency(band)
+            return value
+
+    def items(self) -> list[tuple[str, int]]:
+        """Every (word, band), most common first (ties in code point order, as wordfreq's)."""
+        pairs = []
+        for line in self._text[self._start:].splitlines():
+            word, _, band = line.partition("\t")
+            pairs.append((word, int(band)))
+        pairs.sort(key=lambda pair: pair[1])  # stable: words stay sorted within a band
+        return pairs
+
+
 @cache
-def frequencies(lang: str) -> dict[str, float]:
-    """Word -> frequency (a proportion of all words) in a language; empty without a table."""
+def table(lang: str) -> Table:
+    """The frequency table of a language, read on first use; empty (false) without one."""
     if not lang.isalpha() or not lang.isascii():
-        return {}
+        return Table("")
     try:
         data = (resources.files("readerui.annotate") / "words" / "freq"
                 / f"{lang.lower()}.txt.gz").read_bytes()
     except (FileNotFoundError, OSError):
-        return {}
-    table: dict[str, float] = {}
-    for line in gzip.decompress(data).decode("utf-8").splitlines():
-        if line.startswith("#") or not line:
-            continue
-        band, _, words = line.partition("\t")
-        frequency = 10 ** (-int(band) / 100)
-        for word in words.split(" "):
-            table[word] = frequency
-    return table
+        return Table("")
+    return Table(zlib.decompress(data, wbits=31).decode("utf-8"))
+
+
+@cache
+def frequencies(lang: str) -> dict[str, float]:
+    """Word -> frequency (a proportion of all words) in a language, most common first; empty
+    without a table. Builds the whole dictionary: lookups go through ``table`` instead."""
+    return {word: band_frequency(band) for word, band in table(lang).items()}
 
 
 def common_words(lang: str, count: int) -> list[str]:
@@ -194,14 +256,14 @@ def _smash(token: str) -> str:
 
 def combined_zipf(text: str, lang: str) -> float:
     """Zipf value of text made of several tokens (0 if one of them is unknown), as wordfreq."""
-    table = frequencies(lang)
+    found = table(lang)
     parts = tokens(text, lang)
     if not parts:
         return 0.0
     inverse = 0.0
     for token in parts:
         smashed = _smash(token)
-        frequency = table.get(smashed)
+        frequency = found.get(smashed)
         if frequency is None:
             return 0.0
         if smashed != token:

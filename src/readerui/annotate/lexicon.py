@@ -14,7 +14,6 @@ Every problem is reported as one :class:`~readerui.errors.ConfigError` line nami
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +82,8 @@ def parse_lexicon(data: dict[str, object], path: str) -> Lexicon:
 
 def load_lexicon(path: str | Path) -> Lexicon:
     """Read and check a lexicon file; ConfigError (one line naming the file) when unusable."""
+    import tomllib  # only with a lexicon: analysing without one does not pay for the parser
+
     shown = str(path)
     try:
         raw = read_regular(path, STORE_MAX_SIZE)

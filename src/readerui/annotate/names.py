@@ -124,9 +124,18 @@ def strip_titles(words: list[str]) -> tuple[list[str], str]:
     return words[end:], title_phrase(keys[first:end])
 
 
+# Abbreviated titles and their full forms, so that "Sen. Ana Ruiz" is "the senator" later and
+# "the A.G." is the attorney general named before.
+TITLE_FORMS = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general",
+               "a.g": "attorney general", "d.a": "district attorney", "doctor": "dr",
+               "prof": "professor", "capt": "captain", "adm": "admiral", "rev": "reverend",
+               "congressman": "representative", "congresswoman": "representative"}
+
+
 def title_phrase(keys: list[str]) -> str:
-    """A title as a lookup key: "prime minister", "secretary of state", "president"."""
-    return " ".join(k for k in keys if k != "the")
+    """A title as a lookup key: "prime minister", "secretary of state", "president" (abbreviated
+    titles written out: "sen" -> "senator")."""
+    return " ".join(TITLE_FORMS.get(k, k) for k in keys if k != "the")
 
 
 def name_kind(words: list[str], titled: bool) -> NameKind:
@@ -152,6 +161,12 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
 _KEEP_STOP = frozenset({"jr.", "sr."})  # part of the name as written: "Joseph Roe Jr."
 
 
+def _strip_stop(word: str) -> str:
+    """A word without a sentence's full stop, unless the stop is part of it ("U.S.", "Jr.")."""
+    bare = word.rstrip(".")
+    return word if "." in bare or word.lower() in _KEEP_STOP or len(bare) <= 1 else bare
+
+
 @lru_cache(maxsize=100_000)
 def parse_name(run: str) -> Name | None:
     """The name a capitalised run holds, titles stripped; None when nothing is left."""
@@ -161,6 +176,11 @@ def parse_name(run: str) -> Name | None:
         split = split[owner + 1:]  # part of the name that follows it
     words = [_POSSESSIVE_RE.sub("", w) if w.endswith(("'s", "’s")) else w for w in split]
     words, title = strip_titles(words)
+    if title and words and all(word_key(w) in wordlists.org_words() for w in words):
+        # "Justice Department", "U.S. Attorney's Office": a title word naming an office, not a
+        # person's title; the whole run is the organisation's name
+        kept = [w for w in split if word_key(w) not in ("the",)] or split
+        return Name(tuple(_strip_stop(w) for w in kept), "org", False, "")
     words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
              for w in words]
     words = [w for w in words if w]

@@ -26,15 +26,20 @@ from dataclasses import dataclass, field
 
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
+    DESCRIBED_AFTER_RE,
+    DESCRIBED_BEFORE_RE,
     GENERIC_ORG_NOUNS,
+    ROLE_RE,
     Cue,
     Ref,
     find_cues,
     headline_cue,
     is_event_narration,
     quoted_mask,
+    role_key,
     saying_clause,
     sentence_subject,
+    speech_noun,
 )
 from readerui.annotate.names import (
     People,
@@ -43,6 +48,7 @@ from readerui.annotate.names import (
     is_title_case,
     parse_name,
     runs,
+    title_phrase,
     word_key,
 )
 from readerui.model import Document, Speaker
@@ -78,6 +84,36 @@ def is_fragment(label: str) -> bool:
     return (key in wordlists.function_words() or key in wordlists.demonyms()
             or (key.endswith("ly") and wordlists.zipf(key) >= 3.0))
 
+_VIEW_OF_RE = re.compile(r"^\W*(?:(?:But|And|Yet)\s+)?To\s+((?:[A-Z][\w.'’\-]*\s+)*"
+                         r"[A-Z][\w'’\-]*)(?:,\s+[^,]{1,30})?,\s")
+_COLLECTIVE_OPENING_RE = re.compile(r"^\W*(?:[A-Z][\w.'’\-]*\s+){1,3}and\s+(?:other|fellow|"
+                                    r"several|many|some|most)\s")
+# An opener naming the piece the subject speaks in: "In a letter to the board, X ...", "In her
+# Facebook post on Monday, X ...".
+_WRITTEN_OPENER_RE = re.compile(
+    r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
+    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
+    r"[^,;:]{0,100},\s*")
+# A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
+_WRITTEN_INTRO_RE = re.compile(
+    r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
+    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text)\b[^:]*:\s*$", re.IGNORECASE)
+# "This post has been revised to reflect the following correction:": the outlet's own note.
+_EDITORIAL_NOTE_RE = re.compile(r"\b(?:correction|corrected|updated?|revised|editor)",
+                                re.IGNORECASE)
+# Nouns for a publication or a piece in one: "the article said" is the outlet that ran it.
+_PUBLICATION_NOUNS = frozenset({"article", "story", "column", "editorial", "magazine",
+                                "newspaper", "paper", "website", "site", "outlet", "blog"})
+_OUTLET_RE = re.compile(
+    r"\b(?:article|story|report|piece|column|editorial|op-ed|profile|interview|post)s?\s+"
+    r"(?:in|by|from|published\s+by|on)\s+(?:[Tt]he\s+)?((?:[A-Z][\w'’\-]*\.?\s+)*[A-Z][\w'’\-]*)")
+
+
+def _strip_stop(run: str) -> str:
+    """A run without the sentence's full stop."""
+    return run[:-1] if run.endswith(".") and not run[:-1].split()[-1:][0].count(".") else run
+
+
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "'", "’", ":", ";", ")")
 
 # A speaker before merging: ("person", index) | ("joint", "") | ("entity", label)
@@ -96,6 +132,8 @@ class _Reading:
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
     quoted: bool = False  # the sentence before held a quotation
     last_org: str | None = None  # the organisation named last ("the company" means it)
+    last_outlet: str | None = None  # the publication last named as one ("an article in X")
+    written: SpeakerKey | None = None  # the author of the piece this paragraph reproduces
     how: str | None = None  # which cue named the speaker of the sentence just read
     how_before: str | None = None  # the cue of the sentence before it
     cued: bool = False  # the sentence just read had a speech cue (even one naming nobody)
@@ -117,6 +155,30 @@ class SpeakerAttributor:
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
         self.cues: dict[int, list[str | None]] = {}  # id(keys of an account) -> cue per sentence
+        # role noun -> people the accounts describe so ("Ana Ruiz, the Republican nominee,"),
+        # read when a role noun first names a speaker (most texts never need it)
+        self.described: dict[str, set[int]] | None = None
+        self._docs = (a, b)
+
+    def _descriptions(self) -> dict[str, set[int]]:
+        """Whom both accounts describe by a role noun, by name: role -> people."""
+        if self.described is None:
+            self.described = {}
+            for doc in self._docs:
+                for sentence in doc.sentences:
+                    text = sentence.text
+                    if sentence.role == "title" or not ROLE_RE.search(text):
+                        continue
+                    found = [(m.group(1), m.group(2)) for m in DESCRIBED_AFTER_RE.finditer(text)]
+                    found += [(m.group(2), m.group(1))
+                              for m in DESCRIBED_BEFORE_RE.finditer(text)]
+                    for run, role in found:
+                        name = parse_name(run)
+                        if name is not None and name.kind == "person" and not name.surname_only:
+                            index = self.people.add_full_name(name.words)
+                            for key in {role_key(role), title_phrase(role.lower().split())}:
+                                self.described.setdefault(key, set()).add(index)
+        return self.described
 
     def resolve_headlines(self) -> None:
         """Name the speakers of headlines whose surname was only met in the body."""
@@ -165,6 +227,9 @@ class SpeakerAttributor:
             index = self._titled(ref.label, state)
             if index is not None:
                 return ("person", index)
+            described = self._descriptions().get(title_phrase(ref.label.split()), set())
+            if len(described) == 1 and ref.label == ref.label.lower():
+                return ("person", next(iter(described)))  # "the former governor" described so
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":
@@ -177,13 +242,18 @@ class SpeakerAttributor:
             if is_unnamed_source(label):
                 return None  # "prosecutors", "a White House official": unnamed sources
             if label.split()[-1].lower() in GENERIC_ORG_NOUNS and label == label.lower():
-                # "the company", "the group": the organisation named last in this account
+                # "the company", "the group": the organisation named last in this account;
+                # "the article", "the magazine": the publication named as one, if any
+                if label.split()[-1].lower() in _PUBLICATION_NOUNS and state.last_outlet:
+                    return ("entity", state.last_outlet)
                 return ("entity", state.last_org) if state.last_org else None
             named = state.orgs.get(word_key(label.split()[-1]))
             if named and (" " not in label or (label == label.lower() and set(
                     label.split()) <= {w.lower() for w in named.split()})):
                 label = named  # "the Senate committee" -> "Senate Intelligence Committee"
             return ("entity", label)
+        if ref.kind == "described":  # "the GOP front-runner": the person so described
+            return self._described(ref.label, state, position)
         if ref.kind in ("joint", "record"):  # joint statements and records are nobody's
             return None
         if ref.kind == "entity":
@@ -217,6 +287,25 @@ class SpeakerAttributor:
             return state.last_person
         return named[0]
 
+    def _described(self, role: str, state: _Reading, position: int) -> SpeakerKey | None:
+        """The person a role noun means: the one either account describes so (the latest
+        mentioned in this account, if several); else, as for "he"/"she", the person speaking in
+        this paragraph or the one last named."""
+        recent = state.recent
+        assert recent is not None
+        people = self._descriptions().get(role, set())
+        if len(people) > 1:
+            seen = [p for p in people if p in recent]
+            people = {max(seen, key=lambda p: recent[p])} if seen else set()
+        if people:
+            index = next(iter(people))
+            recent[index] = position
+            return ("person", index)
+        if state.current is not None and state.current[0] == "person":
+            return state.current
+        person = self._last_mentioned(state, self.people.persons, position)
+        return None if person is None else ("person", person)
+
     def _is_person(self, ref: Ref) -> bool:
         """A name that is a person's (not "Markets", "Portugal")."""
         name = ref.name
@@ -228,6 +317,7 @@ class SpeakerAttributor:
     def _titled(self, title: str, state: _Reading) -> int | None:
         """The person a bare title means: the last so named in this account; else the only one
         so named in either account ("The Prime Minister" of a readout that never names him)."""
+        title = title_phrase(title.split())  # "the A.G." is the attorney general
         if title in state.titles:
             return state.titles[title]
         same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
@@ -246,6 +336,11 @@ class SpeakerAttributor:
         """Remember which people this sentence names (for surnames shared by two people)."""
         assert state.recent is not None
         mask = quoted_mask(text)
+        if "in " in text or "by " in text:  # "an article in The Harbor Times": an outlet
+            for m in _OUTLET_RE.finditer(text):
+                name = parse_name(m.group(1))
+                if name is not None and name.kind != "place":
+                    state.last_outlet = _strip_stop(m.group(1))
         for start, _, run in runs(text):
             name = parse_name(run)
             if name is None or name.kind == "place":
@@ -298,6 +393,8 @@ class SpeakerAttributor:
         report of a fact ("X reported that ...": the next fact is the narrator's again)."""
         if state.how_before in ("reported-by", "according-to"):
             return True
+        if state.current is not None and state.current == ("entity", state.last_outlet):
+            return True  # after "The article said ...", the next fact is the narrator's again
         if _ABOUT_OPENING_RE.match(text):
             return True
         if state.current is None:
@@ -411,6 +508,16 @@ class SpeakerAttributor:
             introduced = position > 0 and doc.sentences[position - 1].text.rstrip().endswith(":")
             if sentence.paragraph != state.paragraph:
                 state.paragraph = sentence.paragraph
+                # "Read the full post:" / "The letter reads:" and a paragraph with no quotation
+                # marks: the paragraph is the text of the piece, its author's words (the speaker
+                # of the introducing line, else the last one quoted or cued before it)
+                written = None
+                intro = doc.sentences[position - 1].text if introduced else ""
+                if intro and not _opens_quote(text) and _WRITTEN_INTRO_RE.search(intro) \
+                        and not _EDITORIAL_NOTE_RE.search(intro):
+                    written = out[position - 1] or next(
+                        (k for k in reversed(out[max(0, position - 4):position]) if k), None)
+                state.written = written
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
                 # "X reports:" hands the next quotation to X, a person or not.
@@ -420,6 +527,9 @@ class SpeakerAttributor:
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if key is None and state.written is not None and not state.cued:
+                key = state.written  # a line of the letter or post the paragraph reproduces
+                state.how = "written-text"
             if (key is None and in_quote and quote_owner is not None
                     and state.how == "quote-continued"):
                 # an uncued line of a quotation that a source named nobody inside ("..., the
@@ -491,13 +601,33 @@ class SpeakerAttributor:
         subject = self._subject_person(text, state)
         if cue is None:
             self._update_mentions(text, state, position)
+            if (view := _VIEW_OF_RE.match(text)) and ('"' in text or "“" in text):
+                # "To Rep. Ana Ruiz, the bill “gives power back”": her view, in her words
+                name = parse_name(view.group(1))
+                if name is not None and name.kind in ("person", "org"):
+                    key = self._key_of(Ref("name", name), state, position)
+                    if key is not None:
+                        self._note(key, name.text)
+                        state.how = "view-of"
+                        return key
             opening = sentence_subject(text)
-            if saying_clause(text) and opening is not None:  # "X offered ... and said ..."
-                state.gender = _pronoun_gender(text.lstrip()[:4])
+            if opening is not None and _COLLECTIVE_OPENING_RE.match(text):
+                opening = None  # "She and other Democrats disputed ...": a collective
+            noun = speech_noun(text) if opening is not None else None
+            piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
+                opening[0].kind in ("name", "pronoun", "title", "described") else None
+            if opening is not None and (noun or piece or saying_clause(text)):
+                # "X offered ... and said ...", "X opened with sharp criticism of Y", "In a
+                # letter to the board, X recalled ...": X speaks (or writes)
+                start = piece.end() if piece else 0
+                state.gender = _pronoun_gender(text[start:].lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
-                if key is not None:
+                if key is not None and not (piece and key[0] == "entity" and not noun
+                                            and opening[0].name is not None
+                                            and opening[0].name.kind == "place"):
                     self._note(key, "")
-                    state.how = "saying-clause"
+                    state.how = f"speech-noun:{noun}" if noun else \
+                        f"written:{piece.group(1).lower()}" if piece else "saying-clause"
                     return key
             if is_event_narration(text):
                 if subject is not None:
@@ -588,6 +718,8 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
     for key in [*keys_a, *keys_b]:
         if key is not None and key not in names:
             names[key] = attributor.speaker_name(key)
+    # "Harbor County's U.S. Attorney's Office" and "U.S. Attorney's Office": one office
+    _join_owned_offices(names)
     # Two keys may end up with one canonical name (an entity named like a person): join them.
     by_name: dict[str, list[SpeakerKey]] = {}
     for key, name in names.items():
@@ -611,12 +743,35 @@ def attribute_speakers(a: Document, b: Document) -> Attribution:
                        _cues_of(keys_b, attributor.cues[id(keys_b)]))
 
 
+def _join_owned_offices(names: dict[SpeakerKey, str]) -> None:
+    """An organisation named with its owner ("Harbor County's U.S. Attorney's Office") takes the
+    name of the organisation also named without it ("U.S. Attorney's Office"), in place."""
+    entities = {_straight(n): n for k, n in names.items() if k[0] == "entity"}
+    for key, name in names.items():
+        if key[0] != "entity" or "s " not in name:
+            continue
+        for m in _OWNER_CUT_RE.finditer(name):
+            shorter = entities.get(_straight(name[m.end():]))
+            if shorter is not None and shorter != name:
+                names[key] = shorter
+                break
+
+
+_OWNER_CUT_RE = re.compile(r"['’]s\s+")
+
+
+def _straight(name: str) -> str:
+    """A name with straight apostrophes, case-blind."""
+    return name.replace("’", "'").casefold()
+
+
 def _cues_of(keys: Sequence[SpeakerKey | None], hows: list[str | None]) -> list[str | None]:
     """The cue of every sentence that has a speaker ("continuation" when none was noted)."""
     return [None if k is None else (h or "continuation") for k, h in zip(keys, hows, strict=True)]
 
 
 _REF_LABELS = {"name": "verb", "entity": "verb", "pronoun": "pronoun", "title": "title",
+               "described": "description",
                "source": "description", "plural": "pronoun", "it": "pronoun",
                "document": "document", "joint": "verb", "record": "record"}
 

@@ -190,9 +190,9 @@ def _nickname_tables() -> tuple[NameTable, NameTable] | None:
             {k: frozenset(v) for k, v in canonicals.items()})
 
 
-def _frequencies(lang: str) -> dict[str, float]:
+def _frequencies(lang: str) -> frequency.Table:
     """The bundled frequency table of a language (empty for a language it does not cover)."""
-    return frequency.frequencies(lang)
+    return frequency.table(lang)
 
 
 @lru_cache(maxsize=200_000)

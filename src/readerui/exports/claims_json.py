@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from readerui.exports.claims_common import collate_pair
 from readerui.exports.contract import CONTRACT_VERSION
+from readerui.jsontext import dumps_indented
 from readerui.model import Analysis, Collation, account_label
 from readerui.sanitise import json_inert
 
@@ -101,8 +102,10 @@ def to_collation_contract(collation: Collation) -> dict[str, Any]:
 
 def collation_to_json(collation: Collation, indent: int | None = 2) -> str:
     """The N-account object serialised as JSON text (UTF-8, not ASCII-escaped)."""
-    return json_inert(json.dumps(to_collation_contract(collation), ensure_ascii=False,
-                                 indent=indent))
+    contract = to_collation_contract(collation)
+    if indent is None:
+        return json_inert(json.dumps(contract, ensure_ascii=False))
+    return json_inert(dumps_indented(contract, indent))
 
 
 def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
@@ -114,7 +117,7 @@ def write_collation(collation: Collation, notes: Sequence[Note] = ()) -> str:
          "bookmark": note.bookmark, "created": note.created,
          "claims": [c.id for c in collation.claims_of(note.account, note.sentence)]}
         for note in notes if note.account < len(collation.documents)]
-    return json_inert(json.dumps(data, ensure_ascii=False, indent=2))
+    return json_inert(dumps_indented(data, 2))
 
 
 

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from readerui.jsontext import dumps_indented
 from readerui.model import Analysis, Side
 from readerui.sanitise import json_inert
 
@@ -76,7 +77,10 @@ def to_contract(analysis: Analysis) -> dict[str, Any]:
 
 def to_json(analysis: Analysis, indent: int | None = 2) -> str:
     """The contract object serialised as JSON text (UTF-8, not ASCII-escaped)."""
-    return json_inert(json.dumps(to_contract(analysis), ensure_ascii=False, indent=indent))
+    contract = to_contract(analysis)
+    if indent is None:
+        return json_inert(json.dumps(contract, ensure_ascii=False))
+    return json_inert(dumps_indented(contract, indent))
 
 
 def write(analysis: Analysis, notes: Sequence[Note], settings: Settings) -> str:

@@ -10,6 +10,7 @@ the others and from the backgrounds around it.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import cache
 
 from rich.color import Color as RichColor
 from rich.color import ColorSystem
@@ -32,6 +33,7 @@ def _index(colour: Color) -> int:
     return rich.number if rich.number is not None else 0
 
 
+@cache
 def _entry(index: int) -> Color:
     triplet: ColorTriplet = RichColor.from_ansi(index).get_truecolor()
     return Color(triplet.red, triplet.green, triplet.blue)
@@ -42,18 +44,30 @@ def _entry(index: int) -> Color:
 _CHROME = ("background", "surface", "panel", "footer-background")
 
 
-def _nearest_entry(colour: Color) -> int:
-    """The xterm-256 entry (16-255: the terminal's own first 16 vary) nearest ``colour`` in RGB
-    distance. Rich's downgrade rounds each channel to the colour cube instead, which turns a
-    dark slate (textual-dark's panel, #242F38) into saturated navy #00005F."""
+@cache
+def _palette() -> tuple[tuple[int, int, int, int], ...]:
+    """(index, red, green, blue) of the xterm-256 entries 16-255, worked out once."""
+    return tuple((index, entry.r, entry.g, entry.b)
+                 for index in range(16, 256) for entry in (_entry(index),))
+
+
+@cache
+def _nearest_rgb(red: int, green: int, blue: int) -> int:
     best, best_distance = 16, float("inf")
-    for index in range(16, 256):
-        entry = _entry(index)
-        distance = (entry.r - colour.r) ** 2 + (entry.g - colour.g) ** 2 + \
-            (entry.b - colour.b) ** 2
+    for index, r, g, b in _palette():
+        distance = (r - red) ** 2 + (g - green) ** 2 + (b - blue) ** 2
         if distance < best_distance:
             best, best_distance = index, distance
     return best
+
+
+def _nearest_entry(colour: Color) -> int:
+    """The xterm-256 entry (16-255: the terminal's own first 16 vary) nearest ``colour`` in RGB
+    distance. Rich's downgrade rounds each channel to the colour cube instead, which turns a
+    dark slate (textual-dark's panel, #242F38) into saturated navy #00005F. The palette is
+    worked out once and each colour's entry kept (the reader asks for ~20 before its first
+    paint, and again when the theme changes)."""
+    return _nearest_rgb(colour.r, colour.g, colour.b)
 
 
 def chrome_backgrounds(variables: Mapping[str, str], depth: str | None) -> dict[str, str]:

@@ -51,7 +51,9 @@ class ReaderFooter(Footer):
         offered = [(table[item.action], item.key_display) for item in items
                    if isinstance(item, FooterKey) and item.action in table
                    and (self.several_accounts or table[item.action].group != "Accounts")]
-        kept = chosen(offered, self.size.width or self.app.size.width)
+        width = self.size.width or self.app.size.width
+        self._width = width  # a resize to this width needs no second composition
+        kept = chosen(offered, width)
         for item in items:
             if not isinstance(item, FooterKey) or "-command-palette" in item.classes \
                     or item.action in kept:

@@ -113,8 +113,17 @@ class Sidebar(Vertical):
         self._quiet = False
         self._known = Filter()  # the filter the app already has (SelectedChanged arrives late)
         self.letters = ("A", "B")  # the accounts on the left and right, for the counts
+        self._built = False  # the lists are mounted
 
     def compose(self) -> ComposeResult:
+        """The lists, when the sidebar shows from the start; a hidden one (a narrow terminal)
+        gets them right after the first paint (see ``build``): mounting and styling a list per
+        facet is a fair share of what stands before the texts show."""
+        if self.display:
+            self._built = True
+            yield from self._parts()
+
+    def _parts(self) -> ComposeResult:
         """A heading, a list and an empty-list note per facet, then a hint."""
         for kind in kinds():
             yield Label(kind.title, classes="sidebar-heading")
@@ -123,9 +132,22 @@ class Sidebar(Vertical):
                          classes="sidebar-empty", markup=False)
         yield Static(HINT, classes="sidebar-hint", markup=False)
 
+    def on_mount(self) -> None:
+        """Build the lists after the first paint if they are not there yet."""
+        if not self._built:
+            self.call_after_refresh(self.build)
+
+    def build(self) -> None:
+        """Mount the lists now if they are not yet (every method that reads them calls this:
+        they can be queried at once, before their own mount events)."""
+        if not self._built:
+            self._built = True
+            self.mount_all(self._parts())
+
     def set_analysis(self, analysis: Analysis) -> None:
         """Fill the lists, each facet's values in the facets' one ordering (most sentences
         first, then by name)."""
+        self.build()
         for facet in facets(analysis):
             self._fill(f"#{facet.name}", [(facet.name, v.name, len(v.a), len(v.b))
                                          for v in facet.values], f"no {facet.name} found")
@@ -168,11 +190,13 @@ class Sidebar(Vertical):
 
     def show_unavailable(self, reason: str) -> None:
         """Say why there is nothing to choose from."""
+        self.build()
         for kind in kinds():
             self.query_one(f"#{kind.name}-empty", Static).update(reason)
 
     def show_filter(self, chosen: Filter) -> None:
         """Tick exactly the entries of ``chosen`` (without announcing a change)."""
+        self.build()
         self._known = chosen
         self._quiet = True
         for kind in kinds():
@@ -184,6 +208,7 @@ class Sidebar(Vertical):
 
     def highlighted_speaker(self) -> str | None:
         """The speaker under the highlight of the speaker list, if any."""
+        self.build()
         options = self.query_one("#speakers", SelectionList)
         if not options.option_count or options.highlighted is None:
             return None
@@ -192,6 +217,7 @@ class Sidebar(Vertical):
 
     def current(self) -> Filter:
         """The filter the ticked entries make."""
+        self.build()
         return Filter({kind.name: {name for _, name in
                                    self.query_one(f"#{kind.name}", SelectionList).selected}
                        for kind in kinds()})
@@ -210,6 +236,7 @@ class Sidebar(Vertical):
 
     def focus_first(self) -> None:
         """Focus the first list that has entries (the speakers, usually)."""
+        self.build()
         lists = [choices for choices in self.query(ChoiceList) if choices.option_count]
         target = lists[0] if lists else self.query_one(ChoiceList)
         if target.option_count and target.highlighted is None:

@@ -2,11 +2,10 @@
 
 News accounts restate: a headline sums up the lead and the main quote, a lead reports a quote
 that comes again in the body. So a sentence may be in several links. The exclusive alignment
-(``decide``) is computed first (its links are also one feature among many); then every
+(``decide``) is computed first and kept (its links are also one feature among many); then every
 candidate pair gets a feature vector (``pairfeatures``) and a learned scorer (``linkmodel``)
-decides whether it is a link (an exclusive 1:1 link it does not call a link is dropped: the
-one-link pass, forced to pick a partner, often picks a near paraphrase by another speaker) and
-whether a link is strong or partial. A pair of sentences is in at most one link.
+decides whether it is a further link and whether a link is strong or partial. A pair of
+sentences is in at most one link.
 """
 
 from __future__ import annotations
@@ -21,7 +20,6 @@ from readerui.align.settings import AlignSettings
 from readerui.gcpause import collector_paused
 from readerui.model import Alignment, Document, Link, LinkKind
 
-IDENTICAL = 0.999  # a link of identical sentences (lexical score 1.0) is never dropped
 Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]
 
 
@@ -89,12 +87,12 @@ def pair_table(a: Document, b: Document, settings: AlignSettings,
 
 
 def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
-    """Every candidate pair the model calls a link, and the exclusive links it has no features
-    for (groups; long documents, whose candidates leave the exclusive links out).
+    """The exclusive links plus every further pair the model calls a link.
 
     A 1:1 exclusive link and every added pair gets its kind from the model; a group keeps the
     kind of the exclusive pass. Scores are the lexical measure (1.0 for identical sentences),
-    as in exclusive mode. Without an exclusive result (training tables), only the model decides.
+    as in exclusive mode. Without an exclusive result (training tables), the pairs marked as
+    exclusive links in the features stand for it.
     """
     if not table.pairs:
         return list(table.result.links) if table.result is not None else []
@@ -106,23 +104,18 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     def kind(k: int) -> LinkKind:
         return "strong" if strong[k] else "partial"
 
-    chosen = [p >= model.link.threshold for p in probability]
     links: list[Link] = []
-    covered: set[tuple[int, int]] = set()
     if table.result is not None:
         for link in table.result.links:
-            found = [index.get((i, j)) for i in link.a for j in link.b]
-            ks = [k for k in found if k is not None]
-            if len(ks) < len(found) or (len(ks) > 1 and all(chosen[k] for k in ks)):
-                # a pair without features (long documents), or a group the model accepts whole
-                links.append(link)
-                covered.update((i, j) for i in link.a for j in link.b)
-            elif len(ks) == 1 and (chosen[ks[0]] or link.score >= IDENTICAL):
-                # a 1:1 link the model accepts (identical sentences always): the model's kind
-                links.append(Link(link.a, link.b, link.score, kind(ks[0])))
-                covered.update((i, j) for i in link.a for j in link.b)
-            # else the model vetoes the link, or the group's pairs it rejects (its other pairs
-            # come in below as links of their own, as in training)
+            k = index.get((link.a[0], link.b[0])) if len(link.a) == len(link.b) == 1 else None
+            links.append(link if k is None else Link(link.a, link.b, link.score, kind(k)))
+        covered = {(i, j) for link in links for i in link.a for j in link.b}
+        chosen = [p >= model.link.threshold for p in probability]
+    else:
+        covered = set()
+        backbone = FEATURE_NAMES.index("backbone")
+        chosen = [p >= model.link.threshold or row[backbone] > 0
+                  for p, row in zip(probability, table.rows, strict=True)]
     for k, pair in enumerate(table.pairs):
         if chosen[k] and pair not in covered:
             links.append(Link((pair[0],), (pair[1],), round(float(table.rows[k][score_col]), 4),

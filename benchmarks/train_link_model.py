@@ -20,7 +20,9 @@ pair's siblings are never in its training set (with one pair per triplet this is
 leave-one-pair-out). Its thresholds are chosen inside that training set (an inner
 leave-one-event-out over it, as above for links, micro F1 for strong links). Figures are
 micro (counts summed over pairs) like ``basil_eval.py``; gold links that are not even candidates
-count as misses; the exclusive links are always kept, as the engine does. The sample is also
+count as misses; the exclusive links are always kept, as the engine does (letting the model drop
+them was tried in round 5: CV F1 0.554 against 0.552, within noise, but more gold-linked
+sentences left looking one-sided, so it was not kept). The sample is also
 scored once left out of training and once trained on. The shipped model
 (``src/readerui/align/link_model.json``) is fitted on all pairs, with thresholds from a
 leave-one-event-out over all of them.
@@ -164,16 +166,29 @@ def counts(found: dict[tuple[int, int], str], truth: dict[tuple[int, int], str])
                      len(strong_f & strong_t), len(strong_f), len(strong_t)])
 
 
+_FITTED: dict[tuple[tuple[str, ...], tuple[int, ...]], tuple[Logistic, Logistic]] = {}
+
+
+def fit_both(rest: list[PairData], columns: np.ndarray) -> tuple[Logistic, Logistic]:
+    """Link and kind models fitted on ``rest``. The cross-validation fits the same training
+    set twice (held-out pair X with inner fold Y, and Y with X), so fits are remembered."""
+    key = (tuple(d.name for d in rest), tuple(int(c) for c in columns))
+    if key not in _FITTED:
+        link = fit(np.vstack([d.rows for d in rest]), np.concatenate([d.link for d in rest]),
+                   columns)
+        pos = [d.rows[d.link == 1] for d in rest]
+        kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]),
+                   columns)
+        _FITTED[key] = (link, kind)
+    return _FITTED[key]
+
+
 def train(data: list[PairData], columns: np.ndarray) -> LinkModel:
     """Both models fitted on ``data`` with thresholds from a leave-one-out inside it."""
     oof_link: list[np.ndarray] = [np.zeros(0)] * len(data)
     oof_kind: list[np.ndarray] = [np.zeros(0)] * len(data)
     for key in sorted({event(d.name) for d in data}):
-        rest = [d for d in data if event(d.name) != key]
-        link = fit(np.vstack([d.rows for d in rest]), np.concatenate([d.link for d in rest]),
-                   columns)
-        pos = [d.rows[d.link == 1] for d in rest]
-        kind = fit(np.vstack(pos), np.concatenate([d.strong[d.link == 1] for d in rest]), columns)
+        link, kind = fit_both([d for d in data if event(d.name) != key], columns)
         for k, d in enumerate(data):
             if event(d.name) == key:
                 oof_link[k] = probability(link, d.rows)

@@ -31,6 +31,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "subject_clash", "title_cover", "semantic", "has_semantic",
     # added later (appended, so the columns above keep their places)
     "speaker_same", "speaker_clash", "neigh_diag", "doc_rel",
+    "names_swap", "actor_swap",
 )
 _COL = {name: k for k, name in enumerate(FEATURE_NAMES)}
 
@@ -65,6 +66,7 @@ class SentenceFacts:
     speech: bool
     length: int
     subject: str | None  # a name among the first words (a rough stand-in for the subject)
+    name_order: tuple[str, ...]  # names in order of first mention
 
 
 def _grams(text: str) -> Counter[str]:
@@ -114,7 +116,8 @@ def _facts(texts: Sequence[str], lang: str) -> tuple[list[Counter[str]], list[Se
                                    tuple(content), frozenset(names), numbers, quoted,
                                    bool(SPEECH_STEMS.intersection(content))
                                    or bool(_QUOTE.search(text)), len(text),
-                                   opening[0] if opening else None))
+                                   opening[0] if opening else None,
+                                   tuple(dict.fromkeys(names))))
     return raw, facts
 
 
@@ -258,6 +261,9 @@ class PairContext:
                 float(ka is not None and ka == kb),
                 float(ka is not None and kb is not None and ka != kb),
                 0.0, 0.0,  # the diagonal neighbours and the document's level, filled below
+                _swapped(fa.name_order, fb.name_order),
+                float(sa is not None and sb is not None and sa != sb and sa in names_b
+                      and sb in names_a),
             ]
             rows.append(row)
         _ranks(rows, pairs)
@@ -267,6 +273,18 @@ class PairContext:
                 row[39] = float(value)
                 row[40] = 1.0
         return rows
+
+
+def _swapped(order_a: tuple[str, ...], order_b: tuple[str, ...]) -> float:
+    """Share of the pairs of shared names that the two sentences mention in opposite order
+    (X ... Y against Y ... X: often the actors of the sentence swapped)."""
+    shared = set(order_a) & set(order_b)
+    if len(shared) < 2:
+        return 0.0
+    pos_b = {n: k for k, n in enumerate(n for n in order_b if n in shared)}
+    seq = [pos_b[n] for n in order_a if n in shared]
+    pairs = len(seq) * (len(seq) - 1) // 2
+    return sum(x > y for k, x in enumerate(seq) for y in seq[k + 1:]) / pairs
 
 
 def _context(rows: list[list[float]], pairs: Sequence[tuple[int, int]]) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -107,11 +106,9 @@ def _helper_setup(parent: int) -> None:
     import atexit
     import gc
 
-    from readerui.lifeline import die_with_parent
+    from readerui.lifeline import die_with_parent, leave_ctrl_c_to_parent
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while starting
+    leave_ctrl_c_to_parent()
     die_with_parent(parent)
     gc.disable()
     atexit.register(_leave_now)
@@ -161,16 +158,10 @@ def analyse(a: Document, b: Document, settings: Settings | None = None,
         pool = ProcessPoolExecutor(max_workers=1, mp_context=context,
                                    initializer=_helper_setup, initargs=(os.getpid(),))
         try:
-            # the helper starts with SIGINT blocked (the mask survives exec), so a Ctrl-C during
-            # its start-up is not a traceback of its own; this process gets it as usual
-            blocking = hasattr(signal, "pthread_sigmask")
-            if blocking:
-                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-            try:
+            from readerui.lifeline import ctrl_c_held
+
+            with ctrl_c_held():  # a Ctrl-C while the helper starts is this process's, after
                 pending = pool.submit(annotate, a, b, settings.lexicon_path, lang)
-            finally:
-                if blocking:
-                    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
             alignment = align(a, b, settings.align, langs, settings.exclusive)
             try:
                 annotations = pending.result()

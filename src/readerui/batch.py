@@ -13,7 +13,7 @@ import json
 import os
 import signal
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -98,11 +98,9 @@ def analyse_one(path_a: str, path_b: str, settings: Settings, lines: bool) -> tu
 
 def _serve(conn: Connection, parent: int, settings: Settings, lines: bool) -> None:
     """A worker: answer jobs from ``conn`` until it closes."""
-    from readerui.lifeline import die_with_parent
+    from readerui.lifeline import die_with_parent, leave_ctrl_c_to_parent
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while starting
+    leave_ctrl_c_to_parent()
     die_with_parent(parent)
     _warm_up()  # a spawned worker loads the engine before the clock of its first pair starts
     try:
@@ -137,24 +135,6 @@ def _warm_up() -> None:
             from_lines("The bridge was opened by the mayor.\n"), Settings(), parallel=False)
 
 
-@contextlib.contextmanager
-def _ctrl_c_held() -> Iterator[None]:
-    """Hold Ctrl-C back (pending, delivered on leaving) where the platform can block signals;
-    elsewhere ignore it for the while."""
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            yield
-        finally:
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    else:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
-
-
 class _Worker:
     """A worker process with its connection and the job it is on (if any)."""
 
@@ -163,11 +143,11 @@ class _Worker:
         self.conn, child = context.Pipe(duplex=True)
         self.process: BaseProcess = context.Process(  # type: ignore[attr-defined]
             target=_serve, args=(child, os.getpid(), settings, lines), daemon=True)
-        # Started with Ctrl-C blocked, so a Ctrl-C while the worker's interpreter is still
-        # starting (before _serve ignores it itself) cannot print a traceback from the worker.
-        # Blocked, not ignored: a Ctrl-C in that window stays pending here and ends the batch
+        # Started with Ctrl-C held (blocked, not ignored): a Ctrl-C in that window ends the batch
         # once the worker has started (ignoring it lost it, and the batch ran on to exit 0).
-        with _ctrl_c_held():
+        from readerui.lifeline import ctrl_c_held
+
+        with ctrl_c_held():
             self.process.start()
         child.close()
         self.job: Job | None = None

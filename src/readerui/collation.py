@@ -26,7 +26,6 @@ so a two-account reading is unchanged).
 from __future__ import annotations
 
 import os
-import signal
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,11 +88,9 @@ def _annotate_task(a: Document, b: Document, settings: Settings) -> Annotations:
 
 def _helper_setup(parent: int) -> None:
     """In a worker: Ctrl-C is the parent's to handle, and the worker ends with its parent."""
-    from readerui.lifeline import die_with_parent
+    from readerui.lifeline import die_with_parent, leave_ctrl_c_to_parent
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    leave_ctrl_c_to_parent()
     die_with_parent(parent)
 
 
@@ -122,15 +119,11 @@ def _run(tasks: list[tuple[Callable[..., Any], tuple[Any, ...]]], workers: int) 
     pool = ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context,
                                initializer=_helper_setup, initargs=(os.getpid(),))
     try:
-        blocking = hasattr(signal, "pthread_sigmask")
-        if blocking:
-            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
+        from readerui.lifeline import ctrl_c_held
+
+        with ctrl_c_held():  # a Ctrl-C while the workers start is this process's, after
             pending: list[Future[Any]] = [pool.submit(function, *args)
                                           for function, args in tasks]
-        finally:
-            if blocking:
-                signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         try:
             results = [future.result() for future in pending]
         except BrokenProcessPool:  # a worker could not start (e.g. a script read from stdin)

@@ -171,10 +171,10 @@ _PARTICLE_GAP_RE = re.compile(
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
-_SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
+_SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
                         r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
-                        r"(?:saying|telling|adding|noting|stressing|insisting|arguing|"
+                        r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|"
+                        r"[a-z]+ly)\s+)?(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
                         r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
@@ -991,7 +991,7 @@ _OWNED_STATEMENT_RE = re.compile(
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
-    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
+    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", _LABEL_START_RE.sub("", text)))
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
     if (m := _DESCRIPTOR_START_RE.match(body)) and m.group(1).lower() in _ROLE_NOUNS | \
@@ -1029,6 +1029,10 @@ _ROLE_NOUNS = frozenset({"nominee", "candidate", "challenger", "hopeful", "conte
                          "owner", "host", "anchor", "columnist", "commentator", "author"})
 
 
+# "Updated: ...", "Exclusive: ...": a one-word label before the sentence
+_LABEL_START_RE = re.compile(r"^[A-Z][a-z]+:\s+(?=[A-Z])")
+
+
 def is_event_narration(text: str) -> bool:
     """A sentence opening with someone doing something ("X held talks with Y") is narration."""
     found = sentence_subject(text)
@@ -1037,7 +1041,7 @@ def is_event_narration(text: str) -> bool:
 
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
     r"([a-z]+ing)\b")
 
 

@@ -45,10 +45,12 @@ from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, l
 from readerui.annotate.names import (
     People,
     Person,
+    after_article,
     collect_full_names,
     is_title_case,
     parse_name,
     runs,
+    surname_key,
     title_phrase,
     word_key,
 )
@@ -58,6 +60,8 @@ JOINT_NAME = "both sides"
 # A sentence opening with a subordinate clause (after a short time phrase): "A month ago, when".
 _OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|while|before|because|"
                                 r"although|though|since|once|until)\s", re.IGNORECASE)
+# "..., but he said": a pronoun opening a second clause of the sentence
+_SECOND_CLAUSE_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:then\s+|also\s+)?$")
 # An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
 QUOTE_RESUME = 3
 
@@ -128,6 +132,7 @@ class _Reading:
     current: SpeakerKey | None = None  # the speaker being carried over
     paragraph: int = -1
     last_person: int | None = None  # who "he"/"she" refers to
+    last_person_at: int = -1  # the sentence that made them so (as speaker or subject)
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
@@ -150,8 +155,8 @@ class SpeakerAttributor:
 
     def __init__(self, a: Document, b: Document) -> None:
         self.people = People()
-        collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
-        collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
+        collect_full_names((s.text for doc in (a, b) for s in doc.sentences
+                            if s.role != "title"), self.people)
         self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
@@ -232,8 +237,10 @@ class SpeakerAttributor:
 
     def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
-            if state.current is not None and state.current[0] == "person":
-                return state.current
+            if state.current is not None and state.current[0] == "person" and not (
+                    state.gender and self.people.persons[int(state.current[1])].gender
+                    not in ("", state.gender)):
+                return state.current  # (not "she" for a speaker known as "Mr. X")
             person = self._last_mentioned(state, self.people.persons, position)
             return None if person is None else ("person", person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
@@ -296,7 +303,10 @@ class SpeakerAttributor:
             latest = at
             if person not in named:
                 named.append(person)
-        if not named:
+        if not named or (state.last_person_at >= latest and state.last_person is not None and (
+                not state.gender or persons[state.last_person].gender in ("", state.gender))):
+            # nobody named, or named beside the speaker or subject of that sentence ("Calling
+            # X a fraud, he said ..."): the speaker or subject goes on
             return state.last_person
         if state.last_person in named or len(named) > 1:
             return state.last_person
@@ -327,7 +337,7 @@ class SpeakerAttributor:
         if ref.kind != "name" or name is None:
             return False
         return name.kind == "person" or (name.surname_only
-                                         and bool(self.people.candidates(name.words[-1])))
+                                         and bool(self.people.candidates(name.surname)))
 
     def _titled(self, title: str, state: _Reading) -> int | None:
         """The person a bare title means: the last so named in this account; else the only one
@@ -372,9 +382,11 @@ class SpeakerAttributor:
                     if name.honorific:
                         self.people.persons[index].add_form(f"{name.honorific} {name.text}")
             elif name.kind == "person":
+                if after_article(text, start):
+                    continue  # "in the Rose Garden": a place, not a person
                 index = self.people.add_full_name(name.words)
             else:
-                if not self.people.candidates(name.words[-1]) and not name.titled:
+                if not self.people.candidates(name.surname) and not name.titled:
                     state.last_org = name.text  # "Brightwave": not known as a person
                 continue
             if index is not None:
@@ -391,12 +403,13 @@ class SpeakerAttributor:
             name = parse_name(run)
             if name is None or name.kind not in ("person", "unknown"):
                 continue
-            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+            if name.kind == "unknown" and not self.people.candidates(name.surname):
                 continue
             if state.current is None or state.current[0] != "person":
                 return True
             person = self.people.persons[int(state.current[1])]
-            if word_key(name.words[-1]) not in {word_key(f.split()[-1]) for f in person.forms}:
+            if word_key(name.surname) not in {surname_key([word_key(w) for w in f.split()])
+                                              for f in person.forms if f.split()}:
                 return True
         return False
 
@@ -417,7 +430,8 @@ class SpeakerAttributor:
         words = {word_key(w) for w in re.findall(r"[\w'’\-]+", text)}
         if state.current[0] == "person":
             person = self.people.persons[int(state.current[1])]
-            return any(word_key(f.split()[-1]) in words for f in person.forms if f.split())
+            return any(surname_key([word_key(w) for w in f.split()]) in words
+                       for f in person.forms if f.split())
         label = str(state.current[1]).split()
         return bool(label) and all(word_key(w) in words for w in label)
 
@@ -459,7 +473,7 @@ class SpeakerAttributor:
             name = parse_name(run)
             if name is None or name.kind not in ("person", "unknown"):
                 continue
-            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+            if name.kind == "unknown" and not self.people.candidates(name.surname):
                 continue
             assert state.recent is not None
             index = self.people.resolve(name, state.recent, create=False)
@@ -485,7 +499,7 @@ class SpeakerAttributor:
             return None
         name = found[0].name
         if name.kind != "person" and not (name.surname_only and
-                                          self.people.candidates(name.words[-1])):
+                                          self.people.candidates(name.surname)):
             return None
         assert state.recent is not None
         return self.people.resolve(name, state.recent, create=False)
@@ -551,7 +565,7 @@ class SpeakerAttributor:
                 # official said") still belongs to whoever the quotation is from
                 key = quote_owner
             if key is not None and key[0] == "person":
-                state.last_person = int(key[1])
+                state.last_person, state.last_person_at = int(key[1]), position
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
                 quote_start, quote_owner = position, key
@@ -599,7 +613,7 @@ class SpeakerAttributor:
         if name is None or (name.kind != "person" and is_unnamed_source(name.text)):
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
-            found = self.people.candidates(name.words[-1])
+            found = self.people.candidates(name.surname)
             if len(found) != 1:
                 return None
             key: SpeakerKey = ("person", found[0])
@@ -646,10 +660,10 @@ class SpeakerAttributor:
                     return key
             if is_event_narration(text):
                 if subject is not None:
-                    state.last_person = subject
+                    state.last_person, state.last_person_at = subject, position
                 return None
-            if subject is not None:  # "Ortiz did not respond": narration about a person
-                state.last_person = subject
+            if subject is not None and not in_quote:  # "Ortiz did not respond": narration
+                state.last_person, state.last_person_at = subject, position
                 return None
             # Quoted words carry the speaker on; so does indirect speech that names nobody else
             # ("China is ready to ..." after "Wang said"); a sentence about another person is
@@ -669,6 +683,11 @@ class SpeakerAttributor:
             # "When Mr. Ruiz released it, he said": the person of the opening clause
             key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
                                    position)
+            if key is None and subject is not None and _SECOND_CLAUSE_END_RE.search(
+                    text, 0, cue.start) and (not state.gender or self.people.persons[
+                        subject].gender in ("", state.gender)):
+                # "Ana Ruiz stopped short of that, but she said ...": the sentence's subject
+                key = ("person", subject)
         if key is None:
             key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)

@@ -55,7 +55,8 @@ class Cue:
 _SUBORDINATOR_RE = re.compile(
     r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|why|"
     r"whose|than|until|though|although|once|whether)\s*[\"“]?"
-    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
+    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?|\s+(?:the|a|an|his|her|their|its)"
+    r"(?:\s+[a-z\-]+){0,2})?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
@@ -65,7 +66,7 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)|"
     r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|in\s+(?:[A-Z][a-z]+\s+)?\d{4}|"
-    r"often|still|even|never\s+once),?)+\s*$")
+    r"often|still|even|never\s+once|himself|herself|itself|themselves),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
           r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
@@ -194,11 +195,17 @@ _MID_ATTRIBUTION_RE = re.compile(
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
-    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
+    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|plans?|planned|intends?|"
+    r"intended|used\s+(?:his|her|"
     r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
-_APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_APPOSITIVE_RE = re.compile(r",[^,]{1,220},$")
 _OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)\s+told|has\s+"
                              r"learned)\s*[.!]?$")
+_PROSPECTIVE_RE = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|"
+                             r"plans?|planned|intends?|intended)\s")
+_MODAL_END_RE = re.compile(r"\s(?:will|would|shall|should|may|might|must|can|could)"
+                           r"((?:n[’']t|not)\s*|\s+not\s+)?\s*(?:also\s+|then\s+|again\s+)?$")
 _EMPHATIC_END_RE = re.compile(r"\s+(?:did|does|do)\s+$")
 # Nouns that describe one person by role, resolved to the person so described before ("Ana Ruiz,
 # the Republican nominee," ... "the nominee said"), else to the person being written about.
@@ -250,8 +257,10 @@ _ISSUED_RE = re.compile(
     r"advertisement|video)\b")
 # A speech act made with a light verb: "X made the announcement", "X delivered a speech".
 _SPOKE_RE = re.compile(
-    r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:announcement|speech|address|remarks)\b")
+    r"\b(made|gave|delivered|offered|issued)\s+(?:(?:[A-Z][\w.'’\-]*|him|her|them|us)\s+)?"
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:announcement|speech|address|remarks|prediction|predictions|ultimatum|warning|apology|"
+    r"rebuttal|critique|assessment|endorsement)\b")
 # Idiomatic speech acts: "took a shot at", "fired back", "doubled down", "made the case",
 # "came out against", "stepped up his attacks", "took to Twitter". The subject before speaks.
 _TAKE = r"(?:took|takes|take|taking|taken)"
@@ -496,7 +505,7 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         if _is_party_label(m.group()):
             return None
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
-                not _WRITTEN_BY_END_RE.search(text, 0, m.start()):
+                not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not _is_full_name(m.group()):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
@@ -516,6 +525,12 @@ _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
+
+
+def _is_full_name(run: str) -> bool:
+    """A person's full name ("Mick Mulvaney"), which is never the place of "in X", "of X"."""
+    name = parse_name(run)
+    return name is not None and name.kind == "person" and not name.surname_only
 
 
 def _is_party_label(phrase: str) -> bool:
@@ -789,7 +804,7 @@ _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
 _PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published", "obtained",
                            "received"}),
-    _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _SPOKE_RE: frozenset({"made", "gave", "delivered", "offered", "issued"}),
     _IDIOM_RE: _IDIOM_WORDS,
     _INVERSION_RE: frozenset(_INVERSION_VERBS),
     _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
@@ -817,6 +832,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     forms = _main_verb_forms()
     triggers = _trigger_words()
     words = set(_LOWER_WORD_RE.findall(text))
+    quoted = '"' in text or "“" in text
     # Most sentences hold none of the words the loop acts on: one set test instead of the loop.
     for m in (_LOWER_WORD_RE.finditer(text) if not triggers.isdisjoint(words) else ()):
         verb = m.group()
@@ -861,6 +877,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
             before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is None and verb in lemmas and (modal := _MODAL_END_RE.search(before)):
+            if modal.group(1) or not quoted or _open_quote_before(text, m.start()):
+                continue  # "he would not say"; "he will announce" with nothing said yet;
+                # "“I think she should apologize": words of a quotation
+            chain = modal  # "In his speech, he will promise “to oppose ...”"
+        if chain is not None and not quoted and _PROSPECTIVE_RE.match(chain.group()):
+            continue  # "X is expected to announce ...": nothing said yet
         if chain is None and before.endswith(("did ", "does ", "do ")):
             chain = _EMPHATIC_END_RE.search(before)  # "He did pledge to ...": a statement
         if chain is not None:
@@ -869,6 +892,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if found is None:
             continue
         start, ref = found
+        if start < len(mask) and mask[start]:
+            continue  # "“Right now, the West ...,” said X": words of the quotation, not X
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"

@@ -202,6 +202,8 @@ _CATENATIVE_END_RE = re.compile(
 _APPOSITIVE_RE = re.compile(r",[^,]{1,220},$")
 _OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)\s+told|has\s+"
                              r"learned)\s*[.!]?$")
+_SUBORDINATE_OPENING_RE = re.compile(r"(?:Though|Although|While|When|After|Before|If|Because|"
+                                     r"Since|Once|Unless|Whereas)\s")
 _PROSPECTIVE_RE = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|"
                              r"plans?|planned|intends?|intended)\s")
 _MODAL_END_RE = re.compile(r"\s(?:will|would|shall|should|may|might|must|can|could)"
@@ -505,7 +507,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         if _is_party_label(m.group()):
             return None
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
-                not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not _is_full_name(m.group()):
+                not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not (
+                    _OF_ROLE_END_RE.search(place.group()) and _is_full_name(m.group())):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
@@ -525,6 +528,9 @@ _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
+
+
+_OF_ROLE_END_RE = re.compile(r"^\s+of\s+[a-z]+\s+$")  # "chief of staff Ana Ruiz"
 
 
 def _is_full_name(run: str) -> bool:
@@ -615,8 +621,12 @@ def _strip_full_stop(run: str) -> str:
 
 
 def _owned(m: re.Match[str]) -> Ref:
-    """ "Ortiz's office" -> an entity labelled as written."""
-    return Ref("entity", label=f"{m.group('owner')}'s {m.group('noun')}")
+    """ "Ortiz's office" -> an entity labelled as written (without an opening "But",
+    "Though")."""
+    owner = m.group("owner").split()
+    while len(owner) > 1 and word_key(owner[0]) in wordlists.function_words():
+        owner = owner[1:]
+    return Ref("entity", label=f"{' '.join(owner)}'s {m.group('noun')}")
 
 
 def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
@@ -892,8 +902,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if found is None:
             continue
         start, ref = found
+        if ref.kind == "name" and ref.name is not None and len(ref.name.words) == 1 and \
+                word_key(ref.name.words[0]) in wordlists.function_words():
+            continue  # "Amid calls for ...": a preposition, not a subject
         if start < len(mask) and mask[start]:
             continue  # "“Right now, the West ...,” said X": words of the quotation, not X
+        if _SUBORDINATE_OPENING_RE.match(text, start):
+            continue  # "Though Ortiz's office had responded, ...": a subordinate clause
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
@@ -1123,6 +1138,9 @@ def headline_cue(text: str) -> Ref | None:
     words = _WORDS_RE.findall(body)
     verbs = wordlists.headline_verbs()
     for i, word in enumerate(words[:16]):
+        if i and word.lower().endswith("ed") and words[i + 1:i + 2] and \
+                words[i + 1].lower() in ("to", "by"):
+            return None  # "Ana Ruiz Urged to Resign by ...": the subject is spoken to
         if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
                 _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")

@@ -45,6 +45,8 @@ GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "d
                    "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
 # Given-name similarity (rapidfuzz ratio, 0-100) at which two spellings are one name.
 GIVEN_NAME_SIMILARITY = 75.0
+# Surname similarity at which a surname seen alone is a misspelling of a known full name's.
+NEAR_SURNAME_SIMILARITY = 80.0
 
 NameKind = Literal["person", "org", "place", "unknown"]
 # Generational suffixes after a surname: "Donald Trump Jr." is "Mr. Trump", not "Mr. Jr.".
@@ -346,6 +348,29 @@ class People:
         self._by_word.setdefault((surname, -1), []).append(person.index)
         self._by_word.setdefault((keys[0], 0), []).append(person.index)
         return person.index
+
+    def known(self, words: tuple[str, ...]) -> int | None:
+        """The person a full name stands for, if one so named was seen; nobody is added."""
+        keys = [word_key(w) for w in words]
+        surname = surname_key(keys)
+        for index in self._by_word.get((surname, -1), []):
+            for form in self.persons[index].full_forms:
+                fkeys = [word_key(w) for w in form]
+                if surname_key(fkeys) == surname and _given_match(fkeys, keys):
+                    return index
+        return None
+
+    def near(self, surname: str) -> int | None:
+        """The one person with a full name whose surname is this one misspelt by a letter
+        ("Cowen" for "Cowan"), if exactly one; surnames of five letters or more."""
+        key = word_key(surname)
+        if len(key) < 5 or not key.isalpha():
+            return None
+        found = {i for (k, at), ids in self._by_word.items() if at == -1 and k[:1] == key[:1]
+                 and abs(len(k) - len(key)) <= 1 and k != key
+                 and fuzz.ratio(k, key) >= NEAR_SURNAME_SIMILARITY
+                 for i in ids if self.persons[i].full_forms}
+        return found.pop() if len(found) == 1 else None
 
     def candidates(self, word: str) -> list[int]:
         """Persons whose surname (else whose first name word) is ``word``."""

@@ -202,8 +202,18 @@ class SpeakerAttributor:
         assert name is not None and state.recent is not None
         if name.kind != "person" and is_unnamed_source(name.text):
             return None  # "House Republicans", "Democrats": members of a party, unnamed
+        if name.kind == "org" and name.surname_only and not name.titled:
+            named = state.orgs.get(word_key(name.surname))
+            if named is not None and named != name.text and not is_unnamed_source(named):
+                return ("entity", named)  # "The Post noted": "The Washington Post" named before
         if name.kind in ("org", "place") or (name.kind == "unknown" and not name.surname_only):
             return ("entity", name.text)
+        if name.surname_only and not name.titled and not self.people.candidates(name.surname):
+            named = state.orgs.get(word_key(name.surname))
+            if named is not None and named != name.text:
+                return ("entity", named)  # "The Post noted": "The Washington Post" named before
+            if (near := self.people.near(name.surname)) is not None:
+                return ("person", near)  # "Cowen" in an account that names "William Cowan"
         create = name.kind == "person" or name.titled or name.surname_only
         index = self.people.resolve(name, state.recent, create=create)
         if index is None:
@@ -232,8 +242,10 @@ class SpeakerAttributor:
         if ref.kind != "name" or name is None or len(name.words) != 1 or name.titled:
             return False
         word = name.words[0]
+        key = word_key(word)
         return not self.people.candidates(word) and (
-            is_sentence_word(word, self.lowercase) or is_no_speaker_name(word))
+            is_sentence_word(word, self.lowercase) or is_no_speaker_name(word)
+            or (key.endswith("s") and key[:-1] in wordlists.titles()))  # "Presidents have"
 
     def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
@@ -618,7 +630,10 @@ class SpeakerAttributor:
                 return None
             key: SpeakerKey = ("person", found[0])
         elif name.kind == "person":
-            key = ("person", self.people.add_full_name(name.words))
+            index = self.people.known(name.words)
+            if index is None:
+                return None  # "Ana Ruiz Budget Fight: ...": a topic label, not a person named
+            key = ("person", index)
         else:
             key = ("entity", name.text)
         self._note(key, name.text)

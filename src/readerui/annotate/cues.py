@@ -183,7 +183,7 @@ _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
     r"Speaking|Following|Since|Last|This|Throughout|Upon|Over|Amid|Ahead|Under|For\s+(?:his|her|"
     r"their|its)\s+part|In\s+(?:his|her|their|its)\s+(?:remarks|speech|statement))\b[^,]{0,120},\s*"
-    r")+")
+    r"(?:(?:which|who)\s[^,]{0,80},\s*)?)+")
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
@@ -388,10 +388,11 @@ def _spokes_ref(m: re.Match[str]) -> Ref:
         determiner = m.group().lstrip(" ,;(").split()[0].lower()
         if determiner in ("its", "their"):
             return Ref("source", label="organization")  # the organisation named last
-        if determiner in ("his", "her"):
-            return Ref("pronoun")
-        return Ref("source", label="official")  # unnamed: nobody in particular
-    return Ref("entity", label=label)
+        return Ref("source", label="official")  # "a spokesman", "his spokesman": unnamed
+    owner = parse_name(label.rsplit(" ", 1)[0])
+    if owner is not None and (owner.kind == "person" or owner.titled):
+        return Ref("source", label="official")  # a person's spokesman: unnamed (rule 4)
+    return Ref("entity", label=label)  # an organisation's spokesperson
 
 
 def _office_label(phrase: str) -> str:
@@ -501,8 +502,19 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _GENERIC_ORG_END_RE.search(text):
         return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
+        if _PARTITIVE_END_RE.search(text, 0, m.start(1) + 1):
+            return None  # "some on the House Foreign Affairs Committee": members, unnamed
+        if _EACH_RE.match(m.group(1)):
+            return m.start(1), Ref("joint", label=m.group(1).lower())  # "each office said"
         return m.start(1), Ref("source", label=_office_label(m.group(1))
                                or _source_label(m.group(1)))
+    if text.endswith(_PLACE_DESCRIPTION_ENDS) and (m := _PLACE_DESCRIPTION_END_RE.search(text)) \
+            and _is_place(m.group(1)):
+        noun = m.group(2).lower()
+        if noun in ("democrat", "republican"):  # "the Florida Republican"
+            return m.start(), Ref("described", label=noun, text=m.group().strip())
+        if noun in wordlists.titles():  # "The Vermont senator"
+            return m.start(), Ref("title", label=title_phrase([noun]))
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
@@ -523,6 +535,10 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PARTITIVE_END_RE = re.compile(
+    r"\b(?:some|many|most|several|members|member|others|one|two|three|dozens|\d+)\s+"
+    r"(?:on|of|in|from|at)\s+(?:the\s+)?\S?$", re.IGNORECASE)
+_EACH_RE = re.compile(r"(?:each|both)\s", re.IGNORECASE)
 _THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
@@ -531,6 +547,18 @@ _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)
 
 
 _OF_ROLE_END_RE = re.compile(r"^\s+of\s+[a-z]+\s+$")  # "chief of staff Ana Ruiz"
+
+
+_PLACE_DESCRIPTION_END_RE = re.compile(
+    r"(?:^|(?<=\W))[Tt]he\s+((?:[A-Z][a-z]+\.?\s+){1,2})([a-z\-]+|Democrat|Republican)$")
+_PLACE_DESCRIPTION_ENDS = ("Democrat", "Republican", "senator", "governor", "congressman",
+                           "congresswoman", "lawmaker", "mayor", "representative", "legislator")
+
+
+def _is_place(words: str) -> bool:
+    """Whether capitalised words name a place ("Florida", "New York", "Vermont")."""
+    key = " ".join(word_key(w) for w in words.split())
+    return key in wordlists.place_names() or all(k in wordlists.places() for k in key.split())
 
 
 def _is_full_name(run: str) -> bool:
@@ -669,6 +697,10 @@ def _bare_title(run: str) -> str:
     return ""
 
 
+_ROLE_NAME_START_RE = re.compile(
+    rf"^(?:[A-Z][\w.'’\-]*\s+){{1,3}}(?:[a-z\-]+\s+){{0,2}}(?:spokesman|spokeswoman|"
+    rf"spokesperson|secretary|aide|adviser|advisor|lawyer|attorney|manager|director|"
+    rf"strategist|counsel|chairman|chairwoman)\s+({_RUN})")
 _NAME_AFTER_ROLE_RE = re.compile(rf"\s+(?:[a-z\-]+\s+){{0,2}}({_RUN})")
 
 
@@ -712,6 +744,9 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         text = text[offset:]
     if m := _PRONOUN_START_RE.match(text):
         return offset, Ref("pronoun")
+    if (m := _ROLE_NAME_START_RE.match(text)) and (name := parse_name(m.group(1))) is not None \
+            and name.kind == "person" and not name.surname_only:
+        return offset + m.start(1), Ref("name", name)  # "Ruiz press secretary Ana Ortiz"
     if m := _JOINT_START_RE.match(text):
         return offset, Ref("joint", label=m.group(1).lower())
     if m := _SIDE_START_RE.match(text):
@@ -994,7 +1029,7 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
     forms = _main_verb_forms()
     if "by" in words:
         for m in _PASSIVE_BY_RE.finditer(text):
-            if m.group(1) in forms and not mask[m.start()]:
+            if m.group(1) in forms and not mask[m.start()] and not _is_embedded(text, m.start()):
                 found = subject_at_start(text[m.end():])
                 if found is not None and found[1].kind == "name":
                     yield Cue(m.end() + found[0], found[1], False, f"{m.group(1)} by")
@@ -1019,7 +1054,8 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
 
 
 _PASSIVE_BY_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?([a-z]+ed|told)\s+"
-                            r"by\s+")
+                            r"(?:(?:here|there|today|yesterday|later|earlier|again|also|first|"
+                            r"publicly|on\s+[A-Z][a-z]+)\s+){0,3}by\s+")
 _RELATIVE_SAID_RE = re.compile(r",\s+(?:who|which)\s+(?:also\s+|later\s+|then\s+)?([a-z]+)\b")
 _OWNED_STATEMENT_RE = re.compile(
     rf"({_RUN})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|remarks|comments|speech|letter|tweet|"

@@ -97,12 +97,13 @@ _COLLECTIVE_OPENING_RE = re.compile(r"^\W*(?:[A-Z][\w.'’\-]*\s+){1,3}and\s+(?:
 # Facebook post on Monday, X ...".
 _WRITTEN_OPENER_RE = re.compile(
     r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
-    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
+    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)s?\b"
     r"[^,;:]{0,100},\s*")
 # A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
 _WRITTEN_INTRO_RE = re.compile(
     r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
-    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text)\b[^:]*:\s*$", re.IGNORECASE)
+    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text|saying|tweeting|writing|"
+    r"posting)\b[^:]*:\s*$", re.IGNORECASE)
 # "This post has been revised to reflect the following correction:": the outlet's own note.
 _EDITORIAL_NOTE_RE = re.compile(r"\b(?:correction|corrected|updated?|revised|editor)",
                                 re.IGNORECASE)
@@ -133,6 +134,7 @@ class _Reading:
     paragraph: int = -1
     last_person: int | None = None  # who "he"/"she" refers to
     last_person_at: int = -1  # the sentence that made them so (as speaker or subject)
+    last_speaker: int | None = None  # the person who spoke last in this account
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
@@ -234,6 +236,9 @@ class SpeakerAttributor:
         if key is not None and key[0] == "entity" and (
                 is_fragment(str(key[1])) or is_no_speaker_name(str(key[1]))):
             return None  # "administration", "Instead", "Governor", "AARP spokesperson"
+        if key is not None and key[0] == "entity" and str(key[1]).endswith(" spokesperson") \
+                and self.people.candidates(str(key[1]).split()[-2]):
+            return None  # "Ortiz's spokesman": a person's unnamed spokesman (rule 4)
         return key
 
     def _not_a_name(self, ref: Ref) -> bool:
@@ -334,6 +339,12 @@ class SpeakerAttributor:
         if len(people) > 1:
             seen = [p for p in people if p in recent]
             people = {max(seen, key=lambda p: recent[p])} if seen else set()
+        if people and not people & recent.keys() and state.last_speaker is not None:
+            # described so only later in this account (or only in the other): "the
+            # presidential hopeful said" after someone spoke is the one speaking here
+            index = state.last_speaker
+            recent[index] = position
+            return ("person", index)
         if people:
             index = next(iter(people))
             recent[index] = position
@@ -578,6 +589,7 @@ class SpeakerAttributor:
                 key = quote_owner
             if key is not None and key[0] == "person":
                 state.last_person, state.last_person_at = int(key[1]), position
+                state.last_speaker = int(key[1])
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
                 quote_start, quote_owner = position, key

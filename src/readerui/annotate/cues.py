@@ -129,6 +129,8 @@ GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation
                                "agency", "magazine", "newspaper", "paper", "network", "website",
                                "site", "outlet", "center", "centre", "institute", "charity",
                                "article", "story", "column", "editorial", "blog"})
+_GENERIC_ORG_START_RE = re.compile(
+    r"^(?:[Tt]he|[Tt]his)\s+(" + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\b(?![\w\-'’])")
 _GENERIC_ORG_END_RE = re.compile(
     r"(?:^|[^\w'’])((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:"
     + "|".join(sorted(GENERIC_ORG_NOUNS)) + r"))$")
@@ -148,6 +150,7 @@ _ACCORDING_RE = re.compile(
     r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
 # "has said little", "said nothing": a statement about a missing statement is the narrator's.
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
+_NO_OBJECT_RE = re.compile(r"\s+no\s+(?!one\b|longer\b|doubt\b)")
 # "mentions neither X nor Y", "named no one": a statement about what was not said.
 _MENTIONED_NONE_RE = re.compile(r"\s*(?:neither|none|no\s+one|nobody|no)\b", re.IGNORECASE)
 _MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "name", "names",
@@ -204,6 +207,7 @@ _OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)
                              r"learned)\s*[.!]?$")
 _SUBORDINATE_OPENING_RE = re.compile(r"(?:Though|Although|While|When|After|Before|If|Because|"
                                      r"Since|Once|Unless|Whereas)\s")
+_JOINT_AFTER_RE = re.compile(r"\s+(?:[\w,]+\s+){0,3}?(?:in\s+a\s+joint\s+|jointly\b)")
 _PROSPECTIVE_RE = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|"
                              r"plans?|planned|intends?|intended)\s")
 _MODAL_END_RE = re.compile(r"\s(?:will|would|shall|should|may|might|must|can|could)"
@@ -518,6 +522,9 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
+        if _LOWER_WORD_END_RE.search(text, 0, m.start()) and (
+                (place := parse_name(m.group())) is not None and place.kind == "place"):
+            return None  # "officers in counties bordering Colorado": the place is no subject
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
                 not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not (
                     _OF_ROLE_END_RE.search(place.group()) and _is_full_name(m.group())):
@@ -539,6 +546,7 @@ _PARTITIVE_END_RE = re.compile(
     r"\b(?:some|many|most|several|members|member|others|one|two|three|dozens|\d+)\s+"
     r"(?:on|of|in|from|at)\s+(?:the\s+)?\S?$", re.IGNORECASE)
 _EACH_RE = re.compile(r"(?:each|both)\s", re.IGNORECASE)
+_LOWER_WORD_END_RE = re.compile(r"(?:^|\s)(?!the\s)[a-z][a-z\-]*\s+$")
 _THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
@@ -585,6 +593,11 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
+        if (listed := _LIST_SEGMENT_RE.match(stripped)) and not after_quote and best is not None \
+                and (listed.group(1).lower() not in ("and", "or")
+                     or _is_person_run(text[text.rfind(",", 0, max(start, 0)) + 1:max(start, 0)])):
+            # "Others, including ..., X, dismissed", "..., Y, and Z, said": several people
+            return best[0], Ref("joint", label="several")
         if (by := _AUTHOR_RE.match(stripped)) and _PIECE_END_RE.search(text[:max(start, 0)]):
             stripped = by.group(1)  # "the statement, from Dr. Ana Ruiz, an internist, said"
             segment = segment[:segment.find(stripped)] + stripped + " " * (
@@ -607,6 +620,14 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
     return best
 
 
+_LIST_SEGMENT_RE = re.compile(r"(and|or|including|such\s+as|along\s+with)\s", re.IGNORECASE)
+
+
+def _is_person_run(segment: str) -> bool:
+    """A comma segment that is one person's name ("Jon Bruning")."""
+    segment = segment.strip()
+    name = parse_name(segment) if segment and RUN_RE.fullmatch(segment) else None
+    return name is not None and name.kind == "person"
 _CLAUSE_START_RE = re.compile(r"^\s*(?:but|and|so|yet|while|when|after|before|because|if)\b",
                               re.IGNORECASE)
 
@@ -769,6 +790,8 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, Ref("source", label=label)
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
+    if m := _GENERIC_ORG_START_RE.match(text):
+        return offset, Ref("source", label=m.group(1).lower())  # "The organization made"
     if m := _NAMES_START_RE.match(text):
         second = parse_name(m.group(2)) if m.group(2) else None
         first = parse_name(m.group(1))
@@ -896,8 +919,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
-        if _NOTHING_SAID_RE.match(rest):
-            continue
+        if _NOTHING_SAID_RE.match(rest) or (verb not in ("said", "says", "say") and
+                                             _NO_OBJECT_RE.match(rest)):
+            continue  # "said nothing", "expressed no concern": about a missing statement
         if verb in _MENTION_VERBS and _MENTIONED_NONE_RE.match(rest):
             continue
         if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
@@ -957,6 +981,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             first, _, rest_of_label = ref.label.partition(" ")
             ref = Ref("source", label=" ".join(filter(None, (_common_case(first),
                                                              rest_of_label))))
+        if _JOINT_AFTER_RE.match(rest):
+            ref = Ref("joint", label="joint statement")  # "X and Y said in a joint statement"
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))

@@ -78,6 +78,21 @@ _ABOUT_OPENING_RE = re.compile(
     r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
     + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\s+(?!(?:said|says|added|told)\b)\w+)",
     re.IGNORECASE)
+# "But there was no sign ...", "It is unclear whether ...", "The announcement drew ...": the
+# narrator's, about the situation or the statement itself
+_NARRATOR_OPENING_RE = re.compile(
+    r"^\W*(?:(?:but|and|yet|still)\s+)?(?:there\s+(?:is|was|were|are|has|have|had|will)\b|"
+    r"it\s+(?:is|was|remains|remained)\s+(?:unclear|not\s+clear|uncertain|unknown)\b|"
+    r"the\s+(?:announcement|statement|remarks|comments|speech|interview|decision|move|"
+    r"endorsement|post|tweet|letter)\s+(?!(?:said|says|added|read|reads|stated)\b))",
+    re.IGNORECASE)
+# "X declined to say whether ...", "refused to comment": about a statement not made
+_DECLINED_RE = re.compile(r"\b(?:declined|declines|refused|refuses|would\s+not|wouldn[’']t|did\s+"
+                          r"not|didn[’']t)\s+to\s+(?:say|comment|discuss|answer|elaborate|"
+                          r"specify|respond|confirm)\b|\b(?:declined|refused)\s+(?:to\s+)?"
+                          r"(?:comment|say)", re.IGNORECASE)
+
+
 def is_fragment(label: str) -> bool:
     """Whether an organisation-like speaker label names nobody: one capitalised function word
     or adverb ("Instead", "Notably") or a demonym ("American") rather than a name ("Politico",
@@ -285,6 +300,9 @@ class SpeakerAttributor:
                 # "the article", "the magazine": the publication named as one, if any
                 if label.split()[-1].lower() in _PUBLICATION_NOUNS and state.last_outlet:
                     return ("entity", state.last_outlet)
+                if state.last_org and (named_org := parse_name(state.last_org)) is not None \
+                        and named_org.kind == "place":
+                    return None  # "the site said" after "New York City": no such organisation
                 return ("entity", state.last_org) if state.last_org else None
             named = state.orgs.get(word_key(label.split()[-1]))
             if named and (" " not in label or (label == label.lower() and set(
@@ -366,6 +384,12 @@ class SpeakerAttributor:
         """The person a bare title means: the last so named in this account; else the only one
         so named in either account ("The Prime Minister" of a readout that never names him)."""
         title = title_phrase(title.split())  # "the A.G." is the attorney general
+        recent = state.recent or {}
+        holders = self.people.titled.get(title, set()) | (
+            {state.titles[title]} if title in state.titles else set())
+        met = [p for p in holders if p in recent]
+        if len(met) > 1 and len({recent[p] for p in met}) == len(met):
+            return max(met, key=lambda p: recent[p])  # "the governor" just mentioned
         if title in state.titles:
             return state.titles[title]
         same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
@@ -446,7 +470,8 @@ class SpeakerAttributor:
             return True
         if state.current is not None and state.current == ("entity", state.last_outlet):
             return True  # after "The article said ...", the next fact is the narrator's again
-        if _ABOUT_OPENING_RE.match(text):
+        if _ABOUT_OPENING_RE.match(text) or _NARRATOR_OPENING_RE.match(text) or \
+                _DECLINED_RE.search(text):
             return True
         if state.current is None:
             return False
@@ -473,7 +498,8 @@ class SpeakerAttributor:
         if not trailing:
             return cues[0]
         chosen = trailing[-1]
-        if chosen.ref.kind == "source":  # "X expressed concern, the ministry said": X speaks
+        if chosen.ref.kind == "source" and not is_unnamed_source(chosen.ref.label):
+            # "X expressed concern, the ministry said": X speaks (not "..., officials said")
             people = [c for c in cues if c.start < chosen.start
                       and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))]
             if people:

@@ -1068,7 +1068,9 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
                 if found is None or found[1].kind != "name":
                     found = subject_at_end(text[:m.start()])
                 if found is not None and found[1].kind == "name" and not _is_embedded(
-                        text, found[0]):
+                        text, found[0]) and text[:found[0]].strip(" “\"‘'"):
+                    # (not "Ana Ruiz, who asked for the meeting, arrived at ten": a relative
+                    # clause on the sentence's subject is background)
                     yield Cue(found[0], found[1], False, f"who {m.group(1)}")
                     return
     for m in _OWNED_STATEMENT_RE.finditer(text):

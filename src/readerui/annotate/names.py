@@ -238,9 +238,9 @@ def _drop_leading_common(words: list[str]) -> list[str]:
     keys = [word_key(w) for w in words]
     if any(k in wordlists.org_words() or k in wordlists.places() for k in keys):
         return words  # an organisation or place keeps its words ("New York Times")
-    while len(words) > 1 and not words[0].isupper() and (
-            is_everyday_word(words[0]) or _is_gerund(words[0])):
-        words = words[1:]
+    while len(words) > 1 and not words[0].isupper() and word_key(words[1]) not in NAME_SUFFIXES \
+            and (is_everyday_word(words[0]) or _is_gerund(words[0])):
+        words = words[1:]  # (not "Trump" of "Trump Jr.")
     if len(words) == 1 and word_key(words[0]) in _NUMBER_WORDS:
         return []  # "Nine states ..."
     return words

@@ -673,6 +673,9 @@ class SpeakerAttributor:
                 return None  # "Ana Ruiz Budget Fight: ...": a topic label, not a person named
             key = ("person", index)
         else:
+            if not any(name.text in s.text for doc in self._docs for s in doc.sentences
+                       if s.role != "title" and not is_title_case(s.text)):
+                return None  # "Ana Ruiz Senate: ...": a topic label, not an organisation
             key = ("entity", name.text)
         self._note(key, name.text)
         return key
@@ -711,6 +714,11 @@ class SpeakerAttributor:
                     state.how = f"speech-noun:{noun}" if noun else \
                         f"written:{piece.group(1).lower()}" if piece else "saying-clause"
                     return key
+            if opening is not None and opening[0].kind == "pronoun" and \
+                    state.last_person is not None and (not (gender := _pronoun_gender(
+                        text.lstrip()[:4])) or self.people.persons[state.last_person].gender
+                        in ("", gender)):
+                state.last_person_at = position  # "He practiced at X": still the same "he"
             if is_event_narration(text):
                 if subject is not None:
                     state.last_person, state.last_person_at = subject, position
@@ -726,6 +734,10 @@ class SpeakerAttributor:
                 return state.current
             if state.quoted or self._names_someone_else(text, state):
                 return None  # after a direct quotation, the narrator takes over
+            if opening is not None and opening[0].kind == "name" and opening[0].name is not None \
+                    and opening[0].name.kind == "org" and state.current is not None and \
+                    state.current != ("entity", opening[0].name.text):
+                return None  # "Congress passed the bill": another actor, the narrator's
             if self._about_the_speaker(text, state):
                 return None
             state.how = "continuation"

@@ -517,8 +517,10 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         noun = m.group(2).lower()
         if noun in ("democrat", "republican"):  # "the Florida Republican"
             return m.start(), Ref("described", label=noun, text=m.group().strip())
-        if noun in wordlists.titles():  # "The Vermont senator"
-            return m.start(), Ref("title", label=title_phrase([noun]))
+        if noun in wordlists.titles():  # "The Vermont senator": the senator so titled, else
+            # the person speaking here
+            return m.start(), Ref("described", label=title_phrase([noun]),
+                                  text=m.group().strip())
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None

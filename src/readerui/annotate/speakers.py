@@ -43,6 +43,7 @@ from readerui.annotate.cues import (
 )
 from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, lowercase_words
 from readerui.annotate.names import (
+    TITLE_FORMS,
     People,
     Person,
     after_article,
@@ -353,6 +354,11 @@ class SpeakerAttributor:
         this paragraph or the one last named."""
         recent = state.recent
         assert recent is not None
+        if role in wordlists.titles() or role in TITLE_FORMS.values():
+            titled = self._titled(role, state)  # "the Vermont senator": the senator named so
+            if titled is not None:
+                recent[titled] = position
+                return ("person", titled)
         people = self._descriptions().get(role, set())
         if len(people) > 1:
             seen = [p for p in people if p in recent]

@@ -175,8 +175,8 @@ _PARTICLE_GAP_RE = re.compile(
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
-_SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
-                        r"called\s+for|expressed|told|insisted|argued)\b|"
+_SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|"
+                        r"urged|called\s+for|expressed|told|insisted|argued)\b|"
                         r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|"
                         r"[a-z]+ly)\s+)?(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
@@ -525,7 +525,7 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         if _is_party_label(m.group()):
             return None
         if _LOWER_WORD_END_RE.search(text, 0, m.start()) and (
-                (place := parse_name(m.group())) is not None and place.kind == "place"):
+                (named := parse_name(m.group())) is not None and named.kind == "place"):
             return None  # "officers in counties bordering Colorado": the place is no subject
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
                 not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not (

@@ -181,14 +181,20 @@ def parse_name(run: str) -> Name | None:
         # person's title; the whole run is the organisation's name
         kept = [w for w in split if word_key(w) not in ("the",)] or split
         return Name(tuple(_strip_stop(w) for w in kept), "org", False, "")
-    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
-             for w in words]
+    # a full stop inside a run is the word's own ("St. Louis", "John A. Roe"), not the
+    # sentence's; an abbreviation keeps its last one ("U.S.", "L.L.P.")
+    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP
+             and i == len(words) - 1 and "." not in w.rstrip(".") else w
+             for i, w in enumerate(words)]
     words = [w for w in words if w]
     if "of" in words and words.index("of") > 0:  # "President Ana Ruiz of Chile": the person
         cut = words.index("of")
         after = [word_key(w) for w in words[cut + 1:]]
-        if title or all(k in wordlists.places() or k == "the" for k in after):
-            words = words[:cut]
+        if title or all(k in wordlists.places() or k == "the" for k in after) or (
+                2 <= cut <= 4 and name_kind(words[:cut], False) == "person"
+                and any(k in wordlists.org_words() or w.rstrip(".").isupper()
+                        for k, w in zip(after, words[cut + 1:], strict=True))):
+            words = words[:cut]  # "Ana Ruiz of Harbor Bank", "Ana Ruiz of Roe L.L.P."
     if not title and not _after_article(split):
         words = _drop_leading_common(words)
     if not words:
@@ -296,6 +302,16 @@ def _given_match(a: list[str], b: list[str]) -> bool:
     return len(b) >= 3 and len(b[0]) == 1 and _given_names_match(a[0], b[1])
 
 
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname_last(keys: list[str]) -> list[str]:
+    """Name keys without a closing "Jr." or "III": "Ana B. Ruiz Jr." is found as "Ruiz"."""
+    while len(keys) > 2 and keys[-1] in _SUFFIXES:
+        keys = keys[:-1]
+    return keys
+
+
 class People:
     """The people of both accounts: full-name clusters plus bare surnames resolved in context."""
 
@@ -306,11 +322,11 @@ class People:
 
     def add_full_name(self, words: tuple[str, ...]) -> int:
         """Add a full name (two words or more), merging it with a matching person; its index."""
-        keys = [word_key(w) for w in words]
+        keys = _surname_last([word_key(w) for w in words])
         for index in self._by_word.get((keys[-1], -1), []):
             person = self.persons[index]
             for form in person.full_forms:
-                fkeys = [word_key(w) for w in form]
+                fkeys = _surname_last([word_key(w) for w in form])
                 if fkeys[-1] == keys[-1] and _given_match(fkeys, keys):
                     if words not in person.full_forms:
                         person.full_forms.append(words)

@@ -95,6 +95,9 @@ _WRITTEN_OPENER_RE = re.compile(
     r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
     r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
     r"[^,;:]{0,100},\s*")
+# An interview the subject gives: "X, in an interview with Y, ...", "... in a 2012 interview".
+_INTERVIEW_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w.\-]+\s+){0,3}?"
+                           r"(interview)s?\b")
 # A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
 _WRITTEN_INTRO_RE = re.compile(
     r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
@@ -245,6 +248,8 @@ class SpeakerAttributor:
             described = self._descriptions().get(title_phrase(ref.label.split()), set())
             if len(described) == 1 and ref.label == ref.label.lower():
                 return ("person", next(iter(described)))  # "the former governor" described so
+            if not ref.text and state.current is not None and state.current[0] == "person":
+                return state.current  # "the former governor said", right after she spoke
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":
@@ -335,7 +340,8 @@ class SpeakerAttributor:
         title = title_phrase(title.split())  # "the A.G." is the attorney general
         if title in state.titles:
             return state.titles[title]
-        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
+        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title
+                       or t.partition(" of ")[0] == title}  # "the secretary" of state
         if len(same_office) == 1:  # "the minister" after "Finance Minister Ana Ruiz"
             return same_office.pop()
         anywhere = self.people.titled.get(title, set())
@@ -428,6 +434,12 @@ class SpeakerAttributor:
         # "X told Y ..., the statement said": the statement carries X's words; "it said" and
         # "they said" only count when nothing else names the speaker.
         cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
+        if any(c.how.endswith("reported") or c.how == "reported by" for c in cues):
+            # "In a letter reported by the Gazette, Ortiz wrote": the outlet relays her words
+            cues = tuple(c for c in cues if not (c.how.endswith("reported") or c.how ==
+                                                 "reported by")
+                         and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))
+                         ) or cues
         if is_event_narration(text):
             cues = tuple(c for c in cues if c.ref.kind in ("name", "pronoun"))
             if not cues:
@@ -542,6 +554,8 @@ class SpeakerAttributor:
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if key is None and state.how == "document" and out and not introduced:
+                key = out[-1]  # "The letter said ..." after "In a letter, X told ..."
             if key is None and state.written is not None and not state.cued:
                 key = state.written  # a line of the letter or post the paragraph reproduces
                 state.how = "written-text"
@@ -600,6 +614,8 @@ class SpeakerAttributor:
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
             found = self.people.candidates(name.words[-1])
+            if len(found) > 1:  # "Ruiz Rips ..." with two Ruizes: the one who speaks
+                found = [p for p in found if ("person", p) in self.surfaces] or found
             if len(found) != 1:
                 return None
             key: SpeakerKey = ("person", found[0])
@@ -631,10 +647,15 @@ class SpeakerAttributor:
             noun = speech_noun(text) if opening is not None else None
             piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
                 opening[0].kind in ("name", "pronoun", "title", "described") else None
+            if piece is None and opening is not None and opening[0].kind in (
+                    "name", "pronoun", "title", "described") and "interview" in text:
+                # "X, in an interview with Y, gave ...", "X took the blame in an interview"
+                piece = next((m for m in _INTERVIEW_RE.finditer(text)
+                              if not quoted_mask(text)[m.start()]), None)
             if opening is not None and (noun or piece or saying_clause(text)):
                 # "X offered ... and said ...", "X opened with sharp criticism of Y", "In a
                 # letter to the board, X recalled ...": X speaks (or writes)
-                start = piece.end() if piece else 0
+                start = piece.end() if piece and piece.start() == 0 else 0
                 state.gender = _pronoun_gender(text[start:].lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None and not (piece and key[0] == "entity" and not noun
@@ -676,6 +697,8 @@ class SpeakerAttributor:
         state.nobody = key is None and cue.ref.kind in ("source", "entity", "title", "joint",
                                                         "record")
         if key is None:
+            if subject is not None:  # "Reps. X, Y and Z state ...": "he" next is X
+                state.last_person = subject
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
         state.how = _cue_label(cue)

@@ -176,3 +176,54 @@ def test_a_headline_surname_shared_goes_to_the_one_who_speaks() -> None:
                             "“They are wrong,” Ana Ruiz said.",
                             title="Ruiz Lashes Out at Critics"), make_doc())
     assert ann.speaker_a[0] == "Ana Ruiz"
+
+
+def test_a_title_tells_apart_two_people_sharing_a_surname() -> None:
+    got = speakers_of(["Ana Ruiz and her husband, Tom Ruiz, arrived.",
+                       "President Ruiz said on Wednesday that the pier would reopen."],
+                      ["President Ana Ruiz opened the pier."])
+    assert got[1] == "Ana Ruiz"
+
+
+def test_a_title_with_a_place_in_it_after_the_person_spoke() -> None:
+    got = speakers_of("Ana Ruiz, a vocal critic of the plan, said she was saddened.",
+                      "The former Harbor governor said the claims were false and appalling.")
+    assert got == ["Ana Ruiz", "Ana Ruiz"]
+
+
+def test_a_closing_quotation_goes_on_quoting_the_speaker() -> None:
+    got = speakers_of(["“Well, which is it?” Ruiz asked.",
+                       "Either the managers decide alone, “or else the rules tell them what "
+                       "to do.”"])
+    assert got == ["Ruiz", "Ruiz"]
+
+
+def test_a_short_quoted_phrase_after_a_quote_stays_the_narrators() -> None:
+    got = speakers_of(["“Well, which is it?” Ruiz asked.",
+                       "Couples often pay the “marriage penalty,” the report shows."])
+    assert got[1] is None
+
+
+def test_an_uncued_quote_after_an_unnamed_source_is_not_an_earlier_speaker() -> None:
+    got = speakers_of(["“We read every request,” Ana Ruiz said."],
+                      ["“We follow the law,” the spokesperson said."],
+                      ["“We never take part in such programs.”"])
+    assert got == ["Ana Ruiz", None, None]
+
+
+def test_a_participle_after_while() -> None:
+    got = speakers_of("On Wednesday, Ruiz appeared to shift her stance, while acknowledging "
+                      "the matter “will be settled by the courts.”")
+    assert got == ["Ruiz"]
+
+
+def test_a_headline_administration_speaks() -> None:
+    ann = annotate(make_doc("The Ruiz administration said the program was legal.",
+                            title="Ruiz administration defends second program"), make_doc())
+    assert ann.speaker_a[0] is not None and "administration" in ann.speaker_a[0]
+
+
+def test_appealing_to_voters_is_no_statement() -> None:
+    got = speakers_of("Ana Ruiz met the board.",
+                      "She has sought to appeal to voters with new promises.")
+    assert got == [None, None]

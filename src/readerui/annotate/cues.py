@@ -252,8 +252,8 @@ def role_key(noun: str) -> str:
     """One key for the spellings of a role noun ("frontrunner" -> "front-runner")."""
     noun = noun.lower()
     return _ROLE_FORMS.get(noun, noun)
-_LOWER_TITLE_END_RE = re.compile(
-    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
+_LOWER_TITLE_END_RE = re.compile(  # "the senator", "the former Alaska governor"
+    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}(?:[A-Z][\w\-]*\s+)?([a-z\-]+)$")
 _PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+(?:the\s+)?$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
@@ -503,7 +503,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _RECORD_END_RE.search(text):
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
-        keys = m.group().split()[1:]  # "the senator said", "the attorney general said"
+        keys = [k for k in m.group().split()[1:] if not k[:1].isupper()] or \
+            m.group().split()[-1:]  # "the senator said", "the attorney general said"
         while len(keys) > 1 and keys[0] not in wordlists.titles() and \
                 keys[0] not in wordlists.title_modifiers():
             keys = keys[1:]
@@ -1132,7 +1133,7 @@ _PASSIVE_AND_RE = re.compile(r"\s+(?:of|by)\b")
 _GROUP_WHO_RE = re.compile(r"\b[A-Za-z]+s\s+who\s+(?:are|were|have|had)\b")
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|while|[a-z]+ly)\s+)?"
     r"([a-z]+ing)\b")
 
 
@@ -1217,6 +1218,7 @@ def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
 _CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
 _HEADLINE_OPENER_RE = re.compile(r"^(?:After|Before|Amid|Following|Despite|In|At|On|Over|"
                                  r"Ahead\s+of|[A-Z][a-z]{2,}ing)\s+[^,]{1,40},\s+")
+_HEADLINE_BODY_RE = re.compile(rf"({_RUN})\s+(administration|government|campaign)")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
@@ -1225,6 +1227,9 @@ def _headline_subject(phrase: str) -> Ref | None:
     phrase = phrase.strip(" ,'‘’\"“”")
     if re.search(r"\s(?:and|&)\s", phrase):
         return None  # "X and Y Say ...": a joint statement of several people is nobody's
+    if (m := _HEADLINE_BODY_RE.fullmatch(phrase)) and parse_name(m.group(1)) is not None:
+        # "Ruiz administration defends ...": the administration, as the body names it
+        return Ref("name", name=Name((*m.group(1).split(), m.group(2)), "org", False, ""))
     first = phrase
     if not first or not RUN_RE.fullmatch(first) or first.split()[0].lower().endswith("ing"):
         return None  # "Calling The Senate's Bluff: ...": a gerund, not a name

@@ -41,7 +41,12 @@ from readerui.annotate.cues import (
     sentence_subject,
     speech_noun,
 )
-from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, lowercase_words
+from readerui.annotate.namefilter import (
+    LEGAL_TEXTS,
+    is_no_speaker_name,
+    is_sentence_word,
+    lowercase_words,
+)
 from readerui.annotate.names import (
     People,
     Person,
@@ -95,6 +100,9 @@ _WRITTEN_OPENER_RE = re.compile(
     r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
     r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
     r"[^,;:]{0,100},\s*")
+# A quotation of five words or more that closes the sentence: "..., “or else the rules tell
+# them what to do.”"
+_CLOSING_QUOTE_RE = re.compile(r"[“\"](?:[^\"“”\s]+\s+){4,}[^\"“”\s]+[”\"]\s*$")
 # An interview the subject gives: "X, in an interview with Y, ...", "... in a 2012 interview".
 _INTERVIEW_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w.\-]+\s+){0,3}?"
                            r"(interview)s?\b")
@@ -204,6 +212,10 @@ class SpeakerAttributor:
             return ("entity", name.text)
         create = name.kind == "person" or name.titled or name.surname_only
         index = self.people.resolve(name, state.recent, create=create)
+        if index is None and name.title:  # "President Roe": the Roe so titled anywhere
+            held = [p for p in self.people.candidates(name.words[-1])
+                    if p in self.people.titled.get(name.title, set())]
+            index = held[0] if len(held) == 1 else None
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
         state.recent[index] = state.named[index] = position
@@ -218,6 +230,9 @@ class SpeakerAttributor:
             return None  # "Notably, they ...": an opening adverb, not a surname
         if self._not_a_name(ref):
             return None  # "Close to three dozen ...", "Cuts recommended ...": a plain word
+        if ref.kind == "name" and ref.name is not None and ref.name.kind != "person" and \
+                word_key(ref.name.words[-1]) in LEGAL_TEXTS:
+            return None  # "the Fourteenth Amendment states": a text of law
         key = self._raw_key_of(ref, state, position)
         if key is not None and key[0] == "entity" and (
                 is_fragment(str(key[1])) or is_no_speaker_name(str(key[1]))):
@@ -248,8 +263,12 @@ class SpeakerAttributor:
             described = self._descriptions().get(title_phrase(ref.label.split()), set())
             if len(described) == 1 and ref.label == ref.label.lower():
                 return ("person", next(iter(described)))  # "the former governor" described so
-            if not ref.text and state.current is not None and state.current[0] == "person":
-                return state.current  # "the former governor said", right after she spoke
+            if not ref.text:  # "the former governor said", right after she spoke: like "she"
+                if state.current is not None and state.current[0] == "person":
+                    return state.current
+                person = self._last_mentioned(state, self.people.persons, position)
+                if person is not None:
+                    return ("person", person)
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":
@@ -589,6 +608,9 @@ class SpeakerAttributor:
                     out[i], hows[i] = key, "quote-resumed"
             if key is not None and any(q in text for q in ('"', "“", "”")):
                 last_quoted = (key, position)
+            elif state.nobody and any(q in text for q in ('"', "“", "”")):
+                last_quoted = None  # "“...,” the spokesperson said": the next quote is not
+                # the one quoted before
             # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
             cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
             nobody.append(state.nobody)
@@ -676,6 +698,14 @@ class SpeakerAttributor:
             # ("China is ready to ..." after "Wang said"); a sentence about another person is
             # the narrator's.
             if in_quote or _opens_quote(text):
+                state.how = "quote-continued"
+                return state.current
+            if state.quoted and state.current is not None and (
+                    closing := _CLOSING_QUOTE_RE.search(text)) and not (
+                    set(re.findall(r"[a-z]+", text[:closing.start()]))
+                    & wordlists.reporting_verbs().forms) \
+                    and not self._names_someone_else(text, state):
+                # “Which is it?” X asked. Either ..., “or else ... .”: X goes on
                 state.how = "quote-continued"
                 return state.current
             if state.quoted or self._names_someone_else(text, state):

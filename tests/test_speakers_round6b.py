@@ -227,3 +227,17 @@ def test_appealing_to_voters_is_no_statement() -> None:
     got = speakers_of("Ana Ruiz met the board.",
                       "She has sought to appeal to voters with new promises.")
     assert got == [None, None]
+
+
+def test_a_person_after_helped_is_an_object() -> None:
+    got = speakers_of("But the remarks helped Ruiz make her case for the pier.")
+    assert got == [None]
+
+
+def test_a_headline_surname_goes_to_the_one_who_speaks_most() -> None:
+    ann = annotate(make_doc("Ana Ruiz lashed out at her critics.", "“They are wrong,” Ruiz said.",
+                            "“I will not stop,” Ana Ruiz said.",
+                            "Tom Ruiz said he agreed with his wife.",
+                            "“We are united,” Ana Ruiz added.",
+                            title="Ruiz Lashes Out at Critics"), make_doc())
+    assert ann.speaker_a[0] == "Ana Ruiz"

@@ -540,6 +540,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
+        if _OBJECT_OF_RE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the remarks helped Ortiz make her case": Ortiz is an object
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
                 not _WRITTEN_BY_END_RE.search(text, 0, m.start()):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
@@ -557,6 +559,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
 
 
 _THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
+# A verb taking an object and a bare infinitive: "helped Ortiz make", "let Ortiz speak".
+_OBJECT_OF_RE = re.compile(r"(?:^|\s)(?:helped|helps|help|let|lets|watched|saw|heard)\s+$")
 # A named organisation's piece as subject: "the Harbor Times report said", "a new study by the
 # Lumen Institute found", "A report in the Harbor Times, published Monday, cited": its publisher.
 _PIECES = r"(?:report|study|analysis|article|story|survey|poll|editorial|investigation|review)"

@@ -173,6 +173,7 @@ class SpeakerAttributor:
         # read when a role noun first names a speaker (most texts never need it)
         self.described: dict[str, set[int]] | None = None
         self._docs = (a, b)
+        self.spoken: dict[SpeakerKey, int] = {}  # while naming headlines: sentences per speaker
 
     def _descriptions(self) -> dict[str, set[int]]:
         """Whom both accounts describe by a role noun, by name: role -> people."""
@@ -198,7 +199,12 @@ class SpeakerAttributor:
         """Name the speakers of headlines whose surname was only met in the body."""
         for keys, position, text in self.pending:
             if keys[position] is None:
+                self.spoken = {}  # how many sentences of this account each speaker has
+                for key in keys:
+                    if key is not None:
+                        self.spoken[key] = self.spoken.get(key, 0) + 1
                 keys[position] = self._headline(text, _Reading(recent={}))
+                self.spoken = {}
                 if keys[position] is not None:
                     self.cues[id(keys)][position] = "headline"
 
@@ -636,8 +642,11 @@ class SpeakerAttributor:
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
             found = self.people.candidates(name.words[-1])
-            if len(found) > 1:  # "Ruiz Rips ..." with two Ruizes: the one who speaks
+            if len(found) > 1:  # "Ruiz Rips ..." with two Ruizes: the one who speaks (most)
                 found = [p for p in found if ("person", p) in self.surfaces] or found
+                counts = sorted((self.spoken.get(("person", p), 0), p) for p in found)
+                if len(counts) > 1 and counts[-1][0] > 2 * counts[-2][0]:
+                    found = [counts[-1][1]]
             if len(found) != 1:
                 return None
             key: SpeakerKey = ("person", found[0])

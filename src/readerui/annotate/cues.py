@@ -18,6 +18,7 @@ from readerui.annotate.names import (
     RUN_AT_END_RE,
     RUN_RE,
     Name,
+    is_everyday_word,
     parse_name,
     title_phrase,
     word_key,
@@ -100,7 +101,7 @@ _NOT_FUNCTION = r"(?!(?:and|or|but|while|as|that|when|if|so|than|though|whom?|wh
 _SOURCE_END_RE = re.compile(
     rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|"
     rf"senior|other|its|their|"
-    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
+    rf"(?:[A-Z]\.){{2,}}|St\.|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
     rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
@@ -118,7 +119,7 @@ _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|mini
 _OWNED_END_RE = re.compile(rf"{_OWNED}$")
 _OWNED_START_RE = re.compile(rf"^{_OWNED}\b")
 _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
-            r"communiqu[eé]|declaration|release|press\s+release)"
+            r"communiqu[eé]|declaration|release|press\s+release|letter)"
 # Records speak for nobody (the lead's rule 4): "..., the documents show", "court filings say".
 _RECORD_END_RE = re.compile(
     r"(?:^|\W)(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}(?:documents|records|"
@@ -147,7 +148,8 @@ _INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\
 _ACCORDING_RE = re.compile(
     r"\b(?:[Aa]ccording\s+to|(?:first\s+|initially\s+|originally\s+)?reported\s+by)\s+"
     r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:report|story|article|interview|investigation|post|"
-    r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
+    r"analysis|study|survey|poll|review|estimate|memo|letter|statement)\s+"
+    r"(?:in|by|from|on|published\s+by)\s+)?")
 # "has said little", "said nothing": a statement about a missing statement is the narrator's.
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
 _NO_OBJECT_RE = re.compile(r"\s+no\s+(?!one\b|longer\b|doubt\b)")
@@ -158,9 +160,12 @@ _MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "n
                             "address", "addresses", "addressed"})
 # "X responded with two subpoenas", "responded to the uproar by posting photos": an action.
 _ACTION_RESPONSE_RE = re.compile(
-    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+[a-z]+ing\b|with\s+(?!(?:an?|the|his|her|its|their)"
+    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+(?!(?:saying|telling|arguing|noting|insisting|"
+    r"asking|declaring|claiming|explaining|warning|stating|pointing|calling|accusing)\b)[a-z]+ing\b|"
+    r"with\s+(?!(?:an?|the|his|her|its|their)"
     r"\s+(?:\w+\s+)?(?:statement|remark|comment|letter|tweet|post|question|message|warning|"
-    r"denial|rebuttal|speech)s?\b)(?![\"“])\w)")
+    r"denial|rebuttal|speech|point|argument|observation|answer|quip|joke|retort|criticism|"
+    r"attack|jab|challenge)s?\b)(?![\"“])\w)")
 # "posted photos of her": putting up pictures is an action, not a post's words.
 _PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
                           r"photographs?|pictures?|images?|snapshots?)\b")
@@ -173,6 +178,19 @@ _PARTICLE_GAP_RE = re.compile(
     r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
     r"yesterday|again|also|publicly|repeatedly|quickly|immediately|as\s+well)\s")
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
+# "called the plan illegal", "calls that evidence unreliable", "called him a liar": naming a
+# thing so is a speech act (the lead's rule 2); not "called the police", "called a meeting".
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_CALLED_RE = re.compile(
+    r"^\s+(?:(?:the|that|this|these|those|his|her|its|their|our|[A-Z][\w\-]*['’]s)\s+"
+    r"(?:[a-z\-]+\s+){0,1}[a-z\-]+|him|them|it|[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)\s+"
+    r"(?P<what>(?:an?\s+)?(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,?\s+and\s+[a-z\-]+)?)\s*[,.;]")
+_NOT_PREDICATES = frozenset({"back", "up", "off", "in", "out", "over", "down", "home", "again",
+                             "today", "yesterday", "tonight", "later", "first", "for", "on",
+                             "to", "at", "from", "into", "about", "by", "with", "after",
+                             "before", "the", "that", "this", "his", "her", "their", "its",
+                             "him", "them", "it", "too", "as", "last", "week", "once", "twice",
+                             "immediately", "repeatedly", "only", "meeting", "session"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
 _SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|"
@@ -180,7 +198,8 @@ _SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stresse
                         r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|"
                         r"[a-z]+ly)\s+)?(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
-                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
+                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|"
+                        r"\bby\s+(?:saying|arguing|noting|insisting|declaring|claiming|stating)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
@@ -198,7 +217,10 @@ _MID_ATTRIBUTION_RE = re.compile(
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
-    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|"
+    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|proceeded|"
+    r"(?:went|goes|go|going)\s+(?:online|on\s+(?:television|TV|the\s+air|air|Twitter|Facebook|"
+    r"Instagram|social\s+media))(?:\s+(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|"
+    r"afternoon|evening))?)?|"
     r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|plans?|planned|intends?|"
     r"intended|used\s+(?:his|her|"
     r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
@@ -243,9 +265,9 @@ def role_key(noun: str) -> str:
     """One key for the spellings of a role noun ("frontrunner" -> "front-runner")."""
     noun = noun.lower()
     return _ROLE_FORMS.get(noun, noun)
-_LOWER_TITLE_END_RE = re.compile(
-    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
-_PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
+_LOWER_TITLE_END_RE = re.compile(  # "the senator", "the former Alaska governor"
+    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}(?:[A-Z][\w\-]*\s+)?([a-z\-]+)$")
+_PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+(?:the\s+)?$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
@@ -260,7 +282,7 @@ _ISSUED_RE = re.compile(
     r"\b(issued|released|put\s+out|sent|published|obtained|received)\s+"
     r"(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
-    r"advertisement|video)\b")
+    r"advertisement|video|apology|resolution|warning|denial|rebuttal|ultimatum|appeal)\b")
 # A speech act made with a light verb: "X made the announcement", "X delivered a speech".
 _SPOKE_RE = re.compile(
     r"\b(made|gave|delivered|offered|issued)\s+(?:(?:[A-Z][\w.'’\-]*|him|her|them|us)\s+)?"
@@ -292,7 +314,9 @@ _IDIOM_RE = re.compile(
     r"|(?:launched|launches|launch|launching|leveled|levelled|mounted|renewed|unleashed)\s+"
     r"(?:(?:a|an|his|her|their|its|the|new)\s+)?(?:[a-z\-]+\s+){0,2}?(?:attack|attacks|"
     r"broadside|broadsides|tirade|criticism|assault)\s+(?:on|against)\b"
-    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b)")
+    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b"
+    r"|(?:distanced|distances|distance|distancing)\s+(?:himself|herself|themselves|itself)\b"
+    r"|(?:drew|draws|draw|drawing)\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:distinction|contrast)\b)")
 _IDIOM_WORDS = frozenset({
     "took", "takes", "take", "taking", "taken", "fired", "fires", "fire", "firing", "hit",
     "hits", "hitting", "lashed", "lashes", "lash", "lashing", "spoke", "speaks", "speak",
@@ -301,7 +325,8 @@ _IDIOM_WORDS = frozenset({
     "lays", "laying", "came", "comes", "come", "coming", "stepped", "steps", "step", "stepping",
     "ramped", "ramps", "ramp", "ramping", "kept", "keeps", "keep", "keeping", "launched",
     "launches", "launch", "launching", "leveled", "levelled", "mounted", "renewed", "unleashed",
-    "went", "goes", "go", "going"})
+    "went", "goes", "go", "going", "distanced", "distances", "distance", "distancing", "drew",
+    "draws", "draw", "drawing"})
 # "ripped X for avoiding ...", "hammered X over his comment": a verb of criticism that needs an
 # object and a reason (the "+for-ing" particle of ``reporting_verbs.txt``).
 _FOR_REASON_RE = re.compile(r"^\s+[^.;:,\"“”]{1,60}?\s(?:for\s+[a-z]+ing|over\s+\w)")
@@ -484,12 +509,18 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), _owned(m)
     if m := _SPOKES_END_RE.search(text):
         return m.start(), _spokes_ref(m)
+    if m := _NAMED_PIECE_END_RE.search(text):  # "the Harbor Times report", "a study by X"
+        group = "org" if m.group("org") else "org2"
+        run = _strip_full_stop(m.group(group))
+        words = tuple(w for w in run.split() if word_key(w) != "the")
+        return m.start(group), Ref("name", name=Name(words, "org", False, ""))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
     if m := _RECORD_END_RE.search(text):
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
-        keys = m.group().split()[1:]  # "the senator said", "the attorney general said"
+        keys = [k for k in m.group().split()[1:] if not k[:1].isupper()] or \
+            m.group().split()[-1:]  # "the senator said", "the attorney general said"
         while len(keys) > 1 and keys[0] not in wordlists.titles() and \
                 keys[0] not in wordlists.title_modifiers():
             keys = keys[1:]
@@ -510,8 +541,22 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
             return None  # "some on the House Foreign Affairs Committee": members, unnamed
         if _EACH_RE.match(m.group(1)):
             return m.start(1), Ref("joint", label=m.group(1).lower())  # "each office said"
+        pair = _AND_END_RE.search(text, 0, m.start(1))
+        phrase = m.group(1)
+        is_named = phrase[:1].isupper() or (phrase[:4] == "the " and phrase[4:5].isupper())
+        if pair and is_named and ("the" in text[pair.end(1):m.start(1) + 4].split()
+                               or not is_everyday_word(pair.group(1))):
+            return pair.start(1), Ref("joint", label="both")  # "the IRS and Treasury said"
+        if pair and is_named and not RUN_AT_END_RE.search(text[:pair.start(1)].rstrip()):
+            # (not "House Ways and Means Committee": a longer name, left as it was)
+            # "the Health and Human Services Department": one name
+            office = _office_label(text[pair.start(1):m.end(1)])
+            if office:
+                return pair.start(1), Ref("source", label=office)
         return m.start(1), Ref("source", label=_office_label(m.group(1))
                                or _source_label(m.group(1)))
+    if m := _COLLECTIVE_END_RE.search(text):  # "Several justices", "Many economists"
+        return m.start(1), Ref("joint", label=m.group(1).lower())
     if text.endswith(_PLACE_DESCRIPTION_ENDS) and (m := _PLACE_DESCRIPTION_END_RE.search(text)) \
             and _is_place(m.group(1)):
         noun = m.group(2).lower()
@@ -527,6 +572,8 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         if _LOWER_WORD_END_RE.search(text, 0, m.start()) and (
                 (named := parse_name(m.group())) is not None and named.kind == "place"):
             return None  # "officers in counties bordering Colorado": the place is no subject
+        if _OBJECT_OF_RE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the remarks helped Ortiz make her case": Ortiz is an object
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
                 not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not (
                     _OF_ROLE_END_RE.search(place.group()) and _is_full_name(m.group())):
@@ -550,6 +597,21 @@ _PARTITIVE_END_RE = re.compile(
 _EACH_RE = re.compile(r"(?:each|both)\s", re.IGNORECASE)
 _LOWER_WORD_END_RE = re.compile(r"(?:^|\s)(?!the\s)[a-z][a-z\-]*\s+$")
 _THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
+# A verb taking an object and a bare infinitive: "helped Ortiz make", "let Ortiz speak".
+_OBJECT_OF_RE = re.compile(r"(?:^|\s)(?:helped|helps|help|let|lets|watched|saw|heard)\s+$")
+# A named organisation's piece as subject: "the Harbor Times report said", "a new study by the
+# Lumen Institute found", "A report in the Harbor Times, published Monday, cited": its publisher.
+_PIECES = r"(?:report|study|analysis|article|story|survey|poll|editorial|investigation|review)"
+_NAMED_PIECE_END_RE = re.compile(
+    rf"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)\s+(?:(?:new|latest|recent|separate|earlier|own)\s+)?"
+    rf"(?:(?P<org>{_RUN})\s+{_PIECES}|{_PIECES}\s+(?:in|by|from|published\s+by)\s+"
+    rf"(?:[Tt]he\s+)?(?P<org2>{_RUN}))$")
+# Two names joined: "the IRS and Treasury Department", "Health and Human Services"
+_AND_END_RE = re.compile(r"(?:^|[^\w'’])([A-Z][\w.\-]*)\s+and\s+(?:the\s+)?$")
+# An unnamed group counted: "several justices", "many economists", "two senators"
+_COLLECTIVE_END_RE = re.compile(
+    r"(?:^|[^\w'’])((?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Bb]oth|[Aa]ll|[Ff]ew|[Tt]wo|"
+    r"[Tt]hree|[Ff]our|[Ff]ive)\s+(?:[a-z\-]+\s+)?[a-z]{3,}s)$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
@@ -743,6 +805,13 @@ def _named_after_source(text: str, m: re.Match[str]) -> tuple[int, Ref] | None:
     return None
 
 
+# An organisation, a role in it, and the person: "Harbor Times writer Ana Ruiz".
+_ORG_ROLE_NAME_RE = re.compile(
+    rf"^(?:the\s+)?{_RUN}\s+(?:[a-z\-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|"
+    rf"analyst|host|anchor|producer|contributor|researcher|economist|strategist|pollster|"
+    rf"adviser|advisor|aide|spokesman|spokeswoman|spokesperson|director|founder|executive|"
+    rf"official|chairman|chairwoman|president|lawyer|attorney)\s+({_RUN})")
+_RUN_TITLE_START_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Za-z][\w.\-]*\s+){1,3}?([a-z]+)\b")
 _LOWER_TITLE_START_RE = re.compile(
     r"^(?:the|his|her)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)(?![\w'’\-])")
 
@@ -750,6 +819,10 @@ _LOWER_TITLE_START_RE = re.compile(
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
     found = _subject_at_start(text)
+    if found is not None and found[1].kind in ("name", "source") and (
+            found[1].name is None or found[1].name.kind != "person") and (
+            m := _RUN_TITLE_START_RE.match(text)) and m.group(1) in wordlists.titles():
+        return found[0], Ref("title", label=m.group(1))  # "The House speaker", "the state's"
     if found is None and (m := _LOWER_TITLE_START_RE.match(text)) and \
             m.group(1) in wordlists.titles():
         return 0, Ref("title", label=m.group(1))  # "a statement from her doctor"
@@ -794,6 +867,9 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, _owned(m)
     if m := _GENERIC_ORG_START_RE.match(text):
         return offset, Ref("source", label=m.group(1).lower())  # "The organization made"
+    if (m := _ORG_ROLE_NAME_RE.match(text)) and (name := parse_name(m.group(1))) is not None \
+            and name.kind == "person" and not name.surname_only:
+        return offset + m.start(1), Ref("name", name)  # "Harbor Times writer Ana Ruiz"
     if m := _NAMES_START_RE.match(text):
         second = parse_name(m.group(2)) if m.group(2) else None
         first = parse_name(m.group(1))
@@ -942,6 +1018,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                 rest = rest[following.end():]
             elif "for-ing" in needs and _FOR_REASON_RE.match(rest):
                 pass  # "ripped X for avoiding ...", "hammered X over ..."
+            elif verb in _CALL_FORMS and (called := _CALLED_RE.match(rest)) and not any(
+                    w in _NOT_PREDICATES for w in called.group("what").split()):
+                pass  # "called the idea illegal", "calls that evidence unreliable"
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
@@ -1025,6 +1104,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
                 continue  # "Ortiz, the minister, said X ...": the subject is before the verb
             found = subject_at_start(text[m.end():])
+            if found is not None and found[1].name is not None and found[1].name.kind == \
+                    "place" and DESCRIBED_AFTER_RE.match(text, m.end() + found[0]):
+                # "said Chad Roe, the president of X": a person whose given name is a place
+                found = found[0], Ref("name", Name(found[1].name.words, "person", False, ""))
             if found is None or (found[1].kind == "name" and found[1].name is not None
                                  and found[1].name.kind == "place" and pattern is _INVERSION_RE):
                 continue
@@ -1038,6 +1121,17 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             name = Name(tuple(_strip_full_stop(told.group(1)).split()), "org", False, "")
         if name is not None and name.kind != "person" and not mask[told.start(1)]:
             cues.append(Cue(told.start(1), Ref("name", name), True, told.group(2).split()[-1]))
+    if "put" in words or "with" in words:
+        for m in _WITH_SAYING_RE.finditer(text) if "with" in words else ():
+            # "..., with Ortiz noting that ...": Ortiz speaks
+            found = subject_at_end(text[:m.start("verb")])
+            if not mask[m.start()] and found is not None and found[1].kind == "name":
+                cues.append(Cue(found[0], found[1], False, m.group("verb")))
+        for m in _PUT_IT_RE.finditer(text) if "put" in words else ():
+            # "As Ortiz put it, “...”": the quotation is hers
+            found = subject_at_end(text[m.end(1):m.start("verb")])
+            if not mask[m.start()] and found is not None:
+                cues.append(Cue(m.end(1) + found[0], found[1], False, "put it"))
     for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
@@ -1083,6 +1177,10 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
                 return
 
 
+_WITH_SAYING_RE = re.compile(
+    rf"\bwith\s+(?:{_RUN})\s+(?P<verb>saying|noting|arguing|telling|insisting|warning|adding|"
+    r"explaining|declaring|asking|claiming)\b")
+_PUT_IT_RE = re.compile(r"(?:^|[^\w'’])([Aa]s\s+)[^;:\"“”]{1,80}?\s+(?P<verb>put\s+it)\b")
 _PASSIVE_BY_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?([a-z]+ed|told)\s+"
                             r"(?:(?:here|there|today|yesterday|later|earlier|again|also|first|"
                             r"publicly|on\s+[A-Z][a-z]+)\s+){0,3}by\s+")
@@ -1145,16 +1243,18 @@ def is_event_narration(text: str) -> bool:
     return found is not None and found[1] in wordlists.event_verbs()
 
 
+_PASSIVE_AND_RE = re.compile(r"\s+(?:of|by)\b")
+_GROUP_WHO_RE = re.compile(r"\b[A-Za-z]+s\s+who\s+(?:are|were|have|had)\b")
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|while|[a-z]+ly)\s+)?"
     r"([a-z]+ing)\b")
 
 
 def saying_clause(text: str) -> bool:
     """Whether the sentence hangs a statement on a participle or a second verb: "..., saying
     ...", "... and also retweeted ..."."""
-    if _SAYING_RE.search(text):
+    if (said := _SAYING_RE.search(text)) and not _GROUP_WHO_RE.search(text, 0, said.start()):
         return True
     mask = quoted_mask(text)
     forms = wordlists.reporting_verbs().forms
@@ -1163,8 +1263,12 @@ def saying_clause(text: str) -> bool:
             continue
         for m in pattern.finditer(text):
             verb = m.group(1)
-            if mask[m.start()] or verb not in forms or verb in _lemmas():
-                continue
+            if mask[m.start()] or verb not in forms or verb in _lemmas() or verb == "citing":
+                continue  # "citing his health": a reason given, not a statement
+            if literal == "and" and verb.endswith("ed") and _PASSIVE_AND_RE.match(text, m.end()):
+                continue  # "being arrested and accused of ...": done to the subject
+            if literal == "ing" and _GROUP_WHO_RE.search(text, 0, m.start()):
+                continue  # "met Democrats who are resisting it, saying ...": theirs
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
             if needs and (not following or following.group(1).lower() not in needs) and \
@@ -1230,7 +1334,8 @@ def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
 # "Ruiz-Berg Debate", "US-China Talks": an event between two sides, not a speaker.
 _CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
 _HEADLINE_OPENER_RE = re.compile(r"^(?:After|Before|Amid|Following|Despite|In|At|On|Over|"
-                                 r"Ahead\s+of)\s+[^,]{1,40},\s+")
+                                 r"Ahead\s+of|[A-Z][a-z]{2,}ing)\s+[^,]{1,40},\s+")
+_HEADLINE_BODY_RE = re.compile(rf"({_RUN})\s+(administration|government|campaign)")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
@@ -1239,6 +1344,9 @@ def _headline_subject(phrase: str) -> Ref | None:
     phrase = phrase.strip(" ,'‘’\"“”")
     if re.search(r"\s(?:and|&)\s", phrase):
         return None  # "X and Y Say ...": a joint statement of several people is nobody's
+    if (m := _HEADLINE_BODY_RE.fullmatch(phrase)) and parse_name(m.group(1)) is not None:
+        # "Ruiz administration defends ...": the administration, as the body names it
+        return Ref("name", name=Name((*m.group(1).split(), m.group(2)), "org", False, ""))
     first = phrase
     if not first or not RUN_RE.fullmatch(first) or first.split()[0].lower().endswith("ing"):
         return None  # "Calling The Senate's Bluff: ...": a gerund, not a name

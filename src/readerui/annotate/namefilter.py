@@ -47,6 +47,9 @@ BARE_ORG_WORDS = frozenset({"office", "committee", "department", "agency", "boar
                             "commission", "group", "company", "center", "centre", "bureau",
                             "institute", "foundation", "council", "association"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+# Head words of a text of law: what it "states" is a record (the lead's rule 4), not a speaker.
+LEGAL_TEXTS = frozenset({"constitution", "amendment", "act", "statute", "treaty", "charter",
+                         "clause", "ordinance", "code", "law"})
 
 
 def is_no_speaker_name(label: str) -> bool:
@@ -61,6 +64,8 @@ def is_no_speaker_name(label: str) -> bool:
         return True
     if len(words) == 1 and words[0][:1].isupper() and word_key(words[0]) in BARE_ORG_WORDS:
         return True  # "Center" of "The Center on Budget ...": a piece of a name
+    if word_key(words[-1]) in LEGAL_TEXTS and not words[-1].isupper():
+        return True  # "the 14th Amendment states": a text of law is a record, nobody's words
     return is_title_only(label)
 
 

@@ -197,14 +197,20 @@ def parse_name(run: str) -> Name | None:
         # person's title; the whole run is the organisation's name
         kept = [w for w in split if word_key(w) not in ("the",)] or split
         return Name(tuple(_strip_stop(w) for w in kept), "org", False, "")
-    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
-             for w in words]
+    # a full stop inside a run is the word's own ("St. Louis", "John A. Roe"), not the
+    # sentence's; an abbreviation keeps its last one ("U.S.", "L.L.P.")
+    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP
+             and i == len(words) - 1 and "." not in w.rstrip(".") else w
+             for i, w in enumerate(words)]
     words = [w for w in words if w]
     if "of" in words and words.index("of") > 0:  # "President Ana Ruiz of Chile": the person
         cut = words.index("of")
         after = [word_key(w) for w in words[cut + 1:]]
-        if title or all(k in wordlists.places() or k == "the" for k in after):
-            words = words[:cut]
+        if title or all(k in wordlists.places() or k == "the" for k in after) or (
+                2 <= cut <= 4 and name_kind(words[:cut], False) == "person"
+                and any(k in wordlists.org_words() or w.rstrip(".").isupper()
+                        for k, w in zip(after, words[cut + 1:], strict=True))):
+            words = words[:cut]  # "Ana Ruiz of Harbor Bank", "Ana Ruiz of Roe L.L.P."
     if not title and not _after_article(split):
         words = _drop_leading_common(words)
     if not words:

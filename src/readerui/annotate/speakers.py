@@ -41,7 +41,12 @@ from readerui.annotate.cues import (
     sentence_subject,
     speech_noun,
 )
-from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, lowercase_words
+from readerui.annotate.namefilter import (
+    LEGAL_TEXTS,
+    is_no_speaker_name,
+    is_sentence_word,
+    lowercase_words,
+)
 from readerui.annotate.names import (
     TITLE_FORMS,
     People,
@@ -115,6 +120,12 @@ _WRITTEN_OPENER_RE = re.compile(
     r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
     r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)s?\b"
     r"[^,;:]{0,100},\s*")
+# A quotation of five words or more that closes the sentence: "..., “or else the rules tell
+# them what to do.”"
+_CLOSING_QUOTE_RE = re.compile(r"[“\"](?:[^\"“”\s]+\s+){4,}[^\"“”\s]+[”\"]\s*$")
+# An interview the subject gives: "X, in an interview with Y, ...", "... in a 2012 interview".
+_INTERVIEW_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w.\-]+\s+){0,3}?"
+                           r"(interview)s?\b")
 # A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
 _WRITTEN_INTRO_RE = re.compile(
     r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
@@ -185,6 +196,7 @@ class SpeakerAttributor:
         # read when a role noun first names a speaker (most texts never need it)
         self.described: dict[str, set[int]] | None = None
         self._docs = (a, b)
+        self.spoken: dict[SpeakerKey, int] = {}  # while naming headlines: sentences per speaker
 
     def _descriptions(self) -> dict[str, set[int]]:
         """Whom both accounts describe by a role noun, by name: role -> people."""
@@ -210,7 +222,12 @@ class SpeakerAttributor:
         """Name the speakers of headlines whose surname was only met in the body."""
         for keys, position, text in self.pending:
             if keys[position] is None:
+                self.spoken = {}  # how many sentences of this account each speaker has
+                for key in keys:
+                    if key is not None:
+                        self.spoken[key] = self.spoken.get(key, 0) + 1
                 keys[position] = self._headline(text, _Reading(recent={}))
+                self.spoken = {}
                 if keys[position] is not None:
                     self.cues[id(keys)][position] = "headline"
 
@@ -234,6 +251,10 @@ class SpeakerAttributor:
                 return ("person", near)  # "Cowen" in an account that names "William Cowan"
         create = name.kind == "person" or name.titled or name.surname_only
         index = self.people.resolve(name, state.recent, create=create)
+        if index is None and name.title:  # "President Roe": the Roe so titled anywhere
+            held = [p for p in self.people.candidates(name.words[-1])
+                    if p in self.people.titled.get(name.title, set())]
+            index = held[0] if len(held) == 1 else None
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
         state.recent[index] = state.named[index] = position
@@ -248,6 +269,9 @@ class SpeakerAttributor:
             return None  # "Notably, they ...": an opening adverb, not a surname
         if self._not_a_name(ref):
             return None  # "Close to three dozen ...", "Cuts recommended ...": a plain word
+        if ref.kind == "name" and ref.name is not None and ref.name.kind != "person" and \
+                word_key(ref.name.words[-1]) in LEGAL_TEXTS:
+            return None  # "the Fourteenth Amendment states": a text of law
         key = self._raw_key_of(ref, state, position)
         if key is not None and key[0] == "entity" and (
                 is_fragment(str(key[1])) or is_no_speaker_name(str(key[1]))):
@@ -285,6 +309,12 @@ class SpeakerAttributor:
             described = self._descriptions().get(title_phrase(ref.label.split()), set())
             if len(described) == 1 and ref.label == ref.label.lower():
                 return ("person", next(iter(described)))  # "the former governor" described so
+            if not ref.text:  # "the former governor said", right after she spoke: like "she"
+                if state.current is not None and state.current[0] == "person":
+                    return state.current
+                person = self._last_mentioned(state, self.people.persons, position)
+                if person is not None:
+                    return ("person", person)
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":
@@ -398,7 +428,8 @@ class SpeakerAttributor:
             return max(met, key=lambda p: recent[p])  # "the governor" just mentioned
         if title in state.titles:
             return state.titles[title]
-        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
+        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title
+                       or t.partition(" of ")[0] == title}  # "the secretary" of state
         if len(same_office) == 1:  # "the minister" after "Finance Minister Ana Ruiz"
             return same_office.pop()
         anywhere = self.people.titled.get(title, set())
@@ -496,6 +527,12 @@ class SpeakerAttributor:
         # "X told Y ..., the statement said": the statement carries X's words; "it said" and
         # "they said" only count when nothing else names the speaker.
         cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
+        if any(c.how.endswith("reported") or c.how == "reported by" for c in cues):
+            # "In a letter reported by the Gazette, Ortiz wrote": the outlet relays her words
+            cues = tuple(c for c in cues if not (c.how.endswith("reported") or c.how ==
+                                                 "reported by")
+                         and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))
+                         ) or cues
         if is_event_narration(text):
             cues = tuple(c for c in cues if c.ref.kind in ("name", "pronoun"))
             if not cues:
@@ -611,6 +648,8 @@ class SpeakerAttributor:
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if key is None and state.how == "document" and out and not introduced:
+                key = out[-1]  # "The letter said ..." after "In a letter, X told ..."
             if key is None and state.written is not None and not state.cued:
                 key = state.written  # a line of the letter or post the paragraph reproduces
                 state.how = "written-text"
@@ -645,6 +684,9 @@ class SpeakerAttributor:
                     out[i], hows[i] = key, "quote-resumed"
             if key is not None and any(q in text for q in ('"', "“", "”")):
                 last_quoted = (key, position)
+            elif state.nobody and any(q in text for q in ('"', "“", "”")):
+                last_quoted = None  # "“...,” the spokesperson said": the next quote is not
+                # the one quoted before
             # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
             cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
             nobody.append(state.nobody)
@@ -670,6 +712,11 @@ class SpeakerAttributor:
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
             found = self.people.candidates(name.surname)
+            if len(found) > 1:  # "Ruiz Rips ..." with two Ruizes: the one who speaks (most)
+                found = [p for p in found if ("person", p) in self.surfaces] or found
+                counts = sorted((self.spoken.get(("person", p), 0), p) for p in found)
+                if len(counts) > 1 and counts[-1][0] > 2 * counts[-2][0]:
+                    found = [counts[-1][1]]
             if len(found) != 1:
                 return None
             key: SpeakerKey = ("person", found[0])
@@ -707,10 +754,15 @@ class SpeakerAttributor:
             noun = speech_noun(text) if opening is not None else None
             piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
                 opening[0].kind in ("name", "pronoun", "title", "described") else None
+            if piece is None and opening is not None and opening[0].kind in (
+                    "name", "pronoun", "title", "described") and "interview" in text:
+                # "X, in an interview with Y, gave ...", "X took the blame in an interview"
+                piece = next((m for m in _INTERVIEW_RE.finditer(text)
+                              if not quoted_mask(text)[m.start()]), None)
             if opening is not None and (noun or piece or saying_clause(text)):
                 # "X offered ... and said ...", "X opened with sharp criticism of Y", "In a
                 # letter to the board, X recalled ...": X speaks (or writes)
-                start = piece.end() if piece else 0
+                start = piece.end() if piece and piece.start() == 0 else 0
                 state.gender = _pronoun_gender(text[start:].lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None and not (piece and key[0] == "entity" and not noun
@@ -736,6 +788,14 @@ class SpeakerAttributor:
             # ("China is ready to ..." after "Wang said"); a sentence about another person is
             # the narrator's.
             if in_quote or _opens_quote(text):
+                state.how = "quote-continued"
+                return state.current
+            if state.quoted and state.current is not None and (
+                    closing := _CLOSING_QUOTE_RE.search(text)) and not (
+                    set(re.findall(r"[a-z]+", text[:closing.start()]))
+                    & wordlists.reporting_verbs().forms) \
+                    and not self._names_someone_else(text, state):
+                # “Which is it?” X asked. Either ..., “or else ... .”: X goes on
                 state.how = "quote-continued"
                 return state.current
             if state.quoted or self._names_someone_else(text, state):
@@ -766,6 +826,8 @@ class SpeakerAttributor:
         state.nobody = key is None and cue.ref.kind in ("source", "entity", "title", "joint",
                                                         "record")
         if key is None:
+            if subject is not None:  # "Reps. X, Y and Z state ...": "he" next is X
+                state.last_person = subject
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
         state.how = _cue_label(cue)

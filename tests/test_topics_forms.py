@@ -168,3 +168,18 @@ def test_a_party_adjective_alone_is_no_topic_and_places_join_their_people() -> N
                     ["Coloradans in Colorado voted.", "The Democratic plan failed."])
     assert "Democratic" not in names
     assert not ({"Colorado", "Coloradans"} <= names)
+
+
+def test_a_committee_named_before_a_lowercase_head_is_the_committee() -> None:
+    names = _topics(["She sits on the House Budget and Senate Energy committees.",
+                     "The GOP committee members wrote a letter on the levee."],
+                    ["The Senate Energy committee met on the levee.", "The levee vote is near."])
+    assert "Senate Energy Committee" in names and "Senate Energy" not in names
+    assert "GOP Committee" not in names
+
+
+def test_a_full_name_whose_surname_speaks_is_the_speaker() -> None:
+    names = _topics(['"We will close the road," said Sheriff Dana Pruett.',
+                     "Dana Pruett closed the dam road in May."],
+                    ['"The road is closed," Pruett said.', "Pruett patrols the dam."])
+    assert not any("Pruett" in n for n in names)

@@ -200,8 +200,9 @@ def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
         name = topic.name
         if topic.origin == "auto" and name[:1].isupper():
             if (is_description(name) or _without_suffix(name) in people
-                    or _person_of(name) in people or _suffixed_speaker(name, speakers)):
-                continue
+                    or _person_of(name) in people or _suffixed_speaker(name, speakers)
+                    or (" " in name and name.split()[-1] in people and _is_person(name))):
+                continue  # (the last: "Ann Roe" when "Roe" speaks)
             sentences = texts(topic)
             if _only_address_tails(topic, sentences):
                 continue

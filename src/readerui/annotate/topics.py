@@ -379,7 +379,12 @@ class _Finder:
     def _named_things(self, text: str, where: Where) -> None:
         """Add the named things of a sentence (per run, from ``_run_events``)."""
         runs_seen = self._runs
-        for start, _, run in runs(text):
+        for start, end, run in runs(text):
+            if " " in run and _COMMITTEE_AFTER_RE.match(text, end) and sum(
+                    w.casefold() not in wordlists.function_words() for w in run.split()) >= 2:
+                # "the Senate Intelligence committee(s)": the committee's name, lowercase head
+                # (one word is a description: "the GOP committee members")
+                run = f"{run} Committee"
             at_start = bool(_SENTENCE_START_RE.match(text[:start])
                             or _AFTER_BREAK_RE.search(text, max(0, start - 4), start))
             events = runs_seen.get((run, at_start))
@@ -791,6 +796,7 @@ def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
 _PARTY_LABEL_RE = re.compile(
     r"^(?:[DRI]-[A-Z][\w.]*|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ill|Ind|Kan|Ky|Md|Mass|Mich|"
     r"Minn|Miss|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Wis|Wyo)$")
+_COMMITTEE_AFTER_RE = re.compile(r"\s+(?:committee|committees|subcommittee)\b")
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–―-]+\s*")
 _CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d|s|t)\b", re.IGNORECASE)
 _ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ic", "able", "ible", "ish", "ary", "ory",

@@ -379,8 +379,9 @@ class _Finder:
     def _named_things(self, text: str, where: Where) -> None:
         """Add the named things of a sentence (per run, from ``_run_events``)."""
         runs_seen = self._runs
+        committee = "ommittee" in text
         for start, end, run in runs(text):
-            if " " in run and _COMMITTEE_AFTER_RE.match(text, end) and sum(
+            if committee and " " in run and _COMMITTEE_AFTER_RE.match(text, end) and sum(
                     w.casefold() not in wordlists.function_words() for w in run.split()) >= 2:
                 # "the Senate Intelligence committee(s)": the committee's name, lowercase head
                 # (one word is a description: "the GOP committee members")
@@ -531,11 +532,12 @@ def _whole_places(words: list[str]) -> list[tuple[int, int]]:
 def _is_heading(text: str) -> bool:
     """A short line of capitalised words without an end mark ("Site Navigation Menu"): a
     heading or page furniture, whose capitals name nothing."""
+    if len(text) > 80 or text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":")):
+        return False  # (most sentences: decided without reading their words)
     words = WORD_RE.findall(text)
     function = wordlists.function_words()
     content = [w for w in words if w.casefold() not in function]
-    return (2 <= len(content) <= 5 and all(w[:1].isupper() for w in content)
-            and not text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":")))
+    return 2 <= len(content) <= 5 and all(w[:1].isupper() for w in content)
 
 
 def _without_opening_description(words: list[str]) -> list[str]:

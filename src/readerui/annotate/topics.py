@@ -145,6 +145,7 @@ class _WordInfo(NamedTuple):
     closes: bool  # may close a two-word term
     surface: str  # as written, possessive cut
     acronym: bool
+    cue: bool  # a word after which a content word is a verb or describes ("to", "was")
 
 
 class _Words(dict[str, _WordInfo]):
@@ -170,7 +171,10 @@ class _Words(dict[str, _WordInfo]):
             tuple(term_key(p, lang) for p in word.split("-") if p) if "-" in word else (),
             word[:1].isupper(), (key,) if lone else None, lone and pairs,
             content and not verb and pairs, _POSSESSIVE_RE.sub("", word),
-            len(word) >= 2 and word.isupper() and word.isalpha())
+            len(word) >= 2 and word.isupper() and word.isalpha(),
+            self.english and (norm in _VERB_CUES or norm in _ADJECTIVE_CUES
+                              or norm.endswith(("ly", "'ll", "’ll"))
+                              or (norm.endswith("'s") and norm[:-2] in _PRONOUNS)))
         return info
 
 
@@ -304,7 +308,6 @@ class _Finder:
         capitalised = self.capitalised_inside
         modifies = self.modifies
         after_cue = self.after_verb_cue
-        verb_cues = _VERB_CUES | _ADJECTIVE_CUES if self.english else frozenset()
         english = self.english
         for sentence in doc.sentences:
             where = len(seqs)
@@ -325,7 +328,7 @@ class _Finder:
             opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
             cue = False  # the word before opens a verb phrase
             for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
-                norm, key, _, _, capital, term, opens, closes, surface, _ = info
+                norm, key, _, _, capital, term, opens, closes, surface, _, word_cue = info
                 if capital and n:
                     opens_sentence = breaks.get(before)
                     if opens_sentence is None:
@@ -363,9 +366,7 @@ class _Finder:
                         counts[surface] = counts.get(surface, 0) + 1
                         cand.where.add(where)
                 opener = (key, surface) if opens else None
-                cue = norm in verb_cues or (english and (
-                    norm.endswith(("ly", "'ll", "’ll"))
-                    or (norm.endswith("'s") and norm[:-2] in _PRONOUNS)))
+                cue = word_cue
             if english and not is_title_case(text) and not _is_heading(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),

@@ -22,7 +22,8 @@ Variants (the kind model is the logistic regression unless the name says otherwi
 - ``bins``: the logistic model over the features plus quartile indicators of the continuous ones.
 
 The tree variants need LightGBM (``pip install lightgbm``, benchmarks only: not a dependency of
-readerui). ``--cache FILE`` keeps the feature rows in an .npz (numbers only) so that reruns skip the engine.
+readerui). ``--cache FILE`` keeps the feature rows in an .npz (numbers only) so that reruns skip
+the engine.
 """
 
 from __future__ import annotations

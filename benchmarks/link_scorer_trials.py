@@ -16,6 +16,7 @@ Variants (the kind model is the logistic regression unless the name says otherwi
 - ``gbt-D-N``: N gradient-boosted trees of depth D (LightGBM, learning rate 0.1, deterministic);
 - ``boost-D-N``: N trees of depth D fitted on top of the logistic model's margin (a correction
   of the linear score: interactions only where the data ask for them);
+- ``gbt-2-100-smooth``, ``boost-2-10``: the same, slower (rate 0.05) with 300 rows a leaf;
 - ``inter``: the logistic model with chosen products of features (names x verbs/numbers,
   containment x headline/length, speaker x cover ...);
 - ``avg-logistic-gbt``: the mean probability of the logistic model and ``gbt-2-100``;
@@ -337,6 +338,10 @@ VARIANTS: dict[str, Callable[[], Variant]] = {
                                   with_columns(lexical, logistic)),
     "avg-logistic-gbt": lambda: Variant(average(with_columns(lexical, logistic), gbt(2, 100)),
                                         with_columns(lexical, logistic)),
+    "gbt-2-100-smooth": lambda: Variant(gbt(2, 100, rate=0.05, leaf=300),
+                                        with_columns(lexical, logistic)),
+    "boost-2-10": lambda: Variant(gbt(2, 10, on_logistic=True, rate=0.05, leaf=300),
+                                  with_columns(lexical, logistic)),
     "gbt-3-100+kind": lambda: Variant(gbt(3, 100), gbt(3, 100)),
 }
 

@@ -73,8 +73,7 @@ __all__ = [
 
 # The compiled pattern's methods, set on a LazyPattern once it has compiled (an instance
 # attribute shadows the class's method of the same name, so later calls go straight to them).
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split",
-            "scanner")
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split")
 
 
 class LazyPattern:
@@ -138,10 +137,6 @@ class LazyPattern:
     def split(self, *args: Any, **kwargs: Any) -> Any:
         """``Pattern.split`` (compiles first)."""
         return self.compiled().split(*args, **kwargs)
-
-    def scanner(self, *args: Any, **kwargs: Any) -> Any:
-        """``Pattern.scanner`` (compiles first)."""
-        return self.compiled().scanner(*args, **kwargs)
 
 
 def compile(pattern: str, flags: int | RegexFlag = 0) -> Pattern[str]:

@@ -7,12 +7,12 @@ speaker of every sentence (pronouns, carry-over, paragraphs) is :mod:`readerui.a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.names import (
     RUN_AT_END_RE,

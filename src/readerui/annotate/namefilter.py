@@ -11,10 +11,10 @@ Committee" of "House Ways and Means Committee", "Angie" of "Angie's List").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.names import is_everyday_word, is_title_case, parse_name, word_key
 from readerui.model import Topic

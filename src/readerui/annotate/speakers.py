@@ -20,10 +20,10 @@ Names are merged across the accounts by :class:`readerui.annotate.names.People`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
     DESCRIBED_AFTER_RE,

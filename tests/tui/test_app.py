@@ -533,3 +533,25 @@ async def test_summary_wraps_one_sided_sentences_under_their_text_not_their_numb
         assert wrapped, lines  # a long one-sided sentence took two rows
         indent = lines[numbered[0]].index(lines[numbered[0]].split()[2])  # where its text starts
         assert all(line[:indent].strip() == "" for line in wrapped), wrapped
+
+
+async def test_palette_prefers_entries_whose_words_start_with_the_query() -> None:
+    from textual.command import CommandList
+
+    app = council_app()
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"cost")  # a word of one topic, letters in order in "construction"
+
+        def prompts() -> list[str]:
+            results = app.screen.query_one(CommandList)
+            return [str(results.get_option_at_index(i).prompt).split("\n")[0]
+                    for i in range(results.option_count)]
+
+        await until(pilot, lambda: any("cost" in text for text in prompts()))
+        assert "Filter by topic: cost" in prompts()
+        assert not any("construction" in text for text in prompts())
+        await pilot.press(*" topic")  # query words in any order still match
+        await until(pilot, lambda: prompts() == ["Filter by topic: cost"])

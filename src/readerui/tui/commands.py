@@ -3,6 +3,7 @@ topic, place, …), and the speaker corrections."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import partial
 from typing import Protocol
@@ -82,9 +83,26 @@ class ReaderCommands(Provider):
             yield DiscoveryHit(Content(text), command, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        """Entries fuzzily matching ``query``."""
+        """Entries whose words start with the query's words ("ryan" finds "Paul Ryan", not
+        "Maryland"); when no entry does, entries fuzzily matching ``query``."""
         matcher = self.matcher(query)
-        for text, command, help_text in self._entries():
+        entries = self._entries()
+        by_words = [entry for entry in entries if words_start_with(entry[0], query)]
+        for text, command, help_text in by_words or entries:
             score = matcher.match(text)
+            if by_words:
+                score = max(score, 0.5)  # query words out of order still match
             if score > 0:
                 yield Hit(score, _highlight(matcher, text), command, text=text, help=help_text)
+
+
+def _words(text: str) -> list[str]:
+    """The lower-case words of ``text`` (letters and digits)."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def words_start_with(text: str, query: str) -> bool:
+    """Whether every word of ``query`` begins some word of ``text``."""
+    wanted = _words(query)
+    words = _words(text)
+    return bool(wanted) and all(any(word.startswith(part) for word in words) for part in wanted)

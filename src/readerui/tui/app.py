@@ -29,6 +29,7 @@ from readerui import store
 from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
 from readerui.facets import facets
+from readerui.gcpause import resume
 from readerui.lifecycle import Reading
 from readerui.model import ACCOUNT_SIDES, Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
@@ -229,6 +230,9 @@ class ReaderApp(AccountsMixin, App[int]):
         self._show_warnings()
         self.pane_a.focus()
         self._layout_sidebar(self.size.width)
+        # The collector paused for the start-up (by the command line) is back after the first
+        # frame, before the analysis starts.
+        self.call_after_refresh(resume)
         if self._given_analysis is not None:
             self.call_after_refresh(self._show_analysis, self._given_analysis)
         else:

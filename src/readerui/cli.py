@@ -567,6 +567,18 @@ MAX_READER_ACCOUNTS = 8  # the reader names accounts A to H
 
 
 def _run_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from readerui.gcpause import pause_until_resumed, resume
+
+    # Start-up makes many objects that all live on: the collector is paused until the reader's
+    # first frame (the app resumes it then), or until the reader is gone, whichever is first.
+    pause_until_resumed()
+    try:
+        return _open_reader(args, parser)
+    finally:
+        resume()
+
+
+def _open_reader(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     config = _config(args)
     settings = config.settings
     if args.recent is not None:

@@ -90,11 +90,12 @@ class Reading:
         """``paths``: the accounts in order (A, B, …; 2 to 8); ``where``: the store folders
         (default: the platform's, with READERUI_*_DIR overrides). Nothing is read until asked
         for."""
-        from readerui.collation import check_count  # light: the engine loads when used
-
         if len(paths) < 2:
             raise ReaderError(f"a reading needs at least two accounts, got {len(paths)}")
-        check_count(len(paths))
+        if len(paths) > 2:  # a pair is within the limits: no import of the collation for it
+            from readerui.collation import check_count  # light: the engine loads when used
+
+            check_count(len(paths))
         self.paths: tuple[str | Path, ...] = tuple(paths)
         self.settings = settings or Settings()
         self.lines = lines

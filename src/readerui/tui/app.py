@@ -12,7 +12,7 @@ import os
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import App, ComposeResult
@@ -26,9 +26,9 @@ from textual.widgets import SelectionList, Static
 from textual.worker import Worker, WorkerState
 
 from readerui import store
-from readerui.annotate.overrides import SpeakerEdit, clean_name
 from readerui.errors import ReaderError
 from readerui.facets import facets
+from readerui.gcpause import resume
 from readerui.lifecycle import Reading
 from readerui.model import ACCOUNT_SIDES, Alignment, Analysis, Annotations, Document, Link, Side
 from readerui.sanitise import shown
@@ -66,6 +66,9 @@ from readerui.tui.widgets.gutter import LinkGutter, Overview
 from readerui.tui.widgets.pane import AccountPane
 from readerui.tui.widgets.sidebar import Sidebar
 from readerui.tui.widgets.status import StatusBar, StatusPart, filter_label, shorten
+
+if TYPE_CHECKING:  # speaker edits are made after the analysis: imported then
+    from readerui.annotate.overrides import SpeakerEdit
 
 _READER_ACTIONS = {"search", "toggle_sync", "toggle_sidebar", "clear_filter", "summary",
                    "add_note", "notes", "export", "switch_pane", "next_one_sided",
@@ -229,6 +232,9 @@ class ReaderApp(AccountsMixin, App[int]):
         self._show_warnings()
         self.pane_a.focus()
         self._layout_sidebar(self.size.width)
+        # The collector paused for the start-up (by the command line) is back after the first
+        # frame, before the analysis starts.
+        self.call_after_refresh(resume)
         if self._given_analysis is not None:
             self.call_after_refresh(self._show_analysis, self._given_analysis)
         else:
@@ -1106,9 +1112,13 @@ class ReaderApp(AccountsMixin, App[int]):
         """Mark a speaker (the highlighted one) as not a speaker: its sentences are narration."""
         name = name or self._highlighted_speaker()
         if name is not None:
+            from readerui.annotate.overrides import SpeakerEdit
+
             self.edit_speakers(SpeakerEdit("drop", name))
 
     def _edit_typed(self, op: str, name: str, typed: str | None) -> None:
+        from readerui.annotate.overrides import SpeakerEdit, clean_name
+
         target = clean_name(typed or "")
         if not target or target == name:
             return

@@ -10,16 +10,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from readerui import store
-from readerui.annotate.overrides import SpeakerEdit, apply_speaker_edits, edits_from_json
 from readerui.errors import ReaderError
 from readerui.exports import FORMATS, READER_FORMATS, check_output, render
 from readerui.lifecycle import Reading
 from readerui.model import ACCOUNT_SIDES, Analysis, Collation, Document, Side
 from readerui.store import Config, Note, PairState, prefs
 from readerui.tui.reading import Filter
+
+if TYPE_CHECKING:  # the speaker edits' module is imported when a pair has edits
+    from readerui.annotate.overrides import SpeakerEdit
 
 
 @dataclass
@@ -66,8 +68,11 @@ class Session:
         session.warnings.extend(reading.take_warnings())
         try:
             with store.atomic.collecting(session.warnings):
-                session.speaker_edits = edits_from_json(
-                    store.load_speaker_edits(reading.key, reading.where))
+                stored = store.load_speaker_edits(reading.key, reading.where)
+            if stored:  # most pairs have none: no import of the edits' module on the way to
+                from readerui.annotate.overrides import edits_from_json  # the first frame
+
+                session.speaker_edits = edits_from_json(stored)
         except (ReaderError, OSError) as exc:
             session.warnings.append(str(exc))
         return session
@@ -147,6 +152,8 @@ class Session:
         """``analysis`` with the reader's speaker corrections applied."""
         if not self.speaker_edits:
             return analysis
+        from readerui.annotate.overrides import apply_speaker_edits
+
         return replace(analysis, annotations=apply_speaker_edits(analysis.annotations,
                                                                  self.speaker_edits))
 

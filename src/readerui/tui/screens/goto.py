@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from readerui.model import Side
+from readerui.tui.screens import SCREEN_STYLES
 
 _PLACE = re.compile(r"\s*([a-hA-H])?\s*(\d{1,9})\s*")
 _LETTERS: dict[Side, str] = {"a": "A", "b": "B"}
@@ -40,6 +41,8 @@ def parse_place(text: str, default: Side, sizes: dict[Side, int],
 
 class GoTo(ModalScreen[tuple[Side, int] | None]):
     """One line: where to go. Enter goes, Esc cancels; a bad number says why and stays."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel_goto")]
 

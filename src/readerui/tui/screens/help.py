@@ -15,6 +15,7 @@ from textual.widgets import Static
 
 from readerui.facets import kinds
 from readerui.tui.bindings import CLOSE_KEYS, Key, all_keys
+from readerui.tui.screens import SCREEN_STYLES
 from readerui.tui.widgets.pane import MARKERS
 
 _NAMES = {
@@ -87,6 +88,8 @@ def help_table(keys: tuple[Key, ...], keymap: Mapping[str, str]) -> Table:
 class HelpScreen(ModalScreen[None]):
     """Every key of the reader."""
 
+    CSS_PATH = SCREEN_STYLES
+
     BINDINGS = [Binding(CLOSE_KEYS + ",question_mark", "dismiss", "Close", id="close_help")]
 
     def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
@@ -118,6 +121,8 @@ def legend_table() -> Table:
 
 class LegendScreen(ModalScreen[None]):
     """A compact legend of the marks and colours."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [Binding(CLOSE_KEYS + ",l", "dismiss", "Close", id="close_legend")]
 

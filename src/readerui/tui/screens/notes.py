@@ -14,10 +14,13 @@ from textual.widgets.option_list import Option
 
 from readerui.store import Note
 from readerui.tui.bindings import CLOSE_KEYS
+from readerui.tui.screens import SCREEN_STYLES
 
 
 class NoteInput(ModalScreen[str | None]):
     """One line of note text for the cursor sentence; empty text makes a bookmark."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel_note")]
 
@@ -53,6 +56,8 @@ def note_prompt(note: Note) -> Text:
 class NotesScreen(ModalScreen[Note | None]):
     """Every note of the reading, filed by account letter; Enter jumps to its sentence, d
     deletes it."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [
         Binding(CLOSE_KEYS + ",M", "dismiss(None)", "Close", id="close_notes"),
@@ -109,6 +114,8 @@ class NotesScreen(ModalScreen[Note | None]):
 
 class Confirm(ModalScreen[bool]):
     """A yes/no question: y or Enter confirms; n or Esc keeps things as they are."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [
         Binding("y,enter", "dismiss(True)", "Yes", id="confirm_yes"),

@@ -8,9 +8,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from readerui.tui.screens import SCREEN_STYLES
+
 
 class SaveAs(ModalScreen[str | None]):
     """A path to save to, prefilled with ``default``."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel_save")]
 

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from readerui.model import Analysis
 from readerui.tui.reading import SearchHit, search
+from readerui.tui.screens import SCREEN_STYLES
 
 
 def hit_prompt(hit: SearchHit) -> Text:
@@ -26,6 +27,8 @@ def hit_prompt(hit: SearchHit) -> Text:
 
 class SearchScreen(ModalScreen[SearchHit | None]):
     """An input and the best matches from both panes; Enter jumps to the highlighted one."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Close", id="close_search"),

@@ -17,6 +17,7 @@ from readerui.model import Analysis, Side
 from readerui.tui.accounts import Accounts, letter
 from readerui.tui.bindings import CLOSE_KEYS
 from readerui.tui.reading import SIDES, Carried, carried
+from readerui.tui.screens import SCREEN_STYLES
 from readerui.tui.widgets.chrome import document_label
 
 
@@ -129,6 +130,8 @@ def summary_renderable(analysis: Analysis, accounts: Accounts | None = None) -> 
 class SummaryScreen(Screen[tuple[Side, int] | None]):
     """Coverage tables above, what each account alone says below (Enter jumps there);
     Esc, q or v goes back to the reader."""
+
+    CSS_PATH = SCREEN_STYLES
 
     BINDINGS = [Binding(CLOSE_KEYS + ",v", "dismiss(None)", "Back", id="close_summary")]
 

@@ -61,3 +61,13 @@ def test_a_round_of_quick_questions_and_quoted_answers_goes_on_with_the_speaker(
 def test_a_question_and_quote_with_nobody_quoted_before_is_not_carried() -> None:
     got = speakers_of(["The council met on Tuesday."], ["Why now? “Because the money ran out.”"])
     assert got == [None, None]
+
+
+@pytest.mark.parametrize("sentences, speaker", [
+    (["Ana Ruiz spoke for an hour.", "The inquiry would go on, she signaled, at a slower pace."],
+     "Ana Ruiz"),
+    (["Ana Ruiz spoke for an hour.", "She signalled that the inquiry would go on."], "Ana Ruiz"),
+    (["Ana Ruiz spoke for an hour.", "She characterized the report as a smear."], "Ana Ruiz"),
+])
+def test_signal_and_characterize_report_a_statement(sentences: list[str], speaker: str) -> None:
+    assert speakers_of(sentences)[-1] == speaker

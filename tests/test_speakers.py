@@ -133,7 +133,7 @@ def test_pronoun_goes_to_the_last_named_speaker() -> None:
     got = speakers_of("Maria Ortiz said the budget would pass.",
                       "Hans Keller said Germany would help.",
                       "He said the loan would be ready in May.",
-                      "The money is needed, she said.")
+                      "The money is needed, he said.")
     assert got == ["Maria Ortiz", "Hans Keller", "Hans Keller", "Hans Keller"]
 
 

@@ -122,6 +122,7 @@ _WRITTEN_OPENER_RE = re.compile(
     r"[^,;:]{0,100},\s*")
 # A quotation of five words or more that closes the sentence: "..., “or else the rules tell
 # them what to do.”"
+_ASKED_AND_ANSWERED_RE = re.compile(r"^[^“”\"?!]{1,60}\?\s*[“\"][^“”\"]+[”\"]\s*$")
 _CLOSING_QUOTE_RE = re.compile(r"[“\"](?:[^\"“”\s]+\s+){4,}[^\"“”\s]+[”\"]\s*$")
 # An interview the subject gives: "X, in an interview with Y, ...", "... in a 2012 interview".
 _INTERVIEW_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w.\-]+\s+){0,3}?"
@@ -642,8 +643,9 @@ class SpeakerAttributor:
                 # A paragraph opening with a quotation and no cue continues the quote of the
                 # paragraph before (newspaper style); anything else stops the carry-over.
                 # "X reports:" hands the next quotation to X, a person or not.
-                if not ((in_quote or _opens_quote(text)) and state.current
-                        and (state.current[0] == "person" or introduced)):
+                # So does a quick question and its quoted answer ("Governor Ruiz? “Solid.”").
+                if not ((in_quote or _opens_quote(text) or _ASKED_AND_ANSWERED_RE.match(text))
+                        and state.current and (state.current[0] == "person" or introduced)):
                     state.current = None
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
@@ -736,8 +738,15 @@ class SpeakerAttributor:
     def _attribute_one(self, text: str, state: _Reading, position: int,
                        in_quote: bool = False) -> SpeakerKey | None:
         cue = self._choose_cue(text)
+        if cue is not None and in_quote and cue.ref.kind == "pronoun" and \
+                not _QUOTE_MARK_RE.search(text, 0, cue.start):
+            cue = None  # "He says ..." inside a quotation run on from an earlier sentence
         subject = self._subject_person(text, state)
         if cue is None:
+            if state.quoted and state.current is not None and _ASKED_AND_ANSWERED_RE.match(text):
+                # Governor Ruiz? “Solid.”: one more answer in a round of quick questions
+                state.how = "quote-continued"
+                return state.current
             self._update_mentions(text, state, position)
             if (view := _VIEW_OF_RE.match(text)) and ('"' in text or "“" in text):
                 # "To Rep. Ana Ruiz, the bill “gives power back”": her view, in her words

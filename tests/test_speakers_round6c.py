@@ -1,53 +1,11 @@
-"""Speaker forms of round 6c: a man's given name is not "she"; "he says" inside a quotation
-that runs on from an earlier sentence is quoted speech, not an attribution."""
+"""Speaker forms of round 6c: a quick question with its quoted answer goes on with the speaker;
+"signal" and "characterize" report a statement."""
 
 from __future__ import annotations
 
 import pytest
 
-from readerui.annotate import wordlists
-from readerui.annotate.names import People, parse_name
 from test_speakers import speakers_of
-
-needs_dictionary = pytest.mark.skipif(not wordlists.given_name_gender("Thomas"),
-                                      reason="the gender-guesser name dictionary is missing")
-
-
-@needs_dictionary
-def test_the_name_dictionary_knows_common_given_names() -> None:
-    assert wordlists.given_name_gender("Thomas") == "m"
-    assert wordlists.given_name_gender("margaret") == "f"
-    assert wordlists.given_name_gender("Qzxv") == ""
-
-
-@needs_dictionary
-def test_a_persons_gender_comes_from_a_mans_given_name_only() -> None:
-    people = People()
-    man = people.persons[people.add_full_name(("Thomas", "Ruiz"))]
-    woman = people.persons[people.add_full_name(("Margaret", "Ortiz"))]
-    assert man.gender == "m"
-    assert woman.gender == ""  # a woman's name is not trusted to keep "he" away
-    name = parse_name("Ms. Ortiz")
-    assert name is not None
-    people.resolve(name, {})
-    assert woman.gender == "f"  # a title still says so
-
-
-@needs_dictionary
-def test_she_is_not_the_man_named_in_between() -> None:
-    got = speakers_of(["“The crossing was never safe,” Elena Marsh, one of the parents, said.",
-                       "Her nephew Thomas Brandt, 19, was hurt there in 2015.",
-                       "“They had years to fix it,” she said."])
-    assert got == ["Elena Marsh", None, "Elena Marsh"]
-
-
-@needs_dictionary
-def test_he_says_inside_a_running_quotation_is_quoted_speech() -> None:
-    got = speakers_of(["Mr. Dole, the mayor, met the press in March.",
-                       "Carla Vent spoke again on Monday, telling the radio: “He is a bluffer.",
-                       "He says whatever suits him that day.",
-                       "He never answers a question,” she said."])
-    assert got == [None, "Carla Vent", "Carla Vent", "Carla Vent"]
 
 
 def test_a_round_of_quick_questions_and_quoted_answers_goes_on_with_the_speaker() -> None:

@@ -289,19 +289,7 @@ class Person:
     index: int
     full_forms: list[tuple[str, ...]] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)  # every surface form seen, first-seen order
-    title_gender: str = ""  # "m" / "f" once a title such as "Mr." or "Ms." was used for them
-    given: str = ""  # the first word of the first full name seen ("Maria" of "Maria Ruiz")
-
-    @property
-    def gender(self) -> str:
-        """ "m" / "f" from a title used for them, else "m" when the name dictionary knows their
-        given name as a man's only, else "". A woman's name is not trusted the other way: names
-        such as Hilary or Leslie are women's in the dictionary and men's in many a news story,
-        so "he" is never kept from a person by their given name; "she" is ("she said" is not
-        the Matthew just named)."""
-        if self.title_gender or not self.given:
-            return self.title_gender
-        return "m" if wordlists.given_name_gender(self.given) == "m" else ""
+    gender: str = ""  # "m" / "f" once a title such as "Mr." or "Ms." was used for them
 
     @property
     def canonical(self) -> str:
@@ -361,7 +349,7 @@ class People:
                         person.full_forms.append(words)
                     person.add_form(" ".join(words))
                     return person.index
-        person = Person(len(self.persons), [words], [" ".join(words)], given=words[0])
+        person = Person(len(self.persons), [words], [" ".join(words)])
         self.persons.append(person)
         self._by_word.setdefault((surname, -1), []).append(person.index)
         self._by_word.setdefault((keys[0], 0), []).append(person.index)
@@ -411,8 +399,8 @@ class People:
         yet in this account (ambiguous), or when nothing matches and ``create`` is False.
         """
         index = self._resolve(name, recent, create)
-        if index is not None and name.gender and not self.persons[index].title_gender:
-            self.persons[index].title_gender = name.gender
+        if index is not None and name.gender and not self.persons[index].gender:
+            self.persons[index].gender = name.gender
         return index
 
     def _resolve(self, name: Name, recent: dict[int, int], create: bool) -> int | None:

@@ -275,38 +275,3 @@ def headline_verbs() -> frozenset[str]:
     forms = {f for f in reporting_verbs().forms if f.endswith(("s", "ed"))}
     return frozenset(forms | _words("headline_verbs.txt"))
 
-
-# -- gender of a given name ----------------------------------------------------------------------
-# From the name dictionary of the ``gender-guesser`` package (Jörg Michael's ``nam_dict.txt``,
-# ~48,000 given names from many countries, GNU FDL 1.2): only its data file is read, never its
-# code. A line opens with the sex code, two spaces and the name: "M" male, "F" female, "1M"/"1F"
-# male/female when it is the first part of a name; "?M"/"?F" (mostly) and "?" (either) say
-# nothing here. Without the package every name's gender is unknown.
-_GENDER_LINE_RE = re.compile(r"^(1?[MF])  (\S+)", re.M)
-
-
-@cache
-def _gender_table() -> dict[str, str]:
-    """Casefolded given name -> "m" or "f", for names the dictionary gives one sex only."""
-    spec = importlib.util.find_spec("gender_guesser")
-    folders = spec.submodule_search_locations if spec is not None else None
-    if not folders:
-        return {}
-    try:
-        text = (Path(next(iter(folders))) / "data" / "nam_dict.txt").read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError, UnicodeDecodeError):
-        return {}
-    table: dict[str, str] = {}
-    for code, name in _GENDER_LINE_RE.findall(text):
-        key = name.casefold()
-        sex = code[-1].lower()
-        if "+" in key or table.get(key, sex) != sex:
-            table[key] = ""  # both sexes: unknown
-        else:
-            table[key] = sex
-    return table
-
-
-def given_name_gender(name: str) -> str:
-    """ "m" or "f" when the name dictionary knows ``name`` as a given name of one sex only."""
-    return _gender_table().get(name.casefold(), "")

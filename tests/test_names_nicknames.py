@@ -25,3 +25,30 @@ def test_given_name_forms_as_the_package_gives_them() -> None:
         expected = frozenset({key} | namer.canonicals_of(key) | namer.nicknames_of(key))
         assert wordlists.given_name_forms(name) == expected
     assert "william" in wordlists.given_name_forms("Bill")
+
+
+def test_searched_forms_are_the_tables_forms() -> None:
+    """The first lookups search the list's text: for every name the tables know, and names
+    they do not, the search finds what the tables map the name to."""
+    tables = wordlists._nickname_tables()
+    text = wordlists._nickname_text()
+    if tables is None or text is None:
+        pytest.skip("the nicknames package is missing or its list needs the tables")
+    nicknames, canonicals = tables
+    for name in {*nicknames, *canonicals, "", "zzqx", "a,b", "bill\nwill"}:
+        expected = canonicals.get(name, frozenset()) | nicknames.get(name, frozenset())
+        assert wordlists._searched_forms(text, name) == expected, name
+
+
+def test_forms_past_the_searched_lookups_come_from_the_tables() -> None:
+    """Past the searched lookups the tables answer, with the same forms."""
+    if wordlists._nickname_tables() is None:
+        pytest.skip("the nicknames package is missing")
+    wordlists.given_name_forms.cache_clear()
+    seen = {name: wordlists.given_name_forms(name) for name in ("Bill", "Kate", "Al")}
+    wordlists._lookups = wordlists._SEARCHED_LOOKUPS  # the next lookup uses the tables
+    wordlists.given_name_forms.cache_clear()
+    try:
+        assert {name: wordlists.given_name_forms(name) for name in seen} == seen
+    finally:
+        wordlists.given_name_forms.cache_clear()

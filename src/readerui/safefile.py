@@ -11,10 +11,10 @@ deeper than :data:`MAX_NESTING` before a recursive parser sees it.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from pathlib import Path
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.errors import ReaderError
 
 MAX_NESTING = 64  # arrays/tables/objects inside each other in a store file, config or lexicon

@@ -8,7 +8,7 @@ emoji and scripts that need them (between two non-ASCII characters) are kept.
 
 from __future__ import annotations
 
-import re
+from readerui import lazyre as re  # patterns compiled on first use
 
 _CONTROL_SEQUENCES = re.compile(
     r"""

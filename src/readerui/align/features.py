@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from typing import cast
 
 from rapidfuzz import fuzz, process
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.align.settings import AlignSettings
 from readerui.model import Sentence
 from readerui.tokens import WORD_RE, is_stopword, normalise, stem

@@ -7,7 +7,6 @@ Per-sentence facts (character n-grams, names, numbers, quotes, speech verbs) are
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from operator import mul
 
 from rapidfuzz import fuzz, process
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.align.decide import Scorer
 from readerui.model import Document
 from readerui.tokens import WORD_RE, is_stopword, normalise, stem

@@ -7,17 +7,18 @@ speaker of every sentence (pronouns, carry-over, paragraphs) is :mod:`readerui.a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Literal
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.names import (
     RUN_AT_END_RE,
     RUN_RE,
     Name,
+    is_everyday_word,
     parse_name,
     title_phrase,
     word_key,
@@ -55,7 +56,8 @@ class Cue:
 _SUBORDINATOR_RE = re.compile(
     r"\b(?:that|as|after|when|because|since|while|before|if|who|which|what|where|how|whom|why|"
     r"whose|than|until|though|although|once|whether)\s*[\"“]?"
-    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?)?\s*$", re.IGNORECASE)
+    r"(?:\s*(?:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov)\.?|\s+(?:the|a|an|his|her|their|its)"
+    r"(?:\s+[a-z\-]+){0,2})?\s*$", re.IGNORECASE)
 _TRAILING_ADVERBS_RE = re.compile(
     r"(?:\s+(?:also|further|again|repeatedly|previously|earlier|later|then|once|has|have|had|"
     r"would|will|could|long|already|recently|now|today|however|meanwhile|"
@@ -65,7 +67,7 @@ _TRAILING_ADVERBS_RE = re.compile(
     r"on\s+(?:Twitter|Facebook|television)|earlier\s+this\s+(?:week|month|year)|"
     r"last\s+(?:week|month|year|[A-Z][a-z]+)|this\s+(?:week|month|year)|"
     r"on\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|in\s+(?:[A-Z][a-z]+\s+)?\d{4}|"
-    r"often|still|even|never\s+once),?)+\s*$")
+    r"often|still|even|never\s+once|himself|herself|itself|themselves),?)+\s*$")
 _PRONOUN_END_RE = re.compile(r"(?:^|[^\w'’])(he|she|they|it)$", re.IGNORECASE)
 _JOINT = (r"(?:the\s+two|both(?:\s+the)?|the)\s+(?:sides|parties|leaders|ministers|countries|"
           r"presidents|delegations|governments|nations|heads\s+of\s+state|foreign\s+ministers)")
@@ -99,7 +101,7 @@ _NOT_FUNCTION = r"(?!(?:and|or|but|while|as|that|when|if|so|than|though|whom?|wh
 _SOURCE_END_RE = re.compile(
     rf"(?:^|[^\w.'’])((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|"
     rf"senior|other|its|their|"
-    rf"(?:[A-Z]\.){{2,}}|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
+    rf"(?:[A-Z]\.){{2,}}|St\.|[A-Z][\w\-]*(?:['’]s)?)\s+){{0,3}}(?:{_NOT_FUNCTION}[a-z][\w\-]+\s+)?"
     rf"(?i:{_SOURCE_NOUNS}))$")
 _SOURCE_START_RE = re.compile(
     rf"^((?:(?:[Tt]he|[Ss]ome|[Mm]any|[Aa]n?|[Oo]ne|another|two|three|several|senior|other|"
@@ -117,7 +119,7 @@ _OWNED = rf"(?P<owner>{_RUN})['’]s?\s+(?P<noun>office|campaign|government|mini
 _OWNED_END_RE = re.compile(rf"{_OWNED}$")
 _OWNED_START_RE = re.compile(rf"^{_OWNED}\b")
 _DOCUMENT = r"(?:the|a|an|its|their)\s+(?:(joint)\s+)?(?:statement|report|readout|document|" \
-            r"communiqu[eé]|declaration|release|press\s+release)"
+            r"communiqu[eé]|declaration|release|press\s+release|letter)"
 # Records speak for nobody (the lead's rule 4): "..., the documents show", "court filings say".
 _RECORD_END_RE = re.compile(
     r"(?:^|\W)(?:the\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w\-]+\s+){0,2}(?:documents|records|"
@@ -128,6 +130,8 @@ GENERIC_ORG_NOUNS = frozenset({"company", "group", "organization", "organisation
                                "agency", "magazine", "newspaper", "paper", "network", "website",
                                "site", "outlet", "center", "centre", "institute", "charity",
                                "article", "story", "column", "editorial", "blog"})
+_GENERIC_ORG_START_RE = re.compile(
+    r"^(?:[Tt]he|[Tt]his)\s+(" + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\b(?![\w\-'’])")
 _GENERIC_ORG_END_RE = re.compile(
     r"(?:^|[^\w'’])((?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:"
     + "|".join(sorted(GENERIC_ORG_NOUNS)) + r"))$")
@@ -144,9 +148,11 @@ _INVERSION_RE = re.compile(rf"[,\"”]\s*(?P<verb>{'|'.join(_INVERSION_VERBS)})\
 _ACCORDING_RE = re.compile(
     r"\b(?:[Aa]ccording\s+to|(?:first\s+|initially\s+|originally\s+)?reported\s+by)\s+"
     r"(?:(?:a|an|the)\s+(?:\w+\s+)?(?:report|story|article|interview|investigation|post|"
-    r"analysis)\s+(?:in|by|from|on|published\s+by)\s+)?")
+    r"analysis|study|survey|poll|review|estimate|memo|letter|statement)\s+"
+    r"(?:in|by|from|on|published\s+by)\s+)?")
 # "has said little", "said nothing": a statement about a missing statement is the narrator's.
 _NOTHING_SAID_RE = re.compile(r"\s*(?:little|nothing|not\s+much|no\s+more)\b")
+_NO_OBJECT_RE = re.compile(r"\s+no\s+(?!one\b|longer\b|doubt\b)")
 # "mentions neither X nor Y", "named no one": a statement about what was not said.
 _MENTIONED_NONE_RE = re.compile(r"\s*(?:neither|none|no\s+one|nobody|no)\b", re.IGNORECASE)
 _MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "name", "names",
@@ -154,9 +160,12 @@ _MENTION_VERBS = frozenset({"mention", "mentions", "mentioned", "mentioning", "n
                             "address", "addresses", "addressed"})
 # "X responded with two subpoenas", "responded to the uproar by posting photos": an action.
 _ACTION_RESPONSE_RE = re.compile(
-    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+[a-z]+ing\b|with\s+(?!(?:an?|the|his|her|its|their)"
+    r"^\s+(?:to\s+[^,.;:\"“”]{1,80}?\s+)?(?:by\s+(?!(?:saying|telling|arguing|noting|insisting|"
+    r"asking|declaring|claiming|explaining|warning|stating|pointing|calling|accusing)\b)[a-z]+ing\b|"
+    r"with\s+(?!(?:an?|the|his|her|its|their)"
     r"\s+(?:\w+\s+)?(?:statement|remark|comment|letter|tweet|post|question|message|warning|"
-    r"denial|rebuttal|speech)s?\b)(?![\"“])\w)")
+    r"denial|rebuttal|speech|point|argument|observation|answer|quip|joke|retort|criticism|"
+    r"attack|jab|challenge)s?\b)(?![\"“])\w)")
 # "posted photos of her": putting up pictures is an action, not a post's words.
 _PICTURES_RE = re.compile(r"^\s+(?:(?:a|an|the|some|more|other|new|\w+)\s+){0,2}(?:photos?|"
                           r"photographs?|pictures?|images?|snapshots?)\b")
@@ -169,20 +178,34 @@ _PARTICLE_GAP_RE = re.compile(
     r"^\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|"
     r"yesterday|again|also|publicly|repeatedly|quickly|immediately|as\s+well)\s")
 _RESPOND_FORMS = frozenset({"respond", "responds", "responded", "responding"})
+# "called the plan illegal", "calls that evidence unreliable", "called him a liar": naming a
+# thing so is a speech act (the lead's rule 2); not "called the police", "called a meeting".
+_CALL_FORMS = frozenset({"call", "calls", "called", "calling"})
+_CALLED_RE = re.compile(
+    r"^\s+(?:(?:the|that|this|these|those|his|her|its|their|our|[A-Z][\w\-]*['’]s)\s+"
+    r"(?:[a-z\-]+\s+){0,1}[a-z\-]+|him|them|it|[A-Z][\w.\-]+(?:\s+[A-Z][\w.\-]+)?)\s+"
+    r"(?P<what>(?:an?\s+)?(?:[a-z\-]+\s+){0,2}?[a-z\-]+(?:,?\s+and\s+[a-z\-]+)?)\s*[,.;]")
+_NOT_PREDICATES = frozenset({"back", "up", "off", "in", "out", "over", "down", "home", "again",
+                             "today", "yesterday", "tonight", "later", "first", "for", "on",
+                             "to", "at", "from", "into", "about", "by", "with", "after",
+                             "before", "the", "that", "this", "his", "her", "their", "its",
+                             "him", "them", "it", "too", "as", "last", "week", "once", "twice",
+                             "immediately", "repeatedly", "only", "meeting", "session"})
 # "X seemed to suggest ...": the narrator's reading of what X meant (the lead's rule 2).
 _SEEMED_RE = re.compile(r"\s+(?:seem|seems|seemed|seeming)\s+to\s*$")
-_SAYING_RE = re.compile(r"\band\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|urged|"
-                        r"called\s+for|expressed|told|insisted|argued)\b|"
-                        r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
-                        r"(?:saying|telling|adding|noting|stressing|insisting|arguing|"
+_SAYING_RE = re.compile(r"\b(?:and|but)\s+(?:also\s+)?(?:said|says|added|stressed|noted|warned|"
+                        r"urged|called\s+for|expressed|told|insisted|argued)\b|"
+                        r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|"
+                        r"[a-z]+ly)\s+)?(?:saying|telling|adding|noting|stressing|insisting|arguing|"
                         r"warning|explaining|calling|urging|declaring|accusing|blaming|demanding|"
-                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
+                        r"asking|claiming|describing|denying|vowing|praising|criticizing)\b|"
+                        r"\bby\s+(?:saying|arguing|noting|insisting|declaring|claiming|stating)\b|\b(?:quoted|cited)\b[^,.]{0,60}?"
                         r"\bas\s+(?:saying|telling|stating)\b")
 _OPENER_RE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Earlier|Later|Meanwhile|Also|However|Separately|"
     r"Speaking|Following|Since|Last|This|Throughout|Upon|Over|Amid|Ahead|Under|For\s+(?:his|her|"
     r"their|its)\s+part|In\s+(?:his|her|their|its)\s+(?:remarks|speech|statement))\b[^,]{0,120},\s*"
-    r")+")
+    r"(?:(?:which|who)\s[^,]{0,80},\s*)?)+")
 _AFTER_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:also|then|later|first|earlier|jointly|together|has|have|had|on\s+[A-Z]\w+)\s+)*"
     r"([a-z][\w\-]*)")
@@ -194,11 +217,23 @@ _MID_ATTRIBUTION_RE = re.compile(
 _CONJUNCTION_START_RE = re.compile(r"^(?:But|And|So|Yet|Still|Now)\s+(?=\S)")
 _CATENATIVE_END_RE = re.compile(
     r"\s+(?:went\s+on|tried|attempted|sought|moved|was\s+quick|were\s+quick|appeared|"
-    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|used\s+(?:his|her|"
+    r"continued|began|rushed|hastened|stepped\s+in|took\s+time|wanted|proceeded|"
+    r"(?:went|goes|go|going)\s+(?:online|on\s+(?:television|TV|the\s+air|air|Twitter|Facebook|"
+    r"Instagram|social\s+media))(?:\s+(?:on\s+)?[A-Z][a-z]+day(?:\s+(?:night|morning|"
+    r"afternoon|evening))?)?|"
+    r"(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|plans?|planned|intends?|"
+    r"intended|used\s+(?:his|her|"
     r"their|its)\s+\w+|(?:went|go|goes|going)\s+so\s+far\s+as)\s+to\s*$")
-_APPOSITIVE_RE = re.compile(r",[^,]{1,150},$")
+_APPOSITIVE_RE = re.compile(r",[^,]{1,220},$")
 _OUTLET_TOLD_RE = re.compile(rf",\s+(?:the\s+)?({_RUN})\s+((?:is|was|has\s+been)\s+told|has\s+"
                              r"learned)\s*[.!]?$")
+_SUBORDINATE_OPENING_RE = re.compile(r"(?:Though|Although|While|When|After|Before|If|Because|"
+                                     r"Since|Once|Unless|Whereas)\s")
+_JOINT_AFTER_RE = re.compile(r"\s+(?:[\w,]+\s+){0,3}?(?:in\s+a\s+joint\s+|jointly\b)")
+_PROSPECTIVE_RE = re.compile(r"\s+(?:(?:is|are|was|were)\s+(?:expected|scheduled|set|due|going)|"
+                             r"plans?|planned|intends?|intended)\s")
+_MODAL_END_RE = re.compile(r"\s(?:will|would|shall|should|may|might|must|can|could)"
+                           r"((?:n[’']t|not)\s*|\s+not\s+)?\s*(?:also\s+|then\s+|again\s+)?$")
 _EMPHATIC_END_RE = re.compile(r"\s+(?:did|does|do)\s+$")
 # Nouns that describe one person by role, resolved to the person so described before ("Ana Ruiz,
 # the Republican nominee," ... "the nominee said"), else to the person being written about.
@@ -230,9 +265,9 @@ def role_key(noun: str) -> str:
     """One key for the spellings of a role noun ("frontrunner" -> "front-runner")."""
     noun = noun.lower()
     return _ROLE_FORMS.get(noun, noun)
-_LOWER_TITLE_END_RE = re.compile(
-    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}([a-z\-]+)$")
-_PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+$")
+_LOWER_TITLE_END_RE = re.compile(  # "the senator", "the former Alaska governor"
+    r"(?:^|\W)(?:[Tt]he|[Hh]is|[Hh]er)\s+(?:[a-z\-]+\s+){0,2}(?:[A-Z][\w\-]*\s+)?([a-z\-]+)$")
+_PAIR_RE = re.compile(rf"(?:^|\s)(?:{_RUN})\s+and\s+(?:the\s+)?$")
 _PRONOUN_START_RE = re.compile(r"^(he|she)\b", re.IGNORECASE)
 _NAMES_START_RE = re.compile(rf"^(?:the\s+)?({_RUN})(?:\s+and\s+({_RUN}))?")
 _NEXT_WORD_RE = re.compile(r"\s+(\w+)")
@@ -247,11 +282,13 @@ _ISSUED_RE = re.compile(
     r"\b(issued|released|put\s+out|sent|published|obtained|received)\s+"
     r"(?:a|an|the|his|her|their|its)\s+"
     r"(?:[\w\-]+\s+){0,2}?(?:statement|letter|memo|op-ed|press\s+release|ad|advert|"
-    r"advertisement|video)\b")
+    r"advertisement|video|apology|resolution|warning|denial|rebuttal|ultimatum|appeal)\b")
 # A speech act made with a light verb: "X made the announcement", "X delivered a speech".
 _SPOKE_RE = re.compile(
-    r"\b(made|gave|delivered)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:announcement|speech|address|remarks)\b")
+    r"\b(made|gave|delivered|offered|issued)\s+(?:(?:[A-Z][\w.'’\-]*|him|her|them|us)\s+)?"
+    r"(?:a|an|the|his|her|their|its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:announcement|speech|address|remarks|prediction|predictions|ultimatum|warning|apology|"
+    r"rebuttal|critique|assessment|endorsement)\b")
 # Idiomatic speech acts: "took a shot at", "fired back", "doubled down", "made the case",
 # "came out against", "stepped up his attacks", "took to Twitter". The subject before speaks.
 _TAKE = r"(?:took|takes|take|taking|taken)"
@@ -277,7 +314,9 @@ _IDIOM_RE = re.compile(
     r"|(?:launched|launches|launch|launching|leveled|levelled|mounted|renewed|unleashed)\s+"
     r"(?:(?:a|an|his|her|their|its|the|new)\s+)?(?:[a-z\-]+\s+){0,2}?(?:attack|attacks|"
     r"broadside|broadsides|tirade|criticism|assault)\s+(?:on|against)\b"
-    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b)")
+    r"|(?:went|goes|go|going)\s+on\s+(?:the\s+)?(?:offensive|attack|record)\b"
+    r"|(?:distanced|distances|distance|distancing)\s+(?:himself|herself|themselves|itself)\b"
+    r"|(?:drew|draws|draw|drawing)\s+(?:a|an|the)\s+(?:[a-z\-]+\s+)?(?:distinction|contrast)\b)")
 _IDIOM_WORDS = frozenset({
     "took", "takes", "take", "taking", "taken", "fired", "fires", "fire", "firing", "hit",
     "hits", "hitting", "lashed", "lashes", "lash", "lashing", "spoke", "speaks", "speak",
@@ -286,7 +325,8 @@ _IDIOM_WORDS = frozenset({
     "lays", "laying", "came", "comes", "come", "coming", "stepped", "steps", "step", "stepping",
     "ramped", "ramps", "ramp", "ramping", "kept", "keeps", "keep", "keeping", "launched",
     "launches", "launch", "launching", "leveled", "levelled", "mounted", "renewed", "unleashed",
-    "went", "goes", "go", "going"})
+    "went", "goes", "go", "going", "distanced", "distances", "distance", "distancing", "drew",
+    "draws", "draw", "drawing"})
 # "ripped X for avoiding ...", "hammered X over his comment": a verb of criticism that needs an
 # object and a reason (the "+for-ing" particle of ``reporting_verbs.txt``).
 _FOR_REASON_RE = re.compile(r"^\s+[^.;:,\"“”]{1,60}?\s(?:for\s+[a-z]+ing|over\s+\w)")
@@ -377,10 +417,11 @@ def _spokes_ref(m: re.Match[str]) -> Ref:
         determiner = m.group().lstrip(" ,;(").split()[0].lower()
         if determiner in ("its", "their"):
             return Ref("source", label="organization")  # the organisation named last
-        if determiner in ("his", "her"):
-            return Ref("pronoun")
-        return Ref("source", label="official")  # unnamed: nobody in particular
-    return Ref("entity", label=label)
+        return Ref("source", label="official")  # "a spokesman", "his spokesman": unnamed
+    owner = parse_name(label.rsplit(" ", 1)[0])
+    if owner is not None and (owner.kind == "person" or owner.titled):
+        return Ref("source", label="official")  # a person's spokesman: unnamed (rule 4)
+    return Ref("entity", label=label)  # an organisation's spokesperson
 
 
 def _office_label(phrase: str) -> str:
@@ -468,12 +509,18 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
         return m.start(), _owned(m)
     if m := _SPOKES_END_RE.search(text):
         return m.start(), _spokes_ref(m)
+    if m := _NAMED_PIECE_END_RE.search(text):  # "the Harbor Times report", "a study by X"
+        group = "org" if m.group("org") else "org2"
+        run = _strip_full_stop(m.group(group))
+        words = tuple(w for w in run.split() if word_key(w) != "the")
+        return m.start(group), Ref("name", name=Name(words, "org", False, ""))
     if m := _DOCUMENT_END_RE.search(text):
         return m.start(), Ref("joint" if m.group(1) else "document", label="joint statement")
     if m := _RECORD_END_RE.search(text):
         return m.start(), Ref("record", label="records")
     if (m := _LOWER_TITLE_END_RE.search(text)) and m.group(1) in wordlists.titles():
-        keys = m.group().split()[1:]  # "the senator said", "the attorney general said"
+        keys = [k for k in m.group().split()[1:] if not k[:1].isupper()] or \
+            m.group().split()[-1:]  # "the senator said", "the attorney general said"
         while len(keys) > 1 and keys[0] not in wordlists.titles() and \
                 keys[0] not in wordlists.title_modifiers():
             keys = keys[1:]
@@ -490,13 +537,46 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     if m := _GENERIC_ORG_END_RE.search(text):
         return m.start(1), Ref("source", label=m.group(1).split()[-1].lower())
     if m := _SOURCE_END_RE.search(text):
+        if _PARTITIVE_END_RE.search(text, 0, m.start(1) + 1):
+            return None  # "some on the House Foreign Affairs Committee": members, unnamed
+        if _EACH_RE.match(m.group(1)):
+            return m.start(1), Ref("joint", label=m.group(1).lower())  # "each office said"
+        pair = _AND_END_RE.search(text, 0, m.start(1))
+        phrase = m.group(1)
+        is_named = phrase[:1].isupper() or (phrase[:4] == "the " and phrase[4:5].isupper())
+        if pair and is_named and ("the" in text[pair.end(1):m.start(1) + 4].split()
+                               or not is_everyday_word(pair.group(1))):
+            return pair.start(1), Ref("joint", label="both")  # "the IRS and Treasury said"
+        if pair and is_named and not RUN_AT_END_RE.search(text[:pair.start(1)].rstrip()):
+            # (not "House Ways and Means Committee": a longer name, left as it was)
+            # "the Health and Human Services Department": one name
+            office = _office_label(text[pair.start(1):m.end(1)])
+            if office:
+                return pair.start(1), Ref("source", label=office)
         return m.start(1), Ref("source", label=_office_label(m.group(1))
                                or _source_label(m.group(1)))
+    if m := _COLLECTIVE_END_RE.search(text):  # "Several justices", "Many economists"
+        return m.start(1), Ref("joint", label=m.group(1).lower())
+    if text.endswith(_PLACE_DESCRIPTION_ENDS) and (m := _PLACE_DESCRIPTION_END_RE.search(text)) \
+            and _is_place(m.group(1)):
+        noun = m.group(2).lower()
+        if noun in ("democrat", "republican"):  # "the Florida Republican"
+            return m.start(), Ref("described", label=noun, text=m.group().strip())
+        if noun in wordlists.titles():  # "The Vermont senator": the senator so titled, else
+            # the person speaking here
+            return m.start(), Ref("described", label=title_phrase([noun]),
+                                  text=m.group().strip())
     if m := RUN_AT_END_RE.search(text):
         if _is_party_label(m.group()):
             return None
+        if _LOWER_WORD_END_RE.search(text, 0, m.start()) and (
+                (named := parse_name(m.group())) is not None and named.kind == "place"):
+            return None  # "officers in counties bordering Colorado": the place is no subject
+        if _OBJECT_OF_RE.search(text, max(0, m.start() - 12), m.start()):
+            return None  # "the remarks helped Ortiz make her case": Ortiz is an object
         if (place := _PLACE_MODIFIER_RE.search(text[:m.start()])) and \
-                not _WRITTEN_BY_END_RE.search(text, 0, m.start()):
+                not _WRITTEN_BY_END_RE.search(text, 0, m.start()) and not (
+                    _OF_ROLE_END_RE.search(place.group()) and _is_full_name(m.group())):
             # "Political observers in Arizona", "Ms. Ruiz in Lima": whoever stands before the
             # place speaks, not the place; "a blogger on the site X" is nobody named
             return _subject_at_end(text[:place.start()])
@@ -511,11 +591,52 @@ def _subject_at_end(prefix: str) -> tuple[int, Ref] | None:
     return None
 
 
+_PARTITIVE_END_RE = re.compile(
+    r"\b(?:some|many|most|several|members|member|others|one|two|three|dozens|\d+)\s+"
+    r"(?:on|of|in|from|at)\s+(?:the\s+)?\S?$", re.IGNORECASE)
+_EACH_RE = re.compile(r"(?:each|both)\s", re.IGNORECASE)
+_LOWER_WORD_END_RE = re.compile(r"(?:^|\s)(?!the\s)[a-z][a-z\-]*\s+$")
 _THE_BEFORE_RE = re.compile(r"(?:^|[^\w'’])[Tt]he\s+$")
+# A verb taking an object and a bare infinitive: "helped Ortiz make", "let Ortiz speak".
+_OBJECT_OF_RE = re.compile(r"(?:^|\s)(?:helped|helps|help|let|lets|watched|saw|heard)\s+$")
+# A named organisation's piece as subject: "the Harbor Times report said", "a new study by the
+# Lumen Institute found", "A report in the Harbor Times, published Monday, cited": its publisher.
+_PIECES = r"(?:report|study|analysis|article|story|survey|poll|editorial|investigation|review)"
+_NAMED_PIECE_END_RE = re.compile(
+    rf"(?:^|[^\w'’])(?:[Tt]he|[Aa]n?)\s+(?:(?:new|latest|recent|separate|earlier|own)\s+)?"
+    rf"(?:(?P<org>{_RUN})\s+{_PIECES}|{_PIECES}\s+(?:in|by|from|published\s+by)\s+"
+    rf"(?:[Tt]he\s+)?(?P<org2>{_RUN}))$")
+# Two names joined: "the IRS and Treasury Department", "Health and Human Services"
+_AND_END_RE = re.compile(r"(?:^|[^\w'’])([A-Z][\w.\-]*)\s+and\s+(?:the\s+)?$")
+# An unnamed group counted: "several justices", "many economists", "two senators"
+_COLLECTIVE_END_RE = re.compile(
+    r"(?:^|[^\w'’])((?:[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Bb]oth|[Aa]ll|[Ff]ew|[Tt]wo|"
+    r"[Tt]hree|[Ff]our|[Ff]ive)\s+(?:[a-z\-]+\s+)?[a-z]{3,}s)$")
 _PLACE_MODIFIER_RE = re.compile(
     r"(?<=\w)\s+(?:in|from|across|around|throughout|inside|on|of)\s+(?:the\s+)?"
     r"(?:[A-Za-z][\w\-]*\s+){0,2}(?:[A-Z][\w\-]*['’]s\s+)?$")
 _PARTY_LABEL_RE = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?$|^\(?[A-Z][a-z]{1,5}\.\)?$")
+
+
+_OF_ROLE_END_RE = re.compile(r"^\s+of\s+[a-z]+\s+$")  # "chief of staff Ana Ruiz"
+
+
+_PLACE_DESCRIPTION_END_RE = re.compile(
+    r"(?:^|(?<=\W))[Tt]he\s+((?:[A-Z][a-z]+\.?\s+){1,2})([a-z\-]+|Democrat|Republican)$")
+_PLACE_DESCRIPTION_ENDS = ("Democrat", "Republican", "senator", "governor", "congressman",
+                           "congresswoman", "lawmaker", "mayor", "representative", "legislator")
+
+
+def _is_place(words: str) -> bool:
+    """Whether capitalised words name a place ("Florida", "New York", "Vermont")."""
+    key = " ".join(word_key(w) for w in words.split())
+    return key in wordlists.place_names() or all(k in wordlists.places() for k in key.split())
+
+
+def _is_full_name(run: str) -> bool:
+    """A person's full name ("Mick Mulvaney"), which is never the place of "in X", "of X"."""
+    name = parse_name(run)
+    return name is not None and name.kind == "person" and not name.surname_only
 
 
 def _is_party_label(phrase: str) -> bool:
@@ -536,6 +657,11 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
             start = quote
         segment = text[start + 1:cut]
         stripped = segment.strip()
+        if (listed := _LIST_SEGMENT_RE.match(stripped)) and not after_quote and best is not None \
+                and (listed.group(1).lower() not in ("and", "or")
+                     or _is_person_run(text[text.rfind(",", 0, max(start, 0)) + 1:max(start, 0)])):
+            # "Others, including ..., X, dismissed", "..., Y, and Z, said": several people
+            return best[0], Ref("joint", label="several")
         if (by := _AUTHOR_RE.match(stripped)) and _PIECE_END_RE.search(text[:max(start, 0)]):
             stripped = by.group(1)  # "the statement, from Dr. Ana Ruiz, an internist, said"
             segment = segment[:segment.find(stripped)] + stripped + " " * (
@@ -558,6 +684,14 @@ def _appositive_chain(text: str) -> tuple[int, Ref] | None:
     return best
 
 
+_LIST_SEGMENT_RE = re.compile(r"(and|or|including|such\s+as|along\s+with)\s", re.IGNORECASE)
+
+
+def _is_person_run(segment: str) -> bool:
+    """A comma segment that is one person's name ("Jon Bruning")."""
+    segment = segment.strip()
+    name = parse_name(segment) if segment and RUN_RE.fullmatch(segment) else None
+    return name is not None and name.kind == "person"
 _CLAUSE_START_RE = re.compile(r"^\s*(?:but|and|so|yet|while|when|after|before|because|if)\b",
                               re.IGNORECASE)
 
@@ -600,8 +734,12 @@ def _strip_full_stop(run: str) -> str:
 
 
 def _owned(m: re.Match[str]) -> Ref:
-    """ "Ortiz's office" -> an entity labelled as written."""
-    return Ref("entity", label=f"{m.group('owner')}'s {m.group('noun')}")
+    """ "Ortiz's office" -> an entity labelled as written (without an opening "But",
+    "Though")."""
+    owner = m.group("owner").split()
+    while len(owner) > 1 and word_key(owner[0]) in wordlists.function_words():
+        owner = owner[1:]
+    return Ref("entity", label=f"{' '.join(owner)}'s {m.group('noun')}")
 
 
 def _run_ref(run: str, start: int) -> tuple[int, Ref] | None:
@@ -644,6 +782,10 @@ def _bare_title(run: str) -> str:
     return ""
 
 
+_ROLE_NAME_START_RE = re.compile(
+    rf"^(?:[A-Z][\w.'’\-]*\s+){{1,3}}(?:[a-z\-]+\s+){{0,2}}(?:spokesman|spokeswoman|"
+    rf"spokesperson|secretary|aide|adviser|advisor|lawyer|attorney|manager|director|"
+    rf"strategist|counsel|chairman|chairwoman)\s+({_RUN})")
 _NAME_AFTER_ROLE_RE = re.compile(rf"\s+(?:[a-z\-]+\s+){{0,2}}({_RUN})")
 
 
@@ -663,6 +805,13 @@ def _named_after_source(text: str, m: re.Match[str]) -> tuple[int, Ref] | None:
     return None
 
 
+# An organisation, a role in it, and the person: "Harbor Times writer Ana Ruiz".
+_ORG_ROLE_NAME_RE = re.compile(
+    rf"^(?:the\s+)?{_RUN}\s+(?:[a-z\-]+\s+)?(?:writer|reporter|correspondent|editor|columnist|"
+    rf"analyst|host|anchor|producer|contributor|researcher|economist|strategist|pollster|"
+    rf"adviser|advisor|aide|spokesman|spokeswoman|spokesperson|director|founder|executive|"
+    rf"official|chairman|chairwoman|president|lawyer|attorney)\s+({_RUN})")
+_RUN_TITLE_START_RE = re.compile(r"^(?:[Tt]he\s+)?(?:[A-Za-z][\w.\-]*\s+){1,3}?([a-z]+)\b")
 _LOWER_TITLE_START_RE = re.compile(
     r"^(?:the|his|her)\s+(?:[a-z\-]+\s+){0,2}?([a-z\-]+)(?![\w'’\-])")
 
@@ -670,6 +819,10 @@ _LOWER_TITLE_START_RE = re.compile(
 def subject_at_start(text: str) -> tuple[int, Ref] | None:
     """A subject phrase opening ``text`` (after "according to", "said", or a sentence start)."""
     found = _subject_at_start(text)
+    if found is not None and found[1].kind in ("name", "source") and (
+            found[1].name is None or found[1].name.kind != "person") and (
+            m := _RUN_TITLE_START_RE.match(text)) and m.group(1) in wordlists.titles():
+        return found[0], Ref("title", label=m.group(1))  # "The House speaker", "the state's"
     if found is None and (m := _LOWER_TITLE_START_RE.match(text)) and \
             m.group(1) in wordlists.titles():
         return 0, Ref("title", label=m.group(1))  # "a statement from her doctor"
@@ -687,6 +840,9 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         text = text[offset:]
     if m := _PRONOUN_START_RE.match(text):
         return offset, Ref("pronoun")
+    if (m := _ROLE_NAME_START_RE.match(text)) and (name := parse_name(m.group(1))) is not None \
+            and name.kind == "person" and not name.surname_only:
+        return offset + m.start(1), Ref("name", name)  # "Ruiz press secretary Ana Ortiz"
     if m := _JOINT_START_RE.match(text):
         return offset, Ref("joint", label=m.group(1).lower())
     if m := _SIDE_START_RE.match(text):
@@ -709,6 +865,11 @@ def _subject_at_start(text: str) -> tuple[int, Ref] | None:
         return offset, Ref("source", label=label)
     if m := _OWNED_START_RE.match(text):
         return offset, _owned(m)
+    if m := _GENERIC_ORG_START_RE.match(text):
+        return offset, Ref("source", label=m.group(1).lower())  # "The organization made"
+    if (m := _ORG_ROLE_NAME_RE.match(text)) and (name := parse_name(m.group(1))) is not None \
+            and name.kind == "person" and not name.surname_only:
+        return offset + m.start(1), Ref("name", name)  # "Harbor Times writer Ana Ruiz"
     if m := _NAMES_START_RE.match(text):
         second = parse_name(m.group(2)) if m.group(2) else None
         first = parse_name(m.group(1))
@@ -789,7 +950,7 @@ _SHOWN_PARTICIPLES = ("saying", "telling", "declaring", "asking", "warning")
 _PATTERN_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _ISSUED_RE: frozenset({"issued", "released", "put", "sent", "published", "obtained",
                            "received"}),
-    _SPOKE_RE: frozenset({"made", "gave", "delivered"}),
+    _SPOKE_RE: frozenset({"made", "gave", "delivered", "offered", "issued"}),
     _IDIOM_RE: _IDIOM_WORDS,
     _INVERSION_RE: frozenset(_INVERSION_VERBS),
     _MID_ATTRIBUTION_RE: frozenset({"he", "she", "they"}),
@@ -817,6 +978,7 @@ def find_cues(text: str) -> tuple[Cue, ...]:
     forms = _main_verb_forms()
     triggers = _trigger_words()
     words = set(_LOWER_WORD_RE.findall(text))
+    quoted = '"' in text or "“" in text
     # Most sentences hold none of the words the loop acts on: one set test instead of the loop.
     for m in (_LOWER_WORD_RE.finditer(text) if not triggers.isdisjoint(words) else ()):
         verb = m.group()
@@ -835,8 +997,9 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             continue
         needs = verbs.particles.get(verb)
         rest = text[m.end():]
-        if _NOTHING_SAID_RE.match(rest):
-            continue
+        if _NOTHING_SAID_RE.match(rest) or (verb not in ("said", "says", "say") and
+                                             _NO_OBJECT_RE.match(rest)):
+            continue  # "said nothing", "expressed no concern": about a missing statement
         if verb in _MENTION_VERBS and _MENTIONED_NONE_RE.match(rest):
             continue
         if verb in _RESPOND_FORMS and _ACTION_RESPONSE_RE.match(rest):
@@ -855,12 +1018,22 @@ def find_cues(text: str) -> tuple[Cue, ...]:
                 rest = rest[following.end():]
             elif "for-ing" in needs and _FOR_REASON_RE.match(rest):
                 pass  # "ripped X for avoiding ...", "hammered X over ..."
+            elif verb in _CALL_FORMS and (called := _CALLED_RE.match(rest)) and not any(
+                    w in _NOT_PREDICATES for w in called.group("what").split()):
+                pass  # "called the idea illegal", "calls that evidence unreliable"
             elif not _OBJECT_QUOTE_RE.match(rest):  # "called the plan “a stunt”" is a cue
                 continue
         before = text[:shown.start()] if shown is not None else text[:m.start()]
         if progressive is not None:  # "Ortiz has been deriding": the subject before "has been"
             before = text[:progressive.start()]
         chain = _CATENATIVE_END_RE.search(before)  # "Ortiz went on to argue", "tried to explain"
+        if chain is None and verb in lemmas and (modal := _MODAL_END_RE.search(before)):
+            if modal.group(1) or not quoted or _open_quote_before(text, m.start()):
+                continue  # "he would not say"; "he will announce" with nothing said yet;
+                # "“I think she should apologize": words of a quotation
+            chain = modal  # "In his speech, he will promise “to oppose ...”"
+        if chain is not None and not quoted and _PROSPECTIVE_RE.match(chain.group()):
+            continue  # "X is expected to announce ...": nothing said yet
         if chain is None and before.endswith(("did ", "does ", "do ")):
             chain = _EMPHATIC_END_RE.search(before)  # "He did pledge to ...": a statement
         if chain is not None:
@@ -869,6 +1042,13 @@ def find_cues(text: str) -> tuple[Cue, ...]:
         if found is None:
             continue
         start, ref = found
+        if ref.kind == "name" and ref.name is not None and len(ref.name.words) == 1 and \
+                word_key(ref.name.words[0]) in wordlists.function_words():
+            continue  # "Amid calls for ...": a preposition, not a subject
+        if start < len(mask) and mask[start]:
+            continue  # "“Right now, the West ...,” said X": words of the quotation, not X
+        if _SUBORDINATE_OPENING_RE.match(text, start):
+            continue  # "Though Ortiz's office had responded, ...": a subordinate clause
         if verb in lemmas and chain is None and ref.kind not in ("joint", "plural", "entity",
                                                                    "source", "record"):
             continue  # "analysts estimate", "the two sides agree"; not "to urge", "calls"
@@ -882,6 +1062,8 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             first, _, rest_of_label = ref.label.partition(" ")
             ref = Ref("source", label=" ".join(filter(None, (_common_case(first),
                                                              rest_of_label))))
+        if _JOINT_AFTER_RE.match(rest):
+            ref = Ref("joint", label="joint statement")  # "X and Y said in a joint statement"
         trailing = bool(_CLAUSE_END_RE.search(text[:start])) and bool(
             _TRAIL_REMAINDER_RE.match(rest))
         cues.append(Cue(start, ref, trailing, verb))
@@ -922,6 +1104,10 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             if pattern is _INVERSION_RE and m.start("verb") in verb_starts:
                 continue  # "Ortiz, the minister, said X ...": the subject is before the verb
             found = subject_at_start(text[m.end():])
+            if found is not None and found[1].name is not None and found[1].name.kind == \
+                    "place" and DESCRIBED_AFTER_RE.match(text, m.end() + found[0]):
+                # "said Chad Roe, the president of X": a person whose given name is a place
+                found = found[0], Ref("name", Name(found[1].name.words, "person", False, ""))
             if found is None or (found[1].kind == "name" and found[1].name is not None
                                  and found[1].name.kind == "place" and pattern is _INVERSION_RE):
                 continue
@@ -935,6 +1121,17 @@ def find_cues(text: str) -> tuple[Cue, ...]:
             name = Name(tuple(_strip_full_stop(told.group(1)).split()), "org", False, "")
         if name is not None and name.kind != "person" and not mask[told.start(1)]:
             cues.append(Cue(told.start(1), Ref("name", name), True, told.group(2).split()[-1]))
+    if "put" in words or "with" in words:
+        for m in _WITH_SAYING_RE.finditer(text) if "with" in words else ():
+            # "..., with Ortiz noting that ...": Ortiz speaks
+            found = subject_at_end(text[:m.start("verb")])
+            if not mask[m.start()] and found is not None and found[1].kind == "name":
+                cues.append(Cue(found[0], found[1], False, m.group("verb")))
+        for m in _PUT_IT_RE.finditer(text) if "put" in words else ():
+            # "As Ortiz put it, “...”": the quotation is hers
+            found = subject_at_end(text[m.end(1):m.start("verb")])
+            if not mask[m.start()] and found is not None:
+                cues.append(Cue(m.end(1) + found[0], found[1], False, "put it"))
     for m in _scan(_MID_ATTRIBUTION_RE, text, words):
         if not mask[m.start()]:
             pronoun = m.group(1).lower()
@@ -954,7 +1151,7 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
     forms = _main_verb_forms()
     if "by" in words:
         for m in _PASSIVE_BY_RE.finditer(text):
-            if m.group(1) in forms and not mask[m.start()]:
+            if m.group(1) in forms and not mask[m.start()] and not _is_embedded(text, m.start()):
                 found = subject_at_start(text[m.end():])
                 if found is not None and found[1].kind == "name":
                     yield Cue(m.end() + found[0], found[1], False, f"{m.group(1)} by")
@@ -967,7 +1164,9 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
                 if found is None or found[1].kind != "name":
                     found = subject_at_end(text[:m.start()])
                 if found is not None and found[1].kind == "name" and not _is_embedded(
-                        text, found[0]):
+                        text, found[0]) and text[:found[0]].strip(" “\"‘'"):
+                    # (not "Ana Ruiz, who asked for the meeting, arrived at ten": a relative
+                    # clause on the sentence's subject is background)
                     yield Cue(found[0], found[1], False, f"who {m.group(1)}")
                     return
     for m in _OWNED_STATEMENT_RE.finditer(text):
@@ -978,8 +1177,13 @@ def _secondary_cues(text: str, mask: list[bool], words: set[str]) -> Iterator[Cu
                 return
 
 
+_WITH_SAYING_RE = re.compile(
+    rf"\bwith\s+(?:{_RUN})\s+(?P<verb>saying|noting|arguing|telling|insisting|warning|adding|"
+    r"explaining|declaring|asking|claiming)\b")
+_PUT_IT_RE = re.compile(r"(?:^|[^\w'’])([Aa]s\s+)[^;:\"“”]{1,80}?\s+(?P<verb>put\s+it)\b")
 _PASSIVE_BY_RE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?([a-z]+ed|told)\s+"
-                            r"by\s+")
+                            r"(?:(?:here|there|today|yesterday|later|earlier|again|also|first|"
+                            r"publicly|on\s+[A-Z][a-z]+)\s+){0,3}by\s+")
 _RELATIVE_SAID_RE = re.compile(r",\s+(?:who|which)\s+(?:also\s+|later\s+|then\s+)?([a-z]+)\b")
 _OWNED_STATEMENT_RE = re.compile(
     rf"({_RUN})['’]s\s+(?:[\w\-]+\s+){{0,2}}?(?:statement|remarks|comments|speech|letter|tweet|"
@@ -991,7 +1195,7 @@ _OWNED_STATEMENT_RE = re.compile(
 @lru_cache(maxsize=1 << 18)  # a sentence each: both accounts of a 40k pair fit
 def sentence_subject(text: str) -> tuple[Ref, str] | None:
     """The subject opening a sentence (after an adverbial opener) and the word after it."""
-    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", text))
+    text = _DATELINE_RE.sub("", _CONJUNCTION_START_RE.sub("", _LABEL_START_RE.sub("", text)))
     opener = _OPENER_RE.match(text)
     body = text[opener.end():] if opener else text
     if (m := _DESCRIPTOR_START_RE.match(body)) and m.group(1).lower() in _ROLE_NOUNS | \
@@ -1029,22 +1233,28 @@ _ROLE_NOUNS = frozenset({"nominee", "candidate", "challenger", "hopeful", "conte
                          "owner", "host", "anchor", "columnist", "commentator", "author"})
 
 
+# "Updated: ...", "Exclusive: ...": a one-word label before the sentence
+_LABEL_START_RE = re.compile(r"^[A-Z][a-z]+:\s+(?=[A-Z])")
+
+
 def is_event_narration(text: str) -> bool:
     """A sentence opening with someone doing something ("X held talks with Y") is narration."""
     found = sentence_subject(text)
     return found is not None and found[1] in wordlists.event_verbs()
 
 
+_PASSIVE_AND_RE = re.compile(r"\s+(?:of|by)\b")
+_GROUP_WHO_RE = re.compile(r"\b[A-Za-z]+s\s+who\s+(?:are|were|have|had)\b")
 _AND_VERB_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?([a-z]+)\b")
 _PARTICIPLE_RE = re.compile(
-    r"(?:,|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|[a-z]+ly)\s+)?"
+    r"(?:,[”\"’]?|--|[—–])\s*(?:(?:first|then|also|later|again|often|even|still|while|[a-z]+ly)\s+)?"
     r"([a-z]+ing)\b")
 
 
 def saying_clause(text: str) -> bool:
     """Whether the sentence hangs a statement on a participle or a second verb: "..., saying
     ...", "... and also retweeted ..."."""
-    if _SAYING_RE.search(text):
+    if (said := _SAYING_RE.search(text)) and not _GROUP_WHO_RE.search(text, 0, said.start()):
         return True
     mask = quoted_mask(text)
     forms = wordlists.reporting_verbs().forms
@@ -1053,8 +1263,12 @@ def saying_clause(text: str) -> bool:
             continue
         for m in pattern.finditer(text):
             verb = m.group(1)
-            if mask[m.start()] or verb not in forms or verb in _lemmas():
-                continue
+            if mask[m.start()] or verb not in forms or verb in _lemmas() or verb == "citing":
+                continue  # "citing his health": a reason given, not a statement
+            if literal == "and" and verb.endswith("ed") and _PASSIVE_AND_RE.match(text, m.end()):
+                continue  # "being arrested and accused of ...": done to the subject
+            if literal == "ing" and _GROUP_WHO_RE.search(text, 0, m.start()):
+                continue  # "met Democrats who are resisting it, saying ...": theirs
             needs = wordlists.reporting_verbs().particles.get(verb)
             following = _NEXT_WORD_RE.match(text[m.end():])
             if needs and (not following or following.group(1).lower() not in needs) and \
@@ -1094,6 +1308,9 @@ def headline_cue(text: str) -> Ref | None:
     words = _WORDS_RE.findall(body)
     verbs = wordlists.headline_verbs()
     for i, word in enumerate(words[:16]):
+        if i and word.lower().endswith("ed") and words[i + 1:i + 2] and \
+                words[i + 1].lower() in ("to", "by"):
+            return None  # "Ana Ruiz Urged to Resign by ...": the subject is spoken to
         if i and word.lower() in verbs and word.lower() not in ("will", "can") and \
                 _headline_particle_ok(word.lower(), words[i + 1:i + 2], body):
             subject = " ".join(words[:i]).replace(" ,", ",")
@@ -1117,7 +1334,8 @@ def _headline_particle_ok(verb: str, following: list[str], body: str) -> bool:
 # "Ruiz-Berg Debate", "US-China Talks": an event between two sides, not a speaker.
 _CONTEST_RE = re.compile(r"[A-Z][\w.]*-[A-Z][\w.]*\s+[A-Z][a-z]+$")
 _HEADLINE_OPENER_RE = re.compile(r"^(?:After|Before|Amid|Following|Despite|In|At|On|Over|"
-                                 r"Ahead\s+of)\s+[^,]{1,40},\s+")
+                                 r"Ahead\s+of|[A-Z][a-z]{2,}ing)\s+[^,]{1,40},\s+")
+_HEADLINE_BODY_RE = re.compile(rf"({_RUN})\s+(administration|government|campaign)")
 _HEADLINE_QUOTE_RE = re.compile(r"[‘“\"]|(?:^|\s)'\w")
 
 
@@ -1126,6 +1344,9 @@ def _headline_subject(phrase: str) -> Ref | None:
     phrase = phrase.strip(" ,'‘’\"“”")
     if re.search(r"\s(?:and|&)\s", phrase):
         return None  # "X and Y Say ...": a joint statement of several people is nobody's
+    if (m := _HEADLINE_BODY_RE.fullmatch(phrase)) and parse_name(m.group(1)) is not None:
+        # "Ruiz administration defends ...": the administration, as the body names it
+        return Ref("name", name=Name((*m.group(1).split(), m.group(2)), "org", False, ""))
     first = phrase
     if not first or not RUN_RE.fullmatch(first) or first.split()[0].lower().endswith("ing"):
         return None  # "Calling The Senate's Bluff: ...": a gerund, not a name

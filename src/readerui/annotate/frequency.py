@@ -3,21 +3,22 @@
 The tables are wordfreq's frequency lists (Robyn Speer; data CC BY-SA 4.0, see
 ``words/freq/ATTRIBUTION.md``), written by ``scripts/build_frequency_tables.py`` as lines
 ``word<TAB>band`` sorted by word. A table is read the first time its language is asked for and
-searched by bisection in its text (a lookup reads about 17 lines), so a short text pays for the
-decompression only, not for a dictionary of 100,000 words. A word the table does not hold as it
-is, and that is not purely alphabetic ("de-escalation", "l'arrivée", "2030"), is split into tokens
-and their frequencies combined as wordfreq does (1/f = 1/f1 + 1/f2 + …; digits by its number
-model).
+searched by bisection in its UTF-8 bytes (a lookup reads about 17 lines), so a short text pays
+for the decompression only, not for decoding the text nor for a dictionary of 100,000 words. A
+word the table does not hold as it is, and that is not purely alphabetic ("de-escalation",
+"l'arrivée", "2030"), is split into tokens and their frequencies combined as wordfreq does
+(1/f = 1/f1 + 1/f2 + …; digits by its number model).
 """
 
 from __future__ import annotations
 
 import math
-import re
 import unicodedata
 import zlib
 from functools import cache
 from importlib import resources
+
+from readerui import lazyre as re  # patterns compiled on first use
 
 # Languages whose text wordfreq normalises with NFKC (scripts other than Latin, Greek, Cyrillic);
 # Arabic also loses its vowel marks and tatweel.
@@ -60,16 +61,17 @@ def band_frequency(band: int) -> float:
 
 
 class Table:
-    """One language's frequency table: its text, lines ``word<TAB>band`` sorted by word (code
-    point order) after the ``#`` header lines, searched by bisection. Empty text: no table."""
+    """One language's frequency table: its UTF-8 bytes, lines ``word<TAB>band`` sorted by word
+    (code point order, which is also the order of the UTF-8 bytes) after the ``#`` header lines,
+    searched by bisection without decoding the whole text. Empty data: no table."""
 
     __slots__ = ("_cache", "_start", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: bytes) -> None:
         self._text = text
         start = 0
-        while text.startswith("#", start):
-            start = text.index("\n", start) + 1
+        while text.startswith(b"#", start):
+            start = text.index(b"\n", start) + 1
         self._start = start
         self._cache: dict[str, float | None] = {}
 
@@ -81,15 +83,19 @@ class Table:
         text, lo, hi = self._text, self._start, len(self._text)
         if "\n" in word or "\t" in word:
             return None
+        try:
+            key = word.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no word of the table
+            return None
         while lo < hi:  # lo and hi are line starts
             mid = (lo + hi) // 2
-            start = max(text.rfind("\n", lo, mid) + 1, lo)
-            end = text.index("\n", start)
-            tab = text.index("\t", start, end)
+            start = max(text.rfind(b"\n", lo, mid) + 1, lo)
+            end = text.index(b"\n", start)
+            tab = text.index(b"\t", start, end)
             found = text[start:tab]
-            if found == word:
+            if found == key:
                 return int(text[tab + 1:end])
-            if found < word:
+            if found < key:
                 lo = end + 1
             else:
                 hi = start
@@ -107,7 +113,7 @@ class Table:
     def items(self) -> list[tuple[str, int]]:
         """Every (word, band), most common first (ties in code point order, as wordfreq's)."""
         pairs = []
-        for line in self._text[self._start:].splitlines():
+        for line in self._text[self._start:].decode("utf-8").splitlines():
             word, _, band = line.partition("\t")
             pairs.append((word, int(band)))
         pairs.sort(key=lambda pair: pair[1])  # stable: words stay sorted within a band
@@ -118,13 +124,13 @@ class Table:
 def table(lang: str) -> Table:
     """The frequency table of a language, read on first use; empty (false) without one."""
     if not lang.isalpha() or not lang.isascii():
-        return Table("")
+        return Table(b"")
     try:
         data = (resources.files("readerui.annotate") / "words" / "freq"
                 / f"{lang.lower()}.txt.gz").read_bytes()
     except (FileNotFoundError, OSError):
-        return Table("")
-    return Table(zlib.decompress(data, wbits=31).decode("utf-8"))
+        return Table(b"")
+    return Table(zlib.decompress(data, wbits=31))  # UTF-8, searched as bytes: not decoded
 
 
 @cache

@@ -11,13 +11,14 @@ Committee" of "House Ways and Means Committee", "Angie" of "Angie's List").
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
-from readerui.annotate.names import is_everyday_word, is_title_case, word_key
+from readerui.annotate.names import is_everyday_word, is_title_case, parse_name, word_key
 from readerui.model import Topic
+from readerui.tokens import normalise, stem
 
 _CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d)$", re.IGNORECASE)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’\-])[a-z][a-z]+(?![\w'’\-])")
@@ -47,6 +48,9 @@ BARE_ORG_WORDS = frozenset({"office", "committee", "department", "agency", "boar
                             "commission", "group", "company", "center", "centre", "bureau",
                             "institute", "foundation", "council", "association"})
 _SPOKES = frozenset({"spokesperson", "spokesman", "spokeswoman"})
+# Head words of a text of law: what it "states" is a record (the lead's rule 4), not a speaker.
+LEGAL_TEXTS = frozenset({"constitution", "amendment", "act", "statute", "treaty", "charter",
+                         "clause", "ordinance", "code", "law"})
 
 
 def is_no_speaker_name(label: str) -> bool:
@@ -61,6 +65,8 @@ def is_no_speaker_name(label: str) -> bool:
         return True
     if len(words) == 1 and words[0][:1].isupper() and word_key(words[0]) in BARE_ORG_WORDS:
         return True  # "Center" of "The Center on Budget ...": a piece of a name
+    if word_key(words[-1]) in LEGAL_TEXTS and not words[-1].isupper():
+        return True  # "the 14th Amendment states": a text of law is a record, nobody's words
     return is_title_only(label)
 
 
@@ -192,12 +198,16 @@ def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
     sentences of a topic."""
     out: list[Topic] = []
     by_name: dict[str, int] = {}
-    people = {_without_suffix(n) for n in speakers}
+    by_key: dict[tuple[str, ...], int] = {}
+    speakers = tuple(speakers)
+    people = {_without_suffix(n) for n in speakers} | {_person_of(n) for n in speakers}
     for topic in topics:
         name = topic.name
         if topic.origin == "auto" and name[:1].isupper():
-            if is_description(name) or _without_suffix(name) in people:
-                continue
+            if (is_description(name) or _without_suffix(name) in people
+                    or _person_of(name) in people or _suffixed_speaker(name, speakers)
+                    or (" " in name and name.split()[-1] in people and _is_person(name))):
+                continue  # (the last: "Ann Roe" when "Roe" speaks)
             sentences = texts(topic)
             if _only_address_tails(topic, sentences):
                 continue
@@ -205,19 +215,176 @@ def refine_named_topics(topics: list[Topic], texts: Callable[[Topic], list[str]]
             if whole is not None:
                 topic = Topic(whole, (whole, *topic.terms), topic.a, topic.b, topic.origin)
         at = by_name.get(topic.name)
+        key = _name_key(topic.name)
+        if at is None and topic.origin == "auto":  # "Democrats" beside "Democrat"
+            at = by_key.get(key)
         if at is None and " " in topic.name:  # "Joint Committee on Taxation" beside "JCT"
             at = by_name.get(_initials(topic.name))
         if at is None and topic.name.isupper():
             at = next((i for i, t in enumerate(out) if _initials(t.name) == topic.name), None)
         if at is None:
             by_name[topic.name] = len(out)
+            if topic.origin == "auto":
+                by_key.setdefault(key, len(out))
             out.append(topic)
             continue
-        kept = out[at]
-        out[at] = Topic(kept.name, (*kept.terms, *(t for t in topic.terms if t not in kept.terms)),
-                        tuple(sorted({*kept.a, *topic.a})), tuple(sorted({*kept.b, *topic.b})),
-                        kept.origin)
-    return out
+        out[at] = _merged(out[at], topic)
+    return _without_short_forms(out, speakers, texts)
+
+
+def _merged(kept: Topic, other: Topic) -> Topic:
+    """``kept`` with the terms and sentences of ``other``."""
+    return Topic(kept.name, (*kept.terms, *(t for t in other.terms if t not in kept.terms)),
+                 tuple(sorted({*kept.a, *other.a})), tuple(sorted({*kept.b, *other.b})),
+                 kept.origin)
+
+
+def _name_key(name: str) -> tuple[str, ...]:
+    """A topic name compared without case, hyphens and inflection ("Democrats" ~ "Democrat")."""
+    return tuple(stem(normalise(w).replace("-", "")) for w in name.split())
+
+
+def _contracted(short: str, words: list[str]) -> bool:
+    """Whether a one-word name with inner capitals is the words of a longer name cut short
+    and joined ("HuffPost" of "Huffington Post", "FedEx" of "Federal Express")."""
+    parts = re.findall(r"[A-Z][a-z]*", short)
+    if len(parts) != len(words) or "".join(parts) != short:
+        return False
+    return all(len(p) >= 2 and w.startswith(p) for p, w in zip(parts, words, strict=True))
+
+
+def _outlet_short_form(key: str, words: list[str]) -> bool:
+    """Whether the word of ``key`` is one word of a two-word organisation's name that stands
+    for it: before an organisation word ("Fox" of "Fox News"), or an organisation word after
+    a name ("Post" of "Denver Post"; not "House" of "White House" or "Ohio House")."""
+    if len(words) != 2 or not all(w[:1].isupper() for w in words):
+        return False
+    keys = [word_key(w) for w in words]
+    if key not in keys:
+        return False
+    other = keys[1 - keys.index(key)]
+    orgs = wordlists.org_words()
+    if keys[0] == key:
+        return other in orgs
+    return (key in orgs and key not in _BODIES and not is_everyday_word(words[0])
+            and other not in orgs)
+
+
+# Bodies a one-word name already names ("House" beside "Ohio House" is another house).
+_BODIES = frozenset({"house", "senate", "congress", "parliament", "assembly", "court",
+                     "council", "government"})
+
+
+_COUNTRY_PREFIXES = (("united", "states"), ("us",), ("u.s.",), ("u.s",))
+# A body's name after a place word, or before an organisation word: "Senate Foreign Relations"
+# (written before "and Intelligence committees") is the "Senate Foreign Relations Committee".
+_HEAD_ORG_WORDS = frozenset({"committee", "commission", "subcommittee", "caucus", "council"})
+
+
+def _without_short_forms(topics: list[Topic], speakers: tuple[str, ...],
+                         texts: Callable[[Topic], list[str]]) -> list[Topic]:
+    """Topics that repeat another listed topic in a shorter or longer form, folded into it:
+    one everyday word of exactly one listed organisation's name ("Post" of "Washington Post",
+    "Fox" of "Fox News"); a listed name after the country's name ("United States Supreme
+    Court" -> "Supreme Court"); a committee's name without its head word ("Senate Foreign
+    Relations" -> "Senate Foreign Relations Committee"). A given name alone ("Robert",
+    "Theresa") names nobody the reader can place: left out, unless written as a place ("in
+    Lincoln"). ``texts`` gives the sentences of a topic."""
+    names = {t.name: i for i, t in enumerate(topics)}
+    spoken = {word_key(w) for n in speakers if _is_person(n) for w in n.split()}
+    person_words = {word_key(w) for t in topics if t.name[:1].isupper() and " " in t.name
+                    and _is_person(t.name) for w in t.name.split()}
+    into: dict[int, int] = {}
+    dropped: set[int] = set()
+    for i, topic in enumerate(topics):
+        name = topic.name
+        if topic.origin != "auto" or not name[:1].isupper():
+            continue
+        words = name.split()
+        keys = [word_key(w) for w in words]
+        if len(words) >= 2 and all(w[:1].isupper() for w in words):
+            j = next((j for j, t in enumerate(topics) if j != i and " " not in t.name
+                      and _contracted(t.name, words)), None)
+            if j is not None:
+                into[i] = j  # "Huffington Post" beside "HuffPost"
+                continue
+        if len(words) == 1 and not name.isupper():
+            key = keys[0]
+            if key in wordlists.places() or key in wordlists.demonyms():
+                continue
+            if wordlists.is_given_name(key) and not _written_as_place(name, texts(topic)):
+                dropped.add(i)  # "Theresa", "Robert": a first name alone
+                continue
+            if ((is_everyday_word(name) or key in wordlists.org_words()) and key not in spoken
+                    and key not in person_words and key not in _PARTY_WORDS):
+                longer = [j for j, t in enumerate(topics) if j != i and t.origin == "auto"
+                          and _outlet_short_form(key, t.name.split())]
+                if len(longer) == 1:
+                    into[i] = longer[0]  # "Post" of "Washington Post"
+            continue
+        for prefix in _COUNTRY_PREFIXES:
+            n = len(prefix)
+            if tuple(keys[:n]) == prefix and len(words) > n:
+                j = names.get(" ".join(words[n:]))
+                if j is not None and j != i:
+                    into[i] = j  # "United States Supreme Court" -> "Supreme Court"
+        if keys[-1] not in _HEAD_ORG_WORDS:
+            j = next((names[f"{name} {head}"] for head in ("Committee", "Commission",
+                      "Subcommittee", "Caucus", "Council") if f"{name} {head}" in names), None)
+            if j is not None:
+                into[i] = j  # "Senate Foreign Relations" -> "... Committee"
+    if not into and not dropped:
+        return topics
+    merged = list(topics)
+    for i, j in into.items():
+        while j in into and into[j] != i:
+            j = into[j]
+        merged[j] = _merged(merged[j], merged[i])
+    return [t for i, t in enumerate(merged) if i not in into and i not in dropped]
+
+
+_PLACE_PREPOSITIONS_RE = re.compile(r"\b(?:in|at|from|to|near|outside|across|of)\s+$")
+
+
+def _written_as_place(name: str, sentences: list[str]) -> bool:
+    """Whether a one-word name follows "in", "at", "from", "to" ... somewhere ("in Lincoln"):
+    a place that is also a given name."""
+    for text in sentences:
+        for m in re.finditer(rf"(?<![\w.]){re.escape(name)}(?!\w)", text):
+            if _PLACE_PREPOSITIONS_RE.search(text[max(0, m.start() - 12):m.start()]):
+                return True
+    return False
+
+
+def _is_person(name: str) -> bool:
+    """A listed name that is a person's full name ("Jane Roe")."""
+    parsed = parse_name(name)
+    return parsed is not None and parsed.kind == "person" and len(parsed.words) >= 2
+
+
+def _person_of(name: str) -> str:
+    """A person's name without the titles before it, the place after "of" and "Jr."
+    ("County Sheriff Ann Roe of Deuel County" -> "Ann Roe")."""
+    words = name.split()
+    if " of " in f" {name} ":
+        words = words[:words.index("of")]
+    titled = [i for i, w in enumerate(words)
+              if word_key(w) in wordlists.titles() or word_key(w) in TOPIC_TITLES]
+    if titled and titled[-1] < len(words) - 1:
+        words = words[titled[-1] + 1:]
+    return _without_suffix(" ".join(words))
+
+
+def _suffixed_speaker(name: str, speakers: tuple[str, ...]) -> bool:
+    """A surname with "Jr." of a speaker whose name ends so ("Roe Jr" of "Jim Roe Jr.")."""
+    words = [w.rstrip(".") for w in name.split()]
+    if len(words) < 2 or word_key(words[-1]) not in _SUFFIXES:
+        return False
+    for speaker in speakers:
+        said = [w.rstrip(".") for w in speaker.split()]
+        if len(said) > len(words) and said[-len(words):] == words:
+            return True
+    return False
 
 
 def _only_address_tails(topic: Topic, sentences: list[str]) -> bool:
@@ -263,7 +430,9 @@ def _one_whole_name(topic: Topic, sentences: list[str]) -> str | None:
 
 # Words that describe the holder of a name, never open one ("Outgoing White House ...").
 _DESCRIPTORS = frozenset({"outgoing", "incoming", "former", "acting", "interim", "retiring",
-                          "embattled", "then"})
+                          "embattled", "then", "top", "leading", "senior", "prominent",
+                          "presumptive", "fellow", "longtime", "veteran", "powerful",
+                          "influential", "vulnerable"})
 # Hyphen tails that make a name a modifier ("St Louis-based", "Republican-controlled").
 MODIFIER_TAILS = frozenset({"era", "led", "controlled", "passed", "based", "backed", "style",
                             "born", "owned", "funded", "run", "linked", "allied", "leaning",
@@ -291,7 +460,13 @@ def _without_descriptor(name: str) -> str | None:
     first = words[0].casefold()
     if first in _DESCRIPTORS or ("-" in first and first.rsplit("-", 1)[1] in MODIFIER_TAILS):
         return " ".join(words[1:])
+    if first in _PARTY_ADJECTIVES and _is_place(" ".join(words[1:])):
+        return " ".join(words[1:])  # "Democratic Illinois": the state, described
     return None
+
+
+def _is_place(name: str) -> bool:
+    return name.casefold() in wordlists.place_names() or word_key(name) in wordlists.places()
 
 
 def is_description(name: str) -> bool:
@@ -302,12 +477,44 @@ def is_description(name: str) -> bool:
     if len(words) == 1 and name.isalpha() and name.isupper() and len(name) >= 5:
         return wordlists.zipf(name.casefold()) >= _CAPS_WORD_ZIPF
     last = words[-1].casefold()
-    if "-" in last and last.rsplit("-", 1)[1] in MODIFIER_TAILS:
+    if "-" in last and _modifier_tail(words[-1].rsplit("-", 1)[1]):
         return True
+    if len(words) >= 2 and last in _PARTY_ADJECTIVES:
+        return True  # "Senate Democratic" of "the Senate Democratic leader": a modifier
     if len(words) >= 2 and word_key(last) in _PARTY_WORDS:
         before = " ".join(words[:-1]).casefold()
         return before in wordlists.place_names() or word_key(before) in wordlists.places()
-    return False
+    keys = [word_key(w) for w in words]
+    # "Alabama Republican Senate (candidate)", "Democratic Nomination": a party word
+    # describing what follows, not a party body's name ("Democratic National Committee")
+    return (len(words) >= 2
+            and any(k in _PARTY_ADJECTIVES or k in ("gop", "democrat") for k in keys[:-1])
+            and keys[-1] not in _party_heads() and keys[-1] not in _PARTY_WORDS
+            and not (keys[0] in _PARTY_ADJECTIVES and _is_place(" ".join(words[1:]))))
+
+
+def _modifier_tail(tail: str) -> bool:
+    """A lowercase hyphen tail that makes a name a modifier: "-based", "-grown", "-related"."""
+    return tail in MODIFIER_TAILS or (tail.islower() and tail.endswith(("ed", "en", "wn")))
+
+
+_PARTY_ADJECTIVES = frozenset({"democratic", "republican"})
+# Last words of a party body's name ("Republican National Committee", "Democratic Party"); the
+# legislative bodies are not among them ("the Republican Senate" describes the Senate).
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    return (wordlists.org_words() - {"senate", "house", "congress", "parliament", "government",
+                                     "assembly"}) | {"party", "convention", "caucus",
+                                                     "coalition", "club", "conference"}
+
+
+# Title-like words before a name that the speaker rules need not know ("Journalist Ann Roe",
+# "Pres Obama", "County DA Tom Roe"): for topics, they cut a run as titles do.
+TOPIC_TITLES = frozenset({"pres", "journalist", "journalists", "justices", "da", "sheriff",
+                          "columnist", "correspondent", "reporter", "commentator", "anchor",
+                          "pundit", "activist", "author", "historian", "economist",
+                          "strategist", "pollster", "analyst", "lawyer", "attorneys",
+                          "staff"})
 
 
 # An all-capitals word of five letters or more this common as a word is a headline word.

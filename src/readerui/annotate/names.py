@@ -10,7 +10,6 @@ people share it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +17,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.tokens import normalise
 
@@ -45,8 +45,12 @@ GENDER_OF_TITLE = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "d
                    "spokeswoman": "f", "chairman": "m", "chairwoman": "f"}
 # Given-name similarity (rapidfuzz ratio, 0-100) at which two spellings are one name.
 GIVEN_NAME_SIMILARITY = 75.0
+# Surname similarity at which a surname seen alone is a misspelling of a known full name's.
+NEAR_SURNAME_SIMILARITY = 80.0
 
 NameKind = Literal["person", "org", "place", "unknown"]
+# Generational suffixes after a surname: "Donald Trump Jr." is "Mr. Trump", not "Mr. Jr.".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 @lru_cache(maxsize=100_000)
@@ -87,8 +91,20 @@ class Name:
 
     @property
     def surname_only(self) -> bool:
-        """A surname alone, maybe with particles: "Ortiz", "van der Berg"."""
-        return len(self.words) == 1 or all(word_key(w) in PARTICLES for w in self.words[:-1])
+        """A surname alone, maybe with particles or a suffix: "Ortiz", "van der Berg",
+        "Trump Jr."."""
+        words = self.words
+        while len(words) > 1 and word_key(words[-1]) in NAME_SUFFIXES:
+            words = words[:-1]
+        return len(words) == 1 or all(word_key(w) in PARTICLES for w in words[:-1])
+
+    @property
+    def surname(self) -> str:
+        """The surname as written: the last word that is not a suffix ("Jr.")."""
+        for word in reversed(self.words):
+            if word_key(word) not in NAME_SUFFIXES:
+                return word
+        return self.words[-1]
 
     @property
     def honorific(self) -> str:
@@ -145,8 +161,8 @@ def name_kind(words: list[str], titled: bool) -> NameKind:
         return "person"
     if any(k in wordlists.org_words() for k in keys):
         return "org"
-    if any(k in wordlists.places() for k in keys):
-        return "place"
+    if any(k in wordlists.places() for k in keys) or " ".join(keys) in wordlists.place_names():
+        return "place"  # "Puerto Rico": a place named by its whole name
     if keys[0] in wordlists.demonyms():
         return "org"  # "Turkish Red Crescent", "Chinese side"
     if any(w.rstrip(".").isupper() and len(w.rstrip(".")) > 1 for w in words):
@@ -181,14 +197,20 @@ def parse_name(run: str) -> Name | None:
         # person's title; the whole run is the organisation's name
         kept = [w for w in split if word_key(w) not in ("the",)] or split
         return Name(tuple(_strip_stop(w) for w in kept), "org", False, "")
-    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP else w
-             for w in words]
+    # a full stop inside a run is the word's own ("St. Louis", "John A. Roe"), not the
+    # sentence's; an abbreviation keeps its last one ("U.S.", "L.L.P.")
+    words = [w.rstrip(".") if len(w.rstrip(".")) > 1 and w.lower() not in _KEEP_STOP
+             and i == len(words) - 1 and "." not in w.rstrip(".") else w
+             for i, w in enumerate(words)]
     words = [w for w in words if w]
     if "of" in words and words.index("of") > 0:  # "President Ana Ruiz of Chile": the person
         cut = words.index("of")
         after = [word_key(w) for w in words[cut + 1:]]
-        if title or all(k in wordlists.places() or k == "the" for k in after):
-            words = words[:cut]
+        if title or all(k in wordlists.places() or k == "the" for k in after) or (
+                2 <= cut <= 4 and name_kind(words[:cut], False) == "person"
+                and any(k in wordlists.org_words() or w.rstrip(".").isupper()
+                        for k, w in zip(after, words[cut + 1:], strict=True))):
+            words = words[:cut]  # "Ana Ruiz of Harbor Bank", "Ana Ruiz of Roe L.L.P."
     if not title and not _after_article(split):
         words = _drop_leading_common(words)
     if not words:
@@ -222,9 +244,9 @@ def _drop_leading_common(words: list[str]) -> list[str]:
     keys = [word_key(w) for w in words]
     if any(k in wordlists.org_words() or k in wordlists.places() for k in keys):
         return words  # an organisation or place keeps its words ("New York Times")
-    while len(words) > 1 and not words[0].isupper() and (
-            is_everyday_word(words[0]) or _is_gerund(words[0])):
-        words = words[1:]
+    while len(words) > 1 and not words[0].isupper() and word_key(words[1]) not in NAME_SUFFIXES \
+            and (is_everyday_word(words[0]) or _is_gerund(words[0])):
+        words = words[1:]  # (not "Trump" of "Trump Jr.")
     if len(words) == 1 and word_key(words[0]) in _NUMBER_WORDS:
         return []  # "Nine states ..."
     return words
@@ -249,6 +271,15 @@ def _is_gerund(word: str) -> bool:
 def runs(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, run) of every capitalised run of ``text``."""
     return tuple((m.start(), m.end(), m.group()) for m in _RUN_SCAN_RE.finditer(text))
+
+
+def surname_key(keys: list[str]) -> str:
+    """The surname of a full name's word keys: the last word that is not a generational
+    suffix ("Jr.", "III")."""
+    for key in reversed(keys):
+        if key not in NAME_SUFFIXES:
+            return key
+    return keys[-1]
 
 
 @dataclass(slots=True)
@@ -307,20 +338,45 @@ class People:
     def add_full_name(self, words: tuple[str, ...]) -> int:
         """Add a full name (two words or more), merging it with a matching person; its index."""
         keys = [word_key(w) for w in words]
-        for index in self._by_word.get((keys[-1], -1), []):
+        surname = surname_key(keys)
+        for index in self._by_word.get((surname, -1), []):
             person = self.persons[index]
             for form in person.full_forms:
                 fkeys = [word_key(w) for w in form]
-                if fkeys[-1] == keys[-1] and _given_match(fkeys, keys):
+                if surname_key(fkeys) == surname and _given_match(fkeys, keys) and (
+                        fkeys[-1] in NAME_SUFFIXES) == (keys[-1] in NAME_SUFFIXES):
                     if words not in person.full_forms:
                         person.full_forms.append(words)
                     person.add_form(" ".join(words))
                     return person.index
         person = Person(len(self.persons), [words], [" ".join(words)])
         self.persons.append(person)
-        self._by_word.setdefault((keys[-1], -1), []).append(person.index)
+        self._by_word.setdefault((surname, -1), []).append(person.index)
         self._by_word.setdefault((keys[0], 0), []).append(person.index)
         return person.index
+
+    def known(self, words: tuple[str, ...]) -> int | None:
+        """The person a full name stands for, if one so named was seen; nobody is added."""
+        keys = [word_key(w) for w in words]
+        surname = surname_key(keys)
+        for index in self._by_word.get((surname, -1), []):
+            for form in self.persons[index].full_forms:
+                fkeys = [word_key(w) for w in form]
+                if surname_key(fkeys) == surname and _given_match(fkeys, keys):
+                    return index
+        return None
+
+    def near(self, surname: str) -> int | None:
+        """The one person with a full name whose surname is this one misspelt by a letter
+        ("Cowen" for "Cowan"), if exactly one; surnames of five letters or more."""
+        key = word_key(surname)
+        if len(key) < 5 or not key.isalpha():
+            return None
+        found = {i for (k, at), ids in self._by_word.items() if at == -1 and k[:1] == key[:1]
+                 and abs(len(k) - len(key)) <= 1 and k != key
+                 and fuzz.ratio(k, key) >= NEAR_SURNAME_SIMILARITY
+                 for i in ids if self.persons[i].full_forms}
+        return found.pop() if len(found) == 1 else None
 
     def candidates(self, word: str) -> list[int]:
         """Persons whose surname (else whose first name word) is ``word``."""
@@ -331,7 +387,8 @@ class People:
         """A person known only by a surname (no full name seen anywhere)."""
         person = Person(len(self.persons), [], [surname])
         self.persons.append(person)
-        self._by_word.setdefault((word_key(surname.split()[-1]), -1), []).append(person.index)
+        key = surname_key([word_key(w) for w in surname.split()])
+        self._by_word.setdefault((key, -1), []).append(person.index)
         return person.index
 
     def resolve(self, name: Name, recent: dict[int, int], create: bool = True) -> int | None:
@@ -349,7 +406,7 @@ class People:
     def _resolve(self, name: Name, recent: dict[int, int], create: bool) -> int | None:
         if not name.surname_only:
             return self.add_full_name(name.words)
-        found = self.candidates(name.words[-1])
+        found = self.candidates(name.surname)
         if name.gender:  # "Ms. Harlan" is not the Harlan known as "Mr. Harlan"
             found = [p for p in found if self.persons[p].gender in ("", name.gender)] or found
         if len(found) == 1:
@@ -360,14 +417,34 @@ class People:
         return self.add_single(name.text) if create else None
 
 
+def after_article(text: str, start: int) -> bool:
+    """Whether the run at ``start`` follows a lower-case "the" ("in the Rose Garden"): the
+    name of a place or thing, not a person's."""
+    return text.endswith("the ", 0, start) and (start == 4 or not text[start - 5].isalnum())
+
+
 def collect_full_names(texts: Iterable[str], people: People) -> None:
-    """Add every person-like full name of ``texts`` (in order) to ``people``."""
+    """Add every person-like full name of ``texts`` (in order) to ``people``; then the people
+    known only by a title and a surname ("President Obama") when no full name has that
+    surname, and the titles of those named both ways."""
+    titled: list[Name] = []
     for text in texts:
         if is_title_case(text):
             continue
-        for _, _, run in runs(text):
+        for start, _, run in runs(text):
             name = parse_name(run)
-            if name is not None and name.kind == "person" and not name.surname_only:
-                index = people.add_full_name(name.words)
-                if name.title:
-                    people.titled.setdefault(name.title, set()).add(index)
+            if name is None or name.kind != "person" or after_article(text, start):
+                continue
+            if name.surname_only:
+                if name.titled and name.honorific == "":
+                    titled.append(name)
+                continue
+            index = people.add_full_name(name.words)
+            if name.title:
+                people.titled.setdefault(name.title, set()).add(index)
+    for name in titled:
+        found = people.candidates(name.surname)
+        if not found:
+            found = [people.add_single(name.text)]
+        if len(found) == 1:
+            people.titled.setdefault(name.title, set()).add(found[0])

@@ -20,10 +20,10 @@ Names are merged across the accounts by :class:`readerui.annotate.names.People`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.cues import (
     DESCRIBED_AFTER_RE,
@@ -41,14 +41,22 @@ from readerui.annotate.cues import (
     sentence_subject,
     speech_noun,
 )
-from readerui.annotate.namefilter import is_no_speaker_name, is_sentence_word, lowercase_words
+from readerui.annotate.namefilter import (
+    LEGAL_TEXTS,
+    is_no_speaker_name,
+    is_sentence_word,
+    lowercase_words,
+)
 from readerui.annotate.names import (
+    TITLE_FORMS,
     People,
     Person,
+    after_article,
     collect_full_names,
     is_title_case,
     parse_name,
     runs,
+    surname_key,
     title_phrase,
     word_key,
 )
@@ -58,6 +66,8 @@ JOINT_NAME = "both sides"
 # A sentence opening with a subordinate clause (after a short time phrase): "A month ago, when".
 _OPENING_CLAUSE_RE = re.compile(r"^[\W]*(?:[^,]{1,30},\s*)?(?:when|after|as|while|before|because|"
                                 r"although|though|since|once|until)\s", re.IGNORECASE)
+# "..., but he said": a pronoun opening a second clause of the sentence
+_SECOND_CLAUSE_END_RE = re.compile(r"(?:,\s*|\s)(?:but|and|yet)\s+(?:then\s+|also\s+)?$")
 # An uncued quotation resumes the last quoted speaker if it opens this many sentences after them.
 QUOTE_RESUME = 3
 
@@ -74,6 +84,21 @@ _ABOUT_OPENING_RE = re.compile(
     r"^\W*(?:(?:but|and|yet)\s+)?(?:(?:his|her|its|their)\s+(?!own\b)\w+|the\s+(?:"
     + "|".join(sorted(GENERIC_ORG_NOUNS)) + r")\s+(?!(?:said|says|added|told)\b)\w+)",
     re.IGNORECASE)
+# "But there was no sign ...", "It is unclear whether ...", "The announcement drew ...": the
+# narrator's, about the situation or the statement itself
+_NARRATOR_OPENING_RE = re.compile(
+    r"^\W*(?:(?:but|and|yet|still)\s+)?(?:there\s+(?:is|was|were|are|has|have|had|will)\b|"
+    r"it\s+(?:is|was|remains|remained)\s+(?:unclear|not\s+clear|uncertain|unknown)\b|"
+    r"the\s+(?:announcement|statement|remarks|comments|speech|interview|decision|move|"
+    r"endorsement|post|tweet|letter)\s+(?!(?:said|says|added|read|reads|stated)\b))",
+    re.IGNORECASE)
+# "X declined to say whether ...", "refused to comment": about a statement not made
+_DECLINED_RE = re.compile(r"\b(?:declined|declines|refused|refuses|would\s+not|wouldn[’']t|did\s+"
+                          r"not|didn[’']t)\s+to\s+(?:say|comment|discuss|answer|elaborate|"
+                          r"specify|respond|confirm)\b|\b(?:declined|refused)\s+(?:to\s+)?"
+                          r"(?:comment|say)", re.IGNORECASE)
+
+
 def is_fragment(label: str) -> bool:
     """Whether an organisation-like speaker label names nobody: one capitalised function word
     or adverb ("Instead", "Notably") or a demonym ("American") rather than a name ("Politico",
@@ -93,12 +118,19 @@ _COLLECTIVE_OPENING_RE = re.compile(r"^\W*(?:[A-Z][\w.'’\-]*\s+){1,3}and\s+(?:
 # Facebook post on Monday, X ...".
 _WRITTEN_OPENER_RE = re.compile(
     r"^\W*(?:In|Through|Via)\s+(?:a|an|the|his|her|their|its)\s+(?:[\w\-'’]+\s+){0,3}?"
-    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)\b"
+    r"(letter|post|statement|tweet|op-ed|essay|memo|e-?mail|message|column|note|blog)s?\b"
     r"[^,;:]{0,100},\s*")
+# A quotation of five words or more that closes the sentence: "..., “or else the rules tell
+# them what to do.”"
+_CLOSING_QUOTE_RE = re.compile(r"[“\"](?:[^\"“”\s]+\s+){4,}[^\"“”\s]+[”\"]\s*$")
+# An interview the subject gives: "X, in an interview with Y, ...", "... in a 2012 interview".
+_INTERVIEW_RE = re.compile(r"\bin\s+(?:a|an|the|his|her|their|its)\s+(?:[\w.\-]+\s+){0,3}?"
+                           r"(interview)s?\b")
 # A line that introduces the text of a written piece: "Read the full post:", "The letter reads:".
 _WRITTEN_INTRO_RE = re.compile(
     r"\b(?:rant|post|posting|letter|statement|note|message|e-?mail|memo|tweets?|op-ed|essay|"
-    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text)\b[^:]*:\s*$", re.IGNORECASE)
+    r"reads|read\s+in\s+full|wrote|writes|in\s+full|full\s+text|saying|tweeting|writing|"
+    r"posting)\b[^:]*:\s*$", re.IGNORECASE)
 # "This post has been revised to reflect the following correction:": the outlet's own note.
 _EDITORIAL_NOTE_RE = re.compile(r"\b(?:correction|corrected|updated?|revised|editor)",
                                 re.IGNORECASE)
@@ -128,6 +160,8 @@ class _Reading:
     current: SpeakerKey | None = None  # the speaker being carried over
     paragraph: int = -1
     last_person: int | None = None  # who "he"/"she" refers to
+    last_person_at: int = -1  # the sentence that made them so (as speaker or subject)
+    last_speaker: int | None = None  # the person who spoke last in this account
     recent: dict[int, int] | None = None  # person -> last sentence it was mentioned in
     titles: dict[str, int] = field(default_factory=dict)  # "president" -> person last so named
     orgs: dict[str, str] = field(default_factory=dict)  # "ministry" -> "Health Ministry"
@@ -150,8 +184,8 @@ class SpeakerAttributor:
 
     def __init__(self, a: Document, b: Document) -> None:
         self.people = People()
-        collect_full_names((s.text for s in a.sentences if s.role != "title"), self.people)
-        collect_full_names((s.text for s in b.sentences if s.role != "title"), self.people)
+        collect_full_names((s.text for doc in (a, b) for s in doc.sentences
+                            if s.role != "title"), self.people)
         self.surfaces: dict[SpeakerKey, list[str]] = {}  # names a speaker was cued by
         # headlines whose speaker is known only by a surname met later: (keys, position, text)
         self.pending: list[tuple[list[SpeakerKey | None], int, str]] = []
@@ -162,6 +196,7 @@ class SpeakerAttributor:
         # read when a role noun first names a speaker (most texts never need it)
         self.described: dict[str, set[int]] | None = None
         self._docs = (a, b)
+        self.spoken: dict[SpeakerKey, int] = {}  # while naming headlines: sentences per speaker
 
     def _descriptions(self) -> dict[str, set[int]]:
         """Whom both accounts describe by a role noun, by name: role -> people."""
@@ -187,7 +222,12 @@ class SpeakerAttributor:
         """Name the speakers of headlines whose surname was only met in the body."""
         for keys, position, text in self.pending:
             if keys[position] is None:
+                self.spoken = {}  # how many sentences of this account each speaker has
+                for key in keys:
+                    if key is not None:
+                        self.spoken[key] = self.spoken.get(key, 0) + 1
                 keys[position] = self._headline(text, _Reading(recent={}))
+                self.spoken = {}
                 if keys[position] is not None:
                     self.cues[id(keys)][position] = "headline"
 
@@ -197,10 +237,24 @@ class SpeakerAttributor:
         assert name is not None and state.recent is not None
         if name.kind != "person" and is_unnamed_source(name.text):
             return None  # "House Republicans", "Democrats": members of a party, unnamed
+        if name.kind == "org" and name.surname_only and not name.titled:
+            named = state.orgs.get(word_key(name.surname))
+            if named is not None and named != name.text and not is_unnamed_source(named):
+                return ("entity", named)  # "The Post noted": "The Washington Post" named before
         if name.kind in ("org", "place") or (name.kind == "unknown" and not name.surname_only):
             return ("entity", name.text)
+        if name.surname_only and not name.titled and not self.people.candidates(name.surname):
+            named = state.orgs.get(word_key(name.surname))
+            if named is not None and named != name.text:
+                return ("entity", named)  # "The Post noted": "The Washington Post" named before
+            if (near := self.people.near(name.surname)) is not None:
+                return ("person", near)  # "Cowen" in an account that names "William Cowan"
         create = name.kind == "person" or name.titled or name.surname_only
         index = self.people.resolve(name, state.recent, create=create)
+        if index is None and name.title:  # "President Roe": the Roe so titled anywhere
+            held = [p for p in self.people.candidates(name.words[-1])
+                    if p in self.people.titled.get(name.title, set())]
+            index = held[0] if len(held) == 1 else None
         if index is None:
             return ("entity", name.text)  # a surname shared by people not yet told apart
         state.recent[index] = state.named[index] = position
@@ -215,10 +269,16 @@ class SpeakerAttributor:
             return None  # "Notably, they ...": an opening adverb, not a surname
         if self._not_a_name(ref):
             return None  # "Close to three dozen ...", "Cuts recommended ...": a plain word
+        if ref.kind == "name" and ref.name is not None and ref.name.kind != "person" and \
+                word_key(ref.name.words[-1]) in LEGAL_TEXTS:
+            return None  # "the Fourteenth Amendment states": a text of law
         key = self._raw_key_of(ref, state, position)
         if key is not None and key[0] == "entity" and (
                 is_fragment(str(key[1])) or is_no_speaker_name(str(key[1]))):
             return None  # "administration", "Instead", "Governor", "AARP spokesperson"
+        if key is not None and key[0] == "entity" and str(key[1]).endswith(" spokesperson") \
+                and self.people.candidates(str(key[1]).split()[-2]):
+            return None  # "Ortiz's spokesman": a person's unnamed spokesman (rule 4)
         return key
 
     def _not_a_name(self, ref: Ref) -> bool:
@@ -227,13 +287,17 @@ class SpeakerAttributor:
         if ref.kind != "name" or name is None or len(name.words) != 1 or name.titled:
             return False
         word = name.words[0]
+        key = word_key(word)
         return not self.people.candidates(word) and (
-            is_sentence_word(word, self.lowercase) or is_no_speaker_name(word))
+            is_sentence_word(word, self.lowercase) or is_no_speaker_name(word)
+            or (key.endswith("s") and key[:-1] in wordlists.titles()))  # "Presidents have"
 
     def _raw_key_of(self, ref: Ref, state: _Reading, position: int) -> SpeakerKey | None:
         if ref.kind == "pronoun":  # the speaker of this paragraph, else the last person named
-            if state.current is not None and state.current[0] == "person":
-                return state.current
+            if state.current is not None and state.current[0] == "person" and not (
+                    state.gender and self.people.persons[int(state.current[1])].gender
+                    not in ("", state.gender)):
+                return state.current  # (not "she" for a speaker known as "Mr. X")
             person = self._last_mentioned(state, self.people.persons, position)
             return None if person is None else ("person", person)
         if ref.kind == "title":  # "The Prime Minister said": the one last named with that title
@@ -245,6 +309,12 @@ class SpeakerAttributor:
             described = self._descriptions().get(title_phrase(ref.label.split()), set())
             if len(described) == 1 and ref.label == ref.label.lower():
                 return ("person", next(iter(described)))  # "the former governor" described so
+            if not ref.text:  # "the former governor said", right after she spoke: like "she"
+                if state.current is not None and state.current[0] == "person":
+                    return state.current
+                person = self._last_mentioned(state, self.people.persons, position)
+                if person is not None:
+                    return ("person", person)
             return ("entity", ref.text or ref.label.title())
         if ref.kind == "plural":  # "they": the organisation speaking here, else nobody
             if state.current and state.current[0] == "entity":
@@ -261,6 +331,9 @@ class SpeakerAttributor:
                 # "the article", "the magazine": the publication named as one, if any
                 if label.split()[-1].lower() in _PUBLICATION_NOUNS and state.last_outlet:
                     return ("entity", state.last_outlet)
+                if state.last_org and (named_org := parse_name(state.last_org)) is not None \
+                        and named_org.kind == "place":
+                    return None  # "the site said" after "New York City": no such organisation
                 return ("entity", state.last_org) if state.last_org else None
             named = state.orgs.get(word_key(label.split()[-1]))
             if named and (" " not in label or (label == label.lower() and set(
@@ -296,7 +369,10 @@ class SpeakerAttributor:
             latest = at
             if person not in named:
                 named.append(person)
-        if not named:
+        if not named or (state.last_person_at >= latest and state.last_person is not None and (
+                not state.gender or persons[state.last_person].gender in ("", state.gender))):
+            # nobody named, or named beside the speaker or subject of that sentence ("Calling
+            # X a fraud, he said ..."): the speaker or subject goes on
             return state.last_person
         if state.last_person in named or len(named) > 1:
             return state.last_person
@@ -308,10 +384,21 @@ class SpeakerAttributor:
         this paragraph or the one last named."""
         recent = state.recent
         assert recent is not None
+        if role in wordlists.titles() or role in TITLE_FORMS.values():
+            titled = self._titled(role, state)  # "the Vermont senator": the senator named so
+            if titled is not None:
+                recent[titled] = position
+                return ("person", titled)
         people = self._descriptions().get(role, set())
         if len(people) > 1:
             seen = [p for p in people if p in recent]
             people = {max(seen, key=lambda p: recent[p])} if seen else set()
+        if people and not people & recent.keys() and state.last_speaker is not None:
+            # described so only later in this account (or only in the other): "the
+            # presidential hopeful said" after someone spoke is the one speaking here
+            index = state.last_speaker
+            recent[index] = position
+            return ("person", index)
         if people:
             index = next(iter(people))
             recent[index] = position
@@ -327,15 +414,22 @@ class SpeakerAttributor:
         if ref.kind != "name" or name is None:
             return False
         return name.kind == "person" or (name.surname_only
-                                         and bool(self.people.candidates(name.words[-1])))
+                                         and bool(self.people.candidates(name.surname)))
 
     def _titled(self, title: str, state: _Reading) -> int | None:
         """The person a bare title means: the last so named in this account; else the only one
         so named in either account ("The Prime Minister" of a readout that never names him)."""
         title = title_phrase(title.split())  # "the A.G." is the attorney general
+        recent = state.recent or {}
+        holders = self.people.titled.get(title, set()) | (
+            {state.titles[title]} if title in state.titles else set())
+        met = [p for p in holders if p in recent]
+        if len(met) > 1 and len({recent[p] for p in met}) == len(met):
+            return max(met, key=lambda p: recent[p])  # "the governor" just mentioned
         if title in state.titles:
             return state.titles[title]
-        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title}
+        same_office = {i for t, i in state.titles.items() if t.rpartition(" ")[2] == title
+                       or t.partition(" of ")[0] == title}  # "the secretary" of state
         if len(same_office) == 1:  # "the minister" after "Finance Minister Ana Ruiz"
             return same_office.pop()
         anywhere = self.people.titled.get(title, set())
@@ -372,9 +466,11 @@ class SpeakerAttributor:
                     if name.honorific:
                         self.people.persons[index].add_form(f"{name.honorific} {name.text}")
             elif name.kind == "person":
+                if after_article(text, start):
+                    continue  # "in the Rose Garden": a place, not a person
                 index = self.people.add_full_name(name.words)
             else:
-                if not self.people.candidates(name.words[-1]) and not name.titled:
+                if not self.people.candidates(name.surname) and not name.titled:
                     state.last_org = name.text  # "Brightwave": not known as a person
                 continue
             if index is not None:
@@ -391,12 +487,13 @@ class SpeakerAttributor:
             name = parse_name(run)
             if name is None or name.kind not in ("person", "unknown"):
                 continue
-            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+            if name.kind == "unknown" and not self.people.candidates(name.surname):
                 continue
             if state.current is None or state.current[0] != "person":
                 return True
             person = self.people.persons[int(state.current[1])]
-            if word_key(name.words[-1]) not in {word_key(f.split()[-1]) for f in person.forms}:
+            if word_key(name.surname) not in {surname_key([word_key(w) for w in f.split()])
+                                              for f in person.forms if f.split()}:
                 return True
         return False
 
@@ -410,14 +507,16 @@ class SpeakerAttributor:
             return True
         if state.current is not None and state.current == ("entity", state.last_outlet):
             return True  # after "The article said ...", the next fact is the narrator's again
-        if _ABOUT_OPENING_RE.match(text):
+        if _ABOUT_OPENING_RE.match(text) or _NARRATOR_OPENING_RE.match(text) or \
+                _DECLINED_RE.search(text):
             return True
         if state.current is None:
             return False
         words = {word_key(w) for w in re.findall(r"[\w'’\-]+", text)}
         if state.current[0] == "person":
             person = self.people.persons[int(state.current[1])]
-            return any(word_key(f.split()[-1]) in words for f in person.forms if f.split())
+            return any(surname_key([word_key(w) for w in f.split()]) in words
+                       for f in person.forms if f.split())
         label = str(state.current[1]).split()
         return bool(label) and all(word_key(w) in words for w in label)
 
@@ -428,6 +527,12 @@ class SpeakerAttributor:
         # "X told Y ..., the statement said": the statement carries X's words; "it said" and
         # "they said" only count when nothing else names the speaker.
         cues = tuple(c for c in cues if c.ref.kind not in ("document", "it", "plural")) or cues
+        if any(c.how.endswith("reported") or c.how == "reported by" for c in cues):
+            # "In a letter reported by the Gazette, Ortiz wrote": the outlet relays her words
+            cues = tuple(c for c in cues if not (c.how.endswith("reported") or c.how ==
+                                                 "reported by")
+                         and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))
+                         ) or cues
         if is_event_narration(text):
             cues = tuple(c for c in cues if c.ref.kind in ("name", "pronoun"))
             if not cues:
@@ -436,7 +541,8 @@ class SpeakerAttributor:
         if not trailing:
             return cues[0]
         chosen = trailing[-1]
-        if chosen.ref.kind == "source":  # "X expressed concern, the ministry said": X speaks
+        if chosen.ref.kind == "source" and not is_unnamed_source(chosen.ref.label):
+            # "X expressed concern, the ministry said": X speaks (not "..., officials said")
             people = [c for c in cues if c.start < chosen.start
                       and (c.ref.kind in ("pronoun", "title") or self._is_person(c.ref))]
             if people:
@@ -459,7 +565,7 @@ class SpeakerAttributor:
             name = parse_name(run)
             if name is None or name.kind not in ("person", "unknown"):
                 continue
-            if name.kind == "unknown" and not self.people.candidates(name.words[-1]):
+            if name.kind == "unknown" and not self.people.candidates(name.surname):
                 continue
             assert state.recent is not None
             index = self.people.resolve(name, state.recent, create=False)
@@ -485,7 +591,7 @@ class SpeakerAttributor:
             return None
         name = found[0].name
         if name.kind != "person" and not (name.surname_only and
-                                          self.people.candidates(name.words[-1])):
+                                          self.people.candidates(name.surname)):
             return None
         assert state.recent is not None
         return self.people.resolve(name, state.recent, create=False)
@@ -542,6 +648,8 @@ class SpeakerAttributor:
             state.how_before, state.how = state.how, None
             state.cued = state.nobody = False
             key = self._attribute_one(text, state, position, in_quote)
+            if key is None and state.how == "document" and out and not introduced:
+                key = out[-1]  # "The letter said ..." after "In a letter, X told ..."
             if key is None and state.written is not None and not state.cued:
                 key = state.written  # a line of the letter or post the paragraph reproduces
                 state.how = "written-text"
@@ -551,7 +659,8 @@ class SpeakerAttributor:
                 # official said") still belongs to whoever the quotation is from
                 key = quote_owner
             if key is not None and key[0] == "person":
-                state.last_person = int(key[1])
+                state.last_person, state.last_person_at = int(key[1]), position
+                state.last_speaker = int(key[1])
             opened = _leaves_quote_open(text, in_quote)
             if opened and not in_quote:
                 quote_start, quote_owner = position, key
@@ -575,6 +684,9 @@ class SpeakerAttributor:
                     out[i], hows[i] = key, "quote-resumed"
             if key is not None and any(q in text for q in ('"', "“", "”")):
                 last_quoted = (key, position)
+            elif state.nobody and any(q in text for q in ('"', "“", "”")):
+                last_quoted = None  # "“...,” the spokesperson said": the next quote is not
+                # the one quoted before
             # a sentence wholly inside a quotation has its verbs inside it ("They tell us")
             cued.append(state.cued and not (opened and (in_quote or _opens_quote(text))))
             nobody.append(state.nobody)
@@ -599,13 +711,24 @@ class SpeakerAttributor:
         if name is None or (name.kind != "person" and is_unnamed_source(name.text)):
             return None
         if (name.kind == "person" and name.surname_only) or name.kind == "unknown":
-            found = self.people.candidates(name.words[-1])
+            found = self.people.candidates(name.surname)
+            if len(found) > 1:  # "Ruiz Rips ..." with two Ruizes: the one who speaks (most)
+                found = [p for p in found if ("person", p) in self.surfaces] or found
+                counts = sorted((self.spoken.get(("person", p), 0), p) for p in found)
+                if len(counts) > 1 and counts[-1][0] > 2 * counts[-2][0]:
+                    found = [counts[-1][1]]
             if len(found) != 1:
                 return None
             key: SpeakerKey = ("person", found[0])
         elif name.kind == "person":
-            key = ("person", self.people.add_full_name(name.words))
+            index = self.people.known(name.words)
+            if index is None:
+                return None  # "Ana Ruiz Budget Fight: ...": a topic label, not a person named
+            key = ("person", index)
         else:
+            if not any(name.text in s.text for doc in self._docs for s in doc.sentences
+                       if s.role != "title" and not is_title_case(s.text)):
+                return None  # "Ana Ruiz Senate: ...": a topic label, not an organisation
             key = ("entity", name.text)
         self._note(key, name.text)
         return key
@@ -631,10 +754,15 @@ class SpeakerAttributor:
             noun = speech_noun(text) if opening is not None else None
             piece = _WRITTEN_OPENER_RE.match(text) if opening is not None and \
                 opening[0].kind in ("name", "pronoun", "title", "described") else None
+            if piece is None and opening is not None and opening[0].kind in (
+                    "name", "pronoun", "title", "described") and "interview" in text:
+                # "X, in an interview with Y, gave ...", "X took the blame in an interview"
+                piece = next((m for m in _INTERVIEW_RE.finditer(text)
+                              if not quoted_mask(text)[m.start()]), None)
             if opening is not None and (noun or piece or saying_clause(text)):
                 # "X offered ... and said ...", "X opened with sharp criticism of Y", "In a
                 # letter to the board, X recalled ...": X speaks (or writes)
-                start = piece.end() if piece else 0
+                start = piece.end() if piece and piece.start() == 0 else 0
                 state.gender = _pronoun_gender(text[start:].lstrip()[:4])
                 key = self._key_of(opening[0], state, position)
                 if key is not None and not (piece and key[0] == "entity" and not noun
@@ -644,12 +772,17 @@ class SpeakerAttributor:
                     state.how = f"speech-noun:{noun}" if noun else \
                         f"written:{piece.group(1).lower()}" if piece else "saying-clause"
                     return key
+            if opening is not None and opening[0].kind == "pronoun" and \
+                    state.last_person is not None and (not (gender := _pronoun_gender(
+                        text.lstrip()[:4])) or self.people.persons[state.last_person].gender
+                        in ("", gender)):
+                state.last_person_at = position  # "He practiced at X": still the same "he"
             if is_event_narration(text):
                 if subject is not None:
-                    state.last_person = subject
+                    state.last_person, state.last_person_at = subject, position
                 return None
-            if subject is not None:  # "Ortiz did not respond": narration about a person
-                state.last_person = subject
+            if subject is not None and not in_quote:  # "Ortiz did not respond": narration
+                state.last_person, state.last_person_at = subject, position
                 return None
             # Quoted words carry the speaker on; so does indirect speech that names nobody else
             # ("China is ready to ..." after "Wang said"); a sentence about another person is
@@ -657,8 +790,20 @@ class SpeakerAttributor:
             if in_quote or _opens_quote(text):
                 state.how = "quote-continued"
                 return state.current
+            if state.quoted and state.current is not None and (
+                    closing := _CLOSING_QUOTE_RE.search(text)) and not (
+                    set(re.findall(r"[a-z]+", text[:closing.start()]))
+                    & wordlists.reporting_verbs().forms) \
+                    and not self._names_someone_else(text, state):
+                # “Which is it?” X asked. Either ..., “or else ... .”: X goes on
+                state.how = "quote-continued"
+                return state.current
             if state.quoted or self._names_someone_else(text, state):
                 return None  # after a direct quotation, the narrator takes over
+            if opening is not None and opening[0].kind == "name" and opening[0].name is not None \
+                    and opening[0].name.kind == "org" and state.current is not None and \
+                    state.current != ("entity", opening[0].name.text):
+                return None  # "Congress passed the bill": another actor, the narrator's
             if self._about_the_speaker(text, state):
                 return None
             state.how = "continuation"
@@ -669,6 +814,11 @@ class SpeakerAttributor:
             # "When Mr. Ruiz released it, he said": the person of the opening clause
             key = self._antecedent(text[:cue.start], text[cue.start:cue.start + 3], state,
                                    position)
+            if key is None and subject is not None and _SECOND_CLAUSE_END_RE.search(
+                    text, 0, cue.start) and (not state.gender or self.people.persons[
+                        subject].gender in ("", state.gender)):
+                # "Ana Ruiz stopped short of that, but she said ...": the sentence's subject
+                key = ("person", subject)
         if key is None:
             key = self._key_of(cue.ref, state, position)
         self._update_mentions(text, state, position)
@@ -676,6 +826,8 @@ class SpeakerAttributor:
         state.nobody = key is None and cue.ref.kind in ("source", "entity", "title", "joint",
                                                         "record")
         if key is None:
+            if subject is not None:  # "Reps. X, Y and Z state ...": "he" next is X
+                state.last_person = subject
             state.how = "document" if cue.ref.kind == "document" else None
             return state.current if cue.ref.kind == "document" else None
         state.how = _cue_label(cue)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -23,10 +22,12 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.annotate import wordlists
 from readerui.annotate.lexicon import Lexicon
-from readerui.annotate.namefilter import refine_named_topics
+from readerui.annotate.namefilter import TOPIC_TITLES, refine_named_topics
 from readerui.annotate.names import (
+    _is_gerund,
     is_everyday_word,
     is_title_case,
     parse_name,
@@ -111,10 +112,19 @@ def _is_content(word: str, lang: str) -> bool:
         return False
     if not english and zipf(norm, lang) >= FUNCTION_WORD_ZIPF:
         return False
-    if english and norm.endswith("ly"):
-        return False  # adverbs ("continuously") are never topics
+    if english and (norm.endswith(("ly", "ward", "wards")) or norm in _NO_TOPIC_WORDS):
+        return False  # adverbs ("continuously", "afterward"), amounts ("billions")
+    if english and norm.endswith("'s") and norm[:-2] in wordlists.function_words():
+        return False  # "he's", "it's": a pronoun and a verb, not a possessive
     return (len(norm) >= 4 and not norm[0].isdigit() and norm not in wordlists.function_words()
             and norm not in wordlists.calendar_words())
+
+
+# Adverbs and particles without "-ly" ("step aside") and amounts ("billions of dollars"): no
+# topic on their own, nor part of a two-word term.
+_NO_TOPIC_WORDS = frozenset({"aside", "away", "ahead", "apart", "abroad", "anyway", "anyhow",
+                             "instead", "together", "alike", "hundreds", "thousands",
+                             "millions", "billions", "trillions", "dozens", "tens"})
 
 
 def _is_verb(norm: str) -> bool:
@@ -135,6 +145,7 @@ class _WordInfo(NamedTuple):
     closes: bool  # may close a two-word term
     surface: str  # as written, possessive cut
     acronym: bool
+    cue: bool  # a word after which a content word is a verb or describes ("to", "was")
 
 
 class _Words(dict[str, _WordInfo]):
@@ -160,7 +171,10 @@ class _Words(dict[str, _WordInfo]):
             tuple(term_key(p, lang) for p in word.split("-") if p) if "-" in word else (),
             word[:1].isupper(), (key,) if lone else None, lone and pairs,
             content and not verb and pairs, _POSSESSIVE_RE.sub("", word),
-            len(word) >= 2 and word.isupper() and word.isalpha())
+            len(word) >= 2 and word.isupper() and word.isalpha(),
+            self.english and (norm in _VERB_CUES or norm in _ADJECTIVE_CUES
+                              or norm.endswith(("ly", "'ll", "’ll"))
+                              or (norm.endswith("'s") and norm[:-2] in _PRONOUNS)))
         return info
 
 
@@ -294,7 +308,6 @@ class _Finder:
         capitalised = self.capitalised_inside
         modifies = self.modifies
         after_cue = self.after_verb_cue
-        verb_cues = _VERB_CUES if self.english else frozenset()
         english = self.english
         for sentence in doc.sentences:
             where = len(seqs)
@@ -315,7 +328,7 @@ class _Finder:
             opener: tuple[str, str] | None = None  # (key, surface) of a word opening a pair
             cue = False  # the word before opens a verb phrase
             for n, ((before, _), info) in enumerate(zip(found, infos, strict=True)):
-                norm, key, _, _, capital, term, opens, closes, surface, _ = info
+                norm, key, _, _, capital, term, opens, closes, surface, _, word_cue = info
                 if capital and n:
                     opens_sentence = breaks.get(before)
                     if opens_sentence is None:
@@ -353,8 +366,8 @@ class _Finder:
                         counts[surface] = counts.get(surface, 0) + 1
                         cand.where.add(where)
                 opener = (key, surface) if opens else None
-                cue = norm in verb_cues or (english and norm.endswith(("ly", "'ll", "’ll")))
-            if english and not is_title_case(text):
+                cue = word_cue
+            if english and not is_title_case(text) and not _is_heading(text):
                 # "WASHINGTON — ...": a dateline is not a topic
                 self._named_things(_DATELINE_RE.sub(lambda m: " " * len(m.group()), text),
                                    where)
@@ -367,7 +380,13 @@ class _Finder:
     def _named_things(self, text: str, where: Where) -> None:
         """Add the named things of a sentence (per run, from ``_run_events``)."""
         runs_seen = self._runs
-        for start, _, run in runs(text):
+        committee = "ommittee" in text
+        for start, end, run in runs(text):
+            if committee and " " in run and _COMMITTEE_AFTER_RE.match(text, end) and sum(
+                    w.casefold() not in wordlists.function_words() for w in run.split()) >= 2:
+                # "the Senate Intelligence committee(s)": the committee's name, lowercase head
+                # (one word is a description: "the GOP committee members")
+                run = f"{run} Committee"
             at_start = bool(_SENTENCE_START_RE.match(text[:start])
                             or _AFTER_BREAK_RE.search(text, max(0, start - 4), start))
             events = runs_seen.get((run, at_start))
@@ -435,8 +454,14 @@ class _Finder:
             before = tuple(term_key(w, self.lang) for w in words[:cut])
             if before in self.excluded:
                 words = words[cut + 1:]
+                while words and word_key(words[0]) in wordlists.function_words():
+                    words = words[1:]  # "... of the Supreme Court": the court, not "the"
+                if not words:
+                    return
             elif _is_full_name(words[:cut]):  # "Jay Inslee of Washington": the person
                 words = words[:cut]
+        if self.english and len(words) >= 2:
+            words = _without_opening_description(words)
         key = tuple(term_key(w, self.lang) for w in words)
         out.append((key, " ".join(words)))
         if len(words) > 1 and " ".join(words).casefold() not in wordlists.place_names():
@@ -505,13 +530,45 @@ def _whole_places(words: list[str]) -> list[tuple[int, int]]:
     return found
 
 
+def _is_heading(text: str) -> bool:
+    """A short line of capitalised words without an end mark ("Site Navigation Menu"): a
+    heading or page furniture, whose capitals name nothing."""
+    if len(text) > 80 or text.rstrip().endswith((".", "!", "?", '"', "”", "'", "’", ":")):
+        return False  # (most sentences: decided without reading their words)
+    words = WORD_RE.findall(text)
+    function = wordlists.function_words()
+    content = [w for w in words if w.casefold() not in function]
+    return 2 <= len(content) <= 5 and all(w[:1].isupper() for w in content)
+
+
+def _without_opening_description(words: list[str]) -> list[str]:
+    """A run without the words that describe what it names: a party word before a person's
+    full name ("Democrat Jane Roe" -> "Jane Roe", so the party is not taken for her given
+    name), a participle opening a headline-like run ("Keeping Fort Sumter" -> "Fort
+    Sumter")."""
+    if (len(words) >= 3 and word_key(words[0]) in _PARTY_PREFIXES
+            and _may_open_a_name(words[1]) and _is_full_name(words[1:])):
+        return words[1:]
+    if (len(words) >= 2 and _is_gerund(words[0]) and not words[0].isupper()
+            and not is_everyday_word(words[1])
+            and not (word_key(words[-1]) in wordlists.org_words()
+                     and word_key(words[-1]) not in _SELF_NAMING_ORGS)):
+        # a participle with a name as its object; not an adjective before a noun
+        # ("Neighboring Countries of ..."), nor the field of a body ("Banking Committee")
+        return words[1:]
+    return words
+
+
+# Organisation words that name one body on their own ("Diverting Pentagon" is "Pentagon").
+_SELF_NAMING_ORGS = frozenset({"pentagon", "kremlin", "congress", "senate", "parliament"})
 def _title_words(words: list[str]) -> list[bool]:
     """Which words of a run are titles, their modifiers next to them, or dates: not names.
 
     "Foreign Minister" and "State Councilor" go; "Montana State University" stays whole.
     """
     keys = [word_key(w) for w in words]
-    marked = [k in wordlists.titles() or k in wordlists.calendar_words() for k in keys]
+    marked = [k in wordlists.titles() or k in TOPIC_TITLES or k in wordlists.calendar_words()
+              for k in keys]
     modifiers = wordlists.title_modifiers()
     for i in range(len(keys) - 2, -1, -1):  # "Prime" before "Minister"
         if keys[i] in modifiers and marked[i + 1]:
@@ -565,8 +622,8 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
     for i, c in enumerate(cands):
         if c.named and 2 <= len(c.key) <= 4 and _is_full_name(_surface(c).split()):
             for j in full_by_last.get(c.key[-1], []):
-                if cands[j].key[0] == c.key[0]:  # same first and last name
-                    union(i, j)
+                if cands[j].key[0] == c.key[0] or _same_given_name(cands[j], c):
+                    union(i, j)  # same first and last name ("Ed" is "Edward")
             full_by_last.setdefault(c.key[-1], []).append(i)
     full_by_first: dict[str, set[int]] = {}
     for ids in full_by_last.values():
@@ -579,7 +636,8 @@ def _group(cands: list[_Candidate]) -> list[list[_Candidate]]:
             people = {find(j) for j in full_by_last[c.key[0]]}
             if len(people) == 1:
                 union(i, full_by_last[c.key[0]][0])
-        elif len(full_by_first.get(c.key[0], ())) == 1:  # "Huma": the one person so called
+        elif len(full_by_first.get(c.key[0], ())) == 1 and _may_open_a_name(_surface(c)):
+            # "Huma": the one person so called (not "Marijuana" of "Marijuana Policy Project")
             union(i, next(iter(full_by_first[c.key[0]])))
     # The same name written in capitals or not is one topic ("DREAM Act", "Dream Act").
     by_case: dict[str, int] = {}
@@ -630,6 +688,14 @@ def _variant_pairs(members: list[tuple[int, _Candidate]]) -> Iterable[tuple[int,
                 yield i, j
 
 
+def _same_given_name(a: _Candidate, b: _Candidate) -> bool:
+    """Whether two full names open with forms of one given name ("Ed" and "Edward")."""
+    first_a = normalise(_surface(a).split()[0])
+    first_b = normalise(_surface(b).split()[0])
+    return (first_b in wordlists.given_name_forms(first_a)
+            or first_a in wordlists.given_name_forms(first_b))
+
+
 def _surface(cand: _Candidate) -> str:
     """The most frequent surface form of a candidate."""
     return cand.surfaces.most_common(1)[0][0]
@@ -661,8 +727,12 @@ def _variants(a: _Candidate, b: _Candidate) -> bool:
         na = normalise(a.surfaces.most_common(1)[0][0])
         nb = normalise(b.surfaces.most_common(1)[0][0])
         short, long = sorted((na, nb), key=len)
+        long = long[:-1] if long.endswith("ns") else long  # "Americans", "Coloradans"
         if len(short) >= 4 and long.startswith(short) and long[len(short):] in _PLACE_SUFFIXES:
             return True  # "Europe" / "European"
+        if (len(short) >= 5 and short[-1] in "aeo" and long.startswith(short[:-1])
+                and long[len(short) - 1:] in ("an", "ian") and short in wordlists.places()):
+            return True  # "Colorado" / "Coloradan"
         demonyms, places = wordlists.demonyms(), wordlists.places()
         return na[:4] == nb[:4] and ((na in demonyms and nb in places)
                                      or (nb in demonyms and na in places))  # "China"/"Chinese"
@@ -682,7 +752,9 @@ def _topic_name(group: list[_Candidate]) -> str:
     for c in group:
         counts.update(c.surfaces)
     first = min(group, key=lambda c: c.first)
+    nouns = any(s.endswith(_NOUN_ENDINGS) for s in counts)
     return min(counts, key=lambda s: (" " not in s and s.casefold().endswith(_ADJECTIVE_ENDINGS),
+                                      nouns and " " not in s and _verb_form(s),
                                       -counts[s], s.endswith(("ing", "ed")),
                                       normalise(s) not in wordlists.places(), len(s),
                                       s not in first.surfaces, s))
@@ -727,11 +799,14 @@ def _score(topic: Topic, named: bool, total: int, lang: str) -> float:
 _PARTY_LABEL_RE = re.compile(
     r"^(?:[DRI]-[A-Z][\w.]*|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ill|Ind|Kan|Ky|Md|Mass|Mich|"
     r"Minn|Miss|Mont|Neb|Nev|Okla|Ore|Tenn|Tex|Wis|Wyo)$")
+_COMMITTEE_AFTER_RE = re.compile(r"\s+(?:committee|committees|subcommittee)\b")
 _DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}?\s*[—–―-]+\s*")
 _CONTRACTION_RE = re.compile(r"['’](?:m|ve|re|ll|d|s|t)\b", re.IGNORECASE)
 _ADJECTIVE_ENDINGS = ("ous", "ive", "ful", "less", "ic", "able", "ible", "ish", "ary", "ory",
                       "bound", "ize", "ise", "ical", "tial", "cial", "ional")
 _NAMED_ADJECTIVE_ENDINGS = ("ical", "tial", "cial", "ional")
+# Endings of adjectives only (no noun ends so): a two-word term ending in one is a predicate.
+_PREDICATE_ENDINGS = ("able", "ible", "ous", "ful", "less", "ical")
 _MODIFIER_TAILS = frozenset({"era", "led", "controlled", "passed", "based", "backed", "style",
                              "born", "owned", "funded", "run", "linked", "allied", "leaning"})
 # Organisation words that name nothing on their own ("the Office", "Committee").
@@ -758,8 +833,16 @@ THEME_SHARE = 0.2
 
 @cache
 def _unnamed_people() -> frozenset[str]:
-    """Unnamed sources that are no topic ("critics", "aides"); party names stay topics."""
-    return wordlists.unnamed_sources() - wordlists.party_members()
+    """Unnamed sources that are no topic ("critics", "aides"), and nouns that stand for an
+    unnamed person of the story ("the nominee", "a commentator"); party names stay topics."""
+    return (wordlists.unnamed_sources() | _PERSON_NOUNS) - wordlists.party_members()
+
+
+# Nouns for a person the story does not name here; alone, or ending a term ("presidential
+# hopeful"), no topic.
+_PERSON_NOUNS = frozenset({"nominee", "nominees", "commentator", "commentators", "historian",
+                           "historians", "presidents", "earners", "hopeful", "hopefuls",
+                           "spokesman", "spokeswoman", "contender", "contenders"})
 
 
 def _named_worth(group: list[_Candidate], where: set[Place], lang: str) -> bool:
@@ -783,6 +866,8 @@ def _named_worth(group: list[_Candidate], where: set[Place], lang: str) -> bool:
     key = normalise(name)
     if key in _BARE_ORG_WORDS or key in _unnamed_people():
         return False  # "Office" alone; "Critics" opening a sentence
+    if all(normalise(s) in _PARTY_ADJECTIVES for c in group for s in c.surfaces):
+        return False  # "Democratic" alone: an adjective (not "Democrats" written so once)
     if name.isupper():  # "WASHINGTON" of a dateline is the place, not an acronym
         return not (len(name) > 4 and key in wordlists.places())
     if key in wordlists.places() or key in wordlists.demonyms():
@@ -815,7 +900,8 @@ def _may_be_worth(group: list[_Candidate], lang: str) -> bool:
 
 def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total: int = 0,
                    modifier: Callable[[str], bool] | None = None,
-                   verb_cued: dict[str, int] | None = None) -> bool:
+                   verb_cued: dict[str, int] | None = None,
+                   modifies: dict[str, int] | None = None) -> bool:
     """Named things always; content terms when they recur and are not everyday words
     (after ``_may_be_worth``). ``total`` is the number of sentences of both accounts and
     ``modifier`` tells whether a content word (by key) is only ever seen as a modifier;
@@ -829,6 +915,9 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
         if lang == "en" and modifier is not None and any(
                 len(c.key) == 2 and modifier(c.key[1]) for c in group):
             return False  # "develop bilateral" of "develop bilateral relations": a fragment
+        if lang == "en" and all(s.split()[-1].casefold().endswith(_PREDICATE_ENDINGS)
+                                for c in group for s in c.surfaces):
+            return False  # "remains questionable": a term ends in a noun, not an adjective
         return len(where) >= 2
     surfaces = [x for c in group for x in c.surfaces]
     if lang == "en" and 2 * sum(x.endswith("ed") for x in surfaces) >= len(surfaces):
@@ -840,6 +929,11 @@ def _worth_a_topic(group: list[_Candidate], where: set[Place], lang: str, total:
         return False  # "to interfere", "he supports": a verb, not a topic
     if lang == "en" and modifier is not None and all(modifier(c.key[0]) for c in group):
         return False  # "mutual" of "mutual trust": an adjective, the term is the pair
+    if lang == "en" and verb_cued is not None and modifies is not None and all(
+            _only_describes(c, modifies, verb_cued) for c in group):
+        return False  # "So dishonest!" and "dishonest media": an adjective wherever seen
+    if lang == "en" and _base_verb(_topic_name(group)):
+        return False  # "undermine", "resign": a verb's plain form, not a thing
     rarest = min(zipf(x.casefold(), lang) for x in surfaces)
     if (lang == "en" and zipf(_topic_name(group).casefold(), lang) >= EVERYDAY_ZIPF
             and len(where) < THEME_SHARE * total):
@@ -872,6 +966,48 @@ def _no_theme(surfaces: list[str], where: set[Place], total: int) -> bool:
         return True
     return all(x.casefold().endswith(("ness", "nesses")) and x.casefold() not in _THING_NESS
                for x in surfaces)
+
+
+def _only_describes(cand: _Candidate, modifies: dict[str, int], cued: dict[str, int]) -> bool:
+    """Every sighting of a lone content word describes: it stands right before another
+    content word ("dishonest media") or right after a copula, a degree word or a verb cue
+    ("was testy", "so dishonest"); seen once, only after a cue. A plural is a noun."""
+    if len(cand.key) != 1 or cand.named or any(x.endswith("s") for x in cand.surfaces):
+        return False
+    key = cand.key[0]
+    after_cue = cued.get(key, 0)
+    seen = sum(cand.surfaces.values())
+    # once before a noun proves nothing ("quake struck", "layoff plan"); after "was" it does
+    return modifies.get(key, 0) + after_cue >= seen and (seen >= 2 or after_cue >= 1)
+
+
+# Endings of nouns made from verbs ("enforcement", "distribution"): a group holding one is
+# named by it, not by the verb.
+_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ment", "ments", "ance", "ances", "ence",
+                 "ences")
+# A plain word whose regular past form is at least this common, less this margin, is a verb
+# ("resign" 3.97, "resigned" 4.04); nouns' past forms are rare ("court" 5.4, "courted" 2.9).
+_PAST_FORM_MARGIN = 0.35
+
+
+def _verb_form(word: str) -> bool:
+    """A verb's plain, third-person, past or -ing form ("enforce", "distributes",
+    "enforced"), by :func:`_base_verb` on the word or its stem."""
+    if word.endswith(("ed", "ing")):
+        return True
+    return _base_verb(word) or (word.endswith("s") and (_base_verb(word[:-1])
+                                                        or _base_verb(word[:-2])))
+
+
+def _base_verb(name: str) -> bool:
+    """A one-word lowercase name that is the plain form of a verb ("undermine", "enforce")."""
+    word = name.casefold()
+    if (" " in name or not name[:1].islower() or not word.isalpha()
+            or word.endswith(("s", "ed", "ing", "y")) or word.endswith(_NOUN_ENDINGS)):
+        return False
+    past = word + "d" if word.endswith("e") else word + "ed"
+    own = zipf(word)
+    return own > 0 and zipf(past) >= own - _PAST_FORM_MARGIN
 
 
 def _only_a_modifier(cand: _Candidate | None, modifies: dict[str, int]) -> bool:
@@ -921,7 +1057,7 @@ class _Ranking:
             for cand in group:
                 where.update([sides[w] for w in self.finder.index.match(cand.key)])
             if where and _worth_a_topic(group, where, lang, self.total, self.modifier,
-                                        self.finder.after_verb_cue):
+                                        self.finder.after_verb_cue, self.finder.modifies):
                 ids_a, ids_b = _split(where)
                 name = _topic_name(group)
                 topic = Topic(_without_party_word(name) if lang == "en" else name,
@@ -981,6 +1117,8 @@ class _Ranking:
         return _without_fragments(_choose(scored, set(), self.single_topic)[0], self.lang)
 
 
+# A party's adjective (not also a noun, as "Republican" is): alone it names nothing.
+_PARTY_ADJECTIVES = frozenset({"democratic"})
 # Party words before a person's name are a description, not part of it ("Republican Mitt Romney").
 _PARTY_PREFIXES = frozenset({"republican", "democrat", "democratic", "gop", "independent"})
 # A word at least this frequent that is no known given name opens no name.
@@ -1069,15 +1207,33 @@ def find_topics(a: Document, b: Document, lang: str = "en", lexicon: Lexicon | N
 
 def _without_bare_everyday(topics: list[Topic], lang: str) -> list[Topic]:
     """Leave out an everyday word standing alone ("cuts", "status") when a listed two-word
-    term holds it ("benefit cuts", "legal status"): the term names the thing; and a term
+    term holds it ("benefit cuts", "legal status"): the term names the thing; a lowercase
+    term that ends a listed name ("committee" beside "Ways and Means Committee"); and a term
     that ends in an unnamed source ("enforcement officials", "conservative members")."""
     held = {k for t in topics if t.origin == "auto" and t.name[:1].islower()
             and len(keys := _name_keys(t.name, lang)) == 2 for k in keys}
+    heads = _named_heads(topics, lang)
     return [t for t in topics if not (
         t.origin == "auto" and t.name[:1].islower() and (
             (" " not in t.name and zipf(t.name.casefold(), lang) >= EVERYDAY_ZIPF
              and term_key(t.name, lang) in held)
+            or _name_keys(t.name, lang) in heads
             or normalise(t.name.split()[-1]) in _unnamed_people() - _INSTITUTIONS))]
+
+
+def _named_heads(topics: list[Topic], lang: str) -> set[Key]:
+    """The last one and two words (keys) of every listed name of several capitalised words:
+    a lowercase topic of those words ("the committee", "the court", "the national
+    convention") refers back to the named one ("Intelligence Committee", "Supreme Court")."""
+    heads: set[Key] = set()
+    for topic in topics:
+        words = topic.name.split()
+        if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+            keys = _name_keys(topic.name, lang)
+            heads.add(keys[-1:])
+            if len(words) >= 3:
+                heads.add(keys[-2:])
+    return heads
 
 
 # Collective nouns of institutions, not of people: "civil unions", "federal agencies" stay.
@@ -1098,6 +1254,13 @@ def _held_whole(topics: list[Topic], a: Document, b: Document,
 _VERB_CUES = frozenset({"to", "will", "would", "can", "could", "may", "might", "must", "shall",
                         "should", "cannot", "not", "did", "does", "he", "she", "they", "we",
                         "i", "you"})
+# Words after which a content word describes (a copula, a degree word): "was testy", "so
+# dishonest", "getting testy". Counted with the verb cues: a word only ever seen after one of
+# these or before another content word is no noun.
+_ADJECTIVE_CUES = frozenset({"is", "was", "are", "were", "be", "been", "being", "so", "very",
+                             "too", "getting", "got", "seems", "seemed", "become", "became",
+                             "remain", "remains", "remained", "isn't", "wasn't"})
+_PRONOUNS = frozenset({"he", "she", "it", "that", "this", "what", "there", "who"})
 _OF_WORDS = frozenset({"of", "for", "in", "on", "at"})
 _NAME_PARTS_RE = re.compile(r"[\s\-‐–]+")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -142,11 +143,16 @@ def given_name_forms(name: str) -> frozenset[str]:
     know stands for itself only.
     """
     key = name.casefold()
+    looked = key.lower().strip()  # how the package normalises a name it is asked about
+    global _lookups
+    _lookups += 1
+    text = _nickname_text() if _lookups <= _SEARCHED_LOOKUPS else None
+    if text is not None:
+        return frozenset({key} | _searched_forms(text, looked))
     tables = _nickname_tables()
     if tables is None:
         return frozenset({key})
     nicknames, canonicals = tables
-    looked = key.lower().strip()  # how the package normalises a name it is asked about
     return frozenset({key} | canonicals.get(looked, frozenset())
                      | nicknames.get(looked, frozenset()))
 
@@ -158,15 +164,16 @@ def is_given_name(name: str) -> bool:
 
 NameTable = dict[str, frozenset[str]]
 
+# The first lookups search the text of the nickname list (two ``str.find`` scans, ~0.1 ms for a
+# short pair's few names) instead of building both tables (~5 ms); past this many the tables
+# are built once and used.
+_SEARCHED_LOOKUPS = 40
+_lookups = 0
+_FIELD = ",has_nickname,"
 
-@cache
-def _nickname_tables() -> tuple[NameTable, NameTable] | None:
-    """(name -> its nicknames, nickname -> its formal names) from the ``nicknames`` package's
-    ``names.csv``, or None when the package is missing (names then stand alone).
 
-    The same tables as ``nicknames.NickNamer()`` builds, read with a plain split instead of its
-    csv reader and named tuples (a quarter of the time: this is paid by the first analysis).
-    """
+def _nickname_csv() -> str | None:
+    """The text of the ``nicknames`` package's ``names.csv``, or None when it is missing."""
     # Found without importing the package: its __init__ reads its version through
     # importlib.metadata, which costs more than the whole table.
     spec = importlib.util.find_spec("nicknames")
@@ -174,8 +181,61 @@ def _nickname_tables() -> tuple[NameTable, NameTable] | None:
     if not folders:
         return None
     try:
-        text = (Path(next(iter(folders))) / "names.csv").read_text(encoding="utf-8")
+        return (Path(next(iter(folders))) / "names.csv").read_text(encoding="utf-8")
     except (FileNotFoundError, OSError, UnicodeDecodeError):
+        return None
+
+
+@cache
+def _nickname_text() -> str | None:
+    """``names.csv`` for searching, when a search finds what the tables hold: every field
+    lower-case with no white space to strip (true of the package's list; otherwise None, and
+    the tables are used). Lines start after a newline and end with one."""
+    text = _nickname_csv()
+    if text is None or text != text.lower() or _SPACE_BUT_NEWLINE_RE.search(text):
+        return None
+    return "\n" + text if text.endswith("\n") else "\n" + text + "\n"
+
+
+_SPACE_BUT_NEWLINE_RE = re.compile(r"[^\S\n]")
+
+
+def _searched_forms(text: str, looked: str) -> set[str]:
+    """The nicknames of ``looked`` and the formal names it is a nickname of, found in the text
+    of the list: what the tables map it to (lines of three fields whose middle one is
+    ``has_nickname``)."""
+    found: set[str] = set()
+    if "," in looked or "\n" in looked:
+        return found  # no field holds a comma or a newline
+    needle = "\n" + looked + _FIELD  # a line whose first field is the name: its nicknames
+    at = text.find(needle)
+    while at >= 0:
+        start = at + len(needle)
+        end = text.index("\n", start)
+        nickname = text[start:end]
+        if "," not in nickname:
+            found.add(nickname)
+        at = text.find(needle, end)
+    needle = _FIELD + looked + "\n"  # a line whose last field is the name: its formal names
+    at = text.find(needle)
+    while at >= 0:
+        canonical = text[text.rindex("\n", 0, at) + 1:at]
+        if "," not in canonical:
+            found.add(canonical)
+        at = text.find(needle, at + len(needle) - 1)
+    return found
+
+
+@cache
+def _nickname_tables() -> tuple[NameTable, NameTable] | None:
+    """(name -> its nicknames, nickname -> its formal names) from the ``nicknames`` package's
+    ``names.csv``, or None when the package is missing (names then stand alone).
+
+    The same tables as ``nicknames.NickNamer()`` builds, read with a plain split instead of its
+    csv reader and named tuples (a quarter of the time).
+    """
+    text = _nickname_csv()
+    if text is None:
         return None
     nicknames: dict[str, set[str]] = {}
     canonicals: dict[str, set[str]] = {}

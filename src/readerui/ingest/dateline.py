@@ -10,9 +10,9 @@ capitalised word and a comma ("Wang said, ...") is not a dateline: the place mus
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.ingest.dates import FoundDate, find_date
 
 # The head is everything before the first spaced dash (or "--"/"—" even without spaces).

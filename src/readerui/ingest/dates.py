@@ -8,8 +8,9 @@ label such as "Updated:"), which is page furniture rather than a sentence.
 from __future__ import annotations
 
 import calendar
-import re
 from dataclasses import dataclass
+
+from readerui import lazyre as re  # patterns compiled on first use
 
 _MONTHS = {
     # English

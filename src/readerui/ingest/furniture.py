@@ -8,9 +8,9 @@ furniture it is, or None for article text.
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.ingest.dates import is_date_line
 
 Kind = Literal["breadcrumb", "share", "date", "related", "copyright", "credit", "byline",

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import codecs
 import itertools
-import re
 import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.errors import InputError
 from readerui.ingest import furniture
 from readerui.ingest.dateline import find_dateline

@@ -10,10 +10,9 @@ lowercase word ("bn. last year"). Figures:
 
 from __future__ import annotations
 
-import re
-
 import sentencex
 
+from readerui import lazyre as re  # patterns compiled on first use
 from readerui.model import CleanText, Document, Metadata, Sentence
 from readerui.sanitise import strip_controls
 

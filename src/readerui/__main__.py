@@ -1,5 +1,5 @@
 """``python -m readerui``."""
 
-from readerui.cli import run
+from readerui.entry import run
 
 raise SystemExit(run())

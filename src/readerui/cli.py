@@ -22,6 +22,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from readerui import __version__
+from readerui.entry import say_interrupted  # light: the standard library
 from readerui.errors import ReaderError
 from readerui.sanitise import shown
 from readerui.stdin import is_stdin  # light: the standard library
@@ -832,20 +833,6 @@ def _dispatch(argv: list[str]) -> int:
     return _run_reader(args, reader)
 
 
-def run() -> int:
-    """The ``readerui`` command as a process (``main`` on ``sys.argv``), leaving quickly.
-
-    Everything made during the run is frozen out of the cyclic collector before the exit, so
-    the interpreter's tear-down does not walk it (0.5+ s after a 10,000-sentence pair; exit
-    handlers still run). The process ends right after, so nothing is kept that would be freed.
-    """
-    import gc
-
-    code = main()
-    gc.freeze()
-    return code
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit status: 0 success, 1 an input
     or analysis error, 2 a usage error (raised as SystemExit by argparse), 130 interrupted."""
@@ -869,7 +856,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{PROG}: error: {_one_line(f'{where}{exc.strerror or exc}')}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        say_interrupted()  # once: a second Ctrl-C while leaving does not repeat it
         return EXIT_INTERRUPTED
     finally:
         if "readerui.store.locations" in sys.modules:  # the store was used (not for --help)

@@ -137,7 +137,8 @@ def near_matches(table: PairTable, probability: Sequence[float], links: Sequence
     for (i, j), p in zip(table.pairs, probability, strict=True):
         if p < floor:
             continue
-        for key, other in ((("a", i), j), (("b", j), i)):
+        keys: tuple[tuple[tuple[Side, int], int], ...] = ((("a", i), j), (("b", j), i))
+        for key, other in keys:
             if key[1] in (linked_a if key[0] == "a" else linked_b):
                 continue
             held = best.get(key)

@@ -476,7 +476,7 @@ class AccountPane(ScrollView, can_focus=True):
         style = base
         if self.document.sentences[sid].role == "title":
             style += self._style("title")
-        if kind == "only":
+        if kind in ("only", "maybe"):  # both shown as one-sided; the marker tells them apart
             style += self._style("only-text")
         if self.kept is not None and sid not in self.kept:
             style += self._style("dim")

@@ -10,12 +10,17 @@ launchnlp/BASIL with ``basil/rebuild.py`` (reserved evaluation triplets are neve
     python benchmarks/basil_eval.py --gold DIR          # gold elsewhere (full files with texts too)
     python benchmarks/basil_eval.py --record-first      # store first-run figures of new pairs
     python benchmarks/basil_eval.py -v                  # also list every missed and false link
+    python benchmarks/basil_eval.py --near-sweep        # the "only in A?" figures per near floor
 
 Prints per pair and overall (micro: counts summed over pairs):
 - link P/R/F1 over all gold links (a produced group counts as every (a, b) pair it holds), and
   over strong links only (produced strong pairs against gold strong pairs);
 - "false only": sentences the reader would flag as in one account only although the gold links
   them, as a share of the gold-linked sentences (the mistake a comparison tool must not make);
+  split into "confident only" (no link and no close candidate: the misleading case) and "flagged
+  maybe" (no link, but a close candidate is offered: "only in A?"); "true only kept": of the
+  sentences the gold links to nothing, the share still shown as confidently one-sided (the
+  "maybe" flag must not swallow them, or it says nothing);
 - speaker accuracy and its confusion: missed (gold names a speaker, none produced), spurious
   (gold: the narrator, a speaker produced), wrong (a different speaker produced);
 - "sidebar": of the speakers the sidebar lists, how many stand for a speaker the gold names
@@ -60,6 +65,10 @@ class Counts:
     strong_gold: int = 0
     linked_gold: int = 0
     false_only: int = 0
+    confident_only: int = 0  # gold-linked, no link and no near candidate
+    flagged_maybe: int = 0  # gold-linked, no link but a near candidate
+    true_only: int = 0  # gold links to nothing
+    true_only_kept: int = 0  # of those, no link and no near candidate
     speakers: int = 0
     speaker_right: int = 0
     missed: int = 0
@@ -86,6 +95,11 @@ class Counts:
             "link_p": p, "link_r": r, "link_f1": f1,
             "strong_p": sp, "strong_r": sr, "strong_f1": sf1,
             "false_only": self.false_only / self.linked_gold if self.linked_gold else 0.0,
+            "confident_only": (self.confident_only / self.linked_gold if self.linked_gold
+                               else 0.0),
+            "flagged_maybe": self.flagged_maybe / self.linked_gold if self.linked_gold else 0.0,
+            "true_only_kept": (self.true_only_kept / self.true_only if self.true_only
+                               else 1.0),
             "speaker_acc": self.speaker_right / self.speakers if self.speakers else 1.0,
             "missed": self.missed, "spurious": self.spurious, "wrong": self.wrong,
             "sentences": self.speakers,
@@ -135,6 +149,29 @@ def _form(name: str) -> str:
     return name[4:] if name.startswith("the ") else name
 
 
+def one_sided_counts(gold: dict, analysis: Analysis, floor: float | None = None) -> Counts:
+    """The "only in" counts alone: gold-linked sentences shown one-sided (confidently, or
+    flagged "maybe" by a close candidate of probability >= ``floor``: every near candidate the
+    analysis holds when None) and gold-unlinked sentences still shown confidently one-sided."""
+    c = Counts()
+    truth = {(x["a"], x["b"]) for x in gold["links"]}
+    alignment = analysis.alignment
+    for index, side in enumerate(("a", "b")):
+        linked = {pair[index] for pair in truth}
+        for i in alignment.only_in(side):
+            near = alignment.near_of(side, i)
+            flagged = near is not None and (floor is None or near.score >= floor)
+            if i in linked:
+                c.false_only += 1
+                c.flagged_maybe += flagged
+                c.confident_only += not flagged
+            else:
+                c.true_only_kept += not flagged
+        c.linked_gold += len(linked)
+        c.true_only += len(gold[side]) - len(linked)
+    return c
+
+
 def score(gold: dict, analysis: Analysis) -> Counts:
     """Count one pair's hits against its gold."""
     c = Counts()
@@ -154,11 +191,10 @@ def score(gold: dict, analysis: Analysis) -> Counts:
         c.misses.append(f"  missed {truth[pair]:<7} a{pair[0]} ~ b{pair[1]}")
     for pair in sorted(found.keys() - truth.keys()):
         c.misses.append(f"  false  {found[pair]:<7} a{pair[0]} ~ b{pair[1]}")
-    for index in (0, 1):
-        linked = {pair[index] for pair in truth}
-        produced_linked = {pair[index] for pair in found}
-        c.linked_gold += len(linked)
-        c.false_only += len(linked - produced_linked)
+    sided = one_sided_counts(gold, analysis)
+    for name in ("linked_gold", "false_only", "confident_only", "flagged_maybe", "true_only",
+                 "true_only_kept"):
+        setattr(c, name, getattr(sided, name))
     aliases = gold.get("speaker_aliases", {})
     for side in ("a", "b"):
         for g in gold[side]:
@@ -196,6 +232,74 @@ def engine_label() -> str:
         return "unknown"
 
 
+SWEEP = (0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
+
+
+def near_sweep(files: list[Path], texts: Path) -> int:
+    """Analyse each pair once with every near candidate kept (floor 0), then count the
+    one-sided figures at each floor of SWEEP (a higher floor only drops candidates: the best
+    candidate of a sentence does not depend on it). Prints, per floor, the flag as a detector of
+    "shown one-sided but the gold links it": precision, recall and F1 over the sentences in no
+    link, and the highest floor within 0.01 of the best F1. The model is in-sample here: the
+    shipped floor is picked out of fold by train_link_model.py (leave-one-event-out)."""
+    from dataclasses import replace
+
+    per_floor = {floor: Counts() for floor in SWEEP}
+    for path in files:
+        gold = json.loads(path.read_text("utf-8"))
+        settings = Settings()
+        settings = replace(settings, align=replace(settings.align, near_floor=0.0))
+        a = load_document(texts / gold["a_file"], settings, lines=True)
+        b = load_document(texts / gold["b_file"], settings, lines=True)
+        analysis = analyse(a, b, settings, parallel=False)
+        check_texts(gold, analysis, path.stem)
+        for floor, counts in per_floor.items():
+            counts.add(one_sided_counts(gold, analysis, floor))
+    print(f"{'floor':>6} {'false only':>10} {'confident':>10} {'maybe':>7} "
+          f"{'true kept':>10} {'flag P':>7} {'flag R':>7} {'flag F1':>7}")
+    best = (-1.0, 0.0)
+    for floor, c in per_floor.items():
+        fig = c.figures()
+        p, r, f1 = flag_prf(c)
+        best = max(best, (round(f1, 4), -floor))
+        print(f"{floor:>6.2f} {fig['false_only']:>10.3f} {fig['confident_only']:>10.3f} "
+              f"{fig['flagged_maybe']:>7.3f} {fig['true_only_kept']:>10.3f} {p:>7.3f} "
+              f"{r:>7.3f} {f1:>7.3f}")
+    chosen = max(floor for floor, c in per_floor.items() if flag_f1(c) >= best[0] - 0.01)
+    print(f"best flag F1 {best[0]:.3f} at floor {-best[1]:.2f}; highest within 0.01: "
+          f"{chosen:.2f} (shipped: "
+          f"{Settings().align.near_floor:.2f})")
+    return 0
+
+
+def flag_prf(c: Counts) -> tuple[float, float, float]:
+    """The "maybe" flag as a detector of gold-linked sentences among those in no link."""
+    flagged = c.flagged_maybe + (c.true_only - c.true_only_kept)
+    p = c.flagged_maybe / flagged if flagged else 1.0
+    r = c.flagged_maybe / c.false_only if c.false_only else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def flag_f1(c: Counts) -> float:
+    """F1 of :func:`flag_prf`, rounded as the sweep compares it."""
+    return round(flag_prf(c)[2], 4)
+
+
+def one_sided_table(rows: list, total: Counts) -> None:
+    """The "only in" figures per pair and overall (micro), before the main table."""
+    print(f"{'pair':<24} {'false only':>10} {'confident only':>15} {'flagged maybe':>14} "
+          f"{'true only kept':>15}")
+    for name, fig, _ in rows:
+        print(f"{name:<24} {fig['false_only']:>10.3f} {fig['confident_only']:>15.3f} "
+              f"{fig['flagged_maybe']:>14.3f} {fig['true_only_kept']:>15.3f}")
+    fig = total.figures()
+    print(f"{'overall (micro)':<24} {fig['false_only']:>10.3f} {fig['confident_only']:>15.3f} "
+          f"{fig['flagged_maybe']:>14.3f} {fig['true_only_kept']:>15.3f}"
+          f"   ({total.confident_only}+{total.flagged_maybe} of {total.linked_gold} gold-linked;"
+          f" {total.true_only_kept} of {total.true_only} gold-unlinked)")
+    print()
+
+
 def main(argv: list[str]) -> int:
     """Score every gold pair and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -205,6 +309,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--record-first", action="store_true",
                         help="store the figures of pairs that have no first-run record yet")
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--near-sweep", action="store_true",
+                        help="print the one-sided figures for a range of near floors")
     args = parser.parse_args(argv)
     files = sorted(args.gold.glob("*.json"))
     if args.pairs:
@@ -217,6 +323,8 @@ def main(argv: list[str]) -> int:
     total = Counts()
     rows = []
     started = time.perf_counter()
+    if args.near_sweep:
+        return near_sweep(files, args.texts)
     for path in files:
         gold = json.loads(path.read_text("utf-8"))
         settings = Settings()
@@ -242,6 +350,7 @@ def main(argv: list[str]) -> int:
         return f"{now:.3f}" + (f" ({then[key]:.2f})" if then else "")
 
     print(f"engine {label}; in parentheses: first run (basil/first_run.json)")
+    one_sided_table(rows, total)
     print(f"{'pair':<24} {'sent':>5} {'link P':>13} {'link R':>13} {'link F1':>13} "
           f"{'strong F1':>13} {'false only':>13} {'speaker':>13}  miss/spur/wrong  sidebar")
     for name, fig, then in rows:

@@ -42,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from readerui.align.linkmodel import MODEL_FILE, LinkModel, Logistic
-from readerui.align.many import PairTable, decide_links, pair_table
+from readerui.align.many import PairTable, decide_links, near_matches, pair_table
 from readerui.align.pairfeatures import FEATURE_NAMES
 from readerui.analysis import load_document
 from readerui.settings import Settings
@@ -71,6 +71,7 @@ class PairData:
     link: np.ndarray  # 1 when the gold links the pair
     strong: np.ndarray  # 1 when the gold link is strong
     truth: dict[tuple[int, int], str]
+    sizes: tuple[int, int] = (0, 0)  # sentences of A and B
 
 
 def matrix(rows: Sequence[Sequence[float]]) -> np.ndarray:
@@ -95,7 +96,8 @@ def load_pairs(gold_dir: Path, texts: Path, semantic: bool) -> list[PairData]:
         truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
         link = np.array([p in truth for p in table.pairs], float)
         strong = np.array([truth.get(p) == "strong" for p in table.pairs], float)
-        data.append(PairData(path.stem, table.pairs, matrix(table.rows), link, strong, truth))
+        data.append(PairData(path.stem, table.pairs, matrix(table.rows), link, strong, truth,
+                             (len(a), len(b))))
     return data
 
 
@@ -113,7 +115,8 @@ def load_presplit(path: Path, semantic: bool) -> PairData:
     truth = {(x["a"], x["b"]): x["kind"] for x in gold["links"]}
     return PairData(path.stem, table.pairs, matrix(table.rows),
                     np.array([p in truth for p in table.pairs], float),
-                    np.array([truth.get(p) == "strong" for p in table.pairs], float), truth)
+                    np.array([truth.get(p) == "strong" for p in table.pairs], float), truth,
+                    (len(a), len(b)))
 
 
 def fit(rows: np.ndarray, y: np.ndarray, columns: np.ndarray) -> Logistic:
@@ -225,6 +228,55 @@ def event(name: str) -> str:
     return "-".join(name.split("-")[:2])
 
 
+NEAR_GRID = (0.05, 0.08, 0.1, 0.12, 0.15, 0.18, 0.2, 0.25, 0.3)
+
+
+def near_counts(held: PairData, links: list, near: tuple) -> dict[float, np.ndarray]:
+    """Per near floor: gold-linked sentences shown one-sided (all, flagged "maybe"), gold-linked
+    sentences, gold-unlinked sentences, and those of them shown confidently one-sided (as
+    ``basil_eval.one_sided_counts``)."""
+    out = {}
+    for floor in NEAR_GRID:
+        flagged = {(n.side, n.sentence) for n in near if n.score >= floor}
+        c = np.zeros(5)
+        for index, side in enumerate(("a", "b")):
+            linked = {pair[index] for pair in held.truth}
+            shown = {i for link in links for i in (link.a if side == "a" else link.b)}
+            for i in range(held.sizes[index]):
+                if i in shown:
+                    continue
+                if i in linked:
+                    c[0] += 1
+                    c[1] += (side, i) in flagged
+                else:
+                    c[4] += (side, i) not in flagged
+            c[2] += len(linked)
+            c[3] += held.sizes[index] - len(linked)
+        out[floor] = c
+    return out
+
+
+def near_report(totals: dict[float, np.ndarray]) -> list[str]:
+    """The leave-one-event-out "only in A?" curve, as ``basil_eval.py --near-sweep`` prints it
+    with the shipped model, and the floor its rule picks (highest within TIE of the best F1)."""
+    lines = [f"{'floor':>6} {'false only':>10} {'confident':>10} {'maybe':>7} {'true kept':>10} "
+             f"{'flag P':>7} {'flag R':>7} {'flag F1':>7}"]
+    f1s = {}
+    for floor, (false_only, maybe, linked, unlinked, kept) in totals.items():
+        flagged = maybe + (unlinked - kept)
+        p = maybe / flagged if flagged else 1.0
+        r = maybe / false_only if false_only else 1.0
+        f1s[floor] = round(2 * p * r / (p + r) if p + r else 0.0, 4)
+        lines.append(f"{floor:>6.2f} {false_only / linked:>10.3f} "
+                     f"{(false_only - maybe) / linked:>10.3f} {maybe / linked:>7.3f} "
+                     f"{kept / unlinked:>10.3f} {p:>7.3f} {r:>7.3f} {f1s[floor]:>7.3f}")
+    best = max(f1s.values())
+    chosen = max(floor for floor, f in f1s.items() if f >= best - TIE)
+    lines.append(f"near floor by leave-one-event-out: best flag F1 {best:.3f}, highest floor "
+                 f"within {TIE}: {chosen:.2f} (shipped: {Settings().align.near_floor:.2f})")
+    return lines
+
+
 def cross_validate(data: list[PairData], columns: np.ndarray, extra: list[PairData]
                    ) -> tuple[np.ndarray, list[str]]:
     """Leave-one-event-out over ``data`` (every pair of the held-out pair's triplet is left out
@@ -232,19 +284,26 @@ def cross_validate(data: list[PairData], columns: np.ndarray, extra: list[PairDa
     total = np.zeros(6)
     lines = []
     models: dict[str, LinkModel] = {}
+    near_totals = {floor: np.zeros(5) for floor in NEAR_GRID}
     for held in data:
         key = event(held.name)
         if key not in models:
             models[key] = train([d for d in data if event(d.name) != key] + extra, columns)
         model = models[key]
         table = PairTable(held.pairs, held.rows, None)
-        found = {(link.a[0], link.b[0]): link.kind for link in decide_links(table, model)}
+        chance = model.link.probability(held.rows) if held.pairs else []
+        links = decide_links(table, model, chance)
+        near = near_matches(table, chance, links, 0.0) if held.pairs else ()
+        for floor, c in near_counts(held, links, near).items():
+            near_totals[floor] += c
+        found = {(link.a[0], link.b[0]): link.kind for link in links}
         c = counts(found, held.truth)
         total += c
         p, r, f = prf(*c[:3])
         sf = prf(*c[3:])[2]
         lines.append(f"{held.name:<24} P {p:.3f} R {r:.3f} F1 {f:.3f} strong F1 {sf:.3f} "
                      f"(thresholds {model.link.threshold:.3f}/{model.kind.threshold:.3f})")
+    lines += near_report(near_totals)
     return total, lines
 
 

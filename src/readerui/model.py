@@ -113,19 +113,33 @@ def _rank(link: Link) -> tuple[int, float]:
     return (link.kind == "strong", link.score)
 
 
+@dataclass(frozen=True, slots=True)
+class Near:
+    """A sentence in no link whose best candidate in the other account came close: ``other`` is
+    that candidate's id, ``score`` the link model's probability that they are a link. The
+    sentence is then only *maybe* in one account only."""
+
+    side: Side  # the side of the unlinked sentence
+    sentence: int
+    other: int
+    score: float
+
+
 @dataclass(frozen=True)
 class Alignment:
     """The links between two documents.
 
     Links are many-to-many: a sentence may be in several links, but a pair of sentences (one of
     A, one of B) is in at most one. ``exclusive`` marks an alignment where each sentence is in at
-    most one link (``--exclusive``).
+    most one link (``--exclusive``). ``near`` holds, for sentences in no link, a close candidate
+    in the other account (see :class:`Near`): the aligner was not sure it is one-sided.
     """
 
     links: tuple[Link, ...]
     n_a: int
     n_b: int
     exclusive: bool = False
+    near: tuple[Near, ...] = ()
 
     def __post_init__(self) -> None:
         links_of_a: dict[int, list[int]] = {}
@@ -142,6 +156,16 @@ class Alignment:
                 for sid, indices in table.items()
             }
         object.__setattr__(self, "_links_of", ranked)
+        object.__setattr__(self, "_near", {(n.side, n.sentence): n for n in self.near})
+
+    def near_of(self, side: Side, sentence_id: int) -> Near | None:
+        """The close candidate of a sentence in no link, or None (linked, or confidently in
+        one account only)."""
+        return self._near.get((side, sentence_id))  # type: ignore[attr-defined,no-any-return]
+
+    def uncertain_only_in(self, side: Side) -> tuple[int, ...]:
+        """Ids of that side's sentences in no link that have a close candidate (maybe shared)."""
+        return tuple(i for i in self.only_in(side) if (side, i) in self._near)  # type: ignore[attr-defined]
 
     def links_of(self, side: Side, sentence_id: int) -> tuple[Link, ...]:
         """Every link holding that sentence, the best first (strong before partial, then by
@@ -195,8 +219,11 @@ class Alignment:
 
     def swapped(self) -> Alignment:
         """The same links seen from the other side: each link's A and B ids exchanged."""
+        flip: dict[Side, Side] = {"a": "b", "b": "a"}
         return Alignment(tuple(Link(link.b, link.a, link.score, link.kind) for link in self.links),
-                         self.n_b, self.n_a, self.exclusive)
+                         self.n_b, self.n_a, self.exclusive,
+                         tuple(Near(flip[n.side], n.sentence, n.other, n.score)
+                               for n in self.near))
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from readerui.align.linkmodel import LinkModel, default_model
 from readerui.align.pairfeatures import FEATURE_NAMES, PairContext
 from readerui.align.settings import AlignSettings
 from readerui.gcpause import collector_paused
-from readerui.model import Alignment, Document, Link, LinkKind
+from readerui.model import Alignment, Document, Link, LinkKind, Near, Side
 
 Semantic = Callable[[list[tuple[int, int]]], Sequence[float]]
 
@@ -86,7 +86,8 @@ def pair_table(a: Document, b: Document, settings: AlignSettings,
     return PairTable(pairs, context.features(pairs, backbone), result)
 
 
-def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
+def decide_links(table: PairTable, model: LinkModel,
+                 probability: Sequence[float] | None = None) -> list[Link]:
     """The exclusive links plus every further pair the model calls a link.
 
     A 1:1 exclusive link and every added pair gets its kind from the model; a group keeps the
@@ -96,7 +97,8 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     """
     if not table.pairs:
         return list(table.result.links) if table.result is not None else []
-    probability = model.link.probability(table.rows)
+    if probability is None:
+        probability = model.link.probability(table.rows)
     strong = [p >= model.kind.threshold for p in model.kind.probability(table.rows)]
     score_col = FEATURE_NAMES.index("score")
     index = {pair: k for k, pair in enumerate(table.pairs)}
@@ -124,6 +126,28 @@ def decide_links(table: PairTable, model: LinkModel) -> list[Link]:
     return links
 
 
+def near_matches(table: PairTable, probability: Sequence[float], links: Sequence[Link],
+                 floor: float) -> tuple[Near, ...]:
+    """For each sentence in none of ``links``, its best candidate in the other account when the
+    link model gives that pair a probability of at least ``floor``: the aligner did not link
+    them, but it is not sure the sentence is in one account only."""
+    linked_a = {i for link in links for i in link.a}
+    linked_b = {j for link in links for j in link.b}
+    best: dict[tuple[Side, int], tuple[float, int]] = {}
+    for (i, j), p in zip(table.pairs, probability, strict=True):
+        if p < floor:
+            continue
+        keys: tuple[tuple[tuple[Side, int], int], ...] = ((("a", i), j), (("b", j), i))
+        for key, other in keys:
+            if key[1] in (linked_a if key[0] == "a" else linked_b):
+                continue
+            held = best.get(key)
+            if held is None or p > held[0] or (p == held[0] and other < held[1]):
+                best[key] = (p, other)
+    return tuple(Near(side, sid, other, round(float(p), 4))
+                 for (side, sid), (p, other) in sorted(best.items()))
+
+
 def align_many(a: Document, b: Document, settings: AlignSettings | None = None,
                lang: str | tuple[str, str] = "en", model: LinkModel | None = None,
                semantic: Semantic | None = None) -> Alignment:
@@ -141,8 +165,10 @@ def align_many(a: Document, b: Document, settings: AlignSettings | None = None,
         semantic = None
     with collector_paused():
         table = pair_table(a, b, settings, lang, semantic)
-        links = tuple(decide_links(table, model))
+        probability = model.link.probability(table.rows) if table.pairs else []
+        links = tuple(decide_links(table, model, probability))
+        near = near_matches(table, probability, links, settings.near_floor)
         # Freed while the collector is paused: re-enabled, it would first walk every object
         # still alive that was made meanwhile (~0.1 s at 10,000 sentences a side, 0.5 s at 40,000).
         del table
-    return Alignment(links, n_a, n_b)
+    return Alignment(links, n_a, n_b, near=near)

@@ -18,6 +18,11 @@ class AlignSettings:
     # ... longer ones only the candidate pairs outside the exclusive links that score at least
     # this (lexical score), so the cost stays near linear.
     model_min_score: float = 0.35
+    # Many-to-many mode: a sentence left in no link whose best candidate in the other account has
+    # at least this link-model probability is shown as "maybe in one account only", with that
+    # candidate (chosen on the BASIL dev gold by leave-one-event-out,
+    # benchmarks/train_link_model.py; basil_eval.py --near-sweep gives the in-sample curve).
+    near_floor: float = 0.1
     # Minimum score of a link that breaks the reading order (content moved elsewhere).
     reorder_threshold: float = 0.2
     # A pair also counts as a link when one sentence has at least this share of its weighted

@@ -62,6 +62,10 @@ def to_contract(analysis: Analysis) -> dict[str, Any]:
             {"a": list(link.a), "b": list(link.b), "score": round(link.score, 4), "kind": link.kind}
             for link in links
         ],
+        "near": [
+            {"side": n.side, "id": n.sentence, "other": n.other, "score": round(n.score, 4)}
+            for n in analysis.alignment.near
+        ],
         "speakers": [
             {"name": s.name, "aliases": list(s.aliases), "a": list(s.a), "b": list(s.b),
              "joint": s.joint}

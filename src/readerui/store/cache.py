@@ -32,9 +32,9 @@ from readerui.store.atomic import PROG, StoreError, atomic_write, warn
 from readerui.store.locations import Locations, locations
 from readerui.store.serial import analysis_from_data, analysis_to_data
 
-CACHE_FORMAT = 5  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
+CACHE_FORMAT = 6  # bump when the entry layout (store/serial.py) changes; 1 was a pickle, 2 had
 # no speaker cues, 3 kept documents with a completed year instead of the analysis' dates,
-# 4 had no `repaired` in the metadata
+# 4 had no `repaired` in the metadata, 5 no `near` (close candidates of unlinked sentences)
 MAGIC = b"READERUI-CACHE-JSON\x00"
 SUFFIX = ".json.z"
 OLD_SUFFIXES = (".pickle",)  # earlier formats: removed by `cache clear`, never read

@@ -18,6 +18,7 @@ from readerui.model import (
     Document,
     Link,
     Metadata,
+    Near,
     Sentence,
     Speaker,
     Topic,
@@ -52,6 +53,7 @@ def analysis_to_data(analysis: Analysis) -> dict[str, Any]:
         "b": _doc_to(analysis.b),
         "links": [[list(k.a), list(k.b), k.score, k.kind] for k in analysis.alignment.links],
         "exclusive": analysis.alignment.exclusive,
+        "near": [[n.side, n.sentence, n.other, n.score] for n in analysis.alignment.near],
         "speakers": [[s.name, list(s.aliases), list(s.a), list(s.b), s.joint]
                      for s in notes.speakers],
         "topics": [[t.name, list(t.terms), list(t.a), list(t.b), t.origin] for t in notes.topics],
@@ -187,4 +189,15 @@ def analysis_from_data(data: Any) -> Analysis:
     dates = data.get("dates")
     if dates is not None:
         dates = tuple(_opt_str(d, "date") for d in _list(dates, "dates", 2))
-    return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive), annotations, dates)
+    near = []
+    sizes = {"a": (n_a, n_b), "b": (n_b, n_a)}
+    for row in _list(data.get("near"), "near"):
+        side, sentence, other, score = _list(row, "near", 4)
+        _need(side in sizes, "near side")
+        own, others = sizes[side]
+        _need(type(sentence) is int and 0 <= sentence < own, "near sentence")
+        _need(type(other) is int and 0 <= other < others, "near other")
+        _need(type(score) in (int, float) and 0 <= score <= 1, "near score")
+        near.append(Near(side, sentence, other, float(score)))
+    return Analysis(a, b, Alignment(tuple(links), n_a, n_b, exclusive, tuple(near)),
+                    annotations, dates)

@@ -423,6 +423,21 @@ class ReaderApp(AccountsMixin, App[int]):
             self._chrome_due = False
             self._draw_chrome()
 
+    def _maybe_label(self, pane: AccountPane) -> tuple[str, str] | None:
+        """The status field for a cursor on a sentence that is maybe in one account only (full
+        and short forms): ``only in A? closest in B: 12 (weak match, Tab)``; None otherwise."""
+        if self.analysis is None:
+            return None
+        alignment = self.analysis.alignment
+        if alignment.links_of(pane.side, pane.cursor):
+            return None
+        near = alignment.near_of(pane.side, pane.cursor)
+        if near is None:
+            return None
+        mine, theirs = self.letter(pane.side), self.letter(other(pane.side))
+        return (f"only in {mine}? closest in {theirs}: {near.other + 1} (weak match, Tab)",
+                f"{mine} only? {theirs}{near.other + 1} Tab")
+
     def _draw_chrome(self) -> None:
         try:
             gutter = self.query_one("#gutter", Widget)
@@ -437,6 +452,9 @@ class ReaderApp(AccountsMixin, App[int]):
             place = pane.cursor if pane is focused else self._shown_sentence(pane)
             label = f"{self.letter(pane.side)} {place + 1}/{len(pane.document)}"
             parts.append(StatusPart(label, style="bold" if pane is focused else ""))
+        maybe = self._maybe_label(focused)
+        if maybe is not None:
+            parts.append(StatusPart(*maybe, style="bold"))
         parts.append(StatusPart("sync on" if self.sync_on else "sync OFF", "sync" if self.sync_on
                                 else "SYNC OFF", "" if self.sync_on else "bold"))
         if self.last_query:
@@ -700,11 +718,17 @@ class ReaderApp(AccountsMixin, App[int]):
             self.call_later(self.run_action, action)
 
     def action_switch_pane(self) -> None:
-        """Focus the other pane; its cursor goes to the partner of this one's (if any)."""
+        """Focus the other pane; its cursor goes to the partner of this one's (if any), or for a
+        sentence maybe in one account only, to its closest candidate there."""
         source = self.focused_pane
         target = self.pane(other(source.side))
-        partners = self.analysis.alignment.partners(source.side, source.cursor) \
-            if self.analysis is not None else ()
+        partners: tuple[int, ...] = ()
+        if self.analysis is not None:
+            alignment = self.analysis.alignment
+            partners = alignment.partners(source.side, source.cursor)
+            near = alignment.near_of(source.side, source.cursor)
+            if not partners and near is not None:
+                partners = (near.other,)
         target.focus()
         if partners:
             target.move_cursor(partners[0])

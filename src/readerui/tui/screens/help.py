@@ -35,6 +35,8 @@ LEGEND: tuple[tuple[str, str], ...] = (
     (MARKERS["strong"], "the other account carries this sentence (strong link)"),
     (MARKERS["partial"], "the other account carries part of it (partial link)"),
     (MARKERS["only"], "only this account says it"),
+    (MARKERS["maybe"], "maybe only this account: the other's closest sentence is a weak match "
+                       "(Tab goes to it)"),
     ("bold", "words the partner sentence does not have (cursor and partner)"),
     ("─┐└", "gutter: which rows of A and B are linked"),
     ("↑ ↓", "gutter: the partner is scrolled away above / below"),

@@ -44,7 +44,8 @@ def coverage_matrix(accounts: Accounts) -> Table:
 
 
 def coverage_table(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> Table:
-    """One row per account: sentences and how many the other account carries."""
+    """One row per account: sentences, how many the other account carries, and how many it
+    does not (``25 (4 ▫)``: of those, 4 maybe, with a weak match in the other account)."""
     table = Table(title="Overall", title_justify="left", expand=True, box=box.SIMPLE_HEAD)
     table.add_column("Account", ratio=3, no_wrap=True, overflow="ellipsis")
     table.add_column("Carried by the other", ratio=2, justify="right")
@@ -52,8 +53,9 @@ def coverage_table(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) ->
     for side, mark in zip(SIDES, letters, strict=True):
         document = analysis.document(side)
         value = carried(analysis, side, range(len(document)))
-        table.add_row(Text(f"{mark}  {document_label(document)}"), _share(value),
-                      str(value.total - value.carried))
+        maybe = len(analysis.alignment.uncertain_only_in(side))
+        alone = str(value.total - value.carried) + (f" ({maybe} ▫)" if maybe else "")
+        table.add_row(Text(f"{mark}  {document_label(document)}"), _share(value), alone)
     return table
 
 
@@ -92,14 +94,22 @@ def alone_options(analysis: Analysis, letters: tuple[str, str] = ("A", "B")) -> 
     rows: tuple[tuple[Side, str, str], ...] = (("a", letters[0], letters[1]),
                                                ("b", letters[1], letters[0]))
     for side, mark, other in rows:
-        ids = analysis.alignment.only_in(side)
-        heading = Text(f"Only in {mark} — {len(ids)} sentences {other} does not carry",
+        alignment = analysis.alignment
+        ids = alignment.only_in(side)
+        maybe = len(alignment.uncertain_only_in(side))
+        unsure = f" ({maybe} uncertain ▫: {other} has a weak match)" if maybe else ""
+        heading = Text(f"Only in {mark} — {len(ids)} sentences {other} does not carry{unsure}",
                        style="bold")
         options.append(Option(heading, disabled=True))
         document = analysis.document(side)
         for sid in ids:
-            options.append(Option(hanging(f"{mark} {sid + 1:>4}  ",
-                                          " ".join(document.sentences[sid].text.split())),
+            text = " ".join(document.sentences[sid].text.split())
+            near = alignment.near_of(side, sid)
+            glyph = " "
+            if near is not None:
+                glyph = "▫"
+                text += f" (maybe: closest in {other}: {near.other + 1}, a weak match)"
+            options.append(Option(hanging(f"{mark} {sid + 1:>4} {glyph} ", text),
                                   id=f"{side}:{sid}"))
         if not ids:
             options.append(Option(Text("  nothing: every sentence is carried", style="dim"),

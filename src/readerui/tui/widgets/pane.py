@@ -22,8 +22,10 @@ from readerui.tui.widgets.scrollbar import FastScrollBar
 
 MARKER_WIDTH = 2  # a kind glyph and a space before the text
 # Glyphs differ by kind so the marks survive without colour (NO_COLOR).
-MARKERS = {"strong": "┃", "partial": "╏", "only": "▪", "none": " "}
-CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "none": " "}
+# "maybe": in no link, but the aligner found a close candidate in the other account (a hollow
+# square: one-sided, not for sure).
+MARKERS = {"strong": "┃", "partial": "╏", "only": "▪", "maybe": "▫", "none": " "}
+CONTINUED = {"strong": "┃", "partial": "╏", "only": " ", "maybe": " ", "none": " "}
 
 # Beside a partner of the cursor's sentence, after the kind marker: its link's kind, so strong
 # and partial partners differ without colour too.
@@ -58,6 +60,7 @@ class AccountPane(ScrollView, can_focus=True):
         "account-pane--partial",
         "account-pane--only",
         "account-pane--only-text",
+        "account-pane--maybe",
         "account-pane--title",
         "account-pane--cursor",
         "account-pane--cursor-blurred",
@@ -152,12 +155,16 @@ class AccountPane(ScrollView, can_focus=True):
         kinds: list[str] = []
         for sid in range(len(self.document)):
             link = alignment.link_of(self.side, sid)
-            kinds.append("only" if link is None else link.kind)
+            if link is not None:
+                kinds.append(link.kind)
+            else:
+                kinds.append("only" if alignment.near_of(self.side, sid) is None else "maybe")
         self._kinds = kinds
         self.refresh()
 
     def kind_of(self, sid: int) -> str:
-        """``strong``, ``partial``, ``only``, or ``none`` before the analysis is ready."""
+        """``strong``, ``partial``, ``only`` (confidently), ``maybe`` (one-sided, with a close
+        candidate in the other account), or ``none`` before the analysis is ready."""
         return self._kinds[sid]
 
     def notify_style_update(self) -> None:
@@ -469,7 +476,7 @@ class AccountPane(ScrollView, can_focus=True):
         style = base
         if self.document.sentences[sid].role == "title":
             style += self._style("title")
-        if kind == "only":
+        if kind in ("only", "maybe"):  # both shown as one-sided; the marker tells them apart
             style += self._style("only-text")
         if self.kept is not None and sid not in self.kept:
             style += self._style("dim")

@@ -70,7 +70,7 @@ def test_a_title_after_where_is_inside_the_clause() -> None:
 
 
 def test_an_outlet_keeps_its_first_word_and_a_dated_adverbial_is_skipped() -> None:
-    got = speakers_of("The New Harbor Register on July 20, 2006, described him as “a veteran "
+    got = speakers_of("The New Harbor Register on March 3, 2011, described him as “a veteran "
                       "of the war.”")
     assert got == ["New Harbor Register"]
 
@@ -91,7 +91,7 @@ def test_the_article_is_the_outlet_it_ran_in_and_the_facts_after_are_narration()
     "Ana Ruiz pushed back on the charge, which she called baseless.",
     "Ana Ruiz took to Twitter to defend the budget.",
     "Ana Ruiz made the case for a second bridge.",
-    "Ana Ruiz has, over the years, made it clear that she opposes the tax.",
+    "Ana Ruiz has, over many years, made it clear that she opposes the tax.",
     "On Tuesday, Ana Ruiz laid out her belief that the port should stay public.",
     "Ana Ruiz came out in support of the strike on Wednesday.",
     "Ana Ruiz has recently stepped up her attacks on the mayor.",
@@ -144,7 +144,7 @@ def test_a_description_in_one_account_names_the_person_in_the_other() -> None:
 
 def test_an_undescribed_role_noun_is_the_person_written_about() -> None:
     got = speakers_of(["Ana Ruiz wants a wall along the river."],
-                      ["(The real estate mogul estimates the price tag at $8 billion.)"])
+                      ["(The real estate mogul estimates the cost at $8 billion.)"])
     assert got == [None, "Ana Ruiz"]
 
 
@@ -193,8 +193,8 @@ def test_pieces_that_name_no_author_speaking_are_narration(text: str) -> None:
 
 
 def test_a_statement_from_her_doctor_is_the_doctor_named_elsewhere() -> None:
-    got = speakers_of(["Her campaign on Friday released a statement from her doctor declaring "
-                       "she is fit to serve."],
+    got = speakers_of(["Her campaign on Monday released a statement from her doctor declaring "
+                       "that she is fit to serve."],
                       ["The statement, from Dr. Eva Lind, an internist in Lima, said she "
                        "swims daily."])
     assert got == ["Eva Lind", "Eva Lind"]

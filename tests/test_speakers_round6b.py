@@ -213,7 +213,7 @@ def test_an_uncued_quote_after_an_unnamed_source_is_not_an_earlier_speaker() -> 
 
 def test_a_participle_after_while() -> None:
     got = speakers_of("On Wednesday, Ruiz appeared to shift her stance, while acknowledging "
-                      "the matter “will be settled by the courts.”")
+                      "the dispute “would be decided by the courts.”")
     assert got == ["Ruiz"]
 
 

@@ -164,9 +164,9 @@ def whole_name_in(text: str, piece: str) -> str | None:
 
 
 def _between_titles(words: list[str], piece: str) -> list[str]:
-    """The words of a run between the titles around ``piece`` ("Director of National
-    Intelligence Dan Coats and National Security Agency Director ..." -> "National Security
-    Agency"); a title is never part of an organisation's name."""
+    """The words of a run between the titles around ``piece`` ("Director of Harbor
+    Safety Ana Ruiz and Port Security Agency Director ..." -> "Port Security Agency"); a title
+    is never part of an organisation's name."""
     n = len(piece.split())
     at = next((i for i in range(len(words) - n + 1) if " ".join(words[i:i + n]) == piece), -1)
     if at < 0:
